@@ -1,0 +1,33 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import starlight from '@astrojs/starlight';
+import { unified } from '@astrojs/markdown-remark';
+import ismsPortal from './src/integration/index.ts';
+
+/** The portal's configuration: who publishes it and how documents are numbered. */
+const portal = {
+	organization: '臺北市政府警察局',
+	siteTitle: '資安文件入口網',
+	documentsDir: 'content/documents',
+	docNoPattern: '^ISMS-[A-Z]-\\d{3}$',
+	docNoDescription: 'ISMS-<大寫英文字母>-<3 位數字>，例如 ISMS-P-005',
+	maxClassification: 'internal',
+	controlsCatalogue: '2013',
+};
+
+export default defineConfig({
+	site: process.env.PORTAL_SITE_URL || undefined,
+	trailingSlash: 'always',
+	telemetry: false,
+	markdown: {
+		processor: unified(),
+	},
+	integrations: [
+		starlight({
+			title: portal.siteTitle,
+			defaultLocale: 'root',
+			locales: { root: { label: '繁體中文', lang: 'zh-TW' } },
+			plugins: [ismsPortal(portal)],
+		}),
+	],
+});

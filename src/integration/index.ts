@@ -1,0 +1,88 @@
+import type { StarlightPlugin } from '@astrojs/starlight/types';
+import { isUnifiedProcessor } from '@astrojs/markdown-remark';
+import type { AstroIntegration } from 'astro';
+import { resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { portalConfigSchema, readBuildSettings, type PortalUserConfig } from '../lib/config.ts';
+import { buildPortal } from '../lib/portal.ts';
+import { formatProblem, hasErrors, sortProblems, summarizeProblems } from '../lib/problems.ts';
+import { rehypeClauseAnchors } from './rehype-clause-anchors.ts';
+import { reportAndExit } from './report.ts';
+import { virtualModules } from './virtual.ts';
+
+/**
+ * The portal's wiring into Starlight and Astro: one plugin, configured in astro.config.mjs.
+ * It validates and resolves the corpus once per build, fails the build on any problem (one line per
+ * problem, no stack trace), adds the clause-anchor Markdown plugin, and hands the resolved model
+ * to the pages through a virtual module.
+ */
+export default function ismsPortal(userConfig: PortalUserConfig): StarlightPlugin {
+	const parsedConfig = portalConfigSchema.safeParse(userConfig);
+	return {
+		name: 'isms-portal',
+		hooks: {
+			'config:setup'({ addIntegration, updateConfig, config: starlightConfig, astroConfig, command, logger }) {
+				if (!parsedConfig.success) {
+					reportAndExit(
+						parsedConfig.error.issues.map(
+							(issue) => `astro.config.mjs  error  config/invalid  入口網設定 ${issue.path.join('.') || '（根）'} 無效：${issue.message}`,
+						),
+						'入口網設定有誤',
+					);
+				}
+				const config = parsedConfig.data!;
+				const root = fileURLToPath(astroConfig.root);
+				let settings;
+				try {
+					settings = readBuildSettings(config, process.env);
+				} catch (error) {
+					reportAndExit([`(環境變數)  error  config/env  ${(error as Error).message}`], '建置設定有誤');
+				}
+				const { model, problems } = buildPortal(root, config, settings!);
+				const sorted = sortProblems(problems);
+				if (hasErrors(sorted)) {
+					const lines = sorted.map(formatProblem);
+					if (command === 'build') reportAndExit(lines, summarizeProblems(sorted));
+					for (const line of lines) logger.error(line);
+				}
+
+				const documentsRoot = resolve(root, settings!.documentsDir) + sep;
+				const processor = astroConfig.markdown.processor;
+				if (!processor || !isUnifiedProcessor(processor)) {
+					reportAndExit(
+						['astro.config.mjs  error  config/markdown  入口網需要 markdown.processor: unified()（來自 @astrojs/markdown-remark），才能為條文加上錨點與連結'],
+						'入口網設定有誤',
+					);
+				}
+				processor.options.rehypePlugins.push([
+					rehypeClauseAnchors,
+					{ include: (path: string | undefined) => Boolean(path && resolve(path).startsWith(documentsRoot)) },
+				]);
+
+				updateConfig({
+					title: config.siteTitle,
+					sidebar: starlightConfig.sidebar ?? [
+						{ label: '首頁', link: '/' },
+						{ label: '文件一覽表', link: '/documents/' },
+						{ label: '使用說明', items: [{ autogenerate: { directory: 'help' } }] },
+					],
+					markdown: {
+						...starlightConfig.markdown,
+						processedDirs: [...(starlightConfig.markdown?.processedDirs ?? []), settings!.documentsDir],
+					},
+					customCss: [...(starlightConfig.customCss ?? []), fileURLToPath(new URL('../styles/portal.css', import.meta.url))],
+				});
+
+				const integration: AstroIntegration = {
+					name: 'isms-portal:astro',
+					hooks: {
+						'astro:config:setup'({ updateConfig: updateAstroConfig }) {
+							updateAstroConfig({ vite: { plugins: [virtualModules(model)] } });
+						},
+					},
+				};
+				addIntegration(integration);
+			},
+		},
+	};
+}

@@ -1,0 +1,53 @@
+import { z } from 'astro/zod';
+import { CLASSIFICATIONS, parseClassification, type Classification } from './classification.ts';
+import { portalToday } from './dates.ts';
+import { DEFAULT_DOCNO_DESCRIPTION, DEFAULT_DOCNO_PATTERN } from './schema.ts';
+
+/** The portal's configuration, written in astro.config.mjs. */
+export const portalConfigSchema = z.strictObject({
+	/** 機關名稱, e.g. 臺北市政府警察局: printed on every controlled-document header. */
+	organization: z.string().trim().min(1),
+	/** 網站名稱, e.g. 資安文件入口網. */
+	siteTitle: z.string().trim().min(1),
+	/** Folder of controlled documents, relative to the project root. */
+	documentsDir: z.string().default('content/documents'),
+	docNoPattern: z.string().default(DEFAULT_DOCNO_PATTERN),
+	docNoDescription: z.string().default(DEFAULT_DOCNO_DESCRIPTION),
+	/** Highest classification the all-staff build publishes (AUTHORING.md: up to internal). */
+	maxClassification: z.enum(CLASSIFICATIONS).default('internal'),
+	/** Annex A catalogue in use: ISO/IEC 27001:2013 (as the seed policy) or :2022. */
+	controlsCatalogue: z.enum(['2013', '2022']).default('2013'),
+});
+
+export type PortalUserConfig = z.input<typeof portalConfigSchema>;
+export type PortalConfig = z.output<typeof portalConfigSchema>;
+
+/** Build-time settings read from the environment (AUTHORING.md), validated. */
+export interface BuildSettings {
+	today: string;
+	includeDrafts: boolean;
+	ceiling: Classification;
+	/** Overrides config.documentsDir (test fixtures, previews). */
+	documentsDir: string;
+}
+
+export function readBuildSettings(config: PortalConfig, env: Record<string, string | undefined>): BuildSettings {
+	const today = portalToday(env.PORTAL_TODAY);
+	const rawCeiling = env.PORTAL_MAX_CLASSIFICATION;
+	let ceiling = config.maxClassification;
+	if (rawCeiling !== undefined && rawCeiling !== '') {
+		const parsed = parseClassification(rawCeiling);
+		if (!parsed) {
+			throw new RangeError(
+				`PORTAL_MAX_CLASSIFICATION 應為 ${CLASSIFICATIONS.join('、')}（或 公開、內部使用、限閱、機密），收到「${rawCeiling}」`,
+			);
+		}
+		ceiling = parsed;
+	}
+	return {
+		today,
+		includeDrafts: env.PORTAL_INCLUDE_DRAFTS === '1',
+		ceiling,
+		documentsDir: env.PORTAL_DOCUMENTS_DIR || config.documentsDir,
+	};
+}

@@ -1,0 +1,181 @@
+import { z } from 'astro/zod';
+import { distance } from 'fastest-levenshtein';
+import { CLASSIFICATIONS, CLASSIFICATION_LABELS, parseClassification } from './classification.ts';
+import { parseIsoDate, toIsoDate } from './dates.ts';
+import { VERSION_PATTERN } from './version.ts';
+
+/** `ISMS-<capital letter>-<3 digits>` (AUTHORING.md); configurable in the portal configuration. */
+export const DEFAULT_DOCNO_PATTERN = '^ISMS-[A-Z]-\\d{3}$';
+export const DEFAULT_DOCNO_DESCRIPTION = 'ISMS-<大寫英文字母>-<3 位數字>，例如 ISMS-P-005';
+
+/** Annex A control ids: 2013 has three numbers after A (A.9.2.1), 2022 two (A.5.15). */
+export const CONTROL_ID_PATTERN = /^A\.(?:[5-9]|1[0-8])\.\d{1,2}(?:\.\d{1,2})?$/;
+
+export const TIER_LABELS: Record<1 | 2 | 3 | 4, string> = {
+	1: '第一階文件',
+	2: '第二階文件',
+	3: '第三階文件',
+	4: '第四階文件',
+};
+export const TIER_KINDS: Record<1 | 2 | 3 | 4, string> = {
+	1: '政策/手冊',
+	2: '程序書',
+	3: '作業說明/規範',
+	4: '表單/紀錄',
+};
+
+export interface SchemaOptions {
+	/** Regular expression source for docNo. */
+	docNoPattern?: string;
+	/** How the pattern is explained to authors in error messages. */
+	docNoDescription?: string;
+}
+
+/**
+ * What each frontmatter field expects, in the words shown to the document controller.
+ * The key order is the order fields are documented and reported in.
+ */
+export function fieldExpectations(options: SchemaOptions = {}): Record<string, { label: string; expected: string }> {
+	return {
+		docNo: { label: '文件編號', expected: options.docNoDescription ?? DEFAULT_DOCNO_DESCRIPTION },
+		title: { label: '文件名稱', expected: '非空白的文字' },
+		version: { label: '版次', expected: '加引號的「主版.次版」字串，例如 "1.0"、"1.10"' },
+		tier: { label: '文件類別', expected: '1、2、3 或 4（第一階 政策/手冊、第二階 程序書、第三階 作業說明/規範、第四階 表單/紀錄）' },
+		classification: {
+			label: '機密等級',
+			expected: `${CLASSIFICATIONS.join('、')}，或 ${CLASSIFICATIONS.map((c) => CLASSIFICATION_LABELS[c]).join('、')}`,
+		},
+		effective: { label: '發行/生效日期', expected: 'YYYY-MM-DD 格式的實際日期，例如 2020-10-16' },
+		issuedBy: { label: '發行單位', expected: '非空白的文字' },
+		approvedBy: { label: '核准', expected: '非空白的文字' },
+		owner: { label: '權責單位', expected: '非空白的文字' },
+		status: { label: '狀態', expected: 'draft（草稿）或 withdrawn（廢止）；已核准的版次不寫此欄' },
+		reviewEveryMonths: { label: '審查週期（月）', expected: '1 到 120 之間的整數，預設 12' },
+		lastReviewed: { label: '最近評估檢討日期', expected: 'YYYY-MM-DD 格式的實際日期' },
+		controls: { label: '對應控制措施', expected: 'Annex A 控制措施編號的清單，例如 A.9.2.1（2013 版）或 A.5.15（2022 版）' },
+		changes: { label: '修訂說明', expected: '非空白的文字' },
+		example: { label: '範例文件', expected: 'true 或 false' },
+	};
+}
+
+const text = () => z.string().trim().min(1);
+
+/** A `YYYY-MM-DD` calendar date, normalised to that string. YAML 1.1 parsers hand over Dates: accept them too. */
+export const isoDateSchema = z
+	.union([z.string(), z.date()])
+	.refine((value) => (typeof value === 'string' ? parseIsoDate(value) !== undefined : !Number.isNaN(value.getTime())))
+	.transform((value) => (typeof value === 'string' ? value : toIsoDate(value)));
+
+/**
+ * The frontmatter of one version of a controlled document (AUTHORING.md, binding).
+ * Unknown fields are rejected so that a typo never passes silently.
+ */
+export function documentFrontmatterSchema(options: SchemaOptions = {}) {
+	const docNo = new RegExp(options.docNoPattern ?? DEFAULT_DOCNO_PATTERN);
+	return z.strictObject({
+		docNo: z.string().regex(docNo),
+		title: text(),
+		version: z.string().regex(VERSION_PATTERN),
+		tier: z.literal([1, 2, 3, 4]),
+		classification: z
+			.string()
+			.refine((value) => parseClassification(value) !== undefined)
+			.transform((value) => parseClassification(value)!),
+		effective: isoDateSchema,
+		issuedBy: text().optional(),
+		approvedBy: text().optional(),
+		owner: text().optional(),
+		status: z.enum(['draft', 'withdrawn']).optional(),
+		reviewEveryMonths: z.int().min(1).max(120).default(12),
+		lastReviewed: isoDateSchema.optional(),
+		controls: z.array(z.string().regex(CONTROL_ID_PATTERN)).default([]),
+		changes: text().optional(),
+		example: z.boolean().default(false),
+	});
+}
+
+export type DocumentFrontmatter = z.output<ReturnType<typeof documentFrontmatterSchema>>;
+
+/** One frontmatter problem, before it is placed in a file. */
+export interface FieldIssue {
+	/** Path into the frontmatter, e.g. `['classification']` or `['controls', 1]`. */
+	path: (string | number)[];
+	/** Point at the key (unknown field) or at the value. */
+	target: 'key' | 'value';
+	message: string;
+}
+
+/**
+ * Validates frontmatter and explains every problem in Traditional Chinese: the field as written,
+ * its Chinese name, the value found and what was expected. One issue per field.
+ */
+export function validateFrontmatter(
+	data: Record<string, unknown>,
+	options: SchemaOptions = {},
+): { ok: true; value: DocumentFrontmatter } | { ok: false; issues: FieldIssue[] } {
+	const result = documentFrontmatterSchema(options).safeParse(data);
+	if (result.success) return { ok: true, value: result.data };
+	const expectations = fieldExpectations(options);
+	const issues: FieldIssue[] = [];
+	const seen = new Set<string>();
+	for (const issue of result.error.issues) {
+		if (issue.code === 'unrecognized_keys') {
+			for (const key of issue.keys) {
+				issues.push({
+					path: [key],
+					target: 'key',
+					message: `未知的欄位「${key}」${suggestField(key, Object.keys(expectations))}；可用的欄位為 ${Object.keys(expectations).join('、')}`,
+				});
+			}
+			continue;
+		}
+		const [field, index] = issue.path as (string | number)[];
+		if (typeof field !== 'string') continue;
+		const key = index === undefined ? field : `${field}[${index}]`;
+		if (seen.has(key)) continue;
+		seen.add(key);
+		const spec = expectations[field] ?? { label: field, expected: '' };
+		const raw = data[field];
+		if (raw === undefined) {
+			issues.push({ path: [field], target: 'value', message: `缺少必填欄位 ${field}（${spec.label}）；應為 ${spec.expected}` });
+			continue;
+		}
+		const value = typeof index === 'number' && Array.isArray(raw) ? raw[index] : raw;
+		issues.push({
+			path: typeof index === 'number' ? [field, index] : [field],
+			target: 'value',
+			message: `${key}（${spec.label}）的值 ${show(value)} 無效；應為 ${spec.expected}${hint(field, value)}`,
+		});
+	}
+	return { ok: false, issues };
+}
+
+function show(value: unknown): string {
+	if (value === null) return '（空白）';
+	if (value instanceof Date) return `「${Number.isNaN(value.getTime()) ? String(value) : toIsoDate(value)}」`;
+	if (typeof value === 'string') return value.trim() === '' ? '（空白）' : `「${value}」`;
+	if (typeof value === 'number' || typeof value === 'boolean') return `${value}`;
+	return `「${JSON.stringify(value)}」`;
+}
+
+function hint(field: string, value: unknown): string {
+	if (field === 'version' && typeof value === 'number') {
+		return '（未加引號的版次會被當成數字，1.10 會變成 1.1；請寫成 version: "1.10"）';
+	}
+	if (field === 'tier' && typeof value === 'string') return '（請寫數字，不加引號）';
+	return '';
+}
+
+/** 「（是否要寫 classification？）」 for a near miss, by edit distance. */
+function suggestField(key: string, known: readonly string[]): string {
+	let best: string | undefined;
+	let bestDistance = Infinity;
+	for (const candidate of known) {
+		const d = distance(key.toLowerCase(), candidate.toLowerCase());
+		if (d < bestDistance) {
+			best = candidate;
+			bestDistance = d;
+		}
+	}
+	return best && bestDistance <= Math.max(2, Math.floor(best.length / 4)) ? `（是否要寫 ${best}？）` : '';
+}

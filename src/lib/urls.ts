@@ -1,0 +1,24 @@
+/** Stable URLs staff bookmark and print (AUTHORING.md, Routes). */
+export function docSlug(docNo: string): string {
+	return docNo.toLowerCase();
+}
+
+/** `/documents/isms-m-001/`: always the current version. */
+export function documentPath(docNo: string): string {
+	return `/documents/${docSlug(docNo)}/`;
+}
+
+/** `/documents/isms-m-001/v1.0/`: that version, permanently. */
+export function versionPath(docNo: string, version: string): string {
+	return `${documentPath(docNo)}v${version}/`;
+}
+
+/** `/documents/isms-m-001/#sec-6-4-3` */
+export function clausePath(docNo: string, clause: string): string {
+	return `${documentPath(docNo)}#${clauseAnchor(clause)}`;
+}
+
+/** `6.4.3` → `sec-6-4-3` (dots become dashes). */
+export function clauseAnchor(clause: string): string {
+	return `sec-${clause.split('.').filter(Boolean).join('-')}`;
+}
