@@ -18,7 +18,8 @@ const portal = {
 export default defineConfig({
 	site: process.env.PORTAL_SITE_URL || undefined,
 	trailingSlash: 'always',
-	telemetry: false,
+	// Separate caches let test and benchmark builds run beside the real site.
+	...(process.env.PORTAL_CACHE_DIR ? { cacheDir: process.env.PORTAL_CACHE_DIR } : {}),
 	markdown: {
 		processor: unified(),
 	},

@@ -144,5 +144,7 @@ describe('ISMS-M-001 1.0 MDX is faithful to its seed', () => {
     expect(indentOf('6.3.3.1.1')).toBeGreaterThan(indentOf('6.3.3.1'));
     expect(indentOf('2.2.1')).toBeGreaterThan(indentOf('2.2'));
     expect(indentOf('9.2.3.1')).toBeGreaterThan(indentOf('9.2.3'));
+    expect(indentOf('6.3.1.1.1')).toBeGreaterThan(indentOf('6.3.1.1'));
+    expect(indentOf('6.3.1.2')).toBe(indentOf('6.3.1.1'));
   });
 });

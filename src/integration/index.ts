@@ -61,6 +61,8 @@ export default function ismsPortal(userConfig: PortalUserConfig): StarlightPlugi
 
 				updateConfig({
 					title: config.siteTitle,
+					// Documents are not a book to page through: no 前一則/下一則 links.
+					pagination: false,
 					sidebar: starlightConfig.sidebar ?? [
 						{ label: '首頁', link: '/' },
 						{ label: '文件一覽表', link: '/documents/' },

@@ -144,17 +144,18 @@ export function validateFrontmatter(
 		issues.push({
 			path: typeof index === 'number' ? [field, index] : [field],
 			target: 'value',
-			message: `${key}（${spec.label}）的值 ${show(value)} 無效；應為 ${spec.expected}${hint(field, value)}`,
+			message: `${key}（${spec.label}）的值${show(value)}無效；應為 ${spec.expected}${hint(field, value)}`,
 		});
 	}
 	return { ok: false, issues };
 }
 
 function show(value: unknown): string {
-	if (value === null) return '（空白）';
+	if (value === null) return '「」（空白）';
 	if (value instanceof Date) return `「${Number.isNaN(value.getTime()) ? String(value) : toIsoDate(value)}」`;
-	if (typeof value === 'string') return value.trim() === '' ? '（空白）' : `「${value}」`;
-	if (typeof value === 'number' || typeof value === 'boolean') return `${value}`;
+	if (typeof value === 'string') return value.trim() === '' ? '「」（空白）' : `「${value}」`;
+	if (typeof value === 'number') return `「${value}」（數字）`;
+	if (typeof value === 'boolean') return `「${value}」`;
 	return `「${JSON.stringify(value)}」`;
 }
 

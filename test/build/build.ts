@@ -1,0 +1,73 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+
+export const ROOT = resolve(import.meta.dirname, '../..');
+const ASTRO = join(ROOT, 'node_modules/astro/bin/astro.mjs');
+const TMP = join(ROOT, 'test/.tmp');
+
+export interface BuildResult {
+	status: number | null;
+	stdout: string;
+	stderr: string;
+	outDir: string;
+	/** Reads a built file, e.g. `documents/isms-m-001/index.html`. */
+	read(path: string): string;
+	exists(path: string): boolean;
+	/** Every file under outDir, relative, forward slashes. */
+	files(): string[];
+}
+
+/**
+ * Runs a real `astro build` of the portal over a fixture corpus (test/fixtures/<name>) into its own
+ * output and cache folders, with the Node that runs the tests (the project's pinned Node 24).
+ */
+export function buildFixture(name: string, env: Record<string, string> = {}, label = name): BuildResult {
+	const outDir = join(TMP, label, 'dist');
+	rmSync(join(TMP, label), { recursive: true, force: true });
+	mkdirSync(outDir, { recursive: true });
+	const result = spawnSync(process.execPath, [ASTRO, 'build', '--outDir', outDir], {
+		cwd: ROOT,
+		encoding: 'utf8',
+		env: {
+			...process.env,
+			ASTRO_TELEMETRY_DISABLED: '1',
+			PORTAL_DOCUMENTS_DIR: `test/fixtures/${name}`,
+			PORTAL_CACHE_DIR: join(TMP, label, 'cache'),
+			PORTAL_TODAY: '2025-01-15',
+			...env,
+		},
+		timeout: 240_000,
+	});
+	return {
+		status: result.status,
+		stdout: result.stdout,
+		stderr: result.stderr,
+		outDir,
+		read: (path) => readFileSync(join(outDir, path), 'utf8'),
+		exists: (path) => existsSync(join(outDir, path)),
+		files: () => listFiles(outDir).map((file) => relative(outDir, file).split('\\').join('/')),
+	};
+}
+
+function listFiles(dir: string): string[] {
+	if (!existsSync(dir)) return [];
+	return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+		entry.isDirectory() ? listFiles(join(dir, entry.name)) : [join(dir, entry.name)],
+	);
+}
+
+/** Visible text of an HTML fragment: tags dropped, entities that matter here decoded, spaces collapsed. */
+export function textOf(html: string): string {
+	return html
+		.replace(/<script[\s\S]*?<\/script>/g, '')
+		.replace(/<style[\s\S]*?<\/style>/g, '')
+		.replace(/<[^>]+>/g, ' ')
+		.replace(/&lt;/g, '<')
+		.replace(/&gt;/g, '>')
+		.replace(/&quot;/g, '"')
+		.replace(/&#39;/g, "'")
+		.replace(/&amp;/g, '&')
+		.replace(/\s+/g, ' ')
+		.trim();
+}

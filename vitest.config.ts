@@ -1,0 +1,25 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+	test: {
+		projects: [
+			{
+				test: {
+					name: 'unit',
+					include: ['test/**/*.test.ts'],
+					exclude: ['test/build/**', 'test/fixtures/**'],
+				},
+			},
+			{
+				// Real `astro build` runs of fixture corpora: one at a time, they share the Astro cache.
+				test: {
+					name: 'build',
+					include: ['test/build/**/*.test.ts'],
+					fileParallelism: false,
+					testTimeout: 180_000,
+					hookTimeout: 300_000,
+				},
+			},
+		],
+	},
+});
