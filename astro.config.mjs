@@ -4,7 +4,10 @@ import starlight from '@astrojs/starlight';
 import { unified } from '@astrojs/markdown-remark';
 import ismsPortal from './src/integration/index.ts';
 
-/** The portal's configuration: who publishes it and how documents are numbered. */
+/**
+ * The portal's configuration: who publishes it and how documents are numbered.
+ * @type {import('./src/lib/config.ts').PortalUserConfig}
+ */
 const portal = {
 	organization: '臺北市政府警察局',
 	siteTitle: '資安文件入口網',

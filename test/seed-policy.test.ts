@@ -137,7 +137,7 @@ describe('ISMS-M-001 1.0 MDX is faithful to its seed', () => {
       const re = new RegExp(`^( *)- ${num.replace(/\./g, '\\.')} `);
       const hits = mdxLines.filter((line) => re.test(line));
       expect(hits.length, `exactly one list item for ${num}`).toBe(1);
-      return re.exec(hits[0])![1].length;
+      return re.exec(hits[0]!)![1]!.length;
     };
     expect(indentOf('9.3.2.3.1')).toBeGreaterThan(indentOf('9.3.2.3'));
     expect(indentOf('9.3.2.3')).toBeGreaterThan(indentOf('9.3.2'));

@@ -38,8 +38,9 @@ export function rehypeClauseAnchors(options: { include: (path: string | undefine
 }
 
 function classList(node: Element): string[] {
-	const value = node.properties?.className;
-	return Array.isArray(value) ? value.map(String) : typeof value === 'string' ? value.split(/\s+/) : [];
+	const value: unknown = node.properties?.className;
+	if (Array.isArray(value)) return value.map(String);
+	return typeof value === 'string' ? value.split(/\s+/) : [];
 }
 
 function firstElement(node: Element): ElementContent | undefined {
