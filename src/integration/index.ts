@@ -38,7 +38,7 @@ export default function ismsPortal(userConfig: PortalUserConfig): StarlightPlugi
 				} catch (error) {
 					reportAndExit([`(環境變數)  error  config/env  ${(error as Error).message}`], '建置設定有誤');
 				}
-				const { model, problems } = buildPortal(root, config, settings!);
+				const { model, problems, versions } = buildPortal(root, config, settings!);
 				const sorted = sortProblems(problems);
 				if (hasErrors(sorted)) {
 					const lines = sorted.map(formatProblem);
@@ -78,8 +78,10 @@ export default function ismsPortal(userConfig: PortalUserConfig): StarlightPlugi
 				const integration: AstroIntegration = {
 					name: 'isms-portal:astro',
 					hooks: {
-						'astro:config:setup'({ updateConfig: updateAstroConfig }) {
+						'astro:config:setup'({ updateConfig: updateAstroConfig, addWatchFile }) {
 							updateAstroConfig({ vite: { plugins: [virtualModules(model)] } });
+							// In `astro dev`, an edited document re-runs this setup so the model follows it.
+							for (const version of versions) addWatchFile(resolve(root, version.file));
 						},
 					},
 				};
