@@ -38,7 +38,7 @@ export default function ismsPortal(userConfig: PortalUserConfig): StarlightPlugi
 				} catch (error) {
 					reportAndExit([`(環境變數)  error  config/env  ${(error as Error).message}`], '建置設定有誤');
 				}
-				const { model, problems, versions } = buildPortal(root, config, settings!);
+				const { model, blocks, problems, versions } = buildPortal(root, config, settings!);
 				const sorted = sortProblems(problems);
 				if (hasErrors(sorted)) {
 					const lines = sorted.map(formatProblem);
@@ -66,6 +66,7 @@ export default function ismsPortal(userConfig: PortalUserConfig): StarlightPlugi
 					sidebar: starlightConfig.sidebar ?? [
 						{ label: '首頁', link: '/' },
 						{ label: '文件一覽表', link: '/documents/' },
+						{ label: '指定日期之有效版本', link: '/as-of/' },
 						{ label: '使用說明', items: [{ autogenerate: { directory: 'help' } }] },
 					],
 					markdown: {
@@ -79,7 +80,7 @@ export default function ismsPortal(userConfig: PortalUserConfig): StarlightPlugi
 					name: 'isms-portal:astro',
 					hooks: {
 						'astro:config:setup'({ updateConfig: updateAstroConfig, addWatchFile }) {
-							updateAstroConfig({ vite: { plugins: [virtualModules(model)] } });
+							updateAstroConfig({ vite: { plugins: [virtualModules({ model, blocks })] } });
 							// In `astro dev`, an edited document re-runs this setup so the model follows it.
 							for (const version of versions) addWatchFile(resolve(root, version.file));
 						},

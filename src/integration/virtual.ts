@@ -1,17 +1,26 @@
+import type { Block } from '../lib/blocks.ts';
 import type { PortalModel } from '../lib/portal.ts';
 
-const MODEL_ID = 'virtual:isms-portal/model';
+const MODULES = {
+	/** The resolved model: config, build settings, published documents and versions. */
+	model: 'virtual:isms-portal/model',
+	/** Text blocks of each published version, for diff pages only (kept out of other pages' bundles). */
+	blocks: 'virtual:isms-portal/blocks',
+} as const;
 
-/** Serves the resolved model to pages and content config: `import model from 'virtual:isms-portal/model'`. */
-export function virtualModules(model: PortalModel) {
-	const resolved = `\0${MODEL_ID}`;
+/** Serves the build's data to pages and content config, e.g. `import model from 'virtual:isms-portal/model'`. */
+export function virtualModules(data: { model: PortalModel; blocks: Record<string, Block[]> }) {
+	const sources = new Map<string, string>([
+		[`\0${MODULES.model}`, `export default ${JSON.stringify(data.model)};`],
+		[`\0${MODULES.blocks}`, `export default ${JSON.stringify(data.blocks)};`],
+	]);
 	return {
 		name: 'isms-portal:virtual-modules',
 		resolveId(id: string) {
-			return id === MODEL_ID ? resolved : undefined;
+			return Object.values(MODULES).includes(id as never) ? `\0${id}` : undefined;
 		},
 		load(id: string) {
-			return id === resolved ? `export default ${JSON.stringify(model)};` : undefined;
+			return sources.get(id);
 		},
 	};
 }

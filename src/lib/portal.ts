@@ -1,6 +1,8 @@
 import { isWithinCeiling } from './classification.ts';
 import type { PortalConfig, BuildSettings } from './config.ts';
 import { loadCorpus, type DocumentVersion } from './corpus.ts';
+import { extractBlocks, type Block } from './blocks.ts';
+import { parseBody } from './mdx.ts';
 import type { Problem } from './problems.ts';
 import { resolveDocuments, type ResolvedDocument, type ResolvedVersion, type VersionState } from './resolve.ts';
 import { documentPath, versionPath } from './urls.ts';
@@ -14,7 +16,7 @@ export interface PublishedDocument {
 	docNo: string;
 	/** Permalink `/documents/<docno>/`: the current version. */
 	url: string;
-	/** Current version, or (no current) the newest published one, for lists and titles. */
+	/** The version the permalink shows: the current one, else the withdrawing one, else the newest. */
 	latest: PublishedVersion;
 	current?: PublishedVersion;
 	withdrawn?: ResolvedDocument['withdrawn'];
@@ -33,11 +35,16 @@ export interface PortalModel {
  * Loads, validates and resolves the corpus, then applies the publication ceiling: a version above
  * the ceiling leaves no trace, and a document whose in-force version is above it is left out whole.
  */
-export function buildPortal(
-	root: string,
-	config: PortalConfig,
-	settings: BuildSettings,
-): { model: PortalModel; problems: Problem[]; versions: DocumentVersion[] } {
+export interface BuildOutput {
+	model: PortalModel;
+	/** Text blocks of each published version, by version id (`ISMS-M-001/1.0`), for diffs. */
+	blocks: Record<string, Block[]>;
+	problems: Problem[];
+	/** Every version read, published or not (dev mode watches their files). */
+	versions: DocumentVersion[];
+}
+
+export function buildPortal(root: string, config: PortalConfig, settings: BuildSettings): BuildOutput {
 	const loaded = loadCorpus({
 		root,
 		documentsDir: settings.documentsDir,
@@ -54,14 +61,24 @@ export function buildPortal(
 		documents.push({
 			docNo: doc.docNo,
 			url: documentPath(doc.docNo),
-			latest: current ?? versions[0]!,
+			latest: current ?? versions.find((v) => v.state === 'withdrawn') ?? versions[0]!,
 			...(current ? { current } : {}),
 			...(doc.withdrawn ? { withdrawn: doc.withdrawn } : {}),
 			versions,
 		});
 	}
+	// The one parse of each published body per build.
+	const byId = new Map(loaded.versions.map((version) => [version.id, version]));
+	const blocks: Record<string, Block[]> = {};
+	for (const doc of documents) {
+		for (const version of doc.versions) {
+			const source = byId.get(version.id)!;
+			blocks[version.id] = extractBlocks(parseBody(source.body, source.bodyLine - 1));
+		}
+	}
 	return {
 		model: { config, settings, documents },
+		blocks,
 		problems: [...loaded.problems, ...resolved.problems],
 		versions: loaded.versions,
 	};

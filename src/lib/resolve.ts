@@ -32,6 +32,26 @@ export interface ResolveOptions {
 	includeDrafts: boolean;
 }
 
+/** The minimum a version needs for the in-force rule; the as-of page runs this same rule in the browser. */
+export interface VersionTiming {
+	version: string;
+	effective: string;
+	status?: 'draft' | 'withdrawn' | undefined;
+}
+
+/**
+ * The version in force on `date` (YYYY-MM-DD): the highest non-draft version whose effective date has
+ * come. When it is a withdrawing version, the document is withdrawn on that date.
+ */
+export function versionInForce<T extends VersionTiming>(versions: readonly T[], date: string): T | undefined {
+	let best: T | undefined;
+	for (const version of versions) {
+		if (version.status === 'draft' || version.effective > date) continue;
+		if (!best || compareVersions(version.version, best.version) > 0) best = version;
+	}
+	return best;
+}
+
 export function resolveDocuments(
 	versions: readonly DocumentVersion[],
 	options: ResolveOptions,
@@ -49,8 +69,7 @@ export function resolveDocuments(
 		const all = byDocNo.get(docNo)!.sort((a, b) => compareVersions(b.version, a.version));
 		problems.push(...checkVersionOrder(all));
 
-		const released = all.filter((v) => v.status !== 'draft');
-		const inForce = released.find((v) => v.effective <= options.today);
+		const inForce = versionInForce(all, options.today);
 		const resolved: ResolvedVersion[] = [];
 		let replacement: DocumentVersion | undefined;
 		for (const version of all) {

@@ -22,3 +22,8 @@ export function clausePath(docNo: string, clause: string): string {
 export function clauseAnchor(clause: string): string {
 	return `sec-${clause.split('.').filter(Boolean).join('-')}`;
 }
+
+/** `/documents/isms-m-001/diff/v1.0-v1.1/`: what changed from one version to another. */
+export function diffPath(docNo: string, from: string, to: string): string {
+	return `${documentPath(docNo)}diff/v${from}-v${to}/`;
+}

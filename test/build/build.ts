@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 const ASTRO = join(ROOT, 'node_modules/astro/bin/astro.mjs');
@@ -70,4 +71,16 @@ export function textOf(html: string): string {
 		.replace(/&amp;/g, '&')
 		.replace(/\s+/g, ' ')
 		.trim();
+}
+
+/** The pages in the built Pagefind index, with their indexed text (word-break marks removed). */
+export function indexedPages(site: BuildResult): { url: string; content: string; meta: Record<string, string> }[] {
+	return site
+		.files()
+		.filter((file) => file.startsWith('pagefind/fragment/'))
+		.map((file) => {
+			const raw = gunzipSync(readFileSync(join(site.outDir, file))).toString('utf8');
+			const data = JSON.parse(raw.slice(raw.indexOf('{'))) as { url: string; content: string; meta?: Record<string, string> };
+			return { url: data.url, content: data.content.replace(/\u200b/g, ''), meta: data.meta ?? {} };
+		});
 }
