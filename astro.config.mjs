@@ -8,10 +8,11 @@ import ismsPortal from './src/integration/index.ts';
  * The portal's configuration: who publishes it and how documents are numbered.
  * @type {import('./src/lib/config.ts').PortalUserConfig}
  */
-const portal = {
+export const portal = {
 	organization: '臺北市政府警察局',
 	siteTitle: '資安文件入口網',
 	documentsDir: 'content/documents',
+	controlsDir: 'content/controls',
 	docNoPattern: '^ISMS-[A-Z]-\\d{3}$',
 	docNoDescription: 'ISMS-<大寫英文字母>-<3 位數字>，例如 ISMS-P-005',
 	maxClassification: 'internal',

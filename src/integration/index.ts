@@ -1,12 +1,13 @@
 import type { StarlightPlugin } from '@astrojs/starlight/types';
 import { isUnifiedProcessor } from '@astrojs/markdown-remark';
 import type { AstroIntegration } from 'astro';
-import { resolve, sep } from 'node:path';
+import { basename, dirname, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { portalConfigSchema, readBuildSettings, type PortalUserConfig } from '../lib/config.ts';
 import { buildPortal } from '../lib/portal.ts';
 import { formatProblem, hasErrors, sortProblems, summarizeProblems } from '../lib/problems.ts';
 import { rehypeClauseAnchors } from './rehype-clause-anchors.ts';
+import { remarkReferences } from './remark-references.ts';
 import { reportAndExit } from './report.ts';
 import { virtualModules } from './virtual.ts';
 
@@ -38,7 +39,7 @@ export default function ismsPortal(userConfig: PortalUserConfig): StarlightPlugi
 				} catch (error) {
 					reportAndExit([`(環境變數)  error  config/env  ${(error as Error).message}`], '建置設定有誤');
 				}
-				const { model, blocks, problems, versions } = buildPortal(root, config, settings!);
+				const { model, blocks, problems, versions, hidden } = buildPortal(root, config, settings!);
 				const sorted = sortProblems(problems);
 				if (hasErrors(sorted)) {
 					const lines = sorted.map(formatProblem);
@@ -47,6 +48,7 @@ export default function ismsPortal(userConfig: PortalUserConfig): StarlightPlugi
 				}
 
 				const documentsRoot = resolve(root, settings!.documentsDir) + sep;
+				const titles = new Map(model.documents.map((doc) => [doc.docNo, doc.latest.title]));
 				const processor = astroConfig.markdown.processor;
 				if (!processor || !isUnifiedProcessor(processor)) {
 					reportAndExit(
@@ -54,10 +56,17 @@ export default function ismsPortal(userConfig: PortalUserConfig): StarlightPlugi
 						'入口網設定有誤',
 					);
 				}
-				processor.options.rehypePlugins.push([
-					rehypeClauseAnchors,
-					{ include: (path: string | undefined) => Boolean(path && resolve(path).startsWith(documentsRoot)) },
+				const inDocuments = (path: string | undefined) => Boolean(path && resolve(path).startsWith(documentsRoot));
+				const published = new Set(model.documents.map((doc) => doc.docNo));
+				processor.options.remarkPlugins.push([
+					remarkReferences,
+					{
+						docNoOf: (path: string | undefined) => (inDocuments(path) ? basename(dirname(path!)) : undefined),
+						syntax: { docNoPattern: config.docNoPattern, titleOf: (docNo: string) => titles.get(docNo) },
+						targets: { published, hidden: new Set(hidden), linkControls: false },
+					},
 				]);
+				processor.options.rehypePlugins.push([rehypeClauseAnchors, { include: inDocuments }]);
 
 				updateConfig({
 					title: config.siteTitle,

@@ -1,5 +1,6 @@
 import { z } from 'astro/zod';
 import { CLASSIFICATIONS, parseClassification, type Classification } from './classification.ts';
+import { REFERENCE_RULES, type ReferenceRule } from './check.ts';
 import { portalToday } from './dates.ts';
 import { DEFAULT_DOCNO_DESCRIPTION, DEFAULT_DOCNO_PATTERN } from './schema.ts';
 
@@ -15,8 +16,12 @@ export const portalConfigSchema = z.strictObject({
 	docNoDescription: z.string().default(DEFAULT_DOCNO_DESCRIPTION),
 	/** Highest classification the all-staff build publishes (AUTHORING.md: up to internal). */
 	maxClassification: z.enum(CLASSIFICATIONS).default('internal'),
+	/** Folder of the Annex A catalogues and crosswalk, relative to the project root. */
+	controlsDir: z.string().default('content/controls'),
 	/** Annex A catalogue in use: ISO/IEC 27001:2013 (as the seed policy) or :2022. */
 	controlsCatalogue: z.enum(['2013', '2022']).default('2013'),
+	/** Severity per checker rule (`error`, `warning` or `off`); broken references are errors by default. */
+	checks: z.partialRecord(z.enum(Object.keys(REFERENCE_RULES) as [ReferenceRule, ...ReferenceRule[]]), z.enum(['error', 'warning', 'off'])).default({}),
 });
 
 export type PortalUserConfig = z.input<typeof portalConfigSchema>;

@@ -30,7 +30,7 @@ export interface DocumentVersion {
 	/** MDX body after the frontmatter, and the file line it starts on (for reference positions). */
 	body: string;
 	bodyLine: number;
-	/** Line and column of each frontmatter field as written, for later checks. */
+	/** Line and column of each frontmatter field as written (`controls.2` for a list item), for later checks. */
 	fieldPositions: Record<string, { line: number; column: number }>;
 }
 
@@ -141,6 +141,9 @@ export function readVersion(
 
 	const fieldPositions: DocumentVersion['fieldPositions'] = {};
 	for (const key of Object.keys(split.data)) fieldPositions[key] = split.positionOf([key]);
+	data.controls.forEach((_, index) => {
+		fieldPositions[`controls.${index}`] = split.positionOf(['controls', index]);
+	});
 	return {
 		problems,
 		version: {

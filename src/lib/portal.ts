@@ -1,11 +1,11 @@
 import { isWithinCeiling } from './classification.ts';
 import type { PortalConfig, BuildSettings } from './config.ts';
-import { loadCorpus, type DocumentVersion } from './corpus.ts';
-import { extractBlocks, type Block } from './blocks.ts';
-import { parseBody } from './mdx.ts';
+import { analyzeCorpus, type CorpusAnalysis } from './analyze.ts';
+import type { Block } from './blocks.ts';
+import type { DocumentVersion } from './corpus.ts';
 import type { Problem } from './problems.ts';
-import { resolveDocuments, type ResolvedDocument, type ResolvedVersion, type VersionState } from './resolve.ts';
-import { documentPath, versionPath } from './urls.ts';
+import type { ResolvedDocument, ResolvedVersion, VersionState } from './resolve.ts';
+import { clausePath, documentPath, versionPath } from './urls.ts';
 
 /** What the pages need of one version: frontmatter, state and URLs, without the body. */
 export interface PublishedVersion extends Omit<ResolvedVersion, 'body' | 'bodyLine' | 'fieldPositions'> {
@@ -29,12 +29,10 @@ export interface PortalModel {
 	config: PortalConfig;
 	settings: BuildSettings;
 	documents: PublishedDocument[];
+	/** Citing documents by cited docNo. */
+	backlinks: Record<string, Backlink[]>;
 }
 
-/**
- * Loads, validates and resolves the corpus, then applies the publication ceiling: a version above
- * the ceiling leaves no trace, and a document whose in-force version is above it is left out whole.
- */
 export interface BuildOutput {
 	model: PortalModel;
 	/** Text blocks of each published version, by version id (`ISMS-M-001/1.0`), for diffs. */
@@ -42,21 +40,27 @@ export interface BuildOutput {
 	problems: Problem[];
 	/** Every version read, published or not (dev mode watches their files). */
 	versions: DocumentVersion[];
+	/** Documents that exist but are above this build's ceiling: cited only by their bare number. */
+	hidden: string[];
 }
 
+/**
+ * Analyses the corpus once, then applies the publication ceiling: a version above the ceiling
+ * leaves no trace, and a document whose governing version is above it is left out whole.
+ */
 export function buildPortal(root: string, config: PortalConfig, settings: BuildSettings): BuildOutput {
-	const loaded = loadCorpus({
-		root,
-		documentsDir: settings.documentsDir,
-		docNoPattern: config.docNoPattern,
-		docNoDescription: config.docNoDescription,
-	});
-	const resolved = resolveDocuments(loaded.versions, settings);
+	const analysis = analyzeCorpus(root, config, settings);
 	const documents: PublishedDocument[] = [];
-	for (const doc of resolved.documents) {
+	const hidden: string[] = [];
+	for (const doc of analysis.documents) {
 		const governing = doc.versions.find((v) => v.state === 'current' || v.state === 'withdrawn') ?? doc.versions[0];
-		if (!governing || !isWithinCeiling(governing.classification, settings.ceiling)) continue;
+		if (!governing) continue;
+		if (!isWithinCeiling(governing.classification, settings.ceiling)) {
+			hidden.push(doc.docNo);
+			continue;
+		}
 		const versions = doc.versions.filter((v) => isWithinCeiling(v.classification, settings.ceiling)).map(publish);
+		if (versions.length === 0) continue;
 		const current = versions.find((v) => v.state === 'current');
 		documents.push({
 			docNo: doc.docNo,
@@ -67,21 +71,54 @@ export function buildPortal(root: string, config: PortalConfig, settings: BuildS
 			versions,
 		});
 	}
-	// The one parse of each published body per build.
-	const byId = new Map(loaded.versions.map((version) => [version.id, version]));
 	const blocks: Record<string, Block[]> = {};
 	for (const doc of documents) {
-		for (const version of doc.versions) {
-			const source = byId.get(version.id)!;
-			blocks[version.id] = extractBlocks(parseBody(source.body, source.bodyLine - 1));
-		}
+		for (const version of doc.versions) blocks[version.id] = analysis.analyses.get(version.id)?.blocks ?? [];
 	}
 	return {
-		model: { config, settings, documents },
+		model: { config, settings, documents, backlinks: backlinks(documents, analysis) },
 		blocks,
-		problems: [...loaded.problems, ...resolved.problems],
-		versions: loaded.versions,
+		problems: analysis.problems,
+		versions: analysis.versions,
+		hidden,
 	};
+}
+
+/** A document citing another: shown under 被引用於 on the cited document's page. */
+export interface Backlink {
+	docNo: string;
+	title: string;
+	/** The citing clause on the citing document's permalink, or the permalink itself. */
+	url: string;
+	clause?: string;
+}
+
+/**
+ * Who cites whom, from the versions in force of published documents only (a document above the
+ * ceiling must not show up as a citer), one entry per citing clause.
+ */
+function backlinks(documents: readonly PublishedDocument[], analysis: CorpusAnalysis): Record<string, Backlink[]> {
+	const published = new Set(documents.map((doc) => doc.docNo));
+	const result: Record<string, Backlink[]> = {};
+	for (const doc of documents) {
+		if (!doc.current) continue;
+		const seen = new Set<string>();
+		for (const site of analysis.analyses.get(doc.current.id)?.sites ?? []) {
+			const cited = site.kind === 'document' ? site.docNo : site.kind === 'clause' ? site.docNo : undefined;
+			if (!cited || cited === doc.docNo || !published.has(cited)) continue;
+			const key = `${cited} ${site.citingClause ?? ''}`;
+			if (seen.has(key)) continue;
+			seen.add(key);
+			(result[cited] ??= []).push({
+				docNo: doc.docNo,
+				title: doc.current.title,
+				url: site.citingClause ? clausePath(doc.docNo, site.citingClause) : doc.url,
+				...(site.citingClause ? { clause: site.citingClause } : {}),
+			});
+		}
+	}
+	for (const list of Object.values(result)) list.sort((a, b) => a.docNo.localeCompare(b.docNo) || (a.clause ?? '').localeCompare(b.clause ?? '', 'en', { numeric: true }));
+	return result;
 }
 
 function publish(version: ResolvedVersion): PublishedVersion {

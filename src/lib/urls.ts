@@ -27,3 +27,13 @@ export function clauseAnchor(clause: string): string {
 export function diffPath(docNo: string, from: string, to: string): string {
 	return `${documentPath(docNo)}diff/v${from}-v${to}/`;
 }
+
+/** `A.9.2.1` → `control-a-9-2-1`: the control's row on the SoA page. */
+export function controlAnchor(id: string): string {
+	return `control-${id.toLowerCase().split('.').join('-')}`;
+}
+
+/** `/soa/#control-a-9-2-1` */
+export function controlPath(id: string): string {
+	return `/soa/#${controlAnchor(id)}`;
+}

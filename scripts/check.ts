@@ -1,0 +1,40 @@
+/**
+ * npm run check [-- --format text|github|json]
+ * The cross-reference checker without an Astro build: the same analysis the site build runs
+ * (frontmatter, versions, references), reported like a linter. Exit code 1 when there are errors.
+ */
+import { parseArgs } from 'node:util';
+import { analyzeCorpus } from '../src/lib/analyze.ts';
+import { portalConfigSchema, readBuildSettings } from '../src/lib/config.ts';
+import { formatReport, type ReportFormat } from '../src/lib/report-format.ts';
+import { hasErrors, sortProblems } from '../src/lib/problems.ts';
+import { loadPortalConfig } from './portal-config.ts';
+
+const FORMATS = ['text', 'github', 'json'] as const;
+let values;
+try {
+	({ values } = parseArgs({ options: { format: { type: 'string', default: 'text' } } }));
+} catch (error) {
+	process.stderr.write(`${(error as Error).message}\n用法：npm run check -- [--format text|github|json]\n`);
+	process.exit(2);
+}
+const format = values.format as ReportFormat;
+if (!FORMATS.includes(format)) {
+	process.stderr.write(`--format 應為 ${FORMATS.join('、')}，收到「${values.format}」\n`);
+	process.exit(2);
+}
+
+const root = process.cwd();
+const config = portalConfigSchema.parse(await loadPortalConfig(root));
+let settings;
+try {
+	settings = readBuildSettings(config, process.env);
+} catch (error) {
+	process.stderr.write(`${(error as Error).message}\n`);
+	process.exit(2);
+}
+const started = performance.now();
+const analysis = analyzeCorpus(root, config, settings);
+const problems = sortProblems(analysis.problems);
+process.stdout.write(formatReport(problems, format, { documents: analysis.documents.length, versions: analysis.versions.length, ms: performance.now() - started }));
+process.exit(hasErrors(problems) ? 1 : 0);

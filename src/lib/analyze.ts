@@ -1,0 +1,75 @@
+import { extractBlocks, clauseInventory, type Block } from './blocks.ts';
+import { checkReferences, type VersionAnalysis } from './check.ts';
+import { leadingClause } from './clauses.ts';
+import type { BuildSettings, PortalConfig } from './config.ts';
+import { loadControls, STANDARDS, type LoadedControls } from './controls.ts';
+import { loadCorpus, type DocumentVersion } from './corpus.ts';
+import { parseBody } from './mdx.ts';
+import type { Problem } from './problems.ts';
+import { collectReferences } from './references.ts';
+import { resolveDocuments, type ResolvedDocument } from './resolve.ts';
+
+/** One analysed version: its text blocks (diffs, clause inventory) and its references. */
+export interface AnalysedVersion extends VersionAnalysis {
+	blocks: Block[];
+}
+
+export interface CorpusAnalysis {
+	/** Every version read, published or not. */
+	versions: DocumentVersion[];
+	/** Every document, resolved for the build date; no publication ceiling applied. */
+	documents: ResolvedDocument[];
+	analyses: Map<string, AnalysedVersion>;
+	/** Annex A catalogues (2013, 2022) and their crosswalk. */
+	controls: LoadedControls;
+	/** Layout, frontmatter, version and reference problems, in one format. */
+	problems: Problem[];
+}
+
+/**
+ * The corpus, read and checked once: files → frontmatter → versions in force → one parse of each
+ * body → blocks, clause numbers and references → the reference checks. The site build and
+ * `npm run check` both call this; neither parses a document twice.
+ */
+export function analyzeCorpus(root: string, config: PortalConfig, settings: BuildSettings): CorpusAnalysis {
+	const controls = loadControls(root, config.controlsDir);
+	const active = config.controlsCatalogue === '2013' ? controls.c2013 : controls.c2022;
+	const loaded = loadCorpus({
+		root,
+		documentsDir: settings.documentsDir,
+		docNoPattern: config.docNoPattern,
+		docNoDescription: config.docNoDescription,
+	});
+	const resolved = resolveDocuments(loaded.versions, settings);
+	const titles = new Map<string, string>();
+	for (const doc of resolved.documents) {
+		const named = doc.current ?? doc.versions.find((v) => v.state !== 'draft') ?? doc.versions[0];
+		if (named) titles.set(doc.docNo, named.title);
+	}
+	const syntax = { docNoPattern: config.docNoPattern, titleOf: (docNo: string) => titles.get(docNo) };
+
+	const analyses = new Map<string, AnalysedVersion>();
+	for (const version of loaded.versions) {
+		const tree = parseBody(version.body, version.bodyLine - 1);
+		const blocks = extractBlocks(tree);
+		analyses.set(version.id, {
+			version,
+			blocks,
+			clauses: clauseInventory(blocks),
+			sites: collectReferences(tree, syntax, leadingClause),
+		});
+	}
+	const referenceProblems = checkReferences({
+		documents: resolved.documents,
+		analyses,
+		...(active ? { controls: { ids: new Set(active.byId.keys()), name: STANDARDS[config.controlsCatalogue] } } : {}),
+		severities: config.checks,
+	});
+	return {
+		versions: loaded.versions,
+		documents: resolved.documents,
+		analyses,
+		controls,
+		problems: [...controls.problems, ...loaded.problems, ...resolved.problems, ...referenceProblems],
+	};
+}

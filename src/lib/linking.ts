@@ -1,0 +1,40 @@
+import type { FoundReference } from './references.ts';
+import { clauseAnchor, clausePath, controlPath, documentPath } from './urls.ts';
+
+/** What the renderer may link to in this build. */
+export interface LinkTargets {
+	/** docNos with a page in this build. */
+	published: ReadonlySet<string>;
+	/** docNos that exist but are above this build's publication ceiling: never linked or titled. */
+	hidden: ReadonlySet<string>;
+	/** Whether control ids link to their row on /soa/. */
+	linkControls: boolean;
+}
+
+export type Rendering = { href: string } | { replaceWith: string } | undefined;
+
+/**
+ * How one reference renders: a link to the document, its clause or the control's SoA row; for a
+ * document above the ceiling, its bare number (its cited title removed); otherwise plain text.
+ */
+export function renderReference(ref: FoundReference, citingDocNo: string | undefined, targets: LinkTargets): Rendering {
+	switch (ref.kind) {
+		case 'document':
+			if (targets.hidden.has(ref.docNo)) return { replaceWith: ref.quoted ? `「${ref.docNo}」` : ref.docNo };
+			return targets.published.has(ref.docNo) ? { href: documentPath(ref.docNo) } : undefined;
+		case 'clause': {
+			const docNo = ref.docNo ?? citingDocNo;
+			if (!docNo || targets.hidden.has(docNo)) return undefined;
+			if (!ref.docNo || ref.docNo === citingDocNo) return { href: `#${clauseAnchor(ref.clause)}` };
+			return targets.published.has(docNo) ? { href: clausePath(docNo, ref.clause) } : undefined;
+		}
+		case 'control':
+			return targets.linkControls ? { href: controlPath(ref.id) } : undefined;
+	}
+}
+
+/** The docNo a `/documents/<docno>/…` URL points to, upper-cased, or undefined. */
+export function linkedDocNo(url: string): string | undefined {
+	const match = /^\/documents\/([^/#]+)/.exec(url);
+	return match ? match[1]!.toUpperCase() : undefined;
+}
