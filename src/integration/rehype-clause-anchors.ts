@@ -32,7 +32,7 @@ export function rehypeClauseAnchors(options: { include: (path: string | undefine
 				className: [...classList(node), 'clause', `clause-depth-${clauseDepth(clause)}`],
 				dataClause: clause,
 			};
-			wrapNumber(node);
+			wrapNumber(node, clause);
 		});
 	};
 }
@@ -48,16 +48,17 @@ function firstElement(node: Element): ElementContent | undefined {
 }
 
 /** Splits the leading text node so the clause number sits in its own span. */
-function wrapNumber(node: Element): void {
+function wrapNumber(node: Element, clause: string): void {
 	let target: Element = node;
 	// Descend into a leading paragraph of a list item.
 	const first = firstElement(node);
 	if (first?.type === 'element' && first.tagName === 'p') target = first;
-	const index = target.children.findIndex((child) => child.type === 'text' && child.value.trim() !== '');
-	if (index === -1) return;
-	const text = target.children[index] as Text;
+	// Only when the number is plain text at the very start (not inside **bold** or a link).
+	const index = target.children.findIndex((child) => child.type !== 'text' || child.value.trim() !== '');
+	const text = target.children[index];
+	if (text?.type !== 'text') return;
 	const match = /^(\s*)(\d{1,3}(?:\.\d{1,3})*\.?)(\s*)/u.exec(text.value);
-	if (!match) return;
+	if (!match || match[2]!.replace(/\.$/, '') !== clause) return;
 	const rest = text.value.slice(match[0].length);
 	const replacement: ElementContent[] = [
 		{ type: 'element', tagName: 'span', properties: { className: ['clause-no'] }, children: [{ type: 'text', value: match[2]! }] },

@@ -1,4 +1,5 @@
 import type { DocumentVersion } from './corpus.ts';
+import { formatRocDate } from './dates.ts';
 import type { Problem, Severity } from './problems.ts';
 import type { ReferenceSite } from './references.ts';
 import type { ResolvedDocument, ResolvedVersion } from './resolve.ts';
@@ -62,7 +63,7 @@ export function checkReferences(input: CheckInput): Problem[] {
 			const analysis = input.analyses.get(version.id);
 			if (!analysis) continue;
 			for (const site of analysis.sites) {
-				const quote = `「${site.text}」`;
+				const quote = site.text.startsWith('「') ? site.text : `「${site.text}」`;
 				switch (site.kind) {
 					case 'document':
 					case 'clause': {
@@ -88,9 +89,9 @@ export function checkReferences(input: CheckInput): Problem[] {
 						}
 						if (site.kind === 'document') {
 							if (cited.withdrawn) {
-								report(version, site, 'ref/withdrawn-document', `${quote}：${docNo} 已於 ${cited.withdrawn.effective} 廢止（第 ${cited.withdrawn.version} 版）`);
+								report(version, site, 'ref/withdrawn-document', `${quote}：${docNo} 已於${formatRocDate(cited.withdrawn.effective)}廢止（第 ${cited.withdrawn.version} 版）`);
 							} else if (!cited.current && version.state === 'current') {
-								report(version, site, 'ref/not-in-force', `${quote}：${docNo} 尚未生效（第 ${meant.version} 版於 ${meant.effective} 生效），現行文件不應引用`);
+								report(version, site, 'ref/not-in-force', `${quote}：${docNo} 尚未生效（第 ${meant.version} 版於${formatRocDate(meant.effective)}生效），現行文件不應引用`);
 							}
 							if (site.citedTitle && site.citedTitle !== meant.title) {
 								report(version, site, 'ref/title-mismatch', `${quote}：引用的名稱「${site.citedTitle}」與 ${docNo} 的文件名稱「${meant.title}」不符`);

@@ -13,7 +13,7 @@ export const CLASSIFICATION_LABELS: Record<Classification, string> = {
 	confidential: '機密',
 };
 
-const ALIASES: Record<string, Classification> = Object.fromEntries(
+const ALIASES: ReadonlyMap<string, Classification> = new Map(
 	CLASSIFICATIONS.flatMap((level) => [
 		[level, level],
 		[CLASSIFICATION_LABELS[level], level],
@@ -21,11 +21,11 @@ const ALIASES: Record<string, Classification> = Object.fromEntries(
 );
 
 /** Every spelling an author may write, for error messages. */
-export const CLASSIFICATION_SPELLINGS: readonly string[] = Object.keys(ALIASES);
+export const CLASSIFICATION_SPELLINGS: readonly string[] = [...ALIASES.keys()];
 
 /** Resolves an English id or Chinese alias to a level; undefined when it is neither. */
 export function parseClassification(value: string): Classification | undefined {
-	return ALIASES[value.trim()];
+	return ALIASES.get(value.trim());
 }
 
 export function classificationRank(level: Classification): number {

@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import type { Classification } from './classification.ts';
 import { splitFrontmatter } from './frontmatter.ts';
 import type { Problem } from './problems.ts';
@@ -54,7 +54,7 @@ const IGNORED = /^[._]/;
  * file name = version) and the frontmatter, and returns what is valid plus one problem per fault.
  */
 export function loadCorpus(options: LoadOptions): LoadedCorpus {
-	const base = join(options.root, options.documentsDir);
+	const base = resolve(options.root, options.documentsDir);
 	const versions: DocumentVersion[] = [];
 	const problems: Problem[] = [];
 	const rel = (path: string) => relative(options.root, path).split(sep).join('/');

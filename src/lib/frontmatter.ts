@@ -29,7 +29,9 @@ const CLOSING = /^---[ \t]*$/m;
  * Splits an MDX file into YAML frontmatter and body, parsing the YAML with positions so that every
  * problem can be reported at the line and column where the author wrote it.
  */
-export function splitFrontmatter(source: string): SplitSource {
+export function splitFrontmatter(input: string): SplitSource {
+	// Editors on Windows may save a byte-order mark; it is not part of the text.
+	const source = input.replace(/^\uFEFF/, '');
 	const noPosition = (): Position => ({ line: 1, column: 1 });
 	const opening = OPENING.exec(source);
 	if (!opening) {
@@ -65,7 +67,10 @@ export function splitFrontmatter(source: string): SplitSource {
 	};
 	const errors: FrontmatterError[] = doc.errors.map((error) => ({
 		...toPosition(error.pos[0]),
-		message: `frontmatter 的 YAML 語法錯誤：${yamlMessage(error.code, error.message)}`,
+		message:
+			error.code === 'DUPLICATE_KEY'
+				? `欄位「${keyAt(yamlText, error.pos[0])}」重複出現；同一欄位只能寫一次`
+				: `frontmatter 的 YAML 語法錯誤：${yamlMessage(error.message)}`,
 	}));
 
 	let data: Record<string, unknown> | undefined;
@@ -107,8 +112,12 @@ function countLines(text: string): number {
 	return text.split('\n').length - (text.endsWith('\n') ? 1 : 0);
 }
 
-function yamlMessage(code: string, message: string): string {
-	if (code === 'DUPLICATE_KEY') return '欄位重複出現（同一欄位只能寫一次）';
+function yamlMessage(message: string): string {
 	// The yaml library's own wording is English; keep it after a Chinese lead so nothing is lost.
 	return message.split('\n')[0] ?? message;
+}
+
+/** The key written at an offset: `title` for `title: 乙`. */
+function keyAt(text: string, offset: number): string {
+	return /^[^:\n]*/.exec(text.slice(offset))![0].trim();
 }

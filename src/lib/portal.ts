@@ -59,7 +59,7 @@ export function buildPortal(root: string, config: PortalConfig, settings: BuildS
 			hidden.push(doc.docNo);
 			continue;
 		}
-		const versions = doc.versions.filter((v) => isWithinCeiling(v.classification, settings.ceiling)).map(publish);
+		const versions = relinkSuccessors(doc.versions.filter((v) => isWithinCeiling(v.classification, settings.ceiling)).map(publish));
 		if (versions.length === 0) continue;
 		const current = versions.find((v) => v.state === 'current');
 		documents.push({
@@ -119,6 +119,25 @@ function backlinks(documents: readonly PublishedDocument[], analysis: CorpusAnal
 	}
 	for (const list of Object.values(result)) list.sort((a, b) => a.docNo.localeCompare(b.docNo) || (a.clause ?? '').localeCompare(b.clause ?? '', 'en', { numeric: true }));
 	return result;
+}
+
+/**
+ * After versions above the ceiling are dropped, a superseded version names as its successor the next
+ * newer version that is still published (and in force by now), never a hidden one.
+ */
+function relinkSuccessors(newestFirst: PublishedVersion[]): PublishedVersion[] {
+	let successor: PublishedVersion | undefined;
+	const relinked: PublishedVersion[] = [];
+	for (const version of newestFirst) {
+		if (version.state === 'superseded') {
+			const { supersededBy: _hidden, ...rest } = version;
+			relinked.push(successor ? { ...rest, supersededBy: { version: successor.version, effective: successor.effective } } : rest);
+		} else {
+			relinked.push(version);
+		}
+		if (version.state !== 'draft' && version.state !== 'upcoming') successor = version;
+	}
+	return relinked;
 }
 
 function publish(version: ResolvedVersion): PublishedVersion {

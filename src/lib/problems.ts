@@ -21,7 +21,7 @@ export function formatProblem(problem: Problem): string {
 export function sortProblems(problems: readonly Problem[]): Problem[] {
 	return [...problems].sort(
 		(a, b) =>
-			a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.rule.localeCompare(b.rule),
+			compareText(a.file, b.file) || a.line - b.line || a.column - b.column || compareText(a.rule, b.rule),
 	);
 }
 
@@ -39,4 +39,9 @@ export function summarizeProblems(problems: readonly Problem[]): string {
 
 export function hasErrors(problems: readonly Problem[]): boolean {
 	return problems.some((problem) => problem.severity === 'error');
+}
+
+/** Code-point order: the same on every machine, whatever its locale. */
+function compareText(a: string, b: string): number {
+	return a < b ? -1 : a > b ? 1 : 0;
 }

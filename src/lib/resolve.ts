@@ -116,7 +116,14 @@ function checkVersionOrder(newestFirst: readonly DocumentVersion[]): Problem[] {
 				rule: 'version/duplicate',
 				message: `${newer.docNo} 第 ${newer.version} 版同時由 ${older.file} 與 ${newer.file} 宣告；每個版次只能有一個檔案`,
 			});
-		} else if (newer.effective < older.effective && newer.status !== 'draft' && older.status !== 'draft') {
+		}
+	}
+	// Dates must follow version order among released versions (drafts carry no binding date).
+	const released = newestFirst.filter((v) => v.status !== 'draft');
+	for (let i = 0; i < released.length - 1; i++) {
+		const newer = released[i]!;
+		const older = released[i + 1]!;
+		if (newer.effective < older.effective) {
 			problems.push({
 				file: newer.file,
 				...(newer.fieldPositions.effective ?? { line: 1, column: 1 }),

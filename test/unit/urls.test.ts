@@ -1,0 +1,35 @@
+import { describe, it, expect } from 'vitest';
+import { clauseAnchor, clausePath, diffPath, docSlug, documentPath, versionPath } from '../../src/lib/urls.ts';
+
+describe('document URLs', () => {
+	it('use the document number in lower case', () => {
+		expect(docSlug('ISMS-M-001')).toBe('isms-m-001');
+		expect(documentPath('ISMS-M-001')).toBe('/documents/isms-m-001/');
+	});
+
+	it('give each version a permanent /v<version>/ URL under the permalink', () => {
+		expect(versionPath('ISMS-M-001', '1.0')).toBe('/documents/isms-m-001/v1.0/');
+		expect(versionPath('ISMS-P-005', '1.10')).toBe('/documents/isms-p-005/v1.10/');
+	});
+
+	it('give a comparison of two versions its own URL', () => {
+		expect(diffPath('ISMS-M-001', '1.0', '1.1')).toBe('/documents/isms-m-001/diff/v1.0-v1.1/');
+	});
+
+	it('link a clause on the current version', () => {
+		expect(clausePath('ISMS-P-005', '4.2')).toBe('/documents/isms-p-005/#sec-4-2');
+		expect(clausePath('ISMS-M-001', '6.4.3')).toBe('/documents/isms-m-001/#sec-6-4-3');
+	});
+});
+
+describe('clauseAnchor', () => {
+	it('turns dots into dashes after sec-', () => {
+		expect(clauseAnchor('6.4.3')).toBe('sec-6-4-3');
+		expect(clauseAnchor('6.3.1.1.4')).toBe('sec-6-3-1-1-4');
+		expect(clauseAnchor('1')).toBe('sec-1');
+	});
+
+	it('drops a trailing dot (`1.` as in "1. 目的")', () => {
+		expect(clauseAnchor('1.')).toBe('sec-1');
+	});
+});
