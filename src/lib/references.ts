@@ -40,9 +40,15 @@ const CONTROL = /(?<![\w.])A\.(?:[5-9]|1[0-8])\.\d{1,2}(?:\.\d{1,2})?(?![\w]|\.\
 const CLAUSE = /第\s*(\d{1,3}(?:\.\d{1,3})*)\s*節|(?<![\d.\w])(\d{1,3}(?:\.\d{1,3})+)\s*節/gu;
 
 export function docNoRegExp(pattern: string): RegExp {
-	const body = pattern.replace(/^\^/, '').replace(/\$$/, '');
-	return new RegExp(`(?<![A-Za-z0-9-])(?:${body})(?![A-Za-z0-9])`, 'gu');
+	let regExp = docNoRegExps.get(pattern);
+	if (!regExp) {
+		const body = pattern.replace(/^\^/, '').replace(/\$$/, '');
+		regExp = new RegExp(`(?<![A-Za-z0-9-])(?:${body})(?![A-Za-z0-9])`, 'gu');
+		docNoRegExps.set(pattern, regExp);
+	}
+	return regExp;
 }
+const docNoRegExps = new Map<string, RegExp>();
 
 export function findReferences(text: string, syntax: ReferenceSyntax): FoundReference[] {
 	const found: FoundReference[] = [];

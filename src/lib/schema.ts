@@ -71,7 +71,20 @@ export const isoDateSchema = z
  * Unknown fields are rejected so that a typo never passes silently.
  */
 export function documentFrontmatterSchema(options: SchemaOptions = {}) {
-	const docNo = new RegExp(options.docNoPattern ?? DEFAULT_DOCNO_PATTERN);
+	const pattern = options.docNoPattern ?? DEFAULT_DOCNO_PATTERN;
+	let schema = schemas.get(pattern);
+	if (!schema) {
+		schema = createSchema(pattern);
+		schemas.set(pattern, schema);
+	}
+	return schema;
+}
+
+/** Building a zod schema costs far more than using one: one per docNo pattern. */
+const schemas = new Map<string, ReturnType<typeof createSchema>>();
+
+function createSchema(pattern: string) {
+	const docNo = new RegExp(pattern);
 	return z.strictObject({
 		docNo: z.string().regex(docNo),
 		title: text(),
@@ -94,7 +107,7 @@ export function documentFrontmatterSchema(options: SchemaOptions = {}) {
 	});
 }
 
-export type DocumentFrontmatter = z.output<ReturnType<typeof documentFrontmatterSchema>>;
+export type DocumentFrontmatter = z.output<ReturnType<typeof createSchema>>;
 
 /** One frontmatter problem, before it is placed in a file. */
 export interface FieldIssue {

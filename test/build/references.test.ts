@@ -35,7 +35,7 @@ describe('rendered references and backlinks', () => {
 	it('link a cited document to its permalink, the 「」 outside the link', () => {
 		const link = policy().querySelector('a.ref--document[href="/documents/isms-p-005/"]');
 		expect(link?.text).toBe('ISMS-P-005 資訊安全目標管理程序書');
-		expect(link?.parentNode.text).toContain('應依據「ISMS-P-005 資訊安全目標管理程序書」之相關規定辦理');
+		expect(link?.parentNode?.text).toContain('應依據「ISMS-P-005 資訊安全目標管理程序書」之相關規定辦理');
 	});
 
 	it('link clauses of the same document to their anchor and of another document to its permalink anchor', () => {
