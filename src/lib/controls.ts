@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'astro/zod';
-import { LineCounter, isMap, isScalar, isSeq, parseDocument, visit, type Document, type Node } from 'yaml';
+import { describeValue, parseYamlSource, type Position, type YamlSource } from './yaml-source.ts';
 import { sortProblems, type Problem } from './problems.ts';
 
 /**
@@ -255,80 +255,22 @@ function itemSpec(kind: Kind, listKey: string | undefined): ItemSpec {
 
 // ───────────────────────── YAML with positions ─────────────────────────
 
-interface Position {
-	line: number;
-	column: number;
-}
-
 interface ParsedYaml {
 	data: unknown;
-	/** Position of the value (or key) at a path; the nearest existing ancestor when the path is missing. */
-	at(path: readonly PropertyKey[], target?: 'key' | 'value'): Position;
+	at: YamlSource['at'];
 	problems: Problem[];
 }
 
 function parseYaml(source: string, file: string, rulePrefix: string): ParsedYaml {
-	const lineCounter = new LineCounter();
-	const doc = parseDocument(source, { lineCounter, prettyErrors: false, uniqueKeys: true });
-	const toPosition = (offset: number): Position => {
-		const { line, col } = lineCounter.linePos(offset);
-		return { line, column: col };
-	};
-	const problems: Problem[] = doc.errors.map((error) => ({
+	const yaml = parseYamlSource(source);
+	const problems: Problem[] = yaml.errors.map(({ message, ...position }) => ({
 		file,
-		...toPosition(syntaxErrorOffset(doc, error.code, error.message, error.pos[0])),
+		...position,
 		severity: 'error',
 		rule: `${rulePrefix}/syntax`,
-		message: `YAML 語法錯誤：${yamlMessage(error.code, error.message)}`,
+		message,
 	}));
-	const at = (path: readonly PropertyKey[], target: 'key' | 'value' = 'value'): Position => {
-		let node: unknown = doc.contents;
-		let keyNode: Node | undefined;
-		let last: Node | undefined = (doc.contents as Node | null) ?? undefined;
-		for (const segment of path) {
-			if (isMap(node)) {
-				const pair = node.items.find((item) => isScalar(item.key) && item.key.value === segment);
-				if (!pair) break;
-				keyNode = pair.key as Node;
-				node = pair.value;
-			} else if (isSeq(node) && typeof segment === 'number' && node.items[segment]) {
-				node = node.items[segment];
-				keyNode = undefined;
-			} else {
-				break;
-			}
-			last = (node as Node | null) ?? keyNode ?? last;
-		}
-		const chosen = target === 'key' ? (keyNode ?? last) : ((node as Node | null) ?? keyNode ?? last);
-		const range = chosen && 'range' in chosen ? chosen.range : undefined;
-		return range ? toPosition(range[0]) : { line: 1, column: 1 };
-	};
-	return { data: problems.length === 0 ? doc.toJS() : undefined, at, problems };
-}
-
-/** An unclosed quote is reported by the parser at the end of the file: point at the opening quote instead. */
-function syntaxErrorOffset(doc: Document, code: string, message: string, offset: number): number {
-	if (code !== 'MISSING_CHAR' || !/quote/i.test(message)) return offset;
-	let start = offset;
-	visit(doc, {
-		Scalar(_key, node) {
-			if ((node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE') && node.range && node.range[0] < offset && node.range[1] >= offset) {
-				start = node.range[0];
-			}
-		},
-	});
-	return start;
-}
-
-function yamlMessage(code: string, message: string): string {
-	const english = message.split('\n')[0] ?? message;
-	if (code === 'DUPLICATE_KEY') return '欄位重複出現（同一欄位只能寫一次）';
-	if (code === 'TAB_AS_INDENT') return '縮排不可使用 Tab 字元，請改用空格';
-	if (code === 'MISSING_CHAR' && /quote/i.test(english)) return '引號沒有結束：從此處開始的引號缺少對應的結尾引號';
-	if (code === 'BLOCK_AS_IMPLICIT_KEY') return '值裡有「: 」（冒號加空格），請用引號把整個值括起來';
-	if (code === 'BAD_INDENT' || code === 'MISSING_CHAR') return `縮排或清單寫法不正確（${english}）`;
-	// The yaml library's own wording is English; keep it after a Chinese lead so nothing is lost.
-	return english;
+	return { data: yaml.data, at: yaml.at, problems };
 }
 
 // ───────────────────────── zod issues → problems ─────────────────────────
@@ -342,14 +284,6 @@ function getIn(data: unknown, path: readonly PropertyKey[]): unknown {
 	return value;
 }
 
-function show(value: unknown): string {
-	if (value === undefined) return '（未填）';
-	if (value === null) return '「」（空白）';
-	if (typeof value === 'string') return value.trim() === '' ? '「」（空白）' : `「${value}」`;
-	if (typeof value === 'number') return `「${value}」（數字）`;
-	if (typeof value === 'boolean') return `「${value}」`;
-	return `「${JSON.stringify(value)}」`;
-}
 
 /** 「領域 A.9 › 控制目標 A.9.2 › 第 3 個控制措施」 for the item holding the field at `path`. */
 function describeLocation(kind: Kind, data: unknown, path: readonly PropertyKey[], fieldIsName: boolean): string {
@@ -405,7 +339,7 @@ function issuesToProblems(kind: Kind, issues: readonly z.core.$ZodIssue[], data:
 		}
 		const hint = field === 'id' && typeof value === 'number' && kind === 'catalogue-2022' ? "（未加引號的 5 會被當成數字，請寫成 id: '5'）" : '';
 		const tooFew = issue.code === 'too_small' && Array.isArray(value) ? '（清單不可為空）' : '';
-		push(path, 'value', 'invalid', `${location}：${key}（${fieldSpec.label}）的值${show(value)}無效${tooFew}；應為 ${fieldSpec.expected}${hint}`);
+		push(path, 'value', 'invalid', `${location}：${key}（${fieldSpec.label}）的值${describeValue(value)}無效${tooFew}；應為 ${fieldSpec.expected}${hint}`);
 	}
 	return sortProblems(problems);
 }

@@ -3,6 +3,7 @@ import { distance } from 'fastest-levenshtein';
 import { CLASSIFICATIONS, CLASSIFICATION_LABELS, parseClassification } from './classification.ts';
 import { parseIsoDate, toIsoDate } from './dates.ts';
 import { VERSION_PATTERN } from './version.ts';
+import { describeValue } from './yaml-source.ts';
 
 /** `ISMS-<capital letter>-<3 digits>` (AUTHORING.md); configurable in the portal configuration. */
 export const DEFAULT_DOCNO_PATTERN = '^ISMS-[A-Z]-\\d{3}$';
@@ -157,20 +158,12 @@ export function validateFrontmatter(
 		issues.push({
 			path: typeof index === 'number' ? [field, index] : [field],
 			target: 'value',
-			message: `${key}（${spec.label}）的值${show(value)}無效；應為 ${spec.expected}${hint(field, value)}`,
+			message: `${key}（${spec.label}）的值${describeValue(value)}無效；應為 ${spec.expected}${hint(field, value)}`,
 		});
 	}
 	return { ok: false, issues };
 }
 
-function show(value: unknown): string {
-	if (value === null) return '「」（空白）';
-	if (value instanceof Date) return `「${Number.isNaN(value.getTime()) ? String(value) : toIsoDate(value)}」`;
-	if (typeof value === 'string') return value.trim() === '' ? '「」（空白）' : `「${value}」`;
-	if (typeof value === 'number') return `「${value}」（數字）`;
-	if (typeof value === 'boolean') return `「${value}」`;
-	return `「${JSON.stringify(value)}」`;
-}
 
 function hint(field: string, value: unknown): string {
 	if (field === 'version' && typeof value === 'number') {

@@ -129,8 +129,8 @@ describe('splitFrontmatter: positionOf', () => {
 		expect(split.positionOf(['owner'], 'key')).toEqual({ line: 2, column: 1 });
 	});
 
-	it('falls back to line 1 for a list index that does not exist', () => {
-		expect(split.positionOf(['controls', 5])).toEqual({ line: 1, column: 1 });
+	it('falls back to the list itself for a list index that does not exist', () => {
+		expect(split.positionOf(['controls', 5])).toEqual(split.positionOf(['controls']));
 	});
 
 	it('is 1:1 when there is no frontmatter', () => {
