@@ -63,7 +63,7 @@ export default function ismsPortal(userConfig: PortalUserConfig): StarlightPlugi
 					{
 						docNoOf: (path: string | undefined) => (inDocuments(path) ? basename(dirname(path!)) : undefined),
 						syntax: { docNoPattern: config.docNoPattern, titleOf: (docNo: string) => titles.get(docNo) },
-						targets: { published, hidden: new Set(hidden), linkControls: false },
+						targets: { published, hidden: new Set(hidden), linkControls: Boolean(model.soa.matrix) },
 					},
 				]);
 				processor.options.rehypePlugins.push([rehypeClauseAnchors, { include: inDocuments }]);
@@ -75,6 +75,8 @@ export default function ismsPortal(userConfig: PortalUserConfig): StarlightPlugi
 					sidebar: starlightConfig.sidebar ?? [
 						{ label: '首頁', link: '/' },
 						{ label: '文件一覽表', link: '/documents/' },
+						{ label: '適用性聲明書', link: '/soa/' },
+						{ label: '文件審查排程', link: '/reviews/' },
 						{ label: '指定日期之有效版本', link: '/as-of/' },
 						{ label: '使用說明', items: [{ autogenerate: { directory: 'help' } }] },
 					],

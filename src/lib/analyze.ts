@@ -2,7 +2,10 @@ import { extractBlocks, clauseInventory, type Block } from './blocks.ts';
 import { checkReferences, type VersionAnalysis } from './check.ts';
 import { leadingClause } from './clauses.ts';
 import type { BuildSettings, PortalConfig } from './config.ts';
-import { loadControls, STANDARDS, type LoadedControls } from './controls.ts';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadControls, STANDARDS, type Catalogue, type LoadedControls } from './controls.ts';
+import { parseSoa, type Soa } from './soa.ts';
 import { loadCorpus, type DocumentVersion } from './corpus.ts';
 import { parseBody } from './mdx.ts';
 import type { Problem } from './problems.ts';
@@ -22,6 +25,10 @@ export interface CorpusAnalysis {
 	analyses: Map<string, AnalysedVersion>;
 	/** Annex A catalogues (2013, 2022) and their crosswalk. */
 	controls: LoadedControls;
+	/** The catalogue the portal uses (configuration), when it loaded. */
+	catalogue?: Catalogue;
+	/** The Statement of Applicability data, when present and valid. */
+	soa?: Soa;
 	/** Layout, frontmatter, version and reference problems, in one format. */
 	problems: Problem[];
 }
@@ -34,6 +41,7 @@ export interface CorpusAnalysis {
 export function analyzeCorpus(root: string, config: PortalConfig, settings: BuildSettings): CorpusAnalysis {
 	const controls = loadControls(root, config.controlsDir);
 	const active = config.controlsCatalogue === '2013' ? controls.c2013 : controls.c2022;
+	const soa = active ? loadSoa(root, settings.soaFile ?? config.soaFile, active) : { problems: [] };
 	const loaded = loadCorpus({
 		root,
 		documentsDir: settings.documentsDir,
@@ -70,6 +78,15 @@ export function analyzeCorpus(root: string, config: PortalConfig, settings: Buil
 		documents: resolved.documents,
 		analyses,
 		controls,
-		problems: [...controls.problems, ...loaded.problems, ...resolved.problems, ...referenceProblems],
+		...(active ? { catalogue: active } : {}),
+		...(soa.soa ? { soa: soa.soa } : {}),
+		problems: [...controls.problems, ...soa.problems, ...loaded.problems, ...resolved.problems, ...referenceProblems],
 	};
+}
+
+/** The SoA data file is optional: without it every control is listed as missing from the SoA. */
+function loadSoa(root: string, file: string, catalogue: Catalogue): { soa?: Soa; problems: Problem[] } {
+	const path = join(root, file);
+	if (!existsSync(path)) return { problems: [] };
+	return parseSoa(readFileSync(path, 'utf8'), file, catalogue);
 }

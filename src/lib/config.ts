@@ -16,6 +16,8 @@ export const portalConfigSchema = z.strictObject({
 	docNoDescription: z.string().default(DEFAULT_DOCNO_DESCRIPTION),
 	/** Highest classification the all-staff build publishes (AUTHORING.md: up to internal). */
 	maxClassification: z.enum(CLASSIFICATIONS).default('internal'),
+	/** Statement of Applicability data, relative to the project root. */
+	soaFile: z.string().default('content/soa.yaml'),
 	/** Folder of the Annex A catalogues and crosswalk, relative to the project root. */
 	controlsDir: z.string().default('content/controls'),
 	/** Annex A catalogue in use: ISO/IEC 27001:2013 (as the seed policy) or :2022. */
@@ -34,6 +36,8 @@ export interface BuildSettings {
 	ceiling: Classification;
 	/** Overrides config.documentsDir (test fixtures, previews). */
 	documentsDir: string;
+	/** Overrides config.soaFile. */
+	soaFile?: string;
 }
 
 export function readBuildSettings(config: PortalConfig, env: Record<string, string | undefined>): BuildSettings {
@@ -54,5 +58,6 @@ export function readBuildSettings(config: PortalConfig, env: Record<string, stri
 		includeDrafts: env.PORTAL_INCLUDE_DRAFTS === '1',
 		ceiling,
 		documentsDir: env.PORTAL_DOCUMENTS_DIR || config.documentsDir,
+		soaFile: env.PORTAL_SOA_FILE || config.soaFile,
 	};
 }

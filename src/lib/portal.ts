@@ -2,6 +2,7 @@ import { isWithinCeiling } from './classification.ts';
 import type { PortalConfig, BuildSettings } from './config.ts';
 import { analyzeCorpus, type CorpusAnalysis } from './analyze.ts';
 import type { Block } from './blocks.ts';
+import { computeSoa, type Soa, type SoaMatrix } from './soa.ts';
 import type { DocumentVersion } from './corpus.ts';
 import type { Problem } from './problems.ts';
 import type { ResolvedDocument, ResolvedVersion, VersionState } from './resolve.ts';
@@ -31,6 +32,8 @@ export interface PortalModel {
 	documents: PublishedDocument[];
 	/** Citing documents by cited docNo. */
 	backlinks: Record<string, Backlink[]>;
+	/** The SoA coverage matrix, from the SoA data and the published documents in force. */
+	soa: { meta?: Omit<Soa, 'entries'>; standard: string; matrix?: SoaMatrix };
 }
 
 export interface BuildOutput {
@@ -76,7 +79,7 @@ export function buildPortal(root: string, config: PortalConfig, settings: BuildS
 		for (const version of doc.versions) blocks[version.id] = analysis.analyses.get(version.id)?.blocks ?? [];
 	}
 	return {
-		model: { config, settings, documents, backlinks: backlinks(documents, analysis) },
+		model: { config, settings, documents, backlinks: backlinks(documents, analysis), soa: soaModel(analysis, documents) },
 		blocks,
 		problems: analysis.problems,
 		versions: analysis.versions,
@@ -152,3 +155,18 @@ export const STATE_LABELS: Record<VersionState, string> = {
 	withdrawn: '已廢止',
 	draft: '草稿',
 };
+
+/** Coverage counts only what this build publishes: a document above the ceiling is no evidence here. */
+function soaModel(analysis: CorpusAnalysis, documents: readonly PublishedDocument[]): PortalModel['soa'] {
+	const catalogue = analysis.catalogue;
+	if (!catalogue) return { standard: '' };
+	const implementing = documents.flatMap((doc) =>
+		doc.current ? [{ docNo: doc.docNo, title: doc.current.title, url: doc.url, controls: doc.current.controls }] : [],
+	);
+	const { entries: _entries, ...meta } = analysis.soa ?? { entries: {} };
+	return {
+		standard: catalogue.standard,
+		...(analysis.soa ? { meta: meta as Omit<Soa, 'entries'> } : {}),
+		matrix: computeSoa(catalogue, analysis.soa, implementing),
+	};
+}

@@ -1,0 +1,81 @@
+import { stringify } from 'csv-stringify/sync';
+import { formatRocDate } from './dates.ts';
+import { SOA_REASONS, SOA_STATUSES, type SoaMatrix, type SoaRow } from './soa.ts';
+
+/** The columns of the SoA matrix, the same on the page, in the CSV and in the XLSX. */
+export const SOA_COLUMNS = [
+	'控制措施編號',
+	'控制措施名稱',
+	'英文名稱',
+	'領域',
+	'是否適用',
+	'選用理由／不適用理由',
+	'實施狀態',
+	'權責單位',
+	'佐證',
+	'實作文件',
+	'涵蓋',
+	'最近審查',
+] as const;
+
+export function applicabilityLabel(row: SoaRow): string {
+	if (!row.entry) return '未列入';
+	return row.entry.applicable ? '適用' : '不適用';
+}
+
+export function reasonText(row: SoaRow): string {
+	if (!row.entry) return '';
+	return row.entry.applicable ? row.entry.reasons.map((r) => SOA_REASONS[r]).join('、') : (row.entry.justification ?? '');
+}
+
+export function statusLabel(row: SoaRow): string {
+	return row.entry?.applicable && row.entry.status ? SOA_STATUSES[row.entry.status] : '';
+}
+
+export function coverageLabel(row: SoaRow): string {
+	if (!row.entry?.applicable) return '—';
+	return row.covered ? '已涵蓋' : '未涵蓋';
+}
+
+/** One record per control, in catalogue order, as text cells. */
+export function soaRecords(matrix: SoaMatrix): string[][] {
+	return matrix.rows.map((row) => [
+		row.control.id,
+		row.control.zh,
+		row.control.en,
+		`${row.control.domain} ${row.control.domainZh}`,
+		applicabilityLabel(row),
+		reasonText(row),
+		statusLabel(row),
+		row.entry?.owner ?? '',
+		row.entry?.evidence ?? '',
+		row.implementedBy.map((doc) => `${doc.docNo} ${doc.title}`).join('\n'),
+		coverageLabel(row),
+		row.entry?.lastReviewed ?? '',
+	]);
+}
+
+export interface SoaHeading {
+	standard: string;
+	organization: string;
+	version?: string;
+	effective?: string;
+	approvedBy?: string;
+	generated: string;
+}
+
+/** The lines above the table: what this is, which SoA version, when it was generated. */
+export function soaTitleLines(heading: SoaHeading): string[] {
+	return [
+		`${heading.organization} 適用性聲明書（${heading.standard} 附錄 A）`,
+		heading.version
+			? `版次 ${heading.version}；生效日期 ${formatRocDate(heading.effective!)}；核准 ${heading.approvedBy ?? ''}；產製日期 ${formatRocDate(heading.generated)}`
+			: `尚未建立適用性聲明書資料；產製日期 ${formatRocDate(heading.generated)}`,
+	];
+}
+
+/** UTF-8 with a byte-order mark so that Excel opens the Chinese text correctly. */
+export function soaCsv(matrix: SoaMatrix, heading: SoaHeading): string {
+	const rows = [...soaTitleLines(heading).map((line) => [line]), [], [...SOA_COLUMNS], ...soaRecords(matrix)];
+	return `\uFEFF${stringify(rows, { record_delimiter: '\r\n' })}`;
+}
