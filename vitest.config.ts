@@ -15,6 +15,7 @@ export default defineConfig({
 				test: {
 					name: 'build',
 					include: ['test/build/**/*.test.ts'],
+					globalSetup: ['test/build/setup.ts'],
 					fileParallelism: false,
 					testTimeout: 180_000,
 					hookTimeout: 300_000,

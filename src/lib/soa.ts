@@ -45,7 +45,7 @@ const soaSchema = z.strictObject({
 	preparedBy: text().optional(),
 	catalogue: z.enum(['2013', '2022']),
 	changes: text().optional(),
-	controls: z.record(z.string(), entrySchema),
+	controls: z.record(z.string(), z.unknown()),
 });
 
 const FIELDS: Record<string, { label: string; expected: string }> = {
@@ -97,16 +97,16 @@ export function parseSoa(source: string, file: string, catalogue: Catalogue): { 
 	const problem = (path: PropertyKey[], rule: string, message: string, target: 'key' | 'value' = 'value') =>
 		problems.push({ file, ...yaml.at(path, target), severity: 'error', rule, message });
 
-	const result = soaSchema.safeParse(yaml.data ?? {});
-	if (!result.success) {
+	const reportIssues = (issues: readonly z.core.$ZodIssue[], prefix: readonly PropertyKey[]) => {
 		const seen = new Set<string>();
-		for (const issue of result.error.issues) {
+		for (const issue of issues) {
+			const path = [...prefix, ...issue.path];
 			if (issue.code === 'unrecognized_keys') {
-				for (const key of issue.keys) problem([...issue.path, key], 'soa/unknown-field', `${where(issue.path)}未知的欄位「${key}」`, 'key');
+				for (const key of issue.keys) problem([...path, key], 'soa/unknown-field', `${where(path)}未知的欄位「${key}」；可用的欄位為 ${fieldsOf(prefix).join('、')}`, 'key');
 				continue;
 			}
-			const fieldIndex = issue.path.findLastIndex((segment) => typeof segment === 'string' && segment in FIELDS && !/^A\./.test(segment));
-			const fieldPath = fieldIndex === -1 ? issue.path : issue.path.slice(0, fieldIndex + 1);
+			const fieldIndex = path.findLastIndex((segment) => typeof segment === 'string' && segment in FIELDS);
+			const fieldPath = fieldIndex === -1 ? path : path.slice(0, fieldIndex + 1);
 			const key = fieldPath.map(String).join('/');
 			if (seen.has(key)) continue;
 			seen.add(key);
@@ -114,39 +114,51 @@ export function parseSoa(source: string, file: string, catalogue: Catalogue): { 
 			const spec = FIELDS[field] ?? { label: field, expected: '' };
 			const value = getIn(yaml.data, fieldPath);
 			if (value === undefined) {
-				problem(fieldPath.slice(0, -1), 'soa/missing-field', `${where(fieldPath.slice(0, -1))}缺少必填欄位 ${field}（${spec.label}）；應為 ${spec.expected}`);
+				problem(fieldPath.slice(0, -1), 'soa/missing-field', `${where(fieldPath)}缺少必填欄位 ${field}（${spec.label}）；應為 ${spec.expected}`, 'key');
 			} else {
-				problem(issue.path, 'soa/invalid-value', `${where(fieldPath.slice(0, -1))}${field}（${spec.label}）的值${describeValue(getIn(yaml.data, issue.path))}無效；應為 ${spec.expected}`);
+				problem(path, 'soa/invalid-value', `${where(fieldPath)}${field}（${spec.label}）的值${describeValue(getIn(yaml.data, path))}無效；應為 ${spec.expected}`);
 			}
 		}
-		return { problems };
-	}
-	const data = result.data;
-	if (data.catalogue !== catalogue.edition) {
+	};
+
+	// The top level first, then each control on its own, so that every fault is reported at once.
+	const top = soaSchema.safeParse(yaml.data ?? {});
+	if (!top.success) reportIssues(top.error.issues, []);
+	const data = top.success ? top.data : undefined;
+	if (data && data.catalogue !== catalogue.edition) {
 		problem(['catalogue'], 'soa/catalogue-mismatch', `catalogue（控制措施版本）為「${data.catalogue}」，但入口網使用 ${catalogue.standard}；請改為 "${catalogue.edition}" 或調整入口網設定`);
 	}
+	const rawControls = getIn(yaml.data, ['controls']);
 	const entries: Record<string, SoaEntry> = {};
-	for (const [id, entry] of Object.entries(data.controls)) {
-		if (!catalogue.byId.has(id)) {
-			problem(['controls', id], 'soa/unknown-control', `「${id}」不在 ${catalogue.standard} 附錄 A 中`, 'key');
-			continue;
-		}
-		if (entry.applicable) {
-			for (const field of ['reasons', 'status'] as const) {
-				if (entry[field] === undefined || (field === 'reasons' && entry.reasons!.length === 0)) {
-					problem(['controls', id], 'soa/missing-field', `${id}：適用的控制措施須填 ${field}（${FIELDS[field]!.label}）；應為 ${FIELDS[field]!.expected}`, 'key');
+	if (rawControls && typeof rawControls === 'object' && !Array.isArray(rawControls)) {
+		for (const [id, raw] of Object.entries(rawControls)) {
+			if (!catalogue.byId.has(id)) {
+				problem(['controls', id], 'soa/unknown-control', `「${id}」不在 ${catalogue.standard} 附錄 A 中`, 'key');
+				continue;
+			}
+			const parsed = entrySchema.safeParse(raw ?? {});
+			if (!parsed.success) {
+				reportIssues(parsed.error.issues, ['controls', id]);
+				continue;
+			}
+			const entry = parsed.data;
+			if (entry.applicable) {
+				for (const field of ['reasons', 'status'] as const) {
+					if (entry[field] === undefined || (field === 'reasons' && entry.reasons!.length === 0)) {
+						problem(['controls', id], 'soa/missing-field', `${id}：適用的控制措施須填 ${field}（${FIELDS[field]!.label}）；應為 ${FIELDS[field]!.expected}`, 'key');
+					}
+				}
+			} else {
+				for (const field of ['reasons', 'status', 'evidence'] as const) {
+					if (entry[field] !== undefined) {
+						problem(['controls', id, field], 'soa/invalid-value', `${id}：不適用的控制措施不填 ${field}（${FIELDS[field]!.label}）；請改寫 justification（不適用理由）`, 'key');
+					}
 				}
 			}
-		} else {
-			for (const field of ['reasons', 'status', 'evidence'] as const) {
-				if (entry[field] !== undefined) {
-					problem(['controls', id, field], 'soa/invalid-value', `${id}：不適用的控制措施不填 ${field}（${FIELDS[field]!.label}）；請改寫 justification（不適用理由）`, 'key');
-				}
-			}
+			entries[id] = { id, ...entry, reasons: entry.reasons ?? [] };
 		}
-		entries[id] = { id, ...entry, reasons: entry.reasons ?? [] };
 	}
-	if (problems.length > 0) return { problems };
+	if (problems.length > 0 || !data) return { problems };
 	return {
 		problems,
 		soa: {
@@ -160,6 +172,11 @@ export function parseSoa(source: string, file: string, catalogue: Catalogue): { 
 			entries,
 		},
 	};
+}
+
+/** The fields allowed at a level, for unknown-field messages. */
+function fieldsOf(prefix: readonly PropertyKey[]): string[] {
+	return Object.keys(prefix.length === 0 ? soaSchema.shape : entrySchema.shape);
 }
 
 function getIn(data: unknown, path: readonly PropertyKey[]): unknown {

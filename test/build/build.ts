@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { inject } from 'vitest';
 import { join, relative, resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 
@@ -13,7 +14,7 @@ export interface BuildResult {
 	stderr: string;
 	outDir: string;
 	/** Reads a built file, e.g. `documents/isms-m-001/index.html`. */
-	read(path: string): string;
+	read(path: string, encoding?: BufferEncoding): string;
 	exists(path: string): boolean;
 	/** Every file under outDir, relative, forward slashes. */
 	files(): string[];
@@ -25,27 +26,38 @@ export interface BuildResult {
  */
 export function buildFixture(name: string, env: Record<string, string> = {}, label = name): BuildResult {
 	const outDir = join(TMP, label, 'dist');
-	rmSync(join(TMP, label), { recursive: true, force: true });
-	mkdirSync(outDir, { recursive: true });
-	const result = spawnSync(process.execPath, [ASTRO, 'build', '--outDir', outDir], {
-		cwd: ROOT,
-		encoding: 'utf8',
-		env: {
-			...process.env,
-			ASTRO_TELEMETRY_DISABLED: '1',
-			PORTAL_DOCUMENTS_DIR: `test/fixtures/${name}`,
-			PORTAL_CACHE_DIR: join(TMP, label, 'cache'),
-			PORTAL_TODAY: '2025-01-15',
-			...env,
-		},
-		timeout: 240_000,
-	});
+	const buildEnv = {
+		ASTRO_TELEMETRY_DISABLED: '1',
+		PORTAL_DOCUMENTS_DIR: `test/fixtures/${name}`,
+		PORTAL_SOA_FILE: 'test/fixtures/soa/basic.yaml',
+		PORTAL_CACHE_DIR: join(TMP, label, 'cache'),
+		PORTAL_TODAY: '2025-01-15',
+		...env,
+	};
+	// Test files of one run share a build of the same fixture with the same settings.
+	const stamp = join(TMP, label, 'build.json');
+	const key = JSON.stringify({ run: inject('buildRun'), env: buildEnv });
+	let result: { status: number | null; stdout: string; stderr: string };
+	if (existsSync(stamp) && JSON.parse(readFileSync(stamp, 'utf8')).key === key) {
+		result = JSON.parse(readFileSync(stamp, 'utf8')).result;
+	} else {
+		rmSync(join(TMP, label), { recursive: true, force: true });
+		mkdirSync(outDir, { recursive: true });
+		const run = spawnSync(process.execPath, [ASTRO, 'build', '--outDir', outDir], {
+			cwd: ROOT,
+			encoding: 'utf8',
+			env: { ...process.env, ...buildEnv },
+			timeout: 240_000,
+		});
+		result = { status: run.status, stdout: run.stdout, stderr: run.stderr };
+		writeFileSync(stamp, JSON.stringify({ key, result }));
+	}
 	return {
 		status: result.status,
 		stdout: result.stdout,
 		stderr: result.stderr,
 		outDir,
-		read: (path) => readFileSync(join(outDir, path), 'utf8'),
+		read: (path, encoding = 'utf8') => readFileSync(join(outDir, path), encoding),
 		exists: (path) => existsSync(join(outDir, path)),
 		files: () => listFiles(outDir).map((file) => relative(outDir, file).split('\\').join('/')),
 	};
