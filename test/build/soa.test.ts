@@ -87,7 +87,7 @@ describe('exports', () => {
 
 	it('/soa.xlsx opens as a workbook with the same columns and 114 rows', async () => {
 		const workbook = new ExcelJS.Workbook();
-		await workbook.xlsx.load(Buffer.from(site.read('soa.xlsx', 'binary'), 'binary'));
+		await workbook.xlsx.load(new Uint8Array(Buffer.from(site.read('soa.xlsx', 'binary'), 'binary')).buffer);
 		const sheet = workbook.getWorksheet('適用性聲明書')!;
 		expect(sheet.getRow(4).values).toEqual([undefined, '控制措施編號', '控制措施名稱', '英文名稱', '領域', '是否適用', '選用理由／不適用理由', '實施狀態', '權責單位', '佐證', '實作文件', '涵蓋', '最近審查']);
 		const ids: string[] = [];
