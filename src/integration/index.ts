@@ -1,9 +1,11 @@
 import type { StarlightPlugin } from '@astrojs/starlight/types';
 import { isUnifiedProcessor } from '@astrojs/markdown-remark';
 import type { AstroIntegration } from 'astro';
-import { basename, dirname, resolve, sep } from 'node:path';
+import { rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { portalConfigSchema, readBuildSettings, type PortalUserConfig } from '../lib/config.ts';
+import { BUILD_MARKER, type BuildRecord } from '../lib/build-record.ts';
 import { buildPortal } from '../lib/portal.ts';
 import { formatProblem, hasErrors, sortProblems, summarizeProblems } from '../lib/problems.ts';
 import { rehypeClauseAnchors } from './rehype-clause-anchors.ts';
@@ -39,6 +41,9 @@ export default function ismsPortal(userConfig: PortalUserConfig): StarlightPlugi
 				} catch (error) {
 					reportAndExit([`(環境變數)  error  config/env  ${(error as Error).message}`], '建置設定有誤');
 				}
+				// A build that stops on errors must not leave an older build looking publishable.
+				const marker = join(fileURLToPath(astroConfig.outDir), BUILD_MARKER);
+				if (command === 'build') rmSync(marker, { force: true });
 				const { model, blocks, problems, versions, hidden } = buildPortal(root, config, settings!);
 				const sorted = sortProblems(problems);
 				if (hasErrors(sorted)) {
@@ -84,12 +89,29 @@ export default function ismsPortal(userConfig: PortalUserConfig): StarlightPlugi
 						...starlightConfig.markdown,
 						processedDirs: [...(starlightConfig.markdown?.processedDirs ?? []), settings!.documentsDir],
 					},
-					customCss: [...(starlightConfig.customCss ?? []), fileURLToPath(new URL('../styles/portal.css', import.meta.url))],
+					customCss: [
+						...(starlightConfig.customCss ?? []),
+						fileURLToPath(new URL('../styles/portal.css', import.meta.url)),
+						fileURLToPath(new URL('../styles/print.css', import.meta.url)),
+					],
 				});
 
 				const integration: AstroIntegration = {
 					name: 'isms-portal:astro',
 					hooks: {
+						'astro:build:done'({ dir }) {
+							// Written last, only by a build that passed every check: `npm run publish` requires it.
+							const record: BuildRecord = {
+								status: 'ok',
+								builtAt: new Date().toISOString(),
+								today: model.settings.today,
+								ceiling: model.settings.ceiling,
+								documents: model.documents.length,
+								versions: model.documents.reduce((sum, doc) => sum + doc.versions.length, 0),
+								warnings: problems.filter((p) => p.severity === 'warning').length,
+							};
+							writeFileSync(join(fileURLToPath(dir), BUILD_MARKER), `${JSON.stringify(record, null, 2)}\n`);
+						},
 						'astro:config:setup'({ updateConfig: updateAstroConfig, addWatchFile }) {
 							updateAstroConfig({ vite: { plugins: [virtualModules({ model, blocks })] } });
 							// In `astro dev`, an edited document re-runs this setup so the model follows it.

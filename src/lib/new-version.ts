@@ -41,6 +41,8 @@ export function planNewVersion(
 	for (const other of own) {
 		const order = compareVersions(other.version, version);
 		if (order === 0) return { ok: false, message: `第 ${version} 版已存在（${other.file}），不會覆寫` };
+		// Drafts carry no binding date (the build's order check leaves them out too).
+		if (other.status === 'draft') continue;
 		if (order < 0 && other.effective > effective) {
 			return { ok: false, message: `生效日期 ${effective} 早於較舊的第 ${other.version} 版（${other.effective}）；新版次不可較早生效` };
 		}

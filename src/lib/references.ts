@@ -34,7 +34,9 @@ export interface ReferenceSyntax {
 }
 
 /** Words that end a document's title: 政策, 程序書, 作業說明書, 表單 … */
-const TITLE_ENDING = /(?:政策|手冊|程序書|程序|作業說明書|作業說明|說明書|規範|辦法|要點|計畫書|計畫|準則|標準|清單|紀錄表|紀錄|申請單|表單|表|單|書)/gu;
+const TITLE_ENDING = /(?:政策|手冊|程序書|程序|作業說明書|作業說明|說明書|規範|辦法|要點|計畫書|計畫|準則|標準|清單|清冊|紀錄表|登記表|簽到表|量測表|檢核表|一覽表|紀錄|申請單|處理單|通報單|表單)/gu;
+/** Words that make a run of text prose rather than a cited title: 依 ISMS-P-005 辦理相關申請單. */
+const NOT_A_TITLE = /辦理|依據|規定|參閱|所定|應/u;
 const HAN_RUN = /^[ \u3000]?(\p{Script=Han}[\p{Script=Han}（）()、]*)/u;
 const CONTROL = /(?<![\w.])A\.(?:[5-9]|1[0-8])\.\d{1,2}(?:\.\d{1,2})?(?![\w]|\.\d)/gu;
 const CLAUSE = /第\s*(\d{1,3}(?:\.\d{1,3})*)\s*節|(?<![\d.\w])(\d{1,3}(?:\.\d{1,3})+)\s*節/gu;
@@ -78,7 +80,8 @@ export function findReferences(text: string, syntax: ReferenceSyntax): FoundRefe
 				} else {
 					const endings = [...words.matchAll(TITLE_ENDING)];
 					const last = endings.at(-1);
-					if (last) citedTitle = words.slice(0, last.index + last[0].length);
+					const candidate = last ? words.slice(0, last.index + last[0].length) : undefined;
+					if (candidate && !NOT_A_TITLE.test(candidate)) citedTitle = candidate;
 				}
 				if (citedTitle) end += run[0].indexOf(words) + citedTitle.length;
 			}
@@ -137,12 +140,15 @@ export function collectReferences(tree: MdNode, syntax: ReferenceSyntax, clauseO
 	const plain = (node: MdNode): string =>
 		node.value !== undefined && !SKIPPED.has(node.type) ? node.value : (node.children ?? []).map(plain).join('');
 
-	const visit = (node: MdNode, clause: string | undefined): void => {
+	// Continuation lines of a paragraph start at its column (the parser strips the list indentation).
+	const visit = (node: MdNode, clause: string | undefined, blockColumn = 1): void => {
 		if (SKIPPED.has(node.type)) return;
+		if (node.type === 'paragraph' || node.type === 'heading' || node.type === 'tableCell') blockColumn = node.position?.start.column ?? blockColumn;
 		if (node.type === 'heading') {
+			// An unnumbered heading (附錄, 附件) ends the numbered section before it.
 			const own = clauseOf(plain(node));
-			if (own) sectionClause = own;
-			clause = own ?? sectionClause;
+			sectionClause = own;
+			clause = own;
 		} else if (node.type === 'listItem' || node.type === 'paragraph') {
 			const first = node.type === 'listItem' ? node.children?.[0] : node;
 			const own = first ? clauseOf(plain(first)) : undefined;
@@ -157,21 +163,21 @@ export function collectReferences(tree: MdNode, syntax: ReferenceSyntax, clauseO
 		}
 		if (node.type === 'text' && node.value && node.position) {
 			for (const ref of findReferences(node.value, syntax)) {
-				const { line, column } = advance(node.position.start, node.value, ref.index);
+				const { line, column } = advance(node.position.start, node.value, ref.index, blockColumn);
 				sites.push({ ...ref, text: node.value.slice(ref.index, ref.index + ref.length), line, column, ...(clause ? { citingClause: clause } : {}) });
 			}
 			return;
 		}
-		for (const child of node.children ?? []) visit(child, clause ?? sectionClause);
+		for (const child of node.children ?? []) visit(child, clause ?? sectionClause, blockColumn);
 	};
 	visit(tree, undefined);
 	return sites;
 }
 
 /** Line and column of `index` within a text node that starts at `start`. */
-function advance(start: { line: number; column: number }, value: string, index: number): { line: number; column: number } {
+function advance(start: { line: number; column: number }, value: string, index: number, blockColumn: number): { line: number; column: number } {
 	const before = value.slice(0, index);
 	const newlines = before.split('\n');
 	if (newlines.length === 1) return { line: start.line, column: start.column + index };
-	return { line: start.line + newlines.length - 1, column: newlines.at(-1)!.length + 1 };
+	return { line: start.line + newlines.length - 1, column: blockColumn + newlines.at(-1)!.length };
 }

@@ -18,6 +18,7 @@ describe('portalConfigSchema', () => {
 			docNoPattern: DEFAULT_DOCNO_PATTERN,
 			docNoDescription: DEFAULT_DOCNO_DESCRIPTION,
 			maxClassification: 'internal',
+			soaFile: 'content/soa.yaml',
 			controlsDir: 'content/controls',
 			controlsCatalogue: '2013',
 			checks: {},
@@ -44,7 +45,12 @@ describe('readBuildSettings', () => {
 			includeDrafts: false,
 			ceiling: 'internal',
 			documentsDir: 'content/documents',
+			soaFile: 'content/soa.yaml',
 		});
+	});
+
+	it('reads PORTAL_SOA_FILE', () => {
+		expect(readBuildSettings(config, { ...TODAY, PORTAL_SOA_FILE: 'test/fixtures/soa/basic.yaml' }).soaFile).toBe('test/fixtures/soa/basic.yaml');
 	});
 
 	describe('PORTAL_TODAY', () => {

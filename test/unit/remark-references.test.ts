@@ -1,0 +1,109 @@
+import { describe, it, expect } from 'vitest';
+import rehypeStringify from 'rehype-stringify';
+import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
+import { unified } from 'unified';
+import { remarkReferences, type RemarkReferencesOptions } from '../../src/integration/remark-references.ts';
+
+const TITLES: Record<string, string> = {
+	'ISMS-P-005': '資訊安全目標管理程序書',
+	'ISMS-M-001': '資訊安全管理政策',
+	'ISMS-R-001': '機房門禁紀錄',
+};
+const DOC_FILE = 'content/documents/ISMS-M-001/1.0.mdx';
+
+const options = (linkControls = true): RemarkReferencesOptions => ({
+	docNoOf: (path) => (path?.startsWith('content/documents/') ? path.split('/')[2] : undefined),
+	syntax: { docNoPattern: '^ISMS-[A-Z]-\\d{3}$', titleOf: (docNo) => TITLES[docNo] },
+	targets: { published: new Set(['ISMS-P-005', 'ISMS-M-001']), hidden: new Set(['ISMS-R-001']), linkControls },
+});
+
+/** `path` null renders a file without a path. */
+const render = (markdown: string, path: string | null = DOC_FILE, opts = options()) =>
+	String(
+		unified()
+			.use(remarkParse)
+			.use(remarkReferences, opts)
+			.use(remarkRehype)
+			.use(rehypeStringify)
+			.processSync(path === null ? markdown : { value: markdown, path }),
+	);
+
+describe('remarkReferences', () => {
+	it('links a document reference to its permalink', () => {
+		expect(render('依 ISMS-P-005 辦理。')).toBe('<p>依 <a href="/documents/isms-p-005/" class="ref ref--document">ISMS-P-005</a> 辦理。</p>');
+	});
+
+	it('links the number and the cited title together', () => {
+		expect(render('依 ISMS-P-005 資訊安全目標管理程序書辦理。')).toBe(
+			'<p>依 <a href="/documents/isms-p-005/" class="ref ref--document">ISMS-P-005 資訊安全目標管理程序書</a>辦理。</p>',
+		);
+	});
+
+	it('keeps the 「」 outside the link', () => {
+		expect(render('依「ISMS-P-005 資訊安全目標管理程序書」第 4.2 節辦理。')).toBe(
+			'<p>依「<a href="/documents/isms-p-005/" class="ref ref--document">ISMS-P-005 資訊安全目標管理程序書</a>」' +
+				'<a href="/documents/isms-p-005/#sec-4-2" class="ref ref--clause">第 4.2 節</a>辦理。</p>',
+		);
+	});
+
+	it('links a clause of the citing document to its anchor, and a control to its SoA row', () => {
+		expect(render('見第 1.1 節及 A.9.2.1。')).toBe(
+			'<p>見<a href="#sec-1-1" class="ref ref--clause">第 1.1 節</a>及 <a href="/soa/#control-a-9-2-1" class="ref ref--control">A.9.2.1</a>。</p>',
+		);
+	});
+
+	it('leaves controls as text when controls are not linked', () => {
+		expect(render('見 A.9.2.1。', DOC_FILE, options(false))).toBe('<p>見 A.9.2.1。</p>');
+	});
+
+	it('links references inside emphasis', () => {
+		expect(render('**ISMS-P-005** 規定')).toBe(
+			'<p><strong><a href="/documents/isms-p-005/" class="ref ref--document">ISMS-P-005</a></strong> 規定</p>',
+		);
+	});
+
+	it('leaves unknown documents and their clauses as text', () => {
+		expect(render('ISMS-P-999 第 1.1 節')).toBe('<p>ISMS-P-999 第 1.1 節</p>');
+	});
+
+	it('renders a hidden document as its bare number, removing the cited title, leaving its clause unlinked', () => {
+		expect(render('ISMS-R-001 機房門禁紀錄、「ISMS-R-001 機房門禁紀錄」及 ISMS-R-001 第 2.1 節')).toBe(
+			'<p>ISMS-R-001、「ISMS-R-001」及 ISMS-R-001 第 2.1 節</p>',
+		);
+	});
+
+	it('unwraps a Markdown link to a hidden document into its bare number', () => {
+		expect(render('見 [機房門禁紀錄](/documents/isms-r-001/v1.0/#sec-1) 與 [程序書](/documents/isms-p-005/)。')).toBe(
+			'<p>見 ISMS-R-001 與 <a href="/documents/isms-p-005/">程序書</a>。</p>',
+		);
+	});
+
+	it('leaves existing links alone, even when their text is a reference', () => {
+		expect(render('[ISMS-P-005](https://example.com/) 與 [ISMS-M-001 資訊安全管理政策](/documents/isms-m-001/)')).toBe(
+			'<p><a href="https://example.com/">ISMS-P-005</a> 與 <a href="/documents/isms-m-001/">ISMS-M-001 資訊安全管理政策</a></p>',
+		);
+	});
+
+	it('links nothing inside inline code or code blocks', () => {
+		expect(render('`ISMS-P-005` 與 `ISMS-R-001 機房門禁紀錄`\n\n```\nISMS-P-005 第 1.1 節\n```\n')).toBe(
+			'<p><code>ISMS-P-005</code> 與 <code>ISMS-R-001 機房門禁紀錄</code></p>\n<pre><code>ISMS-P-005 第 1.1 節\n</code></pre>',
+		);
+	});
+
+	it('leaves files outside the documents untouched', () => {
+		const markdown = 'ISMS-P-005、ISMS-R-001 機房門禁紀錄、A.9.2.1 與 [紀錄](/documents/isms-r-001/)';
+		const untouched = '<p>ISMS-P-005、ISMS-R-001 機房門禁紀錄、A.9.2.1 與 <a href="/documents/isms-r-001/">紀錄</a></p>';
+		expect(render(markdown, 'src/content/docs/help.md')).toBe(untouched);
+		expect(render(markdown, null)).toBe(untouched);
+	});
+
+	it('asks docNoOf about the file being rendered', () => {
+		const seen: (string | undefined)[] = [];
+		const opts = options();
+		render('ISMS-P-005', 'content/documents/ISMS-P-005/1.0.mdx', { ...opts, docNoOf: (path) => (seen.push(path), opts.docNoOf(path)) });
+		expect(seen).toEqual(['content/documents/ISMS-P-005/1.0.mdx']);
+		// the citing document decides what a bare clause means
+		expect(render('第 1.1 節', 'content/documents/ISMS-R-001/1.0.mdx')).toBe('<p>第 1.1 節</p>');
+	});
+});
