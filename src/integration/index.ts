@@ -44,7 +44,7 @@ export default function ismsPortal(userConfig: PortalUserConfig): StarlightPlugi
 				// A build that stops on errors must not leave an older build looking publishable.
 				const marker = join(fileURLToPath(astroConfig.outDir), BUILD_MARKER);
 				if (command === 'build') rmSync(marker, { force: true });
-				const { model, blocks, problems, versions, hidden } = buildPortal(root, config, settings!);
+				const { model, blocks, problems, versions, hidden, titles } = buildPortal(root, config, settings!);
 				const sorted = sortProblems(problems);
 				if (hasErrors(sorted)) {
 					const lines = sorted.map(formatProblem);
@@ -53,7 +53,6 @@ export default function ismsPortal(userConfig: PortalUserConfig): StarlightPlugi
 				}
 
 				const documentsRoot = resolve(root, settings!.documentsDir) + sep;
-				const titles = new Map(model.documents.map((doc) => [doc.docNo, doc.latest.title]));
 				const processor = astroConfig.markdown.processor;
 				if (!processor || !isUnifiedProcessor(processor)) {
 					reportAndExit(

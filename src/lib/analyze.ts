@@ -25,6 +25,8 @@ export interface CorpusAnalysis {
 	analyses: Map<string, AnalysedVersion>;
 	/** Annex A catalogues (2013, 2022) and their crosswalk. */
 	controls: LoadedControls;
+	/** Title of each document (its version in force, else its newest), for the reference parser. */
+	titles: Map<string, string>;
 	/** The catalogue the portal uses (configuration), when it loaded. */
 	catalogue?: Catalogue;
 	/** The Statement of Applicability data, when present and valid. */
@@ -78,6 +80,7 @@ export function analyzeCorpus(root: string, config: PortalConfig, settings: Buil
 		documents: resolved.documents,
 		analyses,
 		controls,
+		titles,
 		...(active ? { catalogue: active } : {}),
 		...(soa.soa ? { soa: soa.soa } : {}),
 		problems: [...controls.problems, ...soa.problems, ...loaded.problems, ...resolved.problems, ...referenceProblems],

@@ -45,6 +45,11 @@ export interface BuildOutput {
 	versions: DocumentVersion[];
 	/** Documents that exist but are above this build's ceiling: cited only by their bare number. */
 	hidden: string[];
+	/**
+	 * Titles of every document, hidden ones included: the renderer needs them to know where a cited
+	 * title ends, so that it can remove it whole. Never serialised into pages.
+	 */
+	titles: Map<string, string>;
 }
 
 /**
@@ -84,6 +89,7 @@ export function buildPortal(root: string, config: PortalConfig, settings: BuildS
 		problems: analysis.problems,
 		versions: analysis.versions,
 		hidden,
+		titles: analysis.titles,
 	};
 }
 
