@@ -1,0 +1,33 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { existsSync } from 'node:fs';
+import { chromium, type Browser } from 'playwright-core';
+import sirv from 'sirv';
+
+/** Debian's Chromium (installed by .ci/run), or the browser CI names in PORTAL_CHROMIUM. Never a downloaded one. */
+export const CHROMIUM = process.env.PORTAL_CHROMIUM ?? '/usr/bin/chromium';
+
+export function hasChromium(): boolean {
+	return existsSync(CHROMIUM);
+}
+
+/** Serves a built site on 127.0.0.1 the way a static web server does (directory → index.html, 404.html). */
+export async function serve(dir: string): Promise<{ url: string; close: () => Promise<void> }> {
+	const assets = sirv(dir, { dev: false, etag: false, dotfiles: false });
+	const server: Server = createServer((req, res) =>
+		assets(req, res, () => {
+			res.statusCode = 404;
+			res.end();
+		}),
+	);
+	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	const { port } = server.address() as AddressInfo;
+	return { url: `http://127.0.0.1:${port}`, close: () => new Promise((resolve) => server.close(() => resolve())) };
+}
+
+export async function launch(): Promise<Browser> {
+	return chromium.launch({
+		executablePath: CHROMIUM,
+		args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+	});
+}
