@@ -85,7 +85,7 @@ describe('master list', () => {
 	it('is linked from the home page, which also leads to search', () => {
 		const home = page('index.html');
 		expect(home.querySelector('a[href="/documents/"]')).not.toBeNull();
-		expect(home.querySelector('[data-portal-open-search]')).not.toBeNull();
+		expect(home.querySelector('form[action="/search/"] input[name="q"]')).not.toBeNull();
 		expect(home.querySelector('site-search')).not.toBeNull();
 	});
 });
