@@ -7,7 +7,7 @@ export default defineConfig({
 				test: {
 					name: 'unit',
 					include: ['test/**/*.test.ts'],
-					exclude: ['test/build/**', 'test/fixtures/**'],
+					exclude: ['test/build/**', 'test/fixtures/**', 'test/.tmp/**', '**/node_modules/**'],
 				},
 			},
 			{

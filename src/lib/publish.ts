@@ -50,12 +50,15 @@ export interface PublishFs {
 	copyFile(from: string, to: string): void;
 	rename(from: string, to: string): void;
 	symlink(target: string, path: string): void;
+	/** Flushes a file or folder to disk. */
+	fsync(path: string): void;
 }
 
 const NODE_FS: PublishFs = {
 	copyFile: (from, to) => copyFileSync(from, to),
 	rename: (from, to) => renameSync(from, to),
 	symlink: (target, path) => symlinkSync(target, path),
+	fsync: (path) => fsyncPath(path),
 };
 
 interface Hooks {
@@ -319,30 +322,33 @@ export function copyTree(from: string, to: string, fs: PublishFs): { files: numb
 }
 
 /** fsyncs every file and folder under `dir` (and `dir` itself), so a rename after it never exposes lost data. */
-export function syncTree(dir: string): void {
+export function syncTree(dir: string, fs: PublishFs): void {
 	for (const entry of readdirSync(dir, { withFileTypes: true })) {
 		const path = join(dir, entry.name);
-		if (entry.isDirectory()) syncTree(path);
-		else if (entry.isFile()) fsyncPath(path);
+		if (entry.isDirectory()) syncTree(path, fs);
+		else if (entry.isFile()) fs.fsync(path);
 	}
-	fsyncDir(dir);
+	fs.fsync(dir);
 }
 
+/**
+ * fsync(2) of a file or folder. Folders can be fsynced on Linux and macOS; where they cannot (Windows:
+ * EISDIR, EPERM), that step is skipped — the renames stay atomic, only their durability after a power cut is weaker.
+ */
 function fsyncPath(path: string): void {
-	const fd = openSync(path, 'r');
+	let fd: number;
+	try {
+		fd = openSync(path, 'r');
+	} catch (error) {
+		if (isCode(error, 'EISDIR') || isCode(error, 'EPERM')) return;
+		throw error;
+	}
 	try {
 		fsyncSync(fd);
+	} catch (error) {
+		if (!isCode(error, 'EINVAL') && !isCode(error, 'EPERM') && !isCode(error, 'EISDIR')) throw error;
 	} finally {
 		closeSync(fd);
-	}
-}
-
-/** Directories can be fsynced on Linux and macOS; where they cannot (Windows), the rename is still atomic. */
-function fsyncDir(path: string): void {
-	try {
-		fsyncPath(path);
-	} catch (error) {
-		if (!isCode(error, 'EISDIR') && !isCode(error, 'EPERM') && !isCode(error, 'EINVAL')) throw error;
 	}
 }
 
@@ -361,7 +367,7 @@ export function switchCurrent(target: string, release: string, fs: PublishFs, pi
 		rmSync(temporary, { force: true });
 		throw new PublishError(`切換 current 失敗（current 未變更）：${messageOf(error)}`, { cause: error });
 	}
-	fsyncDir(target);
+	fs.fsync(target);
 	return link;
 }
 
@@ -399,9 +405,9 @@ export function publish(options: PublishOptions): PublishResult {
 	try {
 		copied = copyTree(source, partial, fs);
 		checkUnchanged(source, text, partial);
-		syncTree(partial);
+		syncTree(partial, fs);
 		fs.rename(partial, final);
-		fsyncDir(releases);
+		fs.fsync(releases);
 	} catch (error) {
 		throw new PublishError(
 			`發布中斷：${messageOf(error)}\ncurrent 未變更；未完成的 ${RELEASES_DIR}/${release}${PARTIAL_SUFFIX} 會在下次發布時清除。`,

@@ -77,5 +77,6 @@ export function soaTitleLines(heading: SoaHeading): string[] {
 /** UTF-8 with a byte-order mark so that Excel opens the Chinese text correctly. */
 export function soaCsv(matrix: SoaMatrix, heading: SoaHeading): string {
 	const rows = [...soaTitleLines(heading).map((line) => [line]), [], [...SOA_COLUMNS], ...soaRecords(matrix)];
-	return `\uFEFF${stringify(rows, { record_delimiter: '\r\n' })}`;
+	// A cell with several documents holds line breaks: quote it, or Excel splits the row.
+	return `\uFEFF${stringify(rows, { record_delimiter: '\r\n', quote_record_delimiter: true })}`;
 }

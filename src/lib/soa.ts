@@ -94,6 +94,12 @@ export function parseSoa(source: string, file: string, catalogue: Catalogue): { 
 	const yaml = parseYamlSource(source);
 	const problems: Problem[] = yaml.errors.map(({ message, ...at }) => ({ file, ...at, severity: 'error', rule: 'soa/syntax', message }));
 	if (problems.length > 0) return { problems };
+	if (yaml.data !== undefined && yaml.data !== null && (typeof yaml.data !== 'object' || Array.isArray(yaml.data))) {
+		const at = yaml.at([]);
+		return {
+			problems: [{ file, ...at, severity: 'error', rule: 'soa/invalid-value', message: '檔案內容應為 YAML 對應表，第一層寫 version、effective、approvedBy、catalogue 及 controls' }],
+		};
+	}
 	const problem = (path: PropertyKey[], rule: string, message: string, target: 'key' | 'value' = 'value') =>
 		problems.push({ file, ...yaml.at(path, target), severity: 'error', rule, message });
 
