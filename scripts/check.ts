@@ -5,10 +5,9 @@
  */
 import { parseArgs } from 'node:util';
 import { analyzeCorpus } from '../src/lib/analyze.ts';
-import { portalConfigSchema, readBuildSettings } from '../src/lib/config.ts';
 import { formatReport, type ReportFormat } from '../src/lib/report-format.ts';
 import { hasErrors, sortProblems } from '../src/lib/problems.ts';
-import { loadPortalConfig } from './portal-config.ts';
+import { portalSetup } from './portal-config.ts';
 
 const FORMATS = ['text', 'github', 'json'] as const;
 let values;
@@ -25,14 +24,7 @@ if (!FORMATS.includes(format)) {
 }
 
 const root = process.cwd();
-const config = portalConfigSchema.parse(await loadPortalConfig(root));
-let settings;
-try {
-	settings = readBuildSettings(config, process.env);
-} catch (error) {
-	process.stderr.write(`${(error as Error).message}\n`);
-	process.exit(2);
-}
+const { config, settings } = await portalSetup(root);
 const started = performance.now();
 const analysis = analyzeCorpus(root, config, settings);
 const problems = sortProblems(analysis.problems);

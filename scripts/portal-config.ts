@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { PortalUserConfig } from '../src/lib/config.ts';
+import { portalConfigSchema, readBuildSettings, type BuildSettings, type PortalConfig, type PortalUserConfig } from '../src/lib/config.ts';
 
 /** The portal configuration as written in astro.config.mjs (its `portal` export), for the CLIs. */
 export async function loadPortalConfig(root: string): Promise<PortalUserConfig> {
@@ -10,4 +10,19 @@ export async function loadPortalConfig(root: string): Promise<PortalUserConfig> 
 	const mod = (await import(pathToFileURL(file).href)) as { portal?: PortalUserConfig };
 	if (!mod.portal) throw new Error('astro.config.mjs 沒有匯出入口網設定（export const portal = {...}）');
 	return mod.portal;
+}
+
+/**
+ * The configuration and the build settings from the environment, as the site build reads them; a
+ * bad setting ends the CLI with its message and exit code 2, never a stack trace.
+ */
+export async function portalSetup(root: string): Promise<{ config: PortalConfig; settings: BuildSettings }> {
+	try {
+		const parsed = portalConfigSchema.safeParse(await loadPortalConfig(root));
+		if (!parsed.success) throw new Error(`astro.config.mjs 的入口網設定有誤：${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('；')}`);
+		return { config: parsed.data, settings: readBuildSettings(parsed.data, process.env) };
+	} catch (error) {
+		process.stderr.write(`${(error as Error).message}\n`);
+		process.exit(2);
+	}
 }

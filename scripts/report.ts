@@ -4,11 +4,10 @@
  * condition named in --fail-on holds (and 1 on corpus errors, like the build).
  */
 import { parseArgs } from 'node:util';
-import { portalConfigSchema, readBuildSettings } from '../src/lib/config.ts';
 import { buildPortal } from '../src/lib/portal.ts';
 import { formatProblem, hasErrors, sortProblems } from '../src/lib/problems.ts';
 import { complianceReport, FAIL_ON, type FailOn } from '../src/lib/report.ts';
-import { loadPortalConfig } from './portal-config.ts';
+import { portalSetup } from './portal-config.ts';
 
 const usage = '用法：npm run report -- [--fail-on gaps,overdue]';
 let values;
@@ -26,14 +25,7 @@ if (unknown.length > 0) {
 }
 
 const root = process.cwd();
-const config = portalConfigSchema.parse(await loadPortalConfig(root));
-let settings;
-try {
-	settings = readBuildSettings(config, process.env);
-} catch (error) {
-	process.stderr.write(`${(error as Error).message}\n`);
-	process.exit(2);
-}
+const { config, settings } = await portalSetup(root);
 const { model, problems } = buildPortal(root, config, settings);
 if (hasErrors(problems)) {
 	process.stderr.write(`${sortProblems(problems).map(formatProblem).join('\n')}\n文件有錯誤，請先執行 npm run check 修正。\n`);
