@@ -1,0 +1,115 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'node-html-parser';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadControls } from '../../src/lib/controls.ts';
+import { parseSoa, computeSoa } from '../../src/lib/soa.ts';
+import { buildFixture, ROOT, type BuildResult } from './build.ts';
+
+/** The portal as staff get it: the real content/, built as of 2026-11-25. */
+let site: BuildResult;
+const page = (path: string) => parse(site.read(path));
+
+beforeAll(() => {
+	site = buildFixture('content', { PORTAL_DOCUMENTS_DIR: 'content/documents', PORTAL_SOA_FILE: 'content/soa.yaml', PORTAL_TODAY: '2026-11-25' }, 'content');
+	if (site.status !== 0) throw new Error(`the real content does not build:\n${site.stderr}`);
+});
+
+describe('ISMS-M-001, the agency policy', () => {
+	it('shows every field of the controlled-document header', () => {
+		const root = page('documents/isms-m-001/index.html');
+		const field = (name: string) => root.querySelector(`.doc-header [data-field="${name}"]`)?.text.trim();
+		expect([field('docNo'), field('title'), field('classification'), field('version'), field('tier'), field('issuedBy'), field('effective'), field('approvedBy')]).toEqual([
+			'ISMS-M-001', '資訊安全管理政策', '公開', '1.0', '第一階文件（政策/手冊）', '資通安全處理小組', '民國109年10月16日', '資通安全長',
+		]);
+		expect(root.querySelector('.doc-header__org')?.text).toBe('臺北市政府警察局');
+	});
+
+	it('carries the whole policy text of the seed, without its page headers', () => {
+		const seed = readFileSync(join(ROOT, 'test/fixtures/seeds/ISMS-M-001-1.0.txt'), 'utf8');
+		const body = page('documents/isms-m-001/index.html').querySelector('.doc-body')!.text.replace(/\s+/g, '');
+		const lines = seed
+			.split('\n')
+			.map((line) => line.replace(/^\s*#+\s*/, '').replace(/^\s*-\s+/, '').trim())
+			.filter((line) => line !== '' && !/^(臺 北 市|TAIPEI|文件編號\t|機密等級\t|管理系統文件|文 件|發 行|版 次)/.test(line));
+		expect(lines.length).toBeGreaterThan(150);
+		const missing = lines.map((line) => line.replace(/\s+/g, '')).filter((line) => !body.includes(line) && !isSplitAcrossPages(line, body));
+		expect(missing).toEqual([]);
+		expect(body).toContain('應評估複委託業務相關之資安風險');
+		expect(body).not.toContain('TAIPEI');
+	});
+
+	it('links 第 6.4.3 節 to the clause, and ISMS-P-005 to its permalink', () => {
+		const root = page('documents/isms-m-001/index.html');
+		expect(root.querySelectorAll('a.ref--clause[href="#sec-6-4-3"]').length).toBeGreaterThanOrEqual(4);
+		expect(root.querySelector('#sec-6-4-3')?.text).toContain('紀錄管制');
+		expect(root.querySelector('a.ref--document[href="/documents/isms-p-005/"]')?.text).toBe('ISMS-P-005 資訊安全目標管理程序書');
+	});
+});
+
+describe('the document set', () => {
+	it('ISMS-P-005 lists ISMS-M-001 under 被引用於', () => {
+		const cited = page('documents/isms-p-005/index.html').querySelectorAll('.backlinks a').map((a) => a.text.replace(/\s+/g, ' ').trim());
+		expect(cited).toContain('ISMS-M-001 資訊安全管理政策 第 4 節');
+	});
+
+	it('has at least 25 documents, every one but the policy marked as an example', () => {
+		const list = page('documents/index.html').querySelectorAll('tr[data-doc-no]');
+		expect(list.length).toBeGreaterThanOrEqual(25);
+		for (const row of list) {
+			const docNo = row.getAttribute('data-doc-no');
+			expect(Boolean(row.querySelector('.doc-badge--example')), docNo!).toBe(docNo !== 'ISMS-M-001');
+		}
+	});
+
+	it('has no placeholder text and no empty section', () => {
+		const problems: string[] = [];
+		for (const folder of readdirSync(join(ROOT, 'content/documents'))) {
+			for (const file of readdirSync(join(ROOT, 'content/documents', folder))) {
+				const lines = readFileSync(join(ROOT, 'content/documents', folder, file), 'utf8').split('\n');
+				lines.forEach((line, i) => {
+					if (/lorem|ipsum|TODO|TBD|待補|待填|xxx/i.test(line)) problems.push(`${folder}/${file}:${i + 1} placeholder`);
+					const heading = /^(#+)\s/.exec(line);
+					if (!heading) return;
+					const next = lines.slice(i + 1).find((l) => l.trim() !== '');
+					const nextHeading = next && /^(#+)\s/.exec(next);
+					if (next === undefined || (nextHeading && nextHeading[1]!.length <= heading[1]!.length)) problems.push(`${folder}/${file}:${i + 1} empty section`);
+				});
+			}
+		}
+		expect(problems).toEqual([]);
+	});
+
+	it('keeps the restricted ISMS-S-004 out of the all-staff site', () => {
+		expect(site.exists('documents/isms-s-004/index.html')).toBe(false);
+		for (const file of site.files().filter((f) => f.endsWith('.html') || f.endsWith('.csv'))) {
+			expect(site.read(file).includes('電腦機房管理作業說明'), file).toBe(false);
+		}
+	});
+});
+
+describe('the SoA', () => {
+	it('lists the 114 controls with no gap: every applicable control is implemented by a current document', () => {
+		const root = page('soa/index.html');
+		expect(root.querySelectorAll('tr[data-control]')).toHaveLength(114);
+		expect(root.querySelector('#soa-gaps')?.text).toBe('缺口（0）');
+		expect(root.querySelectorAll('tr[data-control][data-gap="yes"]')).toHaveLength(0);
+	});
+
+	it('turns every applicable control into a gap when no document claims a control', () => {
+		const { c2013 } = loadControls(ROOT);
+		const { soa, problems } = parseSoa(readFileSync(join(ROOT, 'content/soa.yaml'), 'utf8'), 'content/soa.yaml', c2013!);
+		expect(problems).toEqual([]);
+		const matrix = computeSoa(c2013!, soa, []);
+		expect(matrix.gaps.uncovered).toHaveLength(matrix.totals.applicable);
+		expect(matrix.totals.applicable).toBe(112);
+	});
+});
+
+/** A seed line that the PDF broke across a page: its two halves stand joined in the body. */
+function isSplitAcrossPages(line: string, body: string): boolean {
+	for (let cut = 4; cut < line.length - 1; cut++) {
+		if (body.includes(line.slice(0, cut)) && body.includes(line.slice(cut))) return true;
+	}
+	return false;
+}
