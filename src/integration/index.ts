@@ -93,6 +93,11 @@ export default function ismsPortal(userConfig: PortalUserConfig): StarlightPlugi
 						fileURLToPath(new URL('../styles/portal.css', import.meta.url)),
 						fileURLToPath(new URL('../styles/print.css', import.meta.url)),
 					],
+					// The portal's search (header dialog and /search/): src/components/Search.astro.
+					components: {
+						...starlightConfig.components,
+						Search: fileURLToPath(new URL('../components/Search.astro', import.meta.url)),
+					},
 				});
 
 				const integration: AstroIntegration = {

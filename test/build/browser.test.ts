@@ -1,5 +1,6 @@
 import axe from 'axe-core';
 import type { Browser, Page } from 'playwright-core';
+import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM, hasChromium, launch, serve } from '../browser/browser.ts';
 import { buildFixture } from './build.ts';
@@ -72,6 +73,19 @@ describe('home → master list → document → older version', () => {
 		expect(await page.locator('tr[data-doc-no="ISMS-P-007"] td').nth(3).textContent()).toBe('已廢止（第 1.1 版）');
 	});
 
+	it('searches from the home page and opens the document found', async () => {
+		await page.goto(`${server.url}/`);
+		await page.locator('#home-search-input').fill('委員會核定');
+		await page.locator('#home-search-input').press('Enter');
+		await page.waitForURL(/\/search\/\?q=/);
+		const first = page.locator('main .portal-search__hit').first();
+		await first.waitFor();
+		expect(await first.locator('.portal-search__docno').textContent()).toBe('ISMS-P-005');
+		await first.locator('a.portal-search__title').click();
+		await page.waitForURL(new RegExp(`${server.url}/documents/isms-p-005/`));
+		expect(await page.locator('.doc-header [data-field="version"]').textContent()).toBe('1.10');
+	});
+
 	it('filters the SoA matrix to the gaps', async () => {
 		await page.goto(`${server.url}/soa/`);
 		await page.getByLabel('僅缺口').check();
@@ -82,8 +96,39 @@ describe('home → master list → document → older version', () => {
 	});
 });
 
+describe('printing a document page', () => {
+	it('keeps the document and its header block, drops the navigation, and adds the notice', async () => {
+		await page.goto(`${server.url}/documents/isms-p-005/v1.0/`);
+		await page.emulateMedia({ media: 'print' });
+		expect(await page.locator('.print-notice').isVisible()).toBe(true);
+		expect(await page.locator('.print-notice').textContent()).toContain('列印本僅供參考，現行版本以入口網為準');
+		expect(await page.locator('.print-notice').textContent()).toContain('/documents/isms-p-005/');
+		for (const hidden of ['header.header', '.version-picker', 'nav.sidebar', '.backlinks']) {
+			expect(await page.locator(hidden).first().isVisible(), hidden).toBe(false);
+		}
+		expect(await page.locator('.doc-header').isVisible()).toBe(true);
+		expect(await page.locator('.version-status').isVisible()).toBe(true);
+		await page.emulateMedia({ media: 'screen' });
+	});
+
+	it('prints running headers and footers with 頁次 N / M on every page (PDF from Chromium)', async () => {
+		await page.goto(`${server.url}/documents/isms-p-005/v1.0/`);
+		const pdf = await page.pdf({ preferCSSPageSize: true });
+		const text = pdfText(pdf);
+		const pages = text.split('\f').filter((p) => p.trim() !== '');
+		expect(pages.length).toBeGreaterThanOrEqual(1);
+		pages.forEach((pageText, i) => {
+			expect(pageText, `page ${i + 1}`).toContain('ISMS-P-005 資訊安全目標管理程序書');
+			expect(pageText).toContain('版次 1.0');
+			expect(pageText).toContain('機密等級 內部使用');
+			expect(pageText).toContain(`頁次 ${i + 1} / ${pages.length}`);
+			expect(pageText).toContain('列印本僅供參考，現行版本以入口網為準');
+		});
+	});
+});
+
 describe('accessibility (axe-core): no serious or critical violations', () => {
-	const pages = ['/', '/documents/', '/documents/isms-m-001/', '/documents/isms-p-005/v1.0/', '/soa/', '/reviews/', '/as-of/'];
+	const pages = ['/', '/documents/', '/documents/isms-m-001/', '/documents/isms-p-005/v1.0/', '/soa/', '/reviews/', '/as-of/', '/search/?q=管理'];
 	for (const path of pages) {
 		it(path, async () => {
 			await page.goto(`${server.url}${path}`);
@@ -98,3 +143,10 @@ describe('accessibility (axe-core): no serious or critical violations', () => {
 		});
 	}
 });
+
+/** Text of a PDF, pages separated by form feeds (poppler's pdftotext, installed by .ci/run). */
+function pdfText(pdf: Buffer): string {
+	const result = spawnSync('pdftotext', ['-layout', '-enc', 'UTF-8', '-', '-'], { input: pdf, encoding: 'utf8' });
+	if (result.status !== 0) throw new Error(`pdftotext failed (apt-get install -y poppler-utils): ${result.stderr}`);
+	return result.stdout.replace(/[ \t]+/g, ' ');
+}
