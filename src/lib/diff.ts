@@ -24,8 +24,16 @@ const segmenter = new Intl.Segmenter('zh-TW', { granularity: 'word' });
 
 /** Words as Intl segments them for Traditional Chinese (Latin words, numbers and CJK words). */
 export function tokenize(text: string): string[] {
-	return Array.from(segmenter.segment(text), (segment) => segment.segment);
+	let words = tokens.get(text);
+	if (!words) {
+		words = Array.from(segmenter.segment(text), (segment) => segment.segment);
+		// A build diffs every pair of versions: each clause text is segmented once, not once per pair.
+		if (tokens.size >= 50_000) tokens.clear();
+		tokens.set(text, words);
+	}
+	return words;
 }
+const tokens = new Map<string, string[]>();
 
 /** Word-level differences inside one changed clause. */
 export function diffText(before: string, after: string): TextPart[] {
