@@ -1,10 +1,12 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'node-html-parser';
-import { beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launch, serve } from '../browser/browser.ts';
 import { loadControls } from '../../src/lib/controls.ts';
 import { parseSoa, computeSoa } from '../../src/lib/soa.ts';
-import { buildFixture, ROOT, type BuildResult } from './build.ts';
+import { buildFixture, indexedPages, ROOT, type BuildResult } from './build.ts';
 
 /** The portal as staff get it: the real content/, built as of 2026-11-25. */
 let site: BuildResult;
@@ -103,6 +105,43 @@ describe('the SoA', () => {
 		const matrix = computeSoa(c2013!, soa, []);
 		expect(matrix.gaps.uncovered).toHaveLength(matrix.totals.applicable);
 		expect(matrix.totals.applicable).toBe(112);
+	});
+});
+
+describe('search in a real browser', () => {
+	let browser: Browser;
+	let server: Awaited<ReturnType<typeof serve>>;
+	beforeAll(async () => {
+		server = await serve(site.outDir);
+		browser = await launch();
+	});
+	afterAll(async () => {
+		await browser?.close();
+		await server?.close();
+	});
+
+	it('/search/?q=管理審查 lists exactly the current pages that contain 管理審查', async () => {
+		// Ground truth: indexed pages whose text contains the phrase, less versions that are not in force.
+		const expected = indexedPages(site)
+			.filter((p) => p.content.includes('管理審查') && !/\/v\d+\.\d+\/$/.test(p.url))
+			.map((p) => p.url)
+			.sort();
+		expect(expected.length).toBeGreaterThan(10);
+		const tab = await browser.newPage({ locale: 'zh-TW' });
+		await tab.goto(`${server.url}/search/?q=${encodeURIComponent('管理審查')}`);
+		const hits = tab.locator('main .portal-search__hit');
+		await expect.poll(() => hits.count()).toBeGreaterThan(0);
+		const more = tab.locator('main [data-search-more]');
+		while (await more.isVisible()) {
+			const before = await hits.count();
+			await more.click();
+			await expect.poll(() => hits.count()).toBeGreaterThan(before);
+		}
+		const found = (await hits.locator('a.portal-search__title').evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? '')))
+			.map((href) => href.replace(/#.*$/, ''))
+			.sort();
+		expect(found).toEqual(expected);
+		await tab.close();
 	});
 });
 
