@@ -27,6 +27,15 @@ function prng(seed: number) {
 	};
 }
 
+interface Clause {
+	text: string;
+	child?: string;
+}
+interface Section {
+	lead: string;
+	clauses: Clause[];
+}
+
 export interface SyntheticOptions {
 	documents: number;
 	/** Average versions per document (1 to 4 each). */
@@ -56,6 +65,34 @@ export function writeSyntheticCorpus(dir: string, options: SyntheticOptions): Sy
 	}
 	for (const [index, doc] of docs.entries()) {
 		mkdirSync(join(dir, doc.docNo), { recursive: true });
+		const sentence = (section: number) => {
+			let text = `${pick(SUBJECTS)}${pick(VERBS)}${pick(OBJECTS)}`;
+			const roll = random();
+			const other = docs[Math.floor(random() * docs.length)]!;
+			if (roll < 0.15 && other !== doc) text += `，依「${other.docNo} ${other.title}」辦理`;
+			else if (roll < 0.25 && other !== doc) text += `，參閱 ${other.docNo} 第 1.1 節`;
+			else if (roll < 0.35) text += `，詳第 ${section}.1 節`;
+			else if (roll < 0.45) text += `，對應控制措施 ${pick(CONTROLS)}`;
+			return `${text}${pick(TAILS)}`;
+		};
+		const clause = (section: number): Clause => ({
+			text: sentence(section),
+			...(random() < 0.3 ? { child: `${pick(SUBJECTS)}${pick(VERBS)}${pick(OBJECTS)}${pick(TAILS)}` } : {}),
+		});
+		const firstBody = (): Section[] =>
+			HEADINGS.map((_, s) => ({
+				lead: `${pick(SUBJECTS)}${pick(VERBS)}${pick(OBJECTS)}${pick(TAILS)}`,
+				clauses: Array.from({ length: 3 + Math.floor(random() * 4) }, () => clause(s + 1)),
+			}));
+		const revise = (previous: Section[]): Section[] =>
+			previous.map((section, s) => ({
+				lead: section.lead,
+				clauses: [
+					...section.clauses.map((c) => (random() < 0.15 ? { ...c, text: sentence(s + 1) } : c)),
+					...(random() < 0.2 ? [clause(s + 1)] : []),
+				],
+			}));
+		let body: Section[] = [];
 		doc.versions.forEach((version, v) => {
 			const tier = doc.docNo.startsWith('ISMS-M') ? 1 : (index % 4) + 1;
 			const year = 2019 + v;
@@ -75,24 +112,17 @@ export function writeSyntheticCorpus(dir: string, options: SyntheticOptions): Sy
 				'---',
 				'',
 			];
-			HEADINGS.forEach((heading, s) => {
-				const section = s + 1;
-				lines.push(`## ${section}. ${heading}`, '');
-				lines.push(`${pick(SUBJECTS)}${pick(VERBS)}${pick(OBJECTS)}${pick(TAILS)}`, '');
-				const clauses = 3 + Math.floor(random() * 4);
-				for (let c = 1; c <= clauses; c++) {
-					let sentence = `${pick(SUBJECTS)}${pick(VERBS)}${pick(OBJECTS)}`;
-					const roll = random();
-					const other = docs[Math.floor(random() * docs.length)]!;
-					if (roll < 0.15 && other !== doc) sentence += `，依「${other.docNo} ${other.title}」辦理`;
-					else if (roll < 0.25 && other !== doc) sentence += `，參閱 ${other.docNo} 第 1.1 節`;
-					else if (roll < 0.35) sentence += `，詳第 ${section}.1 節`;
-					else if (roll < 0.45) sentence += `，對應控制措施 ${pick(CONTROLS)}`;
-					lines.push(`- ${section}.${c} ${sentence}${pick(TAILS)}`);
-					if (random() < 0.3) lines.push(`  - ${section}.${c}.1 ${pick(SUBJECTS)}${pick(VERBS)}${pick(OBJECTS)}${pick(TAILS)}`);
-				}
+			// A revision is the previous version with some clauses reworded and a few added, as real ones are.
+			body = v === 0 ? firstBody() : revise(body);
+			for (const [s, section] of body.entries()) {
+				const number = s + 1;
+				lines.push(`## ${number}. ${HEADINGS[s]}`, '', section.lead, '');
+				section.clauses.forEach((clause, c) => {
+					lines.push(`- ${number}.${c + 1} ${clause.text}`);
+					if (clause.child) lines.push(`  - ${number}.${c + 1}.1 ${clause.child}`);
+				});
 				lines.push('');
-			});
+			}
 			writeFileSync(join(dir, doc.docNo, `${version}.mdx`), lines.join('\n'));
 		});
 	}

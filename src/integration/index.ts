@@ -5,7 +5,7 @@ import { rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { portalConfigSchema, readBuildSettings, type PortalUserConfig } from '../lib/config.ts';
-import { BUILD_MARKER, type BuildRecord } from '../lib/build-record.ts';
+import { BUILD_MARKER, PENDING_MARKER, type BuildRecord } from '../lib/build-record.ts';
 import { buildPortal } from '../lib/portal.ts';
 import { formatProblem, hasErrors, sortProblems, summarizeProblems } from '../lib/problems.ts';
 import { rehypeClauseAnchors } from './rehype-clause-anchors.ts';
@@ -42,8 +42,8 @@ export default function ismsPortal(userConfig: PortalUserConfig): StarlightPlugi
 					reportAndExit([`(環境變數)  error  config/env  ${(error as Error).message}`], '建置設定有誤');
 				}
 				// A build that stops on errors must not leave an older build looking publishable.
-				const marker = join(fileURLToPath(astroConfig.outDir), BUILD_MARKER);
-				if (command === 'build') rmSync(marker, { force: true });
+				const outDir = fileURLToPath(astroConfig.outDir);
+				if (command === 'build') for (const marker of [BUILD_MARKER, PENDING_MARKER]) rmSync(join(outDir, marker), { force: true });
 				const { model, blocks, problems, versions, hidden, titles } = buildPortal(root, config, settings!);
 				const sorted = sortProblems(problems);
 				if (hasErrors(sorted)) {
@@ -74,6 +74,9 @@ export default function ismsPortal(userConfig: PortalUserConfig): StarlightPlugi
 
 				updateConfig({
 					title: config.siteTitle,
+					// The search index is built after Astro has exited (scripts/index-search.ts, part of
+					// `npm run build`), so the indexer never shares the machine's memory with the site build.
+					pagefind: false,
 					// Documents are not a book to page through: no 前一則/下一則 links.
 					pagination: false,
 					sidebar: starlightConfig.sidebar ?? [
@@ -104,7 +107,8 @@ export default function ismsPortal(userConfig: PortalUserConfig): StarlightPlugi
 					name: 'isms-portal:astro',
 					hooks: {
 						'astro:build:done'({ dir }) {
-							// Written last, only by a build that passed every check: `npm run publish` requires it.
+							// Written last, only by a build that passed every check; the search-index step makes it
+							// final (BUILD_MARKER), which `npm run publish` requires.
 							const record: BuildRecord = {
 								status: 'ok',
 								builtAt: new Date().toISOString(),
@@ -114,10 +118,11 @@ export default function ismsPortal(userConfig: PortalUserConfig): StarlightPlugi
 								versions: model.documents.reduce((sum, doc) => sum + doc.versions.length, 0),
 								warnings: problems.filter((p) => p.severity === 'warning').length,
 							};
-							writeFileSync(join(fileURLToPath(dir), BUILD_MARKER), `${JSON.stringify(record, null, 2)}\n`);
+							writeFileSync(join(fileURLToPath(dir), PENDING_MARKER), `${JSON.stringify(record, null, 2)}\n`);
 						},
 						'astro:config:setup'({ updateConfig: updateAstroConfig, addWatchFile }) {
-							updateAstroConfig({ vite: { plugins: [virtualModules({ model, blocks })] } });
+							const blocksFile = join(fileURLToPath(astroConfig.cacheDir), 'isms-portal', 'blocks.json');
+							updateAstroConfig({ vite: { plugins: [virtualModules({ model, blocks, blocksFile })] } });
 							// In `astro dev`, an edited document re-runs this setup so the model follows it.
 							for (const version of versions) addWatchFile(resolve(root, version.file));
 						},

@@ -4,6 +4,7 @@ declare module 'virtual:isms-portal/model' {
 }
 
 declare module 'virtual:isms-portal/blocks' {
-	const blocks: Record<string, import('../lib/blocks.ts').Block[]>;
-	export default blocks;
+	/** Path of the JSON file holding each published version's text blocks. */
+	const blocksFile: string;
+	export default blocksFile;
 }

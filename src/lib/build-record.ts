@@ -3,6 +3,11 @@
  * without one: the build removes it first and writes it again only after every check passed.
  */
 export const BUILD_MARKER = '.portal-build.json';
+/**
+ * What the Astro build leaves for the search-index step: the record, not yet final. The index step
+ * (scripts/index-search.ts) renames it to BUILD_MARKER once the search index is written.
+ */
+export const PENDING_MARKER = '.portal-build.pending.json';
 
 export interface BuildRecord {
 	status: 'ok';

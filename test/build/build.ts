@@ -50,6 +50,11 @@ export function buildFixture(name: string, env: Record<string, string> = {}, lab
 			timeout: 240_000,
 		});
 		result = { status: run.status, stdout: run.stdout, stderr: run.stderr };
+		if (run.status === 0) {
+			// The second step of `npm run build`: the search index, after Astro has exited.
+			const index = spawnSync(process.execPath, [join(ROOT, 'scripts/index-search.ts'), outDir], { cwd: ROOT, encoding: 'utf8', timeout: 240_000 });
+			result = { status: index.status, stdout: result.stdout + index.stdout, stderr: result.stderr + index.stderr };
+		}
 		writeFileSync(stamp, JSON.stringify({ key, result }));
 	}
 	return {
