@@ -25,14 +25,19 @@ try {
 	const created = await pagefind.createIndex();
 	if (!created.index) fail(created.errors);
 	// Diff pages and the 404 page are never search results: they are not even read.
-	let pages = 0;
-	for (const file of readdirSync(dir, { recursive: true, encoding: 'utf8' })) {
+	const files = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((file) => {
 		const path = file.split(sep).join('/');
-		if (!path.endsWith('.html') || path === '404.html' || /(^|\/)diff\//.test(path)) continue;
-		const added = await created.index!.addHTMLFile({ sourcePath: path, content: readFileSync(join(dir, file), 'utf8') });
-		if (added.errors.length > 0) fail(added.errors);
-		pages += 1;
-	}
+		return path.endsWith('.html') && path !== '404.html' && !/(^|\/)diff\//.test(path);
+	});
+	// Pages without a search body (the /v<current>/ copy of a permalink, diff pages) are not handed over;
+	// the rest go to Pagefind all at once, which indexes them in parallel.
+	const pagesToIndex = files
+		.map((file) => ({ sourcePath: file.split(sep).join('/'), content: readFileSync(join(dir, file), 'utf8') }))
+		.filter((page) => page.content.includes('data-pagefind-body'));
+	const results = await Promise.all(pagesToIndex.map((page) => created.index!.addHTMLFile(page)));
+	const errors = results.flatMap((result) => result.errors);
+	if (errors.length > 0) fail(errors);
+	const pages = pagesToIndex.length;
 	const written = await created.index!.writeFiles({ outputPath: join(dir, 'pagefind') });
 	if (written.errors.length > 0) fail(written.errors);
 	renameSync(pending, join(dir, BUILD_MARKER));
