@@ -138,8 +138,9 @@ function checkLink(
 	if (!match) return '不是文件頁的網址；應為 /documents/<文件編號>/ 或 /documents/<文件編號>/v<版次>/（結尾須有 /）';
 	const doc = bySlug.get(match[1]!);
 	if (!doc) return `：找不到文件 ${match[1]!.toUpperCase()}`;
+	// A draft version is among the versions only in preview builds, where its page exists.
 	const version = match[2]
-		? doc.versions.find((v) => v.version === match[2] && v.state !== 'draft')
+		? doc.versions.find((v) => v.version === match[2])
 		: (doc.current ?? doc.versions.find((v) => v.state !== 'draft'));
 	if (!version) return match[2] ? `：${doc.docNo} 沒有已發布的第 ${match[2]} 版` : `：${doc.docNo} 沒有已發布的版次`;
 	if (!anchor || anchor === 'revision-history' || anchor === '_top') return undefined;

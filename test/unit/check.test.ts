@@ -328,6 +328,12 @@ describe('checkReferences: links', () => {
 		expect(linkProblems(url)).toEqual([`ref/broken-link 12:7 ${message}`]);
 	});
 
+	it('accepts a link to a draft version in a preview build, where its page exists, and reports it otherwise', () => {
+		const draft = citing('[草稿](/documents/isms-p-009/v0.1/)', { [`${DOCS}/ISMS-P-009/0.1.mdx`]: versionFile('ISMS-P-009', '0.1', { status: 'draft' }) });
+		expect(problemsOf(draft, {}, { includeDrafts: true }).filter((p) => p.rule === 'ref/broken-link')).toEqual([]);
+		expect(problemsOf(draft).map((p) => `${p.rule} ${p.message}`)).toEqual(['ref/broken-link 連結「/documents/isms-p-009/v0.1/」：ISMS-P-009 沒有已發布的第 0.1 版']);
+	});
+
 	it('reports a link to a document that has only a draft', () => {
 		const problems = problemsOf(
 			citing('[草稿](/documents/isms-p-009/)', { [`${DOCS}/ISMS-P-009/0.1.mdx`]: versionFile('ISMS-P-009', '0.1', { status: 'draft' }) }),
