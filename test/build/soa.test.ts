@@ -65,6 +65,11 @@ describe('/soa/', () => {
 		expect(soaPage().querySelector('tr#control-a-9-2-1')?.getAttribute('data-status')).toBe('partial');
 	});
 
+	it('is linked from the controls a document page says it implements', () => {
+		const controls = parse(site.read('documents/isms-m-001/index.html')).querySelector('.doc-header [data-field="controls"]')!;
+		expect(controls.querySelectorAll('a').map((a) => [a.text, a.getAttribute('href')])).toEqual([['A.5.1.1', '/soa/#control-a-5-1-1']]);
+	});
+
 	it('is the target of control references in documents', () => {
 		const link = parse(site.read('documents/isms-m-001/index.html')).querySelector('a.ref--control');
 		expect(link?.text).toBe('A.9.2.1');
