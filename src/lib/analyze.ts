@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { loadControls, STANDARDS, type Catalogue, type LoadedControls } from './controls.ts';
 import { parseSoa, type Soa } from './soa.ts';
 import { loadCorpus, type DocumentVersion } from './corpus.ts';
-import { parseBody } from './mdx.ts';
+import { MdxSyntaxError, parseBody } from './mdx.ts';
 import type { Problem } from './problems.ts';
 import { collectReferences } from './references.ts';
 import { resolveDocuments, type ResolvedDocument } from './resolve.ts';
@@ -59,8 +59,16 @@ export function analyzeCorpus(root: string, config: PortalConfig, settings: Buil
 	const syntax = { docNoPattern: config.docNoPattern, titleOf: (docNo: string) => titles.get(docNo) };
 
 	const analyses = new Map<string, AnalysedVersion>();
+	const syntaxProblems: Problem[] = [];
 	for (const version of loaded.versions) {
-		const tree = parseBody(version.body, version.bodyLine - 1);
+		let tree;
+		try {
+			tree = parseBody(version.body, version.bodyLine - 1);
+		} catch (error) {
+			if (!(error instanceof MdxSyntaxError)) throw error;
+			syntaxProblems.push({ file: version.file, line: error.line, column: error.column, severity: 'error', rule: 'mdx/syntax', message: error.message });
+			continue;
+		}
 		const blocks = extractBlocks(tree);
 		analyses.set(version.id, {
 			version,
@@ -83,7 +91,7 @@ export function analyzeCorpus(root: string, config: PortalConfig, settings: Buil
 		titles,
 		...(active ? { catalogue: active } : {}),
 		...(soa.soa ? { soa: soa.soa } : {}),
-		problems: [...controls.problems, ...soa.problems, ...loaded.problems, ...resolved.problems, ...referenceProblems],
+		problems: [...controls.problems, ...soa.problems, ...loaded.problems, ...syntaxProblems, ...resolved.problems, ...referenceProblems],
 	};
 }
 
