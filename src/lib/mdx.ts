@@ -52,3 +52,40 @@ function shiftLines(node: { position?: { start: { line: number }; end: { line: n
 	}
 	if (Array.isArray(node.children)) for (const child of node.children) shiftLines(child as typeof node, offset);
 }
+
+interface MdxNode {
+	type: string;
+	name?: string | null;
+	value?: string;
+	children?: MdxNode[];
+	position?: { start: { line: number; column: number } } | null;
+}
+
+/**
+ * MDX that parses but would fail when the page renders, reported before the build starts: a `{…}`
+ * expression (it is evaluated as JavaScript) and a component (`<Note>`) that the file does not import.
+ */
+export function unrenderable(tree: Root): { line: number; column: number; message: string }[] {
+	const imported = new Set<string>();
+	const found: { line: number; column: number; message: string }[] = [];
+	const walk = (node: MdxNode) => {
+		if (node.type === 'mdxjsEsm' && node.value) {
+			for (const match of node.value.matchAll(/import\s+(?:(\w+)|\{([^}]*)\}|\*\s+as\s+(\w+))/g)) {
+				for (const name of (match[1] ?? match[3] ?? match[2] ?? '').split(',')) imported.add(name.trim().split(/\s+as\s+/).at(-1)!.trim());
+			}
+		}
+		for (const child of node.children ?? []) walk(child);
+	};
+	const check = (node: MdxNode) => {
+		const at = { line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1 };
+		if (node.type === 'mdxFlowExpression' || node.type === 'mdxTextExpression') {
+			found.push({ ...at, message: `內文的 {${(node.value ?? '').trim()}} 會被當成程式運算式；文件不使用運算式，要寫大括號請改用全形｛｝或 \\{` });
+		} else if ((node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') && node.name && /^[A-Z]/.test(node.name) && !imported.has(node.name.split('.')[0]!)) {
+			found.push({ ...at, message: `元件 <${node.name}> 沒有匯入，頁面無法顯示；若是一般文字請改用全形〈〉或寫成 \\<` });
+		}
+		for (const child of node.children ?? []) check(child);
+	};
+	walk(tree as unknown as MdxNode);
+	check(tree as unknown as MdxNode);
+	return found;
+}
