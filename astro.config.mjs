@@ -21,6 +21,8 @@ export const portal = {
 
 export default defineConfig({
 	site: process.env.PORTAL_SITE_URL || undefined,
+	// Served below the root (a GitHub Pages project site: /<repo>/)? Every link follows it.
+	base: process.env.PORTAL_BASE_PATH || undefined,
 	trailingSlash: 'always',
 	// Separate caches let test and benchmark builds run beside the real site.
 	...(process.env.PORTAL_CACHE_DIR ? { cacheDir: process.env.PORTAL_CACHE_DIR } : {}),

@@ -9,7 +9,7 @@ import { BUILD_MARKER, PENDING_MARKER, type BuildRecord } from '../lib/build-rec
 import { buildPortal } from '../lib/portal.ts';
 import { formatProblem, hasErrors, sortProblems, summarizeProblems } from '../lib/problems.ts';
 import { rehypeClauseAnchors } from './rehype-clause-anchors.ts';
-import { remarkReferences } from './remark-references.ts';
+import { remarkBaseLinks, remarkReferences } from './remark-references.ts';
 import { reportAndExit } from './report.ts';
 import { virtualModules } from './virtual.ts';
 
@@ -44,7 +44,8 @@ export default function ismsPortal(userConfig: PortalUserConfig): StarlightPlugi
 				// A build that stops on errors must not leave an older build looking publishable.
 				const outDir = fileURLToPath(astroConfig.outDir);
 				if (command === 'build') for (const marker of [BUILD_MARKER, PENDING_MARKER]) rmSync(join(outDir, marker), { force: true });
-				const { model, blocks, problems, versions, hidden, titles } = buildPortal(root, config, settings!);
+				settings = { ...settings!, base: astroConfig.base };
+				const { model, blocks, problems, versions, hidden, titles } = buildPortal(root, config, settings);
 				const sorted = sortProblems(problems);
 				if (hasErrors(sorted)) {
 					const lines = sorted.map(formatProblem);
@@ -70,6 +71,8 @@ export default function ismsPortal(userConfig: PortalUserConfig): StarlightPlugi
 						targets: { published, hidden: new Set(hidden), linkControls: Boolean(model.soa.matrix) },
 					},
 				]);
+				// Root-relative links in any Markdown (documents and help pages) follow the site's base path.
+				processor.options.remarkPlugins.push([remarkBaseLinks, { base: astroConfig.base }]);
 				processor.options.rehypePlugins.push([rehypeClauseAnchors, { include: inDocuments }]);
 
 				updateConfig({

@@ -2,6 +2,7 @@ import type { Link, Parent, PhrasingContent, Root, Text } from 'mdast';
 import { SKIP, visit } from 'unist-util-visit';
 import { linkedDocNo, renderReference, type LinkTargets } from '../lib/linking.ts';
 import { findReferences, type ReferenceSyntax } from '../lib/references.ts';
+import { withBase } from '../lib/urls.ts';
 
 export interface RemarkReferencesOptions {
 	/** The citing document's docNo for a file, or undefined for files this plugin leaves alone. */
@@ -73,4 +74,17 @@ function linkify(node: Text, citing: string, options: RemarkReferencesOptions): 
 	if (!changed) return undefined;
 	if (cursor < node.value.length) out.push({ type: 'text', value: node.value.slice(cursor) });
 	return out;
+}
+
+/**
+ * Prefixes root-relative link URLs (`/documents/…`, `/soa/#…`) with the site's base path, for a site
+ * served below the root (a GitHub Pages project site). Authors and the portal write site paths.
+ */
+export function remarkBaseLinks(options: { base: string }) {
+	return (tree: Root) => {
+		if (!options.base || options.base === '/') return;
+		visit(tree, 'link', (node: Link) => {
+			node.url = withBase(options.base, node.url);
+		});
+	};
 }

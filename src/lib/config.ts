@@ -38,6 +38,8 @@ export interface BuildSettings {
 	documentsDir: string;
 	/** Overrides config.soaFile. */
 	soaFile?: string;
+	/** The site's base path (Astro `base`), `/` when served from the root. */
+	base?: string;
 }
 
 export function readBuildSettings(config: PortalConfig, env: Record<string, string | undefined>): BuildSettings {

@@ -6,7 +6,7 @@ import { computeSoa, type Soa, type SoaMatrix } from './soa.ts';
 import type { DocumentVersion } from './corpus.ts';
 import type { Problem } from './problems.ts';
 import type { ResolvedDocument, ResolvedVersion, VersionState } from './resolve.ts';
-import { clausePath, documentPath, versionPath } from './urls.ts';
+import { clauseAnchor, documentPath, versionPath, withBase } from './urls.ts';
 
 /** What the pages need of one version: frontmatter, state and URLs, without the body. */
 export interface PublishedVersion extends Omit<ResolvedVersion, 'body' | 'bodyLine' | 'fieldPositions'> {
@@ -67,12 +67,12 @@ export function buildPortal(root: string, config: PortalConfig, settings: BuildS
 			hidden.push(doc.docNo);
 			continue;
 		}
-		const versions = relinkSuccessors(doc.versions.filter((v) => isWithinCeiling(v.classification, settings.ceiling)).map(publish));
+		const versions = relinkSuccessors(doc.versions.filter((v) => isWithinCeiling(v.classification, settings.ceiling)).map((v) => publish(v, settings.base)));
 		if (versions.length === 0) continue;
 		const current = versions.find((v) => v.state === 'current');
 		documents.push({
 			docNo: doc.docNo,
-			url: documentPath(doc.docNo),
+			url: withBase(settings.base, documentPath(doc.docNo)),
 			latest: current ?? versions.find((v) => v.state === 'withdrawn') ?? versions[0]!,
 			...(current ? { current } : {}),
 			...(doc.withdrawn ? { withdrawn: doc.withdrawn } : {}),
@@ -121,7 +121,7 @@ function backlinks(documents: readonly PublishedDocument[], analysis: CorpusAnal
 			(result[cited] ??= []).push({
 				docNo: doc.docNo,
 				title: doc.current.title,
-				url: site.citingClause ? clausePath(doc.docNo, site.citingClause) : doc.url,
+				url: site.citingClause ? `${doc.url}#${clauseAnchor(site.citingClause)}` : doc.url,
 				...(site.citingClause ? { clause: site.citingClause } : {}),
 			});
 		}
@@ -149,9 +149,9 @@ function relinkSuccessors(newestFirst: PublishedVersion[]): PublishedVersion[] {
 	return relinked;
 }
 
-function publish(version: ResolvedVersion): PublishedVersion {
+function publish(version: ResolvedVersion, base: string | undefined): PublishedVersion {
 	const { body: _body, bodyLine: _line, fieldPositions: _positions, ...rest } = version;
-	return { ...rest, url: versionPath(version.docNo, version.version) };
+	return { ...rest, url: withBase(base, versionPath(version.docNo, version.version)) };
 }
 
 export const STATE_LABELS: Record<VersionState, string> = {

@@ -37,3 +37,13 @@ export function controlAnchor(id: string): string {
 export function controlPath(id: string): string {
 	return `/soa/#${controlAnchor(id)}`;
 }
+
+/**
+ * A site path (`/documents/`) under the site's base path (`/isms/` on a GitHub Pages project site,
+ * `/` on the intranet). Every link the portal writes goes through here.
+ */
+export function withBase(base: string | undefined, path: string): string {
+	if (!base || base === '/' || !path.startsWith('/') || path.startsWith('//')) return path;
+	const prefix = base.endsWith('/') ? base.slice(0, -1) : base;
+	return path === prefix || path.startsWith(`${prefix}/`) ? path : `${prefix}${path}`;
+}

@@ -46,7 +46,7 @@ export function buildFixture(name: string, env: Record<string, string> = {}, lab
 		const run = spawnSync(process.execPath, [ASTRO, 'build', '--outDir', outDir], {
 			cwd: ROOT,
 			encoding: 'utf8',
-			env: { ...process.env, ...buildEnv },
+			env: { ...hostEnv(), ...buildEnv },
 			timeout: 240_000,
 		});
 		result = { status: run.status, stdout: run.stdout, stderr: run.stderr };
@@ -100,4 +100,14 @@ export function indexedPages(site: BuildResult): { url: string; content: string;
 			const data = JSON.parse(raw.slice(raw.indexOf('{'))) as { url: string; content: string; meta?: Record<string, string> };
 			return { url: data.url, content: data.content.replace(/\u200b/g, ''), meta: data.meta ?? {} };
 		});
+}
+
+/**
+ * The environment a staff member's shell would give the build: without what Vitest puts into
+ * process.env for its own Vite (BASE_URL, MODE, DEV, PROD, SSR, VITEST…), which would leak into Astro's.
+ */
+export function hostEnv(): NodeJS.ProcessEnv {
+	return Object.fromEntries(
+		Object.entries(process.env).filter(([key]) => !['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'TEST'].includes(key) && !key.startsWith('VITEST')),
+	);
 }
