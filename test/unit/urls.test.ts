@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { clauseAnchor, clausePath, diffPath, docSlug, documentPath, versionPath } from '../../src/lib/urls.ts';
+import { clauseAnchor, clausePath, diffPath, docSlug, documentPath, versionPath, withBase } from '../../src/lib/urls.ts';
 
 describe('document URLs', () => {
 	it('use the document number in lower case', () => {
@@ -31,5 +31,21 @@ describe('clauseAnchor', () => {
 
 	it('drops a trailing dot (`1.` as in "1. 目的")', () => {
 		expect(clauseAnchor('1.')).toBe('sec-1');
+	});
+});
+
+describe('withBase', () => {
+	it('prefixes root-relative paths with the base path, once', () => {
+		expect(withBase('/isms/', '/documents/')).toBe('/isms/documents/');
+		expect(withBase('/isms', '/soa/#control-a-9-2-1')).toBe('/isms/soa/#control-a-9-2-1');
+		expect(withBase('/isms/', '/isms/documents/')).toBe('/isms/documents/');
+	});
+
+	it('leaves a site at the root, anchors, relative and external URLs alone', () => {
+		expect(withBase('/', '/documents/')).toBe('/documents/');
+		expect(withBase(undefined, '/documents/')).toBe('/documents/');
+		expect(withBase('/isms/', '#sec-6-4-3')).toBe('#sec-6-4-3');
+		expect(withBase('/isms/', 'https://example.tw/')).toBe('https://example.tw/');
+		expect(withBase('/isms/', '//cdn.example/x')).toBe('//cdn.example/x');
 	});
 });
