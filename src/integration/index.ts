@@ -80,6 +80,8 @@ export default function ismsPortal(userConfig: PortalUserConfig): StarlightPlugi
 					// The search index is built after Astro has exited (scripts/index-search.ts, part of
 					// `npm run build`), so the indexer never shares the machine's memory with the site build.
 					pagefind: false,
+					// The portal's own 404 page (src/pages/404.astro) leads back to the master list and search.
+					disable404Route: true,
 					// Documents are not a book to page through: no 前一則/下一則 links.
 					pagination: false,
 					sidebar: starlightConfig.sidebar ?? [

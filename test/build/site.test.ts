@@ -103,3 +103,12 @@ describe('publication', () => {
 		}
 	});
 });
+
+describe('404 page', () => {
+	it('leads back to the master list and search, in Traditional Chinese', () => {
+		const root = parse(site.read('404.html'));
+		expect(root.querySelector('h1')?.text).toBe('找不到這個頁面');
+		expect(root.querySelectorAll('.hero a').map((a) => a.getAttribute('href'))).toEqual(['/documents/', '/search/', '/']);
+		expect(root.querySelector('[data-pagefind-body]')).toBeNull();
+	});
+});
