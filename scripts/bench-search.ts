@@ -9,7 +9,7 @@
  *   - as typed: Pagefind as Starlight ships it;
  *   - phrase: the query in quotes (Pagefind's exact search);
  *   - portal: src/lib/search-query.ts, exactly as the search UI runs it (default filters: versions in force).
- * Ground truth: the pages of the index that the default search may show (no status, or 現行) whose
+ * Ground truth: the pages of the index that the default search may show (no status, or 現行版) whose
  * indexed text contains the query (ignoring case, width and spaces). Prints recall and precision
  * (summed over queries) and, for the document numbers, how often the document's permalink is first.
  * Targets (portal): recall ≥ 99.5 %, precision ≥ 99 %, document-number top-1 100 %; exits 1 if missed.

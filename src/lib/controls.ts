@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'astro/zod';
-import { describeValue, parseYamlSource, type Position, type YamlSource } from './yaml-source.ts';
+import { text } from './schema.ts';
+import { describeValue, parseYamlSource, valueAt, type Position, type YamlSource } from './yaml-source.ts';
 import { sortProblems, type Problem } from './problems.ts';
 
 /**
@@ -112,7 +113,6 @@ export function compareControlIds(a: string, b: string): number {
 
 // ───────────────────────── schemas ─────────────────────────
 
-const text = () => z.string().trim().min(1);
 
 const catalogue2013Schema = z.strictObject({
 	standard: z.literal(STANDARDS['2013']),
@@ -275,16 +275,6 @@ function parseYaml(source: string, file: string, rulePrefix: string): ParsedYaml
 
 // ───────────────────────── zod issues → problems ─────────────────────────
 
-function getIn(data: unknown, path: readonly PropertyKey[]): unknown {
-	let value = data;
-	for (const segment of path) {
-		if (value === null || typeof value !== 'object') return undefined;
-		value = (value as Record<PropertyKey, unknown>)[segment];
-	}
-	return value;
-}
-
-
 /** 「領域 A.9 › 控制目標 A.9.2 › 第 3 個控制措施」 for the item holding the field at `path`. */
 function describeLocation(kind: Kind, data: unknown, path: readonly PropertyKey[], fieldIsName: boolean): string {
 	const parts: string[] = [];
@@ -292,7 +282,7 @@ function describeLocation(kind: Kind, data: unknown, path: readonly PropertyKey[
 		const listKey = path[i];
 		const index = path[i + 1];
 		if (typeof listKey !== 'string' || typeof index !== 'number') break;
-		const item = getIn(data, path.slice(0, i + 2));
+		const item = valueAt(data, path.slice(0, i + 2));
 		const name = itemSpec(kind, listKey).name;
 		const isLast = i + 2 >= path.length - 1;
 		const ownId = item && typeof item === 'object' ? (item as Record<string, unknown>)[listKey === 'mappings' ? 'to' : 'id'] : undefined;
@@ -332,7 +322,7 @@ function issuesToProblems(kind: Kind, issues: readonly z.core.$ZodIssue[], data:
 		if (seen.has(path.map(String).join('/'))) continue;
 		seen.add(path.map(String).join('/'));
 		const location = describeLocation(kind, data, fieldPath, field === 'id' || field === 'to');
-		const value = getIn(data, path);
+		const value = valueAt(data, path);
 		if (value === undefined && fieldIndex === path.length - 1) {
 			push(itemPath, 'value', 'missing-field', `${location}：缺少必填欄位 ${field}（${fieldSpec.label}）；應為 ${fieldSpec.expected}`);
 			continue;

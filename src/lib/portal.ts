@@ -154,13 +154,6 @@ function publish(version: ResolvedVersion, base: string | undefined): PublishedV
 	return { ...rest, url: withBase(base, versionPath(version.docNo, version.version)) };
 }
 
-export const STATE_LABELS: Record<VersionState, string> = {
-	current: '現行版',
-	superseded: '已被取代',
-	upcoming: '尚未生效',
-	withdrawn: '已廢止',
-	draft: '草稿',
-};
 
 /** Coverage counts only what this build publishes: a document above the ceiling is no evidence here. */
 function soaModel(analysis: CorpusAnalysis, documents: readonly PublishedDocument[]): PortalModel['soa'] {

@@ -59,7 +59,8 @@ export function fieldExpectations(options: SchemaOptions = {}): Record<string, {
 	};
 }
 
-const text = () => z.string().trim().min(1);
+/** A required text field: not empty, not only spaces. */
+export const text = () => z.string().trim().min(1);
 
 /** A `YYYY-MM-DD` calendar date, normalised to that string. YAML 1.1 parsers hand over Dates: accept them too. */
 export const isoDateSchema = z

@@ -1,3 +1,5 @@
+import { STATE_LABELS } from './states.ts';
+
 /**
  * Search query processing, shared by the search UI (header dialog and `/search/`) and by
  * `npm run bench:search`, so that what is measured is what staff get. Pure TypeScript: the Pagefind
@@ -18,14 +20,8 @@
  *   search suits them).
  */
 
-/** `data-pagefind-filter="status"` values, one per version state. */
-export const STATUS_LABELS = {
-	current: '現行',
-	superseded: '已被取代',
-	upcoming: '尚未生效',
-	withdrawn: '已廢止',
-	draft: '草稿',
-} as const;
+/** `data-pagefind-filter="status"` values, one per version state: the labels staff read everywhere. */
+export const STATUS_LABELS = STATE_LABELS;
 export type StatusLabel = (typeof STATUS_LABELS)[keyof typeof STATUS_LABELS];
 
 /** Versions that are not in force: left out of results unless staff ask for them. */

@@ -1,9 +1,9 @@
 import { z } from 'astro/zod';
 import type { Catalogue, Control, Edition } from './controls.ts';
-import { isoDateSchema } from './schema.ts';
+import { isoDateSchema, text } from './schema.ts';
 import type { Problem } from './problems.ts';
 import { VERSION_PATTERN } from './version.ts';
-import { describeValue, parseYamlSource } from './yaml-source.ts';
+import { describeValue, parseYamlSource, valueAt } from './yaml-source.ts';
 
 /**
  * The Statement of Applicability (適用性聲明書): which Annex A controls apply and why, how far each
@@ -27,7 +27,6 @@ const REASON_ALIASES = aliasOf(SOA_REASONS);
 const STATUS_ALIASES = aliasOf(SOA_STATUSES);
 const spelled = (labels: Record<string, string>) => `${Object.values(labels).join('、')}（或 ${Object.keys(labels).join('、')}）`;
 
-const text = () => z.string().trim().min(1);
 const entrySchema = z.strictObject({
 	applicable: z.boolean(),
 	reasons: z.array(z.string().refine((v) => REASON_ALIASES.has(v)).transform((v) => REASON_ALIASES.get(v)!)).optional(),
@@ -118,11 +117,11 @@ export function parseSoa(source: string, file: string, catalogue: Catalogue): { 
 			seen.add(key);
 			const field = String(fieldPath.at(-1) ?? '');
 			const spec = FIELDS[field] ?? { label: field, expected: '' };
-			const value = getIn(yaml.data, fieldPath);
+			const value = valueAt(yaml.data, fieldPath);
 			if (value === undefined) {
 				problem(fieldPath.slice(0, -1), 'soa/missing-field', `${where(fieldPath)}缺少必填欄位 ${field}（${spec.label}）；應為 ${spec.expected}`, 'key');
 			} else {
-				problem(path, 'soa/invalid-value', `${where(fieldPath)}${field}（${spec.label}）的值${describeValue(getIn(yaml.data, path))}無效；應為 ${spec.expected}`);
+				problem(path, 'soa/invalid-value', `${where(fieldPath)}${field}（${spec.label}）的值${describeValue(valueAt(yaml.data, path))}無效；應為 ${spec.expected}`);
 			}
 		}
 	};
@@ -134,7 +133,7 @@ export function parseSoa(source: string, file: string, catalogue: Catalogue): { 
 	if (data && data.catalogue !== catalogue.edition) {
 		problem(['catalogue'], 'soa/catalogue-mismatch', `catalogue（控制措施版本）為「${data.catalogue}」，但入口網使用 ${catalogue.standard}；請改為 "${catalogue.edition}" 或調整入口網設定`);
 	}
-	const rawControls = getIn(yaml.data, ['controls']);
+	const rawControls = valueAt(yaml.data, ['controls']);
 	const entries: Record<string, SoaEntry> = {};
 	if (rawControls && typeof rawControls === 'object' && !Array.isArray(rawControls)) {
 		for (const [id, raw] of Object.entries(rawControls)) {
@@ -183,15 +182,6 @@ export function parseSoa(source: string, file: string, catalogue: Catalogue): { 
 /** The fields allowed at a level, for unknown-field messages. */
 function fieldsOf(prefix: readonly PropertyKey[]): string[] {
 	return Object.keys(prefix.length === 0 ? soaSchema.shape : entrySchema.shape);
-}
-
-function getIn(data: unknown, path: readonly PropertyKey[]): unknown {
-	let value = data;
-	for (const segment of path) {
-		if (value === null || typeof value !== 'object') return undefined;
-		value = (value as Record<PropertyKey, unknown>)[segment];
-	}
-	return value;
 }
 
 /** 「A.9.2.1：」 for a control's field, nothing at the top level. */

@@ -1,5 +1,6 @@
 import { formatRocDate } from './dates.ts';
 import type { PublishedDocument, PublishedVersion } from './portal.ts';
+import { STATE_LABELS } from './states.ts';
 
 /**
  * What a version page says at its top about the version's standing (policy 6.4.2: identify the
@@ -30,7 +31,7 @@ export function statusNotice(document: PublishedDocument, version: PublishedVers
 			const withdrawn = document.withdrawn ? `本文件已於${formatRocDate(document.withdrawn.effective)}廢止。` : '';
 			return {
 				tone: 'danger',
-				label: '已被取代',
+				label: STATE_LABELS.superseded,
 				message: withdrawn ? `${message}${withdrawn}` : message,
 				...(toCurrent ? { link: toCurrent } : document.withdrawn ? { link: { href: `${document.url}v${document.withdrawn.version}/`, text: '查看廢止公告' } } : {}),
 			};
@@ -38,7 +39,7 @@ export function statusNotice(document: PublishedDocument, version: PublishedVers
 		case 'upcoming':
 			return {
 				tone: 'caution',
-				label: '尚未生效',
+				label: STATE_LABELS.upcoming,
 				message: current
 					? `本版次將於${formatRocDate(version.effective)}生效；在此之前請依現行第 ${current.version} 版辦理。`
 					: `本版次將於${formatRocDate(version.effective)}生效。`,
@@ -47,13 +48,13 @@ export function statusNotice(document: PublishedDocument, version: PublishedVers
 		case 'withdrawn':
 			return {
 				tone: 'danger',
-				label: '已廢止',
+				label: STATE_LABELS.withdrawn,
 				message: `本文件已於${formatRocDate(version.effective)}廢止，不得再使用。`,
 			};
 		case 'draft':
 			return {
 				tone: 'note',
-				label: '草稿',
+				label: STATE_LABELS.draft,
 				message: '草稿：本版次尚未核定，僅供預覽，不得據以辦理。',
 				...(toCurrent ? { link: toCurrent } : {}),
 			};

@@ -100,3 +100,13 @@ export function describeValue(value: unknown): string {
 	if (typeof value === 'boolean') return `「${value}」`;
 	return `「${JSON.stringify(value)}」`;
 }
+
+/** The value at a path in parsed YAML data, or undefined when the path does not exist. */
+export function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
+	let value = data;
+	for (const segment of path) {
+		if (value === null || typeof value !== 'object') return undefined;
+		value = (value as Record<PropertyKey, unknown>)[segment];
+	}
+	return value;
+}

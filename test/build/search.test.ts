@@ -37,8 +37,8 @@ describe('search index', () => {
 		expect(wrapper.getAttribute('data-pagefind-filter')).toContain('status[data-search-status]');
 		expect(wrapper.getAttribute('data-pagefind-meta')).toContain('docNo[data-search-doc-no]');
 		expect(entry('/documents/isms-p-005/')).toMatchObject({
-			filters: { docNo: ['ISMS-P-005'], status: ['現行'], tier: ['第二階文件'], classification: ['內部使用'] },
-			meta: { docNo: 'ISMS-P-005', title: '資訊安全目標管理程序書', version: '1.10', classification: '內部使用', status: '現行' },
+			filters: { docNo: ['ISMS-P-005'], status: ['現行版'], tier: ['第二階文件'], classification: ['內部使用'] },
+			meta: { docNo: 'ISMS-P-005', title: '資訊安全目標管理程序書', version: '1.10', classification: '內部使用', status: '現行版' },
 		});
 		expect(entry('/documents/isms-m-001/')).toMatchObject({ filters: { tier: ['第一階文件'], classification: ['公開'] } });
 	});
@@ -84,8 +84,8 @@ describe('search with the built pagefind.js', () => {
 	it('puts the named document in force first for ISMS-P-005, isms-p-005 and P-005', async () => {
 		for (const input of ['ISMS-P-005', 'isms-p-005', 'P-005']) {
 			const { hits } = await runSearch(pagefind, input);
-			expect(hits[0], input).toMatchObject({ pageUrl: '/documents/isms-p-005/', status: '現行', version: '1.10', named: true });
-			expect(hits.every((h) => h.status === undefined || h.status === '現行'), input).toBe(true);
+			expect(hits[0], input).toMatchObject({ pageUrl: '/documents/isms-p-005/', status: '現行版', version: '1.10', named: true });
+			expect(hits.every((h) => h.status === undefined || h.status === '現行版'), input).toBe(true);
 		}
 		const all = await runSearch(pagefind, 'P-005', { includeHistory: true });
 		expect(all.hits.filter((h) => h.named).map((h) => h.version)).toEqual(['1.10', '2.0', '1.9', '1.0']);

@@ -1,7 +1,8 @@
 import { afterEach, describe, it, expect } from 'vitest';
 import type { Classification } from '../../src/lib/classification.ts';
 import { portalConfigSchema, type BuildSettings } from '../../src/lib/config.ts';
-import { buildPortal, STATE_LABELS } from '../../src/lib/portal.ts';
+import { buildPortal } from '../../src/lib/portal.ts';
+import { STATE_LABELS } from '../../src/lib/states.ts';
 import { copyControls, makeTree as makeBareTree, removeTempDirs, versionFile } from './_helpers.ts';
 
 /** A temp project root with the given documents and the project's Annex A catalogues. */

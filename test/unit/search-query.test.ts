@@ -214,7 +214,7 @@ function fakePagefind(pages: FakePage[]): PagefindLike & { queries: string[] } {
 }
 
 const doc = (docNo: string, version: string, status: string, content: string, extra: Partial<FakePage> = {}): FakePage => ({
-	url: `/documents/${docNo.toLowerCase()}/${status === '現行' ? '' : `v${version}/`}`,
+	url: `/documents/${docNo.toLowerCase()}/${status === '現行版' ? '' : `v${version}/`}`,
 	content,
 	meta: { title: `${docNo} 的標題`, docNo, version, status, classification: '內部使用' },
 	filters: { docNo, status, tier: '第二階文件', classification: '內部使用' },
@@ -225,8 +225,8 @@ const doc = (docNo: string, version: string, status: string, content: string, ex
 describe('runSearch', () => {
 	it('keeps only pages that contain the Han term as written', async () => {
 		const pagefind = fakePagefind([
-			doc('ISMS-P-006', '1.0', '現行', '本程序規範管理審查之輸入。'),
-			doc('ISMS-P-004', '1.0', '現行', '審查結果由管理階層核定。'),
+			doc('ISMS-P-006', '1.0', '現行版', '本程序規範管理審查之輸入。'),
+			doc('ISMS-P-004', '1.0', '現行版', '審查結果由管理階層核定。'),
 		]);
 		const { hits } = await runSearch(pagefind, '管理審查');
 		expect(hits.map((h) => h.pageUrl)).toEqual(['/documents/isms-p-006/']);
@@ -235,14 +235,14 @@ describe('runSearch', () => {
 	});
 
 	it('does not lose a page that the phrase search misses (the index cut the words differently)', async () => {
-		const pagefind = fakePagefind([doc('ISMS-P-007', '1.0', '現行', '處理不符合事項。', { phrase: false })]);
+		const pagefind = fakePagefind([doc('ISMS-P-007', '1.0', '現行版', '處理不符合事項。', { phrase: false })]);
 		expect((await runSearch(pagefind, '不符合事項')).hits.map((h) => h.pageUrl)).toEqual(['/documents/isms-p-007/']);
 	});
 
 	it('requires every term of a query with several terms', async () => {
 		const pagefind = fakePagefind([
-			doc('ISMS-P-006', '1.0', '現行', '管理審查及內部稽核。'),
-			doc('ISMS-P-004', '1.0', '現行', '內部稽核。'),
+			doc('ISMS-P-006', '1.0', '現行版', '管理審查及內部稽核。'),
+			doc('ISMS-P-004', '1.0', '現行版', '內部稽核。'),
 		]);
 		expect((await runSearch(pagefind, '管理審查 內部稽核')).hits.map((h) => h.pageUrl)).toEqual(['/documents/isms-p-006/']);
 	});
@@ -256,9 +256,9 @@ describe('runSearch', () => {
 
 	it('puts the named document first for ISMS-P-005, isms-p-005 and P-005, even when Pagefind ranks it last', async () => {
 		const pages = [
-			doc('ISMS-F-009', '1.0', '現行', '依 ISMS-P-005 記錄量測結果。'),
+			doc('ISMS-F-009', '1.0', '現行版', '依 ISMS-P-005 記錄量測結果。'),
 			{ url: '/documents/', content: 'ISMS-P-005 資訊安全目標管理程序書' },
-			doc('ISMS-P-005', '1.1', '現行', '文件編號 ISMS-P-005 資訊安全目標管理程序書'),
+			doc('ISMS-P-005', '1.1', '現行版', '文件編號 ISMS-P-005 資訊安全目標管理程序書'),
 		];
 		for (const input of ['ISMS-P-005', 'isms-p-005', 'P-005']) {
 			const { hits } = await runSearch(fakePagefind(pages), input);
@@ -270,20 +270,20 @@ describe('runSearch', () => {
 
 	it('puts the named document first even when it is out of force and other pages are in force', async () => {
 		const pages = [
-			doc('ISMS-F-001', '1.0', '現行', '依 ISMS-P-007 辦理。'),
+			doc('ISMS-F-001', '1.0', '現行版', '依 ISMS-P-007 辦理。'),
 			doc('ISMS-P-007', '1.1', '已廢止', 'ISMS-P-007 本程序書廢止。'),
 		];
 		const { hits } = await runSearch(fakePagefind(pages), 'ISMS-P-007', { includeHistory: true });
 		expect(hits.map((h) => [h.docNo, h.status, h.named])).toEqual([
 			['ISMS-P-007', '已廢止', true],
-			['ISMS-F-001', '現行', false],
+			['ISMS-F-001', '現行版', false],
 		]);
 		expect((await runSearch(fakePagefind(pages), 'ISMS-P-007')).hits.map((h) => h.docNo)).toEqual(['ISMS-F-001']);
 	});
 
 	it('leaves versions out of force out by default, and labels them when asked for', async () => {
 		const pages = [
-			doc('ISMS-P-005', '1.1', '現行', 'ISMS-P-005 新版條文。'),
+			doc('ISMS-P-005', '1.1', '現行版', 'ISMS-P-005 新版條文。'),
 			doc('ISMS-P-005', '1.0', '已被取代', 'ISMS-P-005 舊版條文。'),
 			doc('ISMS-P-005', '0.9', '已被取代', 'ISMS-P-005 舊版條文。'),
 			doc('ISMS-P-005', '2.0', '尚未生效', 'ISMS-P-005 未來條文。'),
@@ -302,18 +302,18 @@ describe('runSearch', () => {
 	});
 
 	it('lists versions in force before older ones when both are asked for', async () => {
-		const pages = [doc('ISMS-P-005', '1.0', '已被取代', '年度目標之量測。'), doc('ISMS-F-009', '1.0', '現行', '年度目標之量測。')];
+		const pages = [doc('ISMS-P-005', '1.0', '已被取代', '年度目標之量測。'), doc('ISMS-F-009', '1.0', '現行版', '年度目標之量測。')];
 		const { hits } = await runSearch(fakePagefind(pages), '年度目標', { includeHistory: true });
 		expect(hits.map((h) => [h.docNo, h.status])).toEqual([
-			['ISMS-F-009', '現行'],
+			['ISMS-F-009', '現行版'],
 			['ISMS-P-005', '已被取代'],
 		]);
 	});
 
 	it('filters by 文件類別 and 機密等級', async () => {
 		const pages = [
-			doc('ISMS-P-006', '1.0', '現行', '管理審查'),
-			{ ...doc('ISMS-M-001', '1.0', '現行', '管理審查'), filters: { docNo: 'ISMS-M-001', status: '現行', tier: '第一階文件', classification: '公開' } },
+			doc('ISMS-P-006', '1.0', '現行版', '管理審查'),
+			{ ...doc('ISMS-M-001', '1.0', '現行版', '管理審查'), filters: { docNo: 'ISMS-M-001', status: '現行版', tier: '第一階文件', classification: '公開' } },
 		];
 		expect((await runSearch(fakePagefind(pages), '管理審查', { tiers: ['第一階文件'] })).hits.map((h) => h.docNo)).toEqual(['ISMS-M-001']);
 		expect((await runSearch(fakePagefind(pages), '管理審查', { classifications: ['內部使用'] })).hits.map((h) => h.docNo)).toEqual(['ISMS-P-006']);
@@ -322,8 +322,8 @@ describe('runSearch', () => {
 	it('ranks pages whose title has the term first, then documents before the portal pages', async () => {
 		const pages = [
 			{ url: '/reviews/', content: '管理審查程序書 審查期限' },
-			doc('ISMS-P-011', '1.0', '現行', '執行管理審查。'),
-			doc('ISMS-P-006', '1.0', '現行', '管理審查程序書', { meta: { title: '管理審查程序書', docNo: 'ISMS-P-006', version: '1.0', status: '現行' } }),
+			doc('ISMS-P-011', '1.0', '現行版', '執行管理審查。'),
+			doc('ISMS-P-006', '1.0', '現行版', '管理審查程序書', { meta: { title: '管理審查程序書', docNo: 'ISMS-P-006', version: '1.0', status: '現行版' } }),
 		];
 		const { hits } = await runSearch(fakePagefind(pages), '管理審查');
 		expect(hits.map((h) => h.pageUrl)).toEqual(['/documents/isms-p-006/', '/documents/isms-p-011/', '/reviews/']);
@@ -332,8 +332,8 @@ describe('runSearch', () => {
 	it('shows each result with its number, title, version, classification and status, and links to the clause that matches', async () => {
 		const words = ['管理', '審查', '程序', '書', '. ', '文件', '編號', 'ISMS-P-006', '. ', '5.1', ' ', '召開', '管理', '審查', '會議', '。'];
 		const content = words.join('');
-		const page = doc('ISMS-P-006', '1.0', '現行', content, {
-			meta: { title: '管理審查程序書', docNo: 'ISMS-P-006', version: '1.0', status: '現行', classification: '內部使用' },
+		const page = doc('ISMS-P-006', '1.0', '現行版', content, {
+			meta: { title: '管理審查程序書', docNo: 'ISMS-P-006', version: '1.0', status: '現行版', classification: '內部使用' },
 			words,
 			anchors: [
 				{ element: 'h1', id: '_top', text: '管理審查程序書', location: 0 },
@@ -348,7 +348,7 @@ describe('runSearch', () => {
 			title: '管理審查程序書',
 			version: '1.0',
 			classification: '內部使用',
-			status: '現行',
+			status: '現行版',
 			section: '第 5.1 節',
 		});
 		expect(hit?.excerpt).toContain('召開<mark>管理審查</mark>會議');
@@ -383,7 +383,7 @@ describe('search index attributes of a document page', () => {
 		expect(attributes['data-pagefind-meta']).toBe(
 			'docNo[data-search-doc-no], title[data-search-title], version[data-search-version], classification[data-search-classification], status[data-search-status]',
 		);
-		expect(searchIndexAttributes(current)['data-search-status']).toBe('現行');
+		expect(searchIndexAttributes(current)['data-search-status']).toBe('現行版');
 	});
 
 	it('indexes the permalink and every other version page, not the /v<version>/ page repeating the permalink', () => {
