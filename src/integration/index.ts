@@ -25,6 +25,11 @@ export default function ismsPortal(userConfig: PortalUserConfig): StarlightPlugi
 		name: 'isms-portal',
 		hooks: {
 			'config:setup'({ addIntegration, updateConfig, config: starlightConfig, astroConfig, command, logger }) {
+				// `astro preview` only serves dist/: nothing to read, check or render (only the routes must agree).
+				if (command === 'preview') {
+					updateConfig({ disable404Route: true, pagefind: false });
+					return;
+				}
 				if (!parsedConfig.success) {
 					reportAndExit(
 						parsedConfig.error.issues.map(
