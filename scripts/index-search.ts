@@ -7,7 +7,8 @@
 import { existsSync, readFileSync, readdirSync, renameSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
 import * as pagefind from 'pagefind';
-import { BUILD_MARKER, PENDING_MARKER } from '../src/lib/build-record.ts';
+import { BUILD_MARKER, PENDING_MARKER, type BuildRecord } from '../src/lib/build-record.ts';
+import { globOfFiles } from '../src/lib/search-index.ts';
 
 const dir = resolve(process.argv[2] ?? 'dist');
 const pending = join(dir, PENDING_MARKER);
@@ -22,22 +23,21 @@ const fail = (errors: string[]): never => {
 	process.exit(1);
 };
 try {
+	const record = JSON.parse(readFileSync(pending, 'utf8')) as BuildRecord;
 	const created = await pagefind.createIndex();
 	if (!created.index) fail(created.errors);
-	// Diff pages and the 404 page are never search results: they are not even read.
-	const files = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((file) => {
-		const path = file.split(sep).join('/');
-		return path.endsWith('.html') && path !== '404.html' && !/(^|\/)diff\//.test(path);
-	});
-	// Pages without a search body (the /v<current>/ copy of a permalink, diff pages) are not handed over;
-	// the rest go to Pagefind all at once, which indexes them in parallel.
-	const pagesToIndex = files
-		.map((file) => ({ sourcePath: file.split(sep).join('/'), content: readFileSync(join(dir, file), 'utf8') }))
-		.filter((page) => page.content.includes('data-pagefind-body'));
-	const results = await Promise.all(pagesToIndex.map((page) => created.index!.addHTMLFile(page)));
-	const errors = results.flatMap((result) => result.errors);
-	if (errors.length > 0) fail(errors);
-	const pages = pagesToIndex.length;
+	// Pagefind reads the pages itself, in parallel; it indexes those with a search body (document pages,
+	// help) and ignores the rest. Left out: the 404 page and the copies of pages already indexed.
+	const skipped = new Set(['404.html', ...record.duplicatePages]);
+	const files = readdirSync(dir, { recursive: true, encoding: 'utf8' })
+		.map((file) => file.split(sep).join('/'))
+		.filter((file) => file.endsWith('.html') && !skipped.has(file));
+	let pages = 0;
+	if (files.length > 0) {
+		const added = await created.index!.addDirectory({ path: dir, glob: globOfFiles(files) });
+		if (added.errors.length > 0) fail(added.errors);
+		pages = added.page_count;
+	}
 	const written = await created.index!.writeFiles({ outputPath: join(dir, 'pagefind') });
 	if (written.errors.length > 0) fail(written.errors);
 	renameSync(pending, join(dir, BUILD_MARKER));

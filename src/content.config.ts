@@ -2,15 +2,33 @@ import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { docsLoader, i18nLoader } from '@astrojs/starlight/loaders';
 import { docsSchema, i18nSchema } from '@astrojs/starlight/schema';
+import { z } from 'astro/zod';
 import model from 'virtual:isms-portal/model';
 import { documentFrontmatterSchema } from './lib/schema.ts';
 
 /** Only the versions this build publishes (drafts and documents above the ceiling stay out). */
 const published = model.documents.flatMap((doc) => doc.versions.map((v) => `${v.docNo}/${v.version}.mdx`));
 
+/**
+ * Starlight's docs schema, built once. Every portal page is a <StarlightPage>, which validates its
+ * props against this collection's schema and, when the schema is given as a function, builds all of
+ * it again for every page it renders (about half a millisecond each, thousands of pages). The
+ * portal's own pages use no frontmatter images (hero images), so an image is accepted only as
+ * already-imported metadata, the form <StarlightPage> itself accepts.
+ */
+const starlightDocsSchema = docsSchema()({
+	image: () =>
+		z.object({
+			src: z.string(),
+			width: z.number(),
+			height: z.number(),
+			format: z.union([z.literal('png'), z.literal('jpg'), z.literal('jpeg'), z.literal('tiff'), z.literal('webp'), z.literal('gif'), z.literal('svg'), z.literal('avif'), z.literal('apng')]),
+		}),
+});
+
 export const collections = {
 	/** The portal's own pages (home, help), maintained with the code. */
-	docs: defineCollection({ loader: docsLoader(), schema: docsSchema() }),
+	docs: defineCollection({ loader: docsLoader(), schema: starlightDocsSchema }),
 	/** Traditional Chinese for the few Starlight strings its zh-TW locale leaves in English. */
 	i18n: defineCollection({ loader: i18nLoader(), schema: i18nSchema() }),
 	/** Controlled documents: content/documents/<DOCNO>/<VERSION>.mdx (AUTHORING.md). */

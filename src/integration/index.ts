@@ -1,11 +1,12 @@
 import type { StarlightPlugin } from '@astrojs/starlight/types';
 import { isUnifiedProcessor } from '@astrojs/markdown-remark';
 import type { AstroIntegration } from 'astro';
-import { rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { portalConfigSchema, readBuildSettings, type PortalUserConfig } from '../lib/config.ts';
 import { BUILD_MARKER, PENDING_MARKER, type BuildRecord } from '../lib/build-record.ts';
+import { permalinkCopies } from '../lib/output.ts';
 import { buildPortal } from '../lib/portal.ts';
 import { formatProblem, hasErrors, sortProblems, summarizeProblems } from '../lib/problems.ts';
 import { rehypeClauseAnchors } from './rehype-clause-anchors.ts';
@@ -117,6 +118,13 @@ export default function ismsPortal(userConfig: PortalUserConfig): StarlightPlugi
 					name: 'isms-portal:astro',
 					hooks: {
 						'astro:build:done'({ dir }) {
+							const outDir = fileURLToPath(dir);
+							// The current version's /v<version>/ page is the permalink page (src/lib/output.ts).
+							const copies = permalinkCopies(model.documents);
+							for (const copy of copies) {
+								mkdirSync(dirname(join(outDir, copy.to)), { recursive: true });
+								copyFileSync(join(outDir, copy.from), join(outDir, copy.to));
+							}
 							// Written last, only by a build that passed every check; the search-index step makes it
 							// final (BUILD_MARKER), which `npm run publish` requires.
 							const record: BuildRecord = {
@@ -127,8 +135,9 @@ export default function ismsPortal(userConfig: PortalUserConfig): StarlightPlugi
 								documents: model.documents.length,
 								versions: model.documents.reduce((sum, doc) => sum + doc.versions.length, 0),
 								warnings: problems.filter((p) => p.severity === 'warning').length,
+								duplicatePages: copies.map((copy) => copy.to),
 							};
-							writeFileSync(join(fileURLToPath(dir), PENDING_MARKER), `${JSON.stringify(record, null, 2)}\n`);
+							writeFileSync(join(outDir, PENDING_MARKER), `${JSON.stringify(record, null, 2)}\n`);
 						},
 						'astro:config:setup'({ updateConfig: updateAstroConfig, addWatchFile }) {
 							const blocksFile = join(fileURLToPath(astroConfig.cacheDir), 'isms-portal', 'blocks.json');

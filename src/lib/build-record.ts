@@ -20,4 +20,9 @@ export interface BuildRecord {
 	documents: number;
 	versions: number;
 	warnings: number;
+	/**
+	 * Output files that repeat another page byte for byte (the current version's `/v<version>/` page,
+	 * a copy of the permalink page): the search index leaves them out so that each text is found once.
+	 */
+	duplicatePages: string[];
 }

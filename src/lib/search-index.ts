@@ -1,5 +1,5 @@
 import { CLASSIFICATION_LABELS } from './classification.ts';
-import type { PublishedDocument, PublishedVersion } from './portal.ts';
+import type { PublishedVersion } from './portal.ts';
 import { TIER_LABELS } from './schema.ts';
 import { FILTER_KEYS, STATUS_LABELS } from './search-query.ts';
 
@@ -34,9 +34,9 @@ export function searchIndexAttributes(version: PublishedVersion): Record<string,
 }
 
 /**
- * Every published version page is indexed (its status decides whether search shows it by default),
- * except the `/v<version>/` page of the version the permalink shows: the same text, indexed once.
+ * A Pagefind glob (wax syntax) matching exactly these output files: `{a,b,c}` with the glob
+ * metacharacters of each path escaped. Pagefind then reads and indexes them itself, in parallel.
  */
-export function isIndexedForSearch(document: PublishedDocument, version: PublishedVersion, permalink: boolean): boolean {
-	return permalink || version.version !== document.latest.version;
+export function globOfFiles(files: readonly string[]): string {
+	return `{${files.map((file) => file.replace(/[\\?*$:<>()[\]{},]/g, (c) => `\\${c}`)).join(',')}}`;
 }

@@ -38,6 +38,7 @@ const RECORD: BuildRecord = {
 	documents: 37,
 	versions: 38,
 	warnings: 0,
+	duplicatePages: ['documents/isms-m-001/v1.0/index.html'],
 };
 
 const created: string[] = [];

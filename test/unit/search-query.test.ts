@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isIndexedForSearch, searchIndexAttributes } from '../../src/lib/search-index.ts';
+import { searchIndexAttributes } from '../../src/lib/search-index.ts';
 import {
 	buildExcerpt,
 	compareVersions,
@@ -14,7 +14,7 @@ import {
 	type PagefindData,
 	type PagefindLike,
 } from '../../src/lib/search-query.ts';
-import { pd, pv } from './_helpers.ts';
+import { pv } from './_helpers.ts';
 
 const KNOWN = ['ISMS-M-001', 'ISMS-P-005', 'ISMS-P-006', 'ISMS-F-005'];
 
@@ -365,7 +365,6 @@ describe('runSearch', () => {
 describe('search index attributes of a document page', () => {
 	const current = pv('ISMS-P-005', '1.1', 'current', { title: '資訊安全目標管理程序書', classification: 'internal', tier: 2 });
 	const superseded = pv('ISMS-P-005', '1.0', 'superseded', { title: '資訊安全目標管理程序書', tier: 2, classification: 'public' });
-	const document = pd('ISMS-P-005', [current, superseded]);
 
 	it('declares the filters (docNo, status, tier, classification) and the metadata results show', () => {
 		const attributes = searchIndexAttributes(superseded);
@@ -384,11 +383,5 @@ describe('search index attributes of a document page', () => {
 			'docNo[data-search-doc-no], title[data-search-title], version[data-search-version], classification[data-search-classification], status[data-search-status]',
 		);
 		expect(searchIndexAttributes(current)['data-search-status']).toBe('現行版');
-	});
-
-	it('indexes the permalink and every other version page, not the /v<version>/ page repeating the permalink', () => {
-		expect(isIndexedForSearch(document, current, true)).toBe(true);
-		expect(isIndexedForSearch(document, current, false)).toBe(false);
-		expect(isIndexedForSearch(document, superseded, false)).toBe(true);
 	});
 });
