@@ -1,6 +1,12 @@
 import { diffArrays } from 'diff';
 import type { Block } from './blocks.ts';
 
+/**
+ * What the diff reads of a block: its kind, clause number and text. The build's blocks carry more
+ * (depth, line); the versions.json files the diff page fetches carry only these.
+ */
+export type DiffBlock = Pick<Block, 'kind' | 'clause' | 'text'>;
+
 /** A piece of changed text: kept, added or removed. */
 export interface TextPart {
 	value: string;
@@ -9,17 +15,17 @@ export interface TextPart {
 }
 
 export type DiffRow =
-	| { kind: 'same'; clause?: string; block: Block }
-	| { kind: 'changed'; clause?: string; before: Block; after: Block; parts: TextPart[] }
-	| { kind: 'added'; clause?: string; block: Block }
-	| { kind: 'removed'; clause?: string; block: Block };
+	| { kind: 'same'; clause?: string; block: DiffBlock }
+	| { kind: 'changed'; clause?: string; before: DiffBlock; after: DiffBlock; parts: TextPart[] }
+	| { kind: 'added'; clause?: string; block: DiffBlock }
+	| { kind: 'removed'; clause?: string; block: DiffBlock };
 
 export interface VersionDiff {
 	rows: DiffRow[];
 	counts: { changed: number; added: number; removed: number; same: number };
 }
 
-const key = (block: Block) => (block.clause ? `clause:${block.clause}` : `text:${block.text}`);
+const key = (block: DiffBlock) => (block.clause ? `clause:${block.clause}` : `text:${block.text}`);
 const segmenter = new Intl.Segmenter('zh-TW', { granularity: 'word' });
 
 /** Words as Intl segments them for Traditional Chinese (Latin words, numbers and CJK words). */
@@ -27,7 +33,7 @@ export function tokenize(text: string): string[] {
 	let words = tokens.get(text);
 	if (!words) {
 		words = Array.from(segmenter.segment(text), (segment) => segment.segment);
-		// A build diffs every pair of versions: each clause text is segmented once, not once per pair.
+		// A page diffs several pairs of versions: each clause text is segmented once, not once per pair.
 		if (tokens.size >= 50_000) tokens.clear();
 		tokens.set(text, words);
 	}
@@ -64,7 +70,7 @@ function similarity(a: string, b: string): number {
  * unnumbered blocks, by their text); a clause whose text changed, or an unnumbered block replaced by
  * a similar one, is shown as changed with word-level differences.
  */
-export function diffVersions(before: readonly Block[], after: readonly Block[]): VersionDiff {
+export function diffVersions(before: readonly DiffBlock[], after: readonly DiffBlock[]): VersionDiff {
 	const rows: DiffRow[] = [];
 	const changes = diffArrays([...before], [...after], { comparator: (a, b) => key(a) === key(b) });
 	let oldIndex = 0;
@@ -109,7 +115,7 @@ export function diffVersions(before: readonly Block[], after: readonly Block[]):
 }
 
 /** Removed blocks followed by added ones: pair unnumbered look-alikes as changes, keep the rest. */
-function pairRuns(removed: readonly Block[], added: readonly Block[]): DiffRow[] {
+function pairRuns(removed: readonly DiffBlock[], added: readonly DiffBlock[]): DiffRow[] {
 	const rows: DiffRow[] = [];
 	const count = Math.max(removed.length, added.length);
 	const pending: DiffRow[] = [];
@@ -126,6 +132,6 @@ function pairRuns(removed: readonly Block[], added: readonly Block[]): DiffRow[]
 	return [...rows, ...pending];
 }
 
-function clauseOf(block: Block): { clause?: string } {
+function clauseOf(block: DiffBlock): { clause?: string } {
 	return block.clause ? { clause: block.clause } : {};
 }
