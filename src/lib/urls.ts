@@ -23,9 +23,12 @@ export function clauseAnchor(clause: string): string {
 	return `sec-${clause.split('.').filter(Boolean).join('-')}`;
 }
 
-/** `/documents/isms-m-001/diff/v1.0-v1.1/`: what changed from one version to another. */
+/**
+ * `/diff/?doc=ISMS-M-001&from=1.0&to=1.1`: what changed from one version to another (older first).
+ * One page for every pair; it reads the pair from its query and compares them in the browser.
+ */
 export function diffPath(docNo: string, from: string, to: string): string {
-	return `${documentPath(docNo)}diff/v${from}-v${to}/`;
+	return `/diff/?${new URLSearchParams({ doc: docNo, from, to })}`;
 }
 
 /** `A.9.2.1` → `control-a-9-2-1`: the control's row on the SoA page. */

@@ -1,4 +1,4 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { existsSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
@@ -11,15 +11,23 @@ export function hasChromium(): boolean {
 	return existsSync(CHROMIUM);
 }
 
-/** Serves a built site on 127.0.0.1 the way a static web server does (directory → index.html, 404.html). */
-export async function serve(dir: string): Promise<{ url: string; close: () => Promise<void> }> {
+/**
+ * Serves a built site on 127.0.0.1 the way a static web server does (directory → index.html, 404.html);
+ * with `base` (`/isms/`), below that path only, as a GitHub Pages project site is.
+ */
+export async function serve(dir: string, base = '/'): Promise<{ url: string; close: () => Promise<void> }> {
 	const assets = sirv(dir, { dev: false, etag: false, dotfiles: false });
-	const server: Server = createServer((req, res) =>
-		assets(req, res, () => {
-			res.statusCode = 404;
-			res.end();
-		}),
-	);
+	const notFound = (res: ServerResponse) => {
+		res.statusCode = 404;
+		res.end();
+	};
+	const server: Server = createServer((req, res) => {
+		if (base !== '/') {
+			if (!req.url?.startsWith(base)) return notFound(res);
+			req.url = req.url.slice(base.length - 1);
+		}
+		assets(req, res, () => notFound(res));
+	});
 	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 	const { port } = server.address() as AddressInfo;
 	return { url: `http://127.0.0.1:${port}`, close: () => new Promise((resolve) => server.close(() => resolve())) };

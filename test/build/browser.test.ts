@@ -50,16 +50,116 @@ describe('home → master list → document → older version', () => {
 		await page.waitForURL(`${server.url}/documents/isms-p-005/`);
 	});
 
-	it('compares two versions from the revision history', async () => {
+	it('compares two versions from the revision history, then another pair with the form', async () => {
 		await page.goto(`${server.url}/documents/isms-p-005/`);
 		await page.locator('.revision-history tr[data-version="1.10"] a', { hasText: '與 1.9 版比較' }).click();
-		await page.waitForURL(`${server.url}/documents/isms-p-005/diff/v1.9-v1.10/`);
-		expect(await page.locator('.diff-row[data-kind="changed"] ins').first().textContent()).toContain('資通安全與個資保護委員會核定');
-		// Choosing another pair goes to its page, older version first whichever way it was picked.
+		await page.waitForURL(`${server.url}/diff/?doc=ISMS-P-005&from=1.9&to=1.10`);
+		// The browser fetches the document's versions.json and diffs it with the portal's own code.
+		const clause = page.locator('.diff-row[data-kind="changed"][data-clause="1.1"]');
+		await clause.waitFor();
+		expect(await clause.locator('del').allTextContents()).toEqual(['〔刪除〕資訊室彙整']);
+		expect(await clause.locator('ins').allTextContents()).toEqual(['〔新增〕資通安全與個資保護委員會核定']);
+		const heading = page.locator('[data-diff-heading]');
+		expect(await heading.textContent()).toBe(
+			'比較 第 1.9 版（民國111年6月1日） 與 第 1.10 版（民國112年3月1日）。第 1.10 版修訂說明：目標改由資通安全與個資保護委員會核定。',
+		);
+		expect(await heading.locator('a').evaluateAll((links) => links.map((a) => a.getAttribute('href')))).toEqual(['/documents/isms-p-005/v1.9/', '/documents/isms-p-005/v1.10/']);
+		expect(await page.locator('select[name="doc"]').inputValue()).toBe('ISMS-P-005');
+		expect(await page.locator('select[name="from"] option').allTextContents()).toEqual([
+			'2.0（民國188年1月1日，尚未生效）',
+			'1.10（民國112年3月1日，現行版）',
+			'1.9（民國111年6月1日，已被取代）',
+			'1.0（民國110年1月4日，已被取代）',
+		]);
+		// Unchanged clauses only on request.
+		const unchanged = page.locator('.diff-row[data-kind="same"]').first();
+		expect(await unchanged.isVisible()).toBe(false);
+		await page.getByLabel('顯示未變更的段落').check();
+		expect(await unchanged.isVisible()).toBe(true);
+
+		// Another pair, picked newest first: the older one goes first, and the address follows.
 		await page.locator('select[name="from"]').selectOption('2.0');
 		await page.locator('select[name="to"]').selectOption('1.0');
 		await page.getByRole('button', { name: '比較' }).click();
-		await page.waitForURL(`${server.url}/documents/isms-p-005/diff/v1.0-v2.0/`);
+		await page.waitForURL(`${server.url}/diff/?doc=ISMS-P-005&from=1.0&to=2.0`);
+		await expect.poll(() => heading.textContent()).toBe('比較 第 1.0 版（民國110年1月4日） 與 第 2.0 版（民國188年1月1日）。第 2.0 版修訂說明：預定改版。');
+		expect(await page.locator('select[name="from"]').inputValue()).toBe('1.0');
+		expect(await page.locator('select[name="to"]').inputValue()).toBe('2.0');
+		expect(await page.locator('.diff-row[data-kind="removed"]').textContent()).toContain('舊版條文：年度目標由各單位自行訂定。');
+		expect(await page.locator('.diff-row[data-kind="added"][data-clause="1.1"] ins').textContent()).toBe('1.1 尚未生效的條文。');
+		expect(await page.locator('.diff__summary').textContent()).toBe('修改 0 處、新增 1 處、刪除 1 處；未變更 1 處。');
+		// The toggle stays as the reader left it.
+		expect(await page.getByLabel('顯示未變更的段落').isChecked()).toBe(true);
+
+		// Back goes to the previous comparison.
+		await page.goBack();
+		await page.waitForURL(`${server.url}/diff/?doc=ISMS-P-005&from=1.9&to=1.10`);
+		await expect.poll(() => heading.textContent()).toContain('比較 第 1.9 版');
+
+		// The same version twice: a message, no comparison, the address unchanged.
+		await page.locator('select[name="to"]').selectOption('1.9');
+		await page.getByRole('button', { name: '比較' }).click();
+		await expect.poll(() => page.getByRole('alert').filter({ hasText: '請選擇' }).textContent()).toBe('請選擇兩個不同的版次。');
+		expect(await page.locator('[data-diff]').count()).toBe(0);
+		expect(page.url()).toBe(`${server.url}/diff/?doc=ISMS-P-005&from=1.9&to=1.10`);
+	});
+
+	it('opens a shared diff address: only the document gives its latest version against its predecessor', async () => {
+		await page.goto(`${server.url}/diff/?doc=isms-p-007`);
+		await expect.poll(() => page.url()).toBe(`${server.url}/diff/?doc=ISMS-P-007&from=1.0&to=1.1`);
+		await page.locator('[data-diff]').waitFor();
+		expect(await page.locator('select[name="doc"]').inputValue()).toBe('ISMS-P-007');
+		expect(await page.locator('[data-diff-heading]').textContent()).toContain('比較 第 1.0 版');
+		expect(await page.title()).toMatch(/^ISMS-P-007 第 1.0 版與第 1.1 版差異 \| 版次差異比較/);
+
+		// Choosing another document compares its latest two versions at once.
+		await page.locator('select[name="doc"]').selectOption('ISMS-P-005');
+		await page.waitForURL(`${server.url}/diff/?doc=ISMS-P-005&from=1.10&to=2.0`);
+		await expect.poll(() => page.locator('[data-diff-heading]').textContent()).toContain('比較 第 1.10 版');
+	});
+
+	it('says what is wrong with an address naming an unknown document or version', async () => {
+		const alert = async (path: string) => {
+			await page.goto(`${server.url}${path}`);
+			const message = page.locator('[data-diff-message][role="alert"]');
+			await expect.poll(() => message.textContent()).not.toBe('');
+			expect(await page.locator('[data-diff]').count()).toBe(0);
+			return message.textContent();
+		};
+		expect(await alert('/diff/?doc=ISMS-X-999')).toBe('找不到可比較的文件「ISMS-X-999」：文件編號有誤，或該文件只有一個已發布的版次。');
+		// One version only, and above the ceiling: neither has a versions.json.
+		expect(await alert('/diff/?doc=ISMS-M-001')).toContain('找不到可比較的文件「ISMS-M-001」');
+		expect(await alert('/diff/?doc=ISMS-R-001')).toContain('找不到可比較的文件「ISMS-R-001」');
+		expect(await alert('/diff/?doc=ISMS-P-005&from=1.0&to=9.9')).toBe('找不到第 9.9 版。本文件已發布的版次為 2.0、1.10、1.9、1.0。');
+		expect(await alert('/diff/?doc=ISMS-P-005&from=1.9&to=1.9')).toBe('請選擇兩個不同的版次。');
+		expect(page.url()).toBe(`${server.url}/diff/?doc=ISMS-P-005&from=1.9&to=1.9`);
+	});
+
+	it('keeps the latest choice when an earlier versions.json arrives late, and says so when one cannot be loaded', async () => {
+		const p007 = `${server.url}/documents/isms-p-007/versions.json`;
+		await page.route(p007, async (route) => {
+			await new Promise((resolve) => setTimeout(resolve, 1000));
+			await route.continue();
+		});
+		await page.goto(`${server.url}/diff/`);
+		expect(await page.locator('select[name="from"]').isDisabled()).toBe(true);
+		expect(await page.locator('[data-diff-message]').textContent()).toBe('');
+		const late = page.waitForResponse(p007);
+		await page.locator('select[name="doc"]').selectOption('ISMS-P-007');
+		await page.locator('select[name="doc"]').selectOption('ISMS-P-005');
+		await page.waitForURL(`${server.url}/diff/?doc=ISMS-P-005&from=1.10&to=2.0`);
+		await late;
+		await page.waitForTimeout(200);
+		expect(await page.locator('[data-diff-heading]').textContent()).toContain('比較 第 1.10 版');
+		expect(await page.locator('select[name="doc"]').inputValue()).toBe('ISMS-P-005');
+		expect(page.url()).toBe(`${server.url}/diff/?doc=ISMS-P-005&from=1.10&to=2.0`);
+		await page.unroute(p007);
+
+		await page.route(p007, (route) => route.fulfill({ status: 500, body: '' }));
+		await page.goto(`${server.url}/diff/?doc=ISMS-P-007&from=1.0&to=1.1`);
+		await expect.poll(() => page.locator('[data-diff-message]').textContent()).toBe('無法載入 ISMS-P-007 的版次資料，請重新整理頁面再試一次。');
+		expect(await page.locator('[data-diff]').count()).toBe(0);
+		await page.unroute(p007);
 	});
 
 	it('shows which version was in force on a chosen date', async () => {
@@ -128,10 +228,13 @@ describe('printing a document page', () => {
 });
 
 describe('accessibility (axe-core): no serious or critical violations', () => {
-	const pages = ['/', '/documents/', '/documents/isms-m-001/', '/documents/isms-p-005/v1.0/', '/soa/', '/reviews/', '/as-of/', '/search/?q=管理'];
+	const pages = ['/', '/documents/', '/documents/isms-m-001/', '/documents/isms-p-005/v1.0/', '/soa/', '/reviews/', '/as-of/', '/search/?q=管理', '/diff/?doc=ISMS-P-005&from=1.0&to=1.10'];
+	/** Pages the browser fills in: checked once they are. */
+	const ready: Record<string, string> = { '/diff/?doc=ISMS-P-005&from=1.0&to=1.10': '.diff-row' };
 	for (const path of pages) {
 		it(path, async () => {
 			await page.goto(`${server.url}${path}`);
+			if (ready[path]) await page.locator(ready[path]).first().waitFor({ state: 'attached' });
 			await page.addScriptTag({ content: axe.source });
 			const violations = await page.evaluate(async () => {
 				const result = await (window as unknown as { axe: typeof axe }).axe.run(document, { resultTypes: ['violations'] });

@@ -8,7 +8,8 @@ import { builtTexts } from './scan.ts';
  * restricted (ISMS-S-004) and a confidential (ISMS-S-009) document, each carrying canary strings.
  */
 // The titles end in 甲乙丙 / 丁戊己 so that a title cut short still shows up.
-const RESTRICTED = ['機房管制作業說明甲乙丙', '甲乙丙', 'CANARY-R-BODY-7f3a', 'CANARY-R-CHANGES-4c1d'];
+// ISMS-S-004 has two versions, so a cleared build serves it to the diff page (versions.json).
+const RESTRICTED = ['機房管制作業說明甲乙丙', '甲乙丙', 'CANARY-R-BODY-7f3a', 'CANARY-R-CHANGES-4c1d', 'CANARY-R-CHANGES-11e5', 'CANARY-R-V11-2b8e'];
 const CONFIDENTIAL = ['金鑰保管作業說明丁戊己', '丁戊己', 'CANARY-C-BODY-91b2'];
 
 let allStaff: BuildResult;
@@ -29,6 +30,7 @@ describe('the all-staff build (ceiling internal)', () => {
 		}
 		expect(allStaff.exists('documents/isms-s-004/index.html')).toBe(false);
 		expect(allStaff.exists('documents/isms-s-009/index.html')).toBe(false);
+		expect(allStaff.exists('documents/isms-s-004/versions.json')).toBe(false);
 	});
 
 	it('renders references to them as bare numbers, unlinked', () => {
@@ -45,6 +47,8 @@ describe('a build for a cleared audience (PORTAL_MAX_CLASSIFICATION=confidential
 			expect(texts.some((t) => t.text.includes(canary)), canary).toBe(true);
 		}
 		expect(cleared.exists('documents/isms-s-004/index.html')).toBe(true);
+		expect(cleared.exists('documents/isms-s-004/versions.json')).toBe(true);
+		expect(cleared.read('diff/index.html')).toContain('ISMS-S-004 機房管制作業說明甲乙丙');
 		const clause = parse(cleared.read('documents/isms-m-001/index.html')).querySelector('#sec-1-1')!;
 		expect(clause.querySelector('a[href="/documents/isms-s-004/"]')?.text).toBe('ISMS-S-004 機房管制作業說明甲乙丙');
 	});

@@ -55,6 +55,8 @@ describe('search index', () => {
 		expect(entry('/documents/isms-p-007/v1.1/')).toBeUndefined();
 		const urls = index.map((p) => p.url);
 		expect(urls.filter((u) => /isms-(r-001|p-009)/.test(u))).toEqual([]);
+		// Neither the diff page (/diff/, filled in by the browser) nor the search page is a result.
+		expect(site.exists('diff/index.html')).toBe(true);
 		expect(urls.filter((u) => u.includes('/diff/') || u.startsWith('/search/'))).toEqual([]);
 		// Versions out of force stay out of search engines.
 		expect(page('documents/isms-p-005/v1.0/index.html').querySelector('meta[name="robots"]')?.getAttribute('content')).toBe('noindex');

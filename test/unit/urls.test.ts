@@ -12,8 +12,9 @@ describe('document URLs', () => {
 		expect(versionPath('ISMS-P-005', '1.10')).toBe('/documents/isms-p-005/v1.10/');
 	});
 
-	it('give a comparison of two versions its own URL', () => {
-		expect(diffPath('ISMS-M-001', '1.0', '1.1')).toBe('/documents/isms-m-001/diff/v1.0-v1.1/');
+	it('give a comparison of two versions a shareable address on the one diff page', () => {
+		expect(diffPath('ISMS-M-001', '1.0', '1.1')).toBe('/diff/?doc=ISMS-M-001&from=1.0&to=1.1');
+		expect(diffPath('ISMS-P-005', '1.9', '1.10')).toBe('/diff/?doc=ISMS-P-005&from=1.9&to=1.10');
 	});
 
 	it('link a clause on the current version', () => {
@@ -39,6 +40,12 @@ describe('withBase', () => {
 		expect(withBase('/isms/', '/documents/')).toBe('/isms/documents/');
 		expect(withBase('/isms', '/soa/#control-a-9-2-1')).toBe('/isms/soa/#control-a-9-2-1');
 		expect(withBase('/isms/', '/isms/documents/')).toBe('/isms/documents/');
+	});
+
+	it('keeps a query intact (the diff page reads its pair from it)', () => {
+		expect(withBase('/isms/', diffPath('ISMS-P-005', '1.9', '1.10'))).toBe('/isms/diff/?doc=ISMS-P-005&from=1.9&to=1.10');
+		expect(withBase('/isms', '/search/?q=管理審查&all=1')).toBe('/isms/search/?q=管理審查&all=1');
+		expect(withBase('/', diffPath('ISMS-P-005', '1.9', '1.10'))).toBe('/diff/?doc=ISMS-P-005&from=1.9&to=1.10');
 	});
 
 	it('leaves a site at the root, anchors, relative and external URLs alone', () => {
