@@ -7,8 +7,9 @@ const MODULES = {
 	/** The resolved model: config, build settings, published documents and versions. */
 	model: 'virtual:isms-portal/model',
 	/**
-	 * Where the text blocks of each published version are, for diff pages: a JSON file in Astro's cache,
-	 * read when the pages render, so that the bundler never carries the whole corpus text.
+	 * Where the text blocks of each published version are, for the versions.json files the diff page
+	 * fetches: a JSON file in Astro's cache, read when they are built, so that the bundler never carries
+	 * the whole corpus text.
 	 */
 	blocks: 'virtual:isms-portal/blocks',
 } as const;
