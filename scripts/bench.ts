@@ -122,7 +122,6 @@ const rows: [string, (s: Summary) => string, string?][] = [
 	['HTML pages', (s) => String(s.pages.html), portal && plain ? `${(portal.pages.html / plain.pages.html).toFixed(2)}×` : undefined],
 	['  of which version pages (one per MDX)', (s) => String(s.pages.version), undefined],
 	['  of which permalink pages', (s) => String(s.pages.permalink), undefined],
-	['  of which diff pages', (s) => String(s.pages.diff), undefined],
 	['  other pages', (s) => String(s.pages.other), undefined],
 	['output size', (s) => `${mib(s.output.bytes)} (${s.output.bytes} B)`, portal && plain ? `${(portal.output.bytes / plain.output.bytes).toFixed(2)}×` : undefined],
 	['output files', (s) => String(s.output.files), undefined],
@@ -157,7 +156,7 @@ process.stdout.write(
 		`Peak RSS (checked against 2 GB): /proc polled every ${POLL_MS} ms, RSS summed over the build's process tree` +
 		`${hasTime ? `; "largest process" is ${timeBin} %M (max RSS of the largest single process only)` : ''}. ` +
 		`CPU: user+sys of every process in the tree. ` +
-		`The portal builds more pages than the plain site from the same MDX (permalink and diff pages); see "wall time per HTML page". ` +
+		`The portal writes more pages than the plain site from the same MDX: a permalink page per document (rendered once, then copied to the /v<version>/ page of the version it shows); diffs are computed in the browser from one versions.json per document. ` +
 		`Plain sidebar: ${plainSidebar}. Logs: ${logsDir}/.\n`,
 );
 
@@ -199,7 +198,7 @@ interface BuildMeasure {
 	maxProcessRssBytes: number;
 	maxProcesses: number;
 	output: { bytes: number; files: number };
-	pages: { html: number; version: number; permalink: number; diff: number; other: number };
+	pages: { html: number; version: number; permalink: number; other: number };
 	/** Wall and CPU time of each phase, between the log lines that start them (PHASES). */
 	phases: Record<string, { wallMs: number; cpuMs: number }>;
 	/** Sum of Astro's per-page render times (`(+12ms)`), by kind of page. */
@@ -237,7 +236,7 @@ async function measureBuild(kind: Kind, runIndex: number): Promise<BuildMeasure>
 		maxProcessRssBytes = fields[3]! * 1024;
 	}
 	const files = listFiles(join(root, outDir));
-	const pages = { html: 0, version: 0, permalink: 0, diff: 0, other: 0 };
+	const pages = { html: 0, version: 0, permalink: 0, other: 0 };
 	for (const file of files) {
 		if (!file.endsWith('.html')) continue;
 		pages.html++;
@@ -265,9 +264,8 @@ async function measureBuild(kind: Kind, runIndex: number): Promise<BuildMeasure>
 	};
 }
 
-function pageGroup(kind: Kind, path: string): 'version' | 'permalink' | 'diff' | 'other' {
+function pageGroup(kind: Kind, path: string): 'version' | 'permalink' | 'other' {
 	if (kind === 'portal') {
-		if (/^\/documents\/[^/]+\/diff\//.test(path)) return 'diff';
 		if (/^\/documents\/[^/]+\/v[^/]+\/index\.html$/.test(path)) return 'version';
 		if (/^\/documents\/[^/]+\/index\.html$/.test(path)) return 'permalink';
 		return 'other';
@@ -301,7 +299,6 @@ function summarize(measures: BuildMeasure[]): Summary {
 			html: med((m) => m.pages.html),
 			version: med((m) => m.pages.version),
 			permalink: med((m) => m.pages.permalink),
-			diff: med((m) => m.pages.diff),
 			other: med((m) => m.pages.other),
 		},
 		phases: Object.fromEntries(

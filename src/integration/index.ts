@@ -67,6 +67,10 @@ export default function ismsPortal(userConfig: PortalUserConfig): StarlightPlugi
 						'入口網設定有誤',
 					);
 				}
+				// Controlled text is rendered as written, as the checker, the search index and the diff read it:
+				// no smart punctuation ("N/A" stays straight, a command's --all keeps its two hyphens, ...
+				// its three dots). It also spares the build a second parse of every text into words.
+				processor.options.smartypants = false;
 				const inDocuments = (path: string | undefined) => Boolean(path && resolve(path).startsWith(documentsRoot));
 				const published = new Set(model.documents.map((doc) => doc.docNo));
 				processor.options.remarkPlugins.push([

@@ -64,6 +64,11 @@ describe('document pages', () => {
 		expect(page('documents/isms-p-005/v1.0/index.html').querySelector('.doc-body')?.text).toContain('舊版條文');
 	});
 
+	it('render the text as written: straight quotes, double hyphens and three dots stay (no smart punctuation)', () => {
+		const clause = page('documents/isms-f-001/index.html').querySelector('#sec-1-2');
+		expect(clause?.text).toContain('填寫 "N/A"；系統匯出請執行 export --all，畫面顯示 Done... 即完成。');
+	});
+
 	it('mark example documents as examples', () => {
 		expect(page('documents/isms-f-001/index.html').querySelector('.doc-header__example')?.text).toContain('範例文件');
 		expect(page('documents/isms-m-001/index.html').querySelector('.doc-header__example')).toBeNull();
