@@ -6,8 +6,9 @@ import { basename, dirname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { portalConfigSchema, readBuildSettings, type PortalUserConfig } from '../lib/config.ts';
 import { BUILD_MARKER, PENDING_MARKER, type BuildRecord } from '../lib/build-record.ts';
-import { permalinkCopies } from '../lib/output.ts';
+import { dataFiles, pageFile, permalinkCopies } from '../lib/output.ts';
 import { buildPortal } from '../lib/portal.ts';
+import { withBase } from '../lib/urls.ts';
 import { formatProblem, hasErrors, sortProblems, summarizeProblems } from '../lib/problems.ts';
 import { rehypeClauseAnchors } from './rehype-clause-anchors.ts';
 import { remarkBaseLinks, remarkReferences } from './remark-references.ts';
@@ -129,6 +130,12 @@ export default function ismsPortal(userConfig: PortalUserConfig): StarlightPlugi
 								mkdirSync(dirname(join(outDir, copy.to)), { recursive: true });
 								copyFileSync(join(outDir, copy.from), join(outDir, copy.to));
 							}
+							// versions.json of each document, for the diff page.
+							for (const [path, content] of dataFiles(model.documents, blocks)) {
+								const file = join(outDir, pageFile(path));
+								mkdirSync(dirname(file), { recursive: true });
+								writeFileSync(file, content());
+							}
 							// Written last, only by a build that passed every check; the search-index step makes it
 							// final (BUILD_MARKER), which `npm run publish` requires.
 							const record: BuildRecord = {
@@ -143,9 +150,18 @@ export default function ismsPortal(userConfig: PortalUserConfig): StarlightPlugi
 							};
 							writeFileSync(join(outDir, PENDING_MARKER), `${JSON.stringify(record, null, 2)}\n`);
 						},
+						'astro:server:setup'({ server }) {
+							// The dev server serves the data files a build writes (versions.json) from memory.
+							const files = new Map([...dataFiles(model.documents, blocks)].map(([path, content]) => [withBase(astroConfig.base, path), content]));
+							server.middlewares.use((request, response, next) => {
+								const content = files.get(new URL(request.url ?? '/', 'http://localhost').pathname);
+								if (!content) return next();
+								response.setHeader('Content-Type', 'application/json; charset=utf-8');
+								response.end(content());
+							});
+						},
 						'astro:config:setup'({ updateConfig: updateAstroConfig, addWatchFile }) {
-							const blocksFile = join(fileURLToPath(astroConfig.cacheDir), 'isms-portal', 'blocks.json');
-							updateAstroConfig({ vite: { plugins: [virtualModules({ model, blocks, blocksFile })] } });
+							updateAstroConfig({ vite: { plugins: [virtualModules({ model })] } });
 							// In `astro dev`, an edited document re-runs this setup so the model follows it.
 							for (const version of versions) addWatchFile(resolve(root, version.file));
 						},

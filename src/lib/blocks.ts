@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import type { Nodes, Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { leadingClause } from './clauses.ts';
@@ -59,16 +58,4 @@ export function extractBlocks(tree: Root): Block[] {
 /** Clause numbers present in a body, for anchors and clause references. */
 export function clauseInventory(blocks: readonly Block[]): Set<string> {
 	return new Set(blocks.flatMap((block) => (block.clause ? [block.clause] : [])));
-}
-
-const stores = new Map<string, Record<string, Block[]>>();
-
-/** Blocks of every published version by version id, from the file the build wrote; read once per process. */
-export function readBlocks(file: string): Record<string, Block[]> {
-	let store = stores.get(file);
-	if (!store) {
-		store = JSON.parse(readFileSync(file, 'utf8')) as Record<string, Block[]>;
-		stores.set(file, store);
-	}
-	return store;
 }

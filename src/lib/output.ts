@@ -1,5 +1,7 @@
+import type { Block } from './blocks.ts';
+import { diffableDocuments, versionsFile } from './diff-data.ts';
 import type { PublishedDocument } from './portal.ts';
-import { documentPath, versionPath } from './urls.ts';
+import { documentPath, versionPath, versionsDataPath } from './urls.ts';
 
 /** The file a site path is written to in the build output: `/documents/isms-m-001/` → `documents/isms-m-001/index.html`. */
 export function pageFile(path: string): string {
@@ -24,4 +26,13 @@ export function permalinkCopies(documents: readonly PublishedDocument[]): PageCo
 		from: pageFile(documentPath(document.docNo)),
 		to: pageFile(versionPath(document.docNo, document.latest.version)),
 	}));
+}
+
+/**
+ * The data files the portal writes next to its pages, by site path: the `versions.json` of every
+ * document with two published versions or more, which the diff page (`/diff/`) fetches. The build
+ * writes them once it is done; the dev server serves them from memory.
+ */
+export function dataFiles(documents: readonly PublishedDocument[], blocks: Readonly<Record<string, readonly Block[]>>): Map<string, () => string> {
+	return new Map(diffableDocuments(documents).map((document) => [versionsDataPath(document.docNo), () => JSON.stringify(versionsFile(document, blocks))]));
 }

@@ -23,6 +23,11 @@ export function clauseAnchor(clause: string): string {
 	return `sec-${clause.split('.').filter(Boolean).join('-')}`;
 }
 
+/** `/documents/isms-m-001/versions.json`: every published version of a document with its text, for the diff page. */
+export function versionsDataPath(docNo: string): string {
+	return `${documentPath(docNo)}versions.json`;
+}
+
 /**
  * `/diff/?doc=ISMS-M-001&from=1.0&to=1.1`: what changed from one version to another (older first).
  * One page for every pair; it reads the pair from its query and compares them in the browser.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pageFile, permalinkCopies } from '../../src/lib/output.ts';
+import { dataFiles, pageFile, permalinkCopies } from '../../src/lib/output.ts';
 import { pd, pv } from './_helpers.ts';
 
 describe('pageFile', () => {
@@ -27,6 +27,30 @@ describe('permalinkCopies', () => {
 		expect(permalinkCopies([withdrawn, upcoming]).map((copy) => copy.to)).toEqual([
 			'documents/isms-p-007/v1.1/index.html',
 			'documents/isms-p-008/v1.1/index.html',
+		]);
+	});
+});
+
+describe('dataFiles', () => {
+	const blocks = {
+		'ISMS-P-005/1.10': [{ kind: 'item' as const, clause: '1.1', text: '1.1 年度目標由委員會核定。', depth: 1, line: 14 }],
+		'ISMS-P-005/1.9': [{ kind: 'item' as const, clause: '1.1', text: '1.1 年度目標由資訊室彙整。', depth: 1, line: 12 }],
+		'ISMS-F-001/1.0': [{ kind: 'item' as const, clause: '1.1', text: '1.1 申請單位。', depth: 1, line: 10 }],
+	};
+	const p005 = pd('ISMS-P-005', [pv('ISMS-P-005', '1.10', 'current'), pv('ISMS-P-005', '1.9', 'superseded')]);
+	const f001 = pd('ISMS-F-001', [pv('ISMS-F-001', '1.0', 'current')]);
+
+	it('writes a versions.json for each document with two published versions or more, at its site path', () => {
+		const files = dataFiles([p005, f001], blocks);
+		expect([...files.keys()]).toEqual(['/documents/isms-p-005/versions.json']);
+		expect(pageFile('/documents/isms-p-005/versions.json')).toBe('documents/isms-p-005/versions.json');
+	});
+
+	it('holds the versions newest first with the text the diff compares', () => {
+		const file = JSON.parse(dataFiles([p005], blocks).get('/documents/isms-p-005/versions.json')!()) as { versions: { version: string; blocks: { text: string }[] }[] };
+		expect(file.versions.map((v) => [v.version, v.blocks.map((b) => b.text)])).toEqual([
+			['1.10', ['1.1 年度目標由委員會核定。']],
+			['1.9', ['1.1 年度目標由資訊室彙整。']],
 		]);
 	});
 });
