@@ -60,6 +60,12 @@ if (!values.dist) {
 		process.stderr.write(`build failed:\n${build.stdout.slice(-3000)}\n${build.stderr}`);
 		process.exit(1);
 	}
+	// The search index is the second step of `npm run build`.
+	const index = spawnSync(process.execPath, [join(root, 'scripts/index-search.ts'), dist], { cwd: root, encoding: 'utf8' });
+	if (index.status !== 0) {
+		process.stderr.write(`search index failed:\n${index.stdout.slice(-3000)}\n${index.stderr}`);
+		process.exit(1);
+	}
 }
 dist = resolve(dist);
 if (!existsSync(join(dist, 'pagefind', 'pagefind.js'))) {
