@@ -322,10 +322,10 @@ function writePlainProject() {
 	const mainDeps = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { dependencies: Record<string, string> }).dependencies;
 	const dependencies = Object.fromEntries(['astro', '@astrojs/starlight', '@astrojs/markdown-remark'].map((name) => [name, mainDeps[name] ?? '*']));
 	writeFileSync(join(dir, 'package.json'), `${JSON.stringify({ name: 'bench-plain-starlight', private: true, type: 'module', dependencies }, null, 2)}\n`);
-	// `fixed`: five links, like the portal's sidebar; Starlight's default would list all the pages on every page.
+	// `fixed`: six links, like the portal's sidebar; Starlight's default would list all the pages on every page.
 	const sidebar =
 		plainSidebar === 'fixed'
-			? `\n\t\t\tsidebar: ${JSON.stringify(['首頁', '文件一覽表', '適用性聲明書', '文件審查排程', '指定日期之有效版本'].map((label, i) => ({ label, link: `/${i === 0 ? '' : `page-${i}/`}` })))},`
+			? `\n\t\t\tsidebar: ${JSON.stringify(['首頁', '文件一覽表', '適用性聲明書', '文件審查排程', '指定日期之有效版本', '版次差異比較'].map((label, i) => ({ label, link: `/${i === 0 ? '' : `page-${i}/`}` })))},`
 			: '';
 	writeFileSync(
 		join(dir, 'astro.config.mjs'),

@@ -101,6 +101,7 @@ export default function ismsPortal(userConfig: PortalUserConfig): StarlightPlugi
 						{ label: '適用性聲明書', link: '/soa/' },
 						{ label: '文件審查排程', link: '/reviews/' },
 						{ label: '指定日期之有效版本', link: '/as-of/' },
+						{ label: '版次差異比較', link: '/diff/' },
 						{ label: '使用說明', items: [{ autogenerate: { directory: 'help' } }] },
 					],
 					markdown: {

@@ -107,6 +107,13 @@ describe('version picker and revision history', () => {
 describe('diffs', () => {
 	const versionsJson = (build: BuildResult, docno: string) => JSON.parse(build.read(`documents/${docno}/versions.json`)) as VersionsFile;
 
+	it('are reached from the sidebar and the home page', () => {
+		for (const path of ['documents/index.html', 'documents/isms-p-005/index.html']) {
+			expect(page(site, path).querySelectorAll('nav a').map((a) => [a.text.trim(), a.getAttribute('href')])).toContainEqual(['版次差異比較', '/diff/']);
+		}
+		expect(page(site, 'index.html').querySelector('main a[href="/diff/"]')?.text).toContain('版次差異比較');
+	});
+
 	it('are one page, /diff/, not a page per pair of versions', () => {
 		expect(site.files().filter((f) => /^documents\/[^/]+\/diff\//.test(f))).toEqual([]);
 		const root = page(site, 'diff/index.html');
