@@ -162,7 +162,21 @@ export default function ismsPortal(userConfig: PortalUserConfig): StarlightPlugi
 							});
 						},
 						'astro:config:setup'({ updateConfig: updateAstroConfig, addWatchFile }) {
-							updateAstroConfig({ vite: { plugins: [virtualModules({ model })] } });
+							updateAstroConfig({
+								vite: {
+									plugins: [virtualModules({ model })],
+									// Astro marks every MDX module with a directive its bundler warns about, one
+									// ten-line warning per document (withastro/astro#18087): kept out of build logs.
+									build: {
+										rolldownOptions: {
+											onLog(level: string, log: { code?: string; message: string }, handler: (level: string, log: unknown) => void) {
+												if (log.code === 'MODULE_LEVEL_DIRECTIVE' && log.message.includes('astro:head-inject')) return;
+												handler(level, log);
+											},
+										},
+									},
+								},
+							});
 							// In `astro dev`, an edited document re-runs this setup so the model follows it.
 							for (const version of versions) addWatchFile(resolve(root, version.file));
 						},

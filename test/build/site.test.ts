@@ -109,6 +109,13 @@ describe('publication', () => {
 	});
 });
 
+describe('build log', () => {
+	it("carries no bundler warning per MDX module about Astro's own head-inject directive", () => {
+		expect(`${site.stdout}\n${site.stderr}`).not.toContain('MODULE_LEVEL_DIRECTIVE');
+		expect(site.stdout).toContain('Complete!');
+	});
+});
+
 describe('404 page', () => {
 	it('leads back to the master list and search, in Traditional Chinese', () => {
 		const root = parse(site.read('404.html'));
