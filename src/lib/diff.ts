@@ -25,7 +25,8 @@ export interface VersionDiff {
 	counts: { changed: number; added: number; removed: number; same: number };
 }
 
-const key = (block: DiffBlock) => (block.clause ? `clause:${block.clause}` : `text:${block.text}`);
+/** A block's text without its clause number: what stays when a clause is only renumbered. */
+const body = (block: DiffBlock) => (block.clause ? block.text.replace(/^\s*\d{1,3}(?:\.\d{1,3})*\.?\s*/u, '') : block.text);
 const segmenter = new Intl.Segmenter('zh-TW', { granularity: 'word' });
 
 /** Words as Intl segments them for Traditional Chinese (Latin words, numbers and CJK words). */
@@ -66,70 +67,89 @@ function similarity(a: string, b: string): number {
 }
 
 /**
- * Clause-by-clause differences between two versions: blocks are aligned by clause number (or, for
- * unnumbered blocks, by their text); a clause whose text changed, or an unnumbered block replaced by
- * a similar one, is shown as changed with word-level differences.
+ * Clause-by-clause differences between two versions. Blocks are first aligned by their text, clause
+ * numbers aside, so that a clause inserted or deleted in the middle does not make every clause after
+ * it look rewritten: a clause that only got a new number shows as changed in its number alone. In the
+ * stretches between, a removed and an added block are one changed clause when they carry the same
+ * clause number, or when they are of the same kind and mostly the same words (an edit, possibly
+ * renumbered too); the rest are removed and added.
  */
 export function diffVersions(before: readonly DiffBlock[], after: readonly DiffBlock[]): VersionDiff {
 	const rows: DiffRow[] = [];
-	const changes = diffArrays([...before], [...after], { comparator: (a, b) => key(a) === key(b) });
+	const changes = diffArrays([...before], [...after], { comparator: (a, b) => body(a) === body(b) });
 	let oldIndex = 0;
 	let newIndex = 0;
 	for (let i = 0; i < changes.length; i++) {
 		const change = changes[i]!;
 		const count = change.value.length;
 		if (!change.added && !change.removed) {
-			// Same key: same clause number (its text may differ) or identical unnumbered text.
-			for (let offset = 0; offset < count; offset++) {
-				const old = before[oldIndex + offset]!;
-				const now = after[newIndex + offset]!;
-				rows.push(
-					old.text === now.text
-						? { kind: 'same', ...clauseOf(now), block: now }
-						: { kind: 'changed', ...clauseOf(now), before: old, after: now, parts: diffText(old.text, now.text) },
-				);
-			}
+			for (let offset = 0; offset < count; offset++) rows.push(compare(before[oldIndex + offset]!, after[newIndex + offset]!));
 			oldIndex += count;
 			newIndex += count;
 			continue;
 		}
 		const next = changes[i + 1];
-		if (change.removed && next?.added) {
-			rows.push(...pairRuns(before.slice(oldIndex, oldIndex + count), after.slice(newIndex, newIndex + next.value.length)));
-			oldIndex += count;
-			newIndex += next.value.length;
-			i++;
-			continue;
-		}
-		if (change.removed) {
-			for (const block of before.slice(oldIndex, oldIndex + count)) rows.push({ kind: 'removed', ...clauseOf(block), block });
-			oldIndex += count;
-		} else {
-			for (const block of after.slice(newIndex, newIndex + count)) rows.push({ kind: 'added', ...clauseOf(block), block });
-			newIndex += count;
-		}
+		const removed = change.removed ? before.slice(oldIndex, oldIndex + count) : [];
+		const addedCount = change.added ? count : next?.added ? next.value.length : 0;
+		if (change.removed && next?.added) i++;
+		const added = after.slice(newIndex, newIndex + addedCount);
+		rows.push(...pairRuns(removed, added));
+		oldIndex += removed.length;
+		newIndex += added.length;
 	}
 	const counts = { changed: 0, added: 0, removed: 0, same: 0 };
 	for (const row of rows) counts[row.kind] += 1;
 	return { rows, counts };
 }
 
-/** Removed blocks followed by added ones: pair unnumbered look-alikes as changes, keep the rest. */
+/** Two blocks aligned with each other: the same, or changed with word-level parts. */
+function compare(old: DiffBlock, now: DiffBlock): DiffRow {
+	return old.text === now.text
+		? { kind: 'same', ...clauseOf(now), block: now }
+		: { kind: 'changed', ...clauseOf(now), before: old, after: now, parts: diffText(old.text, now.text) };
+}
+
+/** Beyond this many removed × added blocks in one stretch, only nearby blocks are compared. */
+const PAIRING_BUDGET = 2_000;
+const PAIRING_WINDOW = 12;
+
+/**
+ * A stretch of removed blocks facing a stretch of added ones: pairs them as changed clauses, best
+ * matches first, keeping the order of both versions. A pair keeps its clause number (whatever its
+ * text became) or is of the same kind with at least half its words in common; a kept number counts
+ * for a quarter in the choice. Unpaired blocks are listed as removed, then added, where they stand.
+ */
 function pairRuns(removed: readonly DiffBlock[], added: readonly DiffBlock[]): DiffRow[] {
-	const rows: DiffRow[] = [];
-	const count = Math.max(removed.length, added.length);
-	const pending: DiffRow[] = [];
-	for (let j = 0; j < count; j++) {
-		const old = removed[j];
-		const now = added[j];
-		if (old && now && !old.clause && !now.clause && old.kind === now.kind && similarity(old.text, now.text) >= 0.5) {
-			rows.push({ kind: 'changed', before: old, after: now, parts: diffText(old.text, now.text) });
-			continue;
-		}
-		if (old) rows.push({ kind: 'removed', ...clauseOf(old), block: old });
-		if (now) pending.push({ kind: 'added', ...clauseOf(now), block: now });
+	const candidates: { i: number; j: number; score: number }[] = [];
+	const everywhere = removed.length * added.length <= PAIRING_BUDGET;
+	removed.forEach((old, i) => {
+		added.forEach((now, j) => {
+			if (!everywhere && Math.abs(i - j) > PAIRING_WINDOW) return;
+			const sameNumber = Boolean(old.clause) && old.clause === now.clause;
+			if (!sameNumber && old.kind !== now.kind) return;
+			const score = similarity(body(old), body(now));
+			if (sameNumber || score >= 0.5) candidates.push({ i, j, score: score + (sameNumber ? 0.25 : 0) });
+		});
+	});
+	candidates.sort((a, b) => b.score - a.score || a.i - b.i || a.j - b.j);
+	const pairs: { i: number; j: number }[] = [];
+	for (const c of candidates) {
+		if (pairs.every((p) => (p.i < c.i && p.j < c.j) || (p.i > c.i && p.j > c.j))) pairs.push(c);
 	}
-	return [...rows, ...pending];
+	pairs.sort((a, b) => a.i - b.i);
+	const rows: DiffRow[] = [];
+	let i = 0;
+	let j = 0;
+	const flush = (toI: number, toJ: number) => {
+		for (; i < toI; i++) rows.push({ kind: 'removed', ...clauseOf(removed[i]!), block: removed[i]! });
+		for (; j < toJ; j++) rows.push({ kind: 'added', ...clauseOf(added[j]!), block: added[j]! });
+	};
+	for (const pair of pairs) {
+		flush(pair.i, pair.j);
+		rows.push(compare(removed[i++]!, added[j++]!));
+	}
+	flush(removed.length, added.length);
+	return rows;
 }
 
 function clauseOf(block: DiffBlock): { clause?: string } {

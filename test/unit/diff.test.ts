@@ -110,14 +110,14 @@ describe('diffVersions', () => {
 	});
 
 	it('shows added and removed clauses', () => {
-		const diff = diffVersions(blocksOf(V1), blocksOf(V1.replace('- 1.3 舊條文。\n', '- 1.4 新條文。\n- 1.5 另一條。\n')));
+		const diff = diffVersions(blocksOf(V1), blocksOf(V1.replace('- 1.3 舊條文。\n', '- 1.4 紀錄保存三年。\n- 1.5 另一條。\n')));
 		expect(rows(diff.rows)).toEqual([
 			'same 1 1. 目的',
 			'same - 本程序書規範文件管理之作業流程。',
 			'same 1.1 1.1 文件應經核准後發行。',
 			'same 1.2 1.2 文件應每年檢討一次。',
 			'removed 1.3 1.3 舊條文。',
-			'added 1.4 1.4 新條文。',
+			'added 1.4 1.4 紀錄保存三年。',
 			'added 1.5 1.5 另一條。',
 		]);
 		expect(diff.counts).toEqual({ changed: 0, added: 2, removed: 1, same: 4 });
@@ -135,20 +135,38 @@ describe('diffVersions', () => {
 		expect(diff.counts).toEqual({ changed: 0, added: 0, removed: 1, same: 4 });
 	});
 
-	it('shows a renumbered clause (same text, new number) as the old number removed and the new one added', () => {
+	it('shows a renumbered clause (same text, new number) as changed in its number alone', () => {
 		const diff = diffVersions(blocksOf(V1), blocksOf(V1.replace('- 1.3 舊條文。', '- 1.4 舊條文。')));
-		expect(rows(diff.rows).slice(4)).toEqual(['removed 1.3 1.3 舊條文。', 'added 1.4 1.4 舊條文。']);
-		expect(diff.counts).toEqual({ changed: 0, added: 1, removed: 1, same: 4 });
+		expect(rows(diff.rows).slice(4)).toEqual(['changed 1.4 1.3 舊條文。 → 1.4 舊條文。']);
+		const row = diff.rows[4]!;
+		expect(row.kind === 'changed' && row.parts).toEqual([{ value: '1.3', removed: true }, { value: '1.4', added: true }, { value: ' 舊條文。' }]);
+		expect(diff.counts).toEqual({ changed: 1, added: 0, removed: 0, same: 4 });
 	});
 
-	it('aligns by number, so a renumbered clause taking a used number shows as that number changed', () => {
-		// 1.2 becomes 1.3 and 1.3 becomes 1.4: the rows follow the numbers, not the texts
-		const diff = diffVersions(blocksOf(V1), blocksOf(V1.replace('- 1.3 舊條文。', '- 1.4 舊條文。').replace('- 1.2 文件', '- 1.3 文件')));
-		expect(rows(diff.rows).slice(3)).toEqual([
-			'removed 1.2 1.2 文件應每年檢討一次。',
-			'changed 1.3 1.3 舊條文。 → 1.3 文件應每年檢討一次。',
-			'added 1.4 1.4 舊條文。',
+	it('follows each text through a renumbering: a clause inserted in the middle is the only addition', () => {
+		// 1.2 is inserted: the old 1.2 and 1.3 become 1.3 and 1.4, their texts unchanged
+		const after = V1.replace('- 1.3 舊條文。', '- 1.4 舊條文。').replace('- 1.2 文件', '- 1.2 新增之條文。\n- 1.3 文件');
+		const diff = diffVersions(blocksOf(V1), blocksOf(after));
+		expect(rows(diff.rows).slice(2)).toEqual([
+			'same 1.1 1.1 文件應經核准後發行。',
+			'added 1.2 1.2 新增之條文。',
+			'changed 1.3 1.2 文件應每年檢討一次。 → 1.3 文件應每年檢討一次。',
+			'changed 1.4 1.3 舊條文。 → 1.4 舊條文。',
 		]);
+		expect(diff.counts).toEqual({ changed: 2, added: 1, removed: 0, same: 3 });
+	});
+
+	it('shows a clause both renumbered and edited as one changed clause, the clause deleted before it as removed', () => {
+		// 1.2 is deleted; 1.3 becomes 1.2 and is reworded
+		const after = V1.replace('- 1.2 文件應每年檢討一次。\n', '').replace('- 1.3 舊條文。', '- 1.2 舊條文（修正）。');
+		const diff = diffVersions(blocksOf(V1), blocksOf(after));
+		expect(rows(diff.rows).slice(3)).toEqual(['removed 1.2 1.2 文件應每年檢討一次。', 'changed 1.2 1.3 舊條文。 → 1.2 舊條文（修正）。']);
+		expect(diff.counts).toEqual({ changed: 1, added: 0, removed: 1, same: 3 });
+	});
+
+	it('keeps a clause number with rewritten text as one changed clause', () => {
+		const diff = diffVersions(blocksOf(V1), blocksOf(V1.replace('1.3 舊條文。', '1.3 資訊資產應每季盤點並更新清冊。')));
+		expect(rows(diff.rows).slice(4)).toEqual(['changed 1.3 1.3 舊條文。 → 1.3 資訊資產應每季盤點並更新清冊。']);
 	});
 
 	it('shows an unnumbered paragraph edited slightly as changed', () => {
@@ -192,7 +210,7 @@ describe('diffVersions', () => {
 	});
 
 	it('counts each kind of row', () => {
-		const after = V1.replace('每年', '每半年').replace('- 1.3 舊條文。\n', '- 1.4 新條文。\n').replace('作業流程。', '作業流程與紀錄。');
+		const after = V1.replace('每年', '每半年').replace('- 1.3 舊條文。\n', '- 1.4 紀錄保存三年。\n').replace('作業流程。', '作業流程與紀錄。');
 		expect(diffVersions(blocksOf(V1), blocksOf(after)).counts).toEqual({ changed: 2, added: 1, removed: 1, same: 2 });
 	});
 
