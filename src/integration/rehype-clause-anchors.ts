@@ -1,5 +1,4 @@
 import type { Element, ElementContent, Root, Text } from 'hast';
-import { toString } from 'hast-util-to-string';
 import { visit } from 'unist-util-visit';
 import { clauseDepth, leadingClause } from '../lib/clauses.ts';
 import { clauseAnchor } from '../lib/urls.ts';
@@ -21,7 +20,7 @@ export function rehypeClauseAnchors(options: { include: (path: string | undefine
 			if (node.tagName === 'p' && parent?.type === 'element' && parent.tagName === 'li' && firstElement(parent) === node) {
 				return;
 			}
-			const clause = leadingClause(toString(node));
+			const clause = leadingClause(leadingText(node));
 			if (!clause) return;
 			const id = clauseAnchor(clause);
 			if (used.has(id)) return;
@@ -35,6 +34,24 @@ export function rehypeClauseAnchors(options: { include: (path: string | undefine
 			wrapNumber(node, clause);
 		});
 	};
+}
+
+/**
+ * The start of an element's text, enough to read a clause number from (the longest is about 15
+ * characters): a paragraph with a long nested list is not turned into one string to look at its
+ * first characters.
+ */
+export function leadingText(node: Element, enough = 32): string {
+	let text = '';
+	const walk = (parent: Element): void => {
+		for (const child of parent.children) {
+			if (text.length >= enough) return;
+			if (child.type === 'text') text += child.value;
+			else if (child.type === 'element') walk(child);
+		}
+	};
+	walk(node);
+	return text;
 }
 
 function classList(node: Element): string[] {

@@ -1,10 +1,10 @@
 import { describe, it, expect } from 'vitest';
-import type { Root } from 'hast';
+import type { Element, ElementContent, Root } from 'hast';
 import rehypeStringify from 'rehype-stringify';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
-import { rehypeClauseAnchors } from '../../src/integration/rehype-clause-anchors.ts';
+import { leadingText, rehypeClauseAnchors } from '../../src/integration/rehype-clause-anchors.ts';
 
 const withAnchors = (include: (path: string | undefined) => boolean = () => true) =>
 	unified().use(remarkParse).use(remarkRehype).use(rehypeClauseAnchors, { include }).use(rehypeStringify);
@@ -150,5 +150,21 @@ describe('rehypeClauseAnchors', () => {
 		const out = render('### **6.5** 12 項要求\n');
 		expect(out).toContain('id="sec-6-5"');
 		expect(out).not.toContain('<span class="clause-no">12</span>');
+	});
+});
+
+describe('leadingText', () => {
+	const text = (value: string) => ({ type: 'text' as const, value });
+	const el = (tagName: string, children: ElementContent[]): Element => ({ type: 'element', tagName, properties: {}, children });
+
+	it('reads the start of the text through nested elements, in order', () => {
+		expect(leadingText(el('li', [el('strong', [text('6.4.2')]), text(' 文件管制')]))).toBe('6.4.2 文件管制');
+	});
+
+	it('stops once it has enough characters, leaving long nested lists unread', () => {
+		const long = el('li', [text('1.1 '), text('甲'.repeat(40)), el('ul', [el('li', [text('1.1.1 不必讀到這裡')])])]);
+		const start = leadingText(long);
+		expect(start.startsWith('1.1 甲')).toBe(true);
+		expect(start).not.toContain('1.1.1');
 	});
 });
