@@ -3,10 +3,13 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM, hasChromium, launch, serve } from '../browser/browser.ts';
 import { buildFixture, type BuildResult } from './build.ts';
 
-/** A site served below the root, as on a GitHub Pages project site: every link the portal writes follows. */
+/**
+ * A site served below the root, as on a GitHub Pages project site (its URL and base path, as the
+ * publish workflow sets them): every link the portal writes follows the base.
+ */
 let site: BuildResult;
 beforeAll(() => {
-	site = buildFixture('corpus-basic', { PORTAL_BASE_PATH: '/isms/' }, 'corpus-basic-base');
+	site = buildFixture('corpus-basic', { PORTAL_BASE_PATH: '/isms/', PORTAL_SITE_URL: 'https://example.github.io' }, 'corpus-basic-base');
 	if (site.status !== 0) throw new Error(site.stderr);
 });
 
@@ -34,6 +37,13 @@ describe('PORTAL_BASE_PATH=/isms/', () => {
 		// The diff page reads its pair from the query, which the base must leave intact.
 		expect(p005.querySelector('.revision-history td:last-child a')?.getAttribute('href')).toBe('/isms/diff/?doc=ISMS-P-005&from=1.10&to=2.0');
 		expect(parse(site.read('soa/index.html')).querySelector('a[download]')?.getAttribute('href')).toBe('/isms/soa.csv');
+	});
+
+	it('names the permalink as canonical with the site URL, on the permalink page and its /v<version>/ copy', () => {
+		const canonical = (path: string) => parse(site.read(path)).querySelectorAll('link[rel="canonical"]').map((l) => l.getAttribute('href'));
+		expect(canonical('documents/isms-p-005/index.html')).toEqual(['https://example.github.io/isms/documents/isms-p-005/']);
+		expect(canonical('documents/isms-p-005/v1.10/index.html')).toEqual(['https://example.github.io/isms/documents/isms-p-005/']);
+		expect(canonical('documents/isms-p-005/v1.9/index.html')).toEqual(['https://example.github.io/isms/documents/isms-p-005/v1.9/']);
 	});
 
 	it('serves the diff page and its versions.json under the base, with version links under it', () => {
