@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { describe, it, expect } from 'vitest';
 import { parse } from 'yaml';
 import { splitFrontmatter } from '../../src/lib/frontmatter.ts';
@@ -74,24 +76,8 @@ describe('validateFrontmatter: valid frontmatter', () => {
 		});
 	});
 
-	it('accepts the seed policy as written in YAML', () => {
-		const source = `---
-docNo: ISMS-M-001
-title: 資訊安全管理政策
-version: "1.0"
-tier: 1
-classification: 公開
-effective: 2020-10-16
-issuedBy: 資通安全處理小組
-approvedBy: 資通安全長
-owner: 資通安全處理小組
-reviewEveryMonths: 12
-controls:
-  - A.5.1.1
-  - A.5.1.2
-changes: 初版發行。
----
-`;
+	it('accepts the seed policy as written in YAML (content/documents/ISMS-M-001/1.0.mdx)', () => {
+		const source = readFileSync(resolve(import.meta.dirname, '../../content/documents/ISMS-M-001/1.0.mdx'), 'utf8');
 		const split = splitFrontmatter(source);
 		expect(split.data).toEqual(POLICY);
 		expect(valueOf(split.data!).classification).toBe('public');
