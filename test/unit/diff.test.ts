@@ -164,6 +164,19 @@ describe('diffVersions', () => {
 		expect(diff.counts).toEqual({ changed: 1, added: 0, removed: 1, same: 3 });
 	});
 
+	it('in a long rewritten stretch, pairs an edited block only with added blocks nearby', () => {
+		const p = (text: string): Block => ({ kind: 'paragraph', text, depth: 0, line: 1 });
+		// Unrelated paragraphs: each old one shares no words with any new one.
+		const filler = (prefix: string, n: number) => Array.from({ length: n }, (_, k) => p(`${prefix.repeat(4)}第${k}則`));
+		const edited = '資訊資產清冊應每年盤點一次並陳報資通安全長核定';
+		const near = diffVersions([p(edited), ...filler('春夏秋冬', 59)], [...filler('東西南北', 5), p(`${edited}。`), ...filler('東西南北', 54)]);
+		const far = diffVersions([p(edited), ...filler('春夏秋冬', 59)], [...filler('東西南北', 40), p(`${edited}。`), ...filler('東西南北', 19)]);
+		expect(near.counts.changed).toBe(1);
+		expect(far.counts.changed).toBe(0);
+		// A short stretch compares everything with everything.
+		expect(diffVersions([p(edited), ...filler('春夏秋冬', 3)], [...filler('東西南北', 30), p(`${edited}。`)]).counts.changed).toBe(1);
+	});
+
 	it('keeps a clause number with rewritten text as one changed clause', () => {
 		const diff = diffVersions(blocksOf(V1), blocksOf(V1.replace('1.3 舊條文。', '1.3 資訊資產應每季盤點並更新清冊。')));
 		expect(rows(diff.rows).slice(4)).toEqual(['changed 1.3 1.3 舊條文。 → 1.3 資訊資產應每季盤點並更新清冊。']);
