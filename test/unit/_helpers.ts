@@ -5,6 +5,7 @@
 import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
+import type { BuildSettings } from '../../src/lib/config.ts';
 import type { DocumentVersion } from '../../src/lib/corpus.ts';
 import type { PublishedDocument, PublishedVersion } from '../../src/lib/portal.ts';
 import type { VersionState } from '../../src/lib/resolve.ts';
@@ -29,6 +30,21 @@ export const PROJECT_ROOT = resolve(import.meta.dirname, '../..');
 /** Copies the project's Annex A catalogues (content/controls) into a tree made by makeTree. */
 export function copyControls(root: string): void {
 	cpSync(join(PROJECT_ROOT, 'content', 'controls'), join(root, 'content', 'controls'), { recursive: true });
+}
+
+/** A temp project root with the given files and the project's Annex A catalogues. */
+export function makeProjectTree(files: Record<string, string>): string {
+	const root = makeTree(files);
+	copyControls(root);
+	return root;
+}
+
+/** Where the test corpora keep their documents (the portal's default). */
+export const DOCS = 'content/documents';
+
+/** Build settings for a test corpus: as of 2025-01-15, no drafts, ceiling internal. */
+export function buildSettings(overrides: Partial<BuildSettings> = {}): BuildSettings {
+	return { today: '2025-01-15', includeDrafts: false, ceiling: 'internal', documentsDir: DOCS, ...overrides };
 }
 
 /** Creates an empty directory inside a tree made by makeTree. */

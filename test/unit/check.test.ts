@@ -5,27 +5,13 @@ import { portalConfigSchema, type BuildSettings, type PortalUserConfig } from '.
 import type { Problem } from '../../src/lib/problems.ts';
 import type { ReferenceSite } from '../../src/lib/references.ts';
 import { resolveDocuments } from '../../src/lib/resolve.ts';
-import { copyControls, dv, makeTree as makeBareTree, mdx, PROJECT_ROOT, removeTempDirs, versionFields, versionFile } from './_helpers.ts';
+import { buildSettings as settings, DOCS, dv, makeProjectTree as makeTree, mdx, PROJECT_ROOT, removeTempDirs, versionFields, versionFile } from './_helpers.ts';
 
 afterEach(removeTempDirs);
 
-const DOCS = 'content/documents';
 const config = (extra: Partial<PortalUserConfig> = {}) => portalConfigSchema.parse({ organization: 'x', siteTitle: 'y', ...extra });
-const settings = (overrides: Partial<BuildSettings> = {}): BuildSettings => ({
-	today: '2025-01-15',
-	includeDrafts: false,
-	ceiling: 'internal',
-	documentsDir: DOCS,
-	...overrides,
-});
 const brief = (problems: readonly Problem[]) => problems.map((p) => `${p.file}:${p.line}:${p.column} ${p.severity} ${p.rule}`);
 
-/** A temp project root with the given documents and the project's Annex A catalogues. */
-function makeTree(files: Record<string, string>): string {
-	const root = makeBareTree(files);
-	copyControls(root);
-	return root;
-}
 
 describe('analyzeCorpus on test/fixtures/corpus-refs', () => {
 	const FILE = 'test/fixtures/corpus-refs/ISMS-M-001/1.0.mdx';

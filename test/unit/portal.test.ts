@@ -1,28 +1,14 @@
 import { afterEach, describe, it, expect } from 'vitest';
 import type { Classification } from '../../src/lib/classification.ts';
-import { portalConfigSchema, type BuildSettings } from '../../src/lib/config.ts';
+import { portalConfigSchema } from '../../src/lib/config.ts';
 import { buildPortal } from '../../src/lib/portal.ts';
 import { STATE_LABELS } from '../../src/lib/states.ts';
-import { copyControls, makeTree as makeBareTree, removeTempDirs, versionFile } from './_helpers.ts';
+import { buildSettings as settings, DOCS, makeProjectTree as makeTree, removeTempDirs, versionFile } from './_helpers.ts';
 
-/** A temp project root with the given documents and the project's Annex A catalogues. */
-function makeTree(files: Record<string, string>): string {
-	const root = makeBareTree(files);
-	copyControls(root);
-	return root;
-}
 
 afterEach(removeTempDirs);
 
-const DOCS = 'content/documents';
 const config = portalConfigSchema.parse({ organization: '臺北市政府警察局', siteTitle: '資安文件入口網' });
-const settings = (overrides: Partial<BuildSettings> = {}): BuildSettings => ({
-	today: '2025-01-15',
-	includeDrafts: false,
-	ceiling: 'internal',
-	documentsDir: DOCS,
-	...overrides,
-});
 
 /** A small corpus: a public policy, an internal procedure with history, a restricted document. */
 function corpus(extra: Record<string, string> = {}): string {

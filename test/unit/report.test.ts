@@ -3,23 +3,15 @@ import { loadControls } from '../../src/lib/controls.ts';
 import { portalConfigSchema, type BuildSettings } from '../../src/lib/config.ts';
 import { buildPortal, type PortalModel } from '../../src/lib/portal.ts';
 import { complianceReport, FAIL_ON } from '../../src/lib/report.ts';
-import { copyControls, makeTree, PROJECT_ROOT, removeTempDirs, versionFile } from './_helpers.ts';
+import { buildSettings, DOCS, copyControls, makeTree, PROJECT_ROOT, removeTempDirs, versionFile } from './_helpers.ts';
 
 afterEach(removeTempDirs);
 
 const c2013 = loadControls(PROJECT_ROOT).c2013!;
-const DOCS = 'content/documents';
 const SOA_FILE = 'data/soa-test.yaml';
 const TODAY = '2025-06-15';
 const config = portalConfigSchema.parse({ organization: '臺北市政府警察局', siteTitle: '資安文件入口網' });
-const settings = (overrides: Partial<BuildSettings> = {}): BuildSettings => ({
-	today: TODAY,
-	includeDrafts: false,
-	ceiling: 'internal',
-	documentsDir: DOCS,
-	soaFile: SOA_FILE,
-	...overrides,
-});
+const settings = (overrides: Partial<BuildSettings> = {}): BuildSettings => buildSettings({ today: TODAY, soaFile: SOA_FILE, ...overrides });
 
 /** SoA YAML for the 2013 catalogue: every control excluded with a justification, except `controls` (raw YAML lines, `null` to leave a control out). */
 function soaYaml(controls: Record<string, string[] | null> = {}): string {
