@@ -18,6 +18,9 @@ export default defineConfig({
 					globalSetup: ['test/build/setup.ts'],
 					fileParallelism: false,
 					testTimeout: 180_000,
+					// Browser assertions wait on conditions; on a loaded 2-core machine a page can take seconds
+					// to run its script, so expect.poll waits up to 30 s (its default, 1 s, failed under load).
+					expect: { poll: { timeout: 30_000, interval: 50 } },
 					hookTimeout: 300_000,
 				},
 			},

@@ -137,8 +137,11 @@ describe('home → master list → document → older version', () => {
 
 	it('keeps the latest choice when an earlier versions.json arrives late, and says so when one cannot be loaded', async () => {
 		const p007 = `${server.url}/documents/isms-p-007/versions.json`;
+		// ISMS-P-007's data is held back until ISMS-P-005's comparison is on screen, then released.
+		let release!: () => void;
+		const released = new Promise<void>((resolve) => (release = resolve));
 		await page.route(p007, async (route) => {
-			await new Promise((resolve) => setTimeout(resolve, 1000));
+			await released;
 			await route.continue();
 		});
 		await page.goto(`${server.url}/diff/`);
@@ -148,8 +151,11 @@ describe('home → master list → document → older version', () => {
 		await page.locator('select[name="doc"]').selectOption('ISMS-P-007');
 		await page.locator('select[name="doc"]').selectOption('ISMS-P-005');
 		await page.waitForURL(`${server.url}/diff/?doc=ISMS-P-005&from=1.10&to=2.0`);
-		await late;
-		await page.waitForTimeout(200);
+		await expect.poll(() => page.locator('[data-diff-heading]').textContent()).toContain('比較 第 1.10 版');
+		release();
+		await (await late).finished();
+		// The late body has been read; let the page's handlers for it run (two frames) before looking.
+		await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
 		expect(await page.locator('[data-diff-heading]').textContent()).toContain('比較 第 1.10 版');
 		expect(await page.locator('select[name="doc"]').inputValue()).toBe('ISMS-P-005');
 		expect(page.url()).toBe(`${server.url}/diff/?doc=ISMS-P-005&from=1.10&to=2.0`);
