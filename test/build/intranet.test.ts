@@ -69,6 +69,24 @@ describe('the built site loads nothing from outside its own origin', () => {
 		}
 	});
 
+	it('and everything it loads from its own origin exists in the build (the favicon, scripts, styles, images)', () => {
+		const missing = new Set<string>();
+		for (const file of site.files().filter((f) => f.endsWith('.html'))) {
+			const root = parse(site.read(file));
+			for (const [selector, attribute] of LOADS) {
+				for (const element of root.querySelectorAll(selector)) {
+					for (const url of urls(attribute, element.getAttribute(attribute) ?? '')) {
+						if (OTHER_ORIGIN.test(url) || /^(?:data|blob):/.test(url) || url === '') continue;
+						const path = new URL(url, `http://site/${file}`).pathname.replace(/^\//, '');
+						const target = path === '' || path.endsWith('/') ? `${path}index.html` : path;
+						if (!site.exists(decodeURIComponent(target))) missing.add(`${url} (${file})`);
+					}
+				}
+			}
+		}
+		expect([...missing]).toEqual([]);
+	});
+
 	it('detects an offender (the check itself works)', () => {
 		const root = parse('<link rel="stylesheet" href="https://fonts.example/x.css"><img srcset="/a.png 1x, //cdn.example/b.png 2x">');
 		const found = LOADS.flatMap(([selector, attribute]) =>
