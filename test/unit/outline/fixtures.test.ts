@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadCorpus, type DocumentVersion } from '../../../src/lib/corpus.ts';
 import { diffVersions } from '../../../src/lib/diff.ts';
@@ -41,8 +43,12 @@ describe.each(corpus.versions.map((v) => [v.id, v] as const))('%s', (_id, v) => 
 		expect(outline.problems).toEqual([]);
 	});
 
-	it('is read the same from the tree the page is rendered from', () => {
-		expect(buildOutline(remark(v.body))).toEqual(buildOutline(satteri(v.body)));
+	it('is read the same, at the same lines and columns, from the tree the page is rendered from', () => {
+		// Astro's MDX integration blanks the frontmatter with spaces (`empty-with-spaces`) before remark parses
+		// the file, so the page's positions are the file's, as the checker's are with parseBody's line offset.
+		const file = readFileSync(resolve(PROJECT_ROOT, v.file), 'utf8');
+		const blanked = file.replace(/^---\n[\s\S]*?\n---/u, (frontmatter) => frontmatter.replace(/[^\n]/gu, ' '));
+		expect(buildOutline(remark(blanked))).toEqual(outline);
 	});
 });
 
