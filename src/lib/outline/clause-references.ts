@@ -100,11 +100,13 @@ export function findClauseReferences(text: string, options: ClauseReferenceOptio
 
 /** The reference, with what is written before it (a document number, 本要點), or undefined when it is not one. */
 function cite(form: ClauseReference['form'], segments: Segment[], index: number, length: number, text: string, options: ClauseReferenceOptions, bare = true): ClauseReference | undefined {
-	const before = text.slice(0, index);
 	const cited = options.documentEnds?.find((d) => d.end <= index && /^\s*$/u.test(text.slice(d.end, index)));
 	if (cited) return { kind: 'outline-clause', form, segments, docNo: cited.docNo, index, length };
+	// What can stand before a reference is short: look no further back than that.
+	const from = Math.max(0, index - 32 - (options.ownTitle?.length ?? 0));
+	const before = text.slice(from, index);
 	const self = SELF.exec(before) ?? ownTitle(before, options.ownTitle);
-	if (self) return { kind: 'outline-clause', form, segments, self: true, index: self.index, length: index + length - self.index };
+	if (self) return { kind: 'outline-clause', form, segments, self: true, index: from + self.index, length: index + length - from - self.index };
 	if (!bare || OTHER_TITLE.test(before)) return undefined;
 	return { kind: 'outline-clause', form, segments, index, length };
 }

@@ -67,6 +67,8 @@ describe('findClauseReferences: the 要點 form', () => {
 
 	it('takes 本要點 and a document number before it', () => {
 		expect(written('依本要點第三點辦理')).toEqual(['本要點第三點']);
+		const long = `${'說明'.repeat(300)}依本要點第三點`;
+		expect(find(long)).toMatchObject([{ self: true, index: 601, length: 6 }]);
 		expect(find('依 ISMS-M-002 第三點辦理')).toMatchObject([{ form: 'point', docNo: 'ISMS-M-002' }]);
 	});
 
