@@ -1,0 +1,140 @@
+import { describe, expect, it } from 'vitest';
+import { findClauseReferences, pointLabel, resolveClauseReference, type ClauseReference, type ClauseReferenceOptions } from '../../../src/lib/outline/clause-references.ts';
+import { findReferences } from '../../../src/lib/references.ts';
+import { outlineOf } from './_trees.ts';
+
+const syntax = { docNoPattern: '^ISMS-[A-Z]-\\d{3}$', titleOf: (docNo: string) => (docNo === 'ISMS-M-002' ? '資訊安全政策' : undefined) };
+
+/** What phase 2 does: the document parser finds the documents, this parser the clauses after them. */
+function find(text: string, options: ClauseReferenceOptions = {}): ClauseReference[] {
+	const documentEnds = findReferences(text, syntax).flatMap((r) => (r.kind === 'document' ? [{ end: r.index + r.length, docNo: r.docNo }] : []));
+	return findClauseReferences(text, { documentEnds, ...options });
+}
+const written = (text: string, options?: ClauseReferenceOptions) => find(text, options).map((r) => text.slice(r.index, r.index + r.length));
+
+describe('findClauseReferences: outline paths', () => {
+	it('finds a bare path of two levels or more', () => {
+		expect(find('依參、一、(二)規定辦理。')).toEqual([
+			{ kind: 'outline-clause', form: 'path', segments: [{ scheme: 'upper', number: 3 }, { scheme: 'han', number: 1 }, { scheme: 'han-paren', number: 2 }], index: 1, length: 7 },
+		]);
+		expect(written('見一、（二）及壹、一、(二)、1、之規定')).toEqual(['一、（二）', '壹、一、(二)、1、']);
+	});
+
+	it('takes a document number before the path as the cited document', () => {
+		expect(find('依 ISMS-M-002 參、一、(二) 辦理')).toMatchObject([{ docNo: 'ISMS-M-002', index: 13, length: 7 }]);
+		expect(find('「ISMS-M-002 資訊安全政策」參、辦理')).toMatchObject([{ docNo: 'ISMS-M-002', segments: [{ scheme: 'upper', number: 3 }] }]);
+	});
+
+	it('takes 本文件, 本程序書, 本要點 … as the citing document, one level enough', () => {
+		for (const self of ['本文件', '本程序書', '本要點', '本計畫', '本辦法']) {
+			const text = `依${self}參、辦理`;
+			expect(find(text)).toEqual([{ kind: 'outline-clause', form: 'path', segments: [{ scheme: 'upper', number: 3 }], self: true, index: 1, length: self.length + 2 }]);
+		}
+	});
+
+	it('does not take an enumeration or a single number in a sentence for a reference', () => {
+		expect(find('包括：（一）資產；（二）人員。')).toEqual([]);
+		expect(find('分為一、二、三級')).toEqual([]);
+		expect(find('第一、二、三類')).toEqual([]);
+		expect(find('一、(一)、(二)')).toEqual([]);
+		expect(find('依一、辦理')).toEqual([]);
+		expect(find('共 1.(1) 項')).toEqual([]);
+		expect(find('約 1.5 倍')).toEqual([]);
+	});
+
+	it('leaves the number a heading, paragraph or item starts with to the outline', () => {
+		expect(find('一、（一）的說明', { blockStart: true })).toEqual([]);
+		expect(written('說明一、（一）', { blockStart: true })).toEqual(['一、（一）']);
+	});
+
+	it('does not take a path after another document’s title', () => {
+		expect(find('依資通安全管理法參、一、辦理')).toEqual([]);
+	});
+});
+
+describe('findClauseReferences: the 要點 form', () => {
+	it.each([
+		['依第三點辦理', '第三點', [{ scheme: 'han', number: 3 }]],
+		['依第三點第二款辦理', '第三點第二款', [{ scheme: 'han', number: 3 }, { scheme: 'han-paren', number: 2 }]],
+		['依第三點第二款第1目', '第三點第二款第1目', [{ scheme: 'han', number: 3 }, { scheme: 'han-paren', number: 2 }, { scheme: 'arabic', number: 1 }]],
+		['依第3點第2款', '第3點第2款', [{ scheme: 'han', number: 3 }, { scheme: 'han-paren', number: 2 }]],
+		['依第 ３ 點', '第 ３ 點', [{ scheme: 'han', number: 3 }]],
+		['依第十一點', '第十一點', [{ scheme: 'han', number: 11 }]],
+	])('%j', (text, cited, segments) => {
+		expect(written(text)).toEqual([cited]);
+		expect(find(text)[0]).toMatchObject({ form: 'point', segments });
+	});
+
+	it('takes 本要點 and a document number before it', () => {
+		expect(written('依本要點第三點辦理')).toEqual(['本要點第三點']);
+		const long = `${'說明'.repeat(300)}依本要點第三點`;
+		expect(find(long)).toMatchObject([{ self: true, index: 601, length: 6 }]);
+		expect(find('依 ISMS-M-002 第三點辦理')).toMatchObject([{ form: 'point', docNo: 'ISMS-M-002' }]);
+	});
+
+	it('does not take a point of another document (a title right before it)', () => {
+		expect(find('依行政院及所屬各機關資訊安全管理要點第三點辦理')).toEqual([]);
+		expect(find('依「行政院所屬各機關資訊安全管理要點」第三點')).toEqual([]);
+		expect(find('依資通安全管理法第十條第二款')).toEqual([]);
+	});
+
+	it('takes the citing document’s own title as itself', () => {
+		expect(find('依花蓮縣政府資訊安全政策與管理作業要點第三點', { ownTitle: '花蓮縣政府資訊安全政策與管理作業要點' })).toMatchObject([{ self: true, index: 1 }]);
+	});
+
+	it('does not read a number that is not one (第一一點)', () => {
+		expect(find('第一一點')).toEqual([]);
+	});
+
+	it('writes the form back canonically', () => {
+		expect(pointLabel([{ scheme: 'han', number: 3 }, { scheme: 'han-paren', number: 2 }, { scheme: 'arabic', number: 1 }])).toBe('第三點第二款第1目');
+	});
+});
+
+describe('resolveClauseReference', () => {
+	const policy = outlineOf('壹、總則\n\n一、甲\n\n（一）乙\n\n（二）丙\n\n1、丁\n\n二、戊\n\n貳、範圍\n\n一、己\n\n三、庚\n');
+	const resolve = (text: string, citing?: string) => {
+		const ref = find(text)[0]!;
+		return resolveClauseReference(ref, policy, citing ? { citing: policy.clauses.find((c) => c.anchor === citing)!.path } : {});
+	};
+	const anchorOf = (resolution: ReturnType<typeof resolve>) => (resolution.status === 'found' ? resolution.clause.anchor : resolution.status);
+
+	it('finds a whole path, and the end of a longer one', () => {
+		expect(anchorOf(resolve('依壹、一、(二)、1、'))).toBe('sec-壹-一-（二）-1');
+		expect(anchorOf(resolve('依貳、三、'))).toBe('sec-貳-三');
+		expect(anchorOf(resolve('依一、（二）'))).toBe('sec-壹-一-（二）');
+	});
+
+	it('says which clauses an ambiguous reference could mean', () => {
+		expect(resolve('依第一點')).toEqual({ status: 'ambiguous', clauses: [policy.clauses[1], policy.clauses[7]], message: '「第一點」有 2 處：「壹、一、」、「貳、一、」；請寫出完整的條次（例如「壹、一、」）' });
+	});
+
+	it('takes the one nearest the citing clause', () => {
+		expect(anchorOf(resolve('依第一點', 'sec-貳-三'))).toBe('sec-貳-一');
+		expect(anchorOf(resolve('依第一點', 'sec-壹-二'))).toBe('sec-壹-一');
+	});
+
+	it('names what the document has when a clause is not there', () => {
+		const message = (text: string) => {
+			const resolution = resolve(text);
+			return resolution.status === 'not-found' ? resolution.message : resolution.status;
+		};
+		expect(message('依壹、一、（五）')).toBe('沒有「壹、一、（五）」；「壹、一、」之下只有「（一）」、「（二）」');
+		expect(message('依參、一、')).toBe('沒有「參、一、」；本文件這一層有「壹、」、「貳、」');
+		expect(message('依第九點')).toBe('沒有「第九點」；本文件的點次為第一點至第三點');
+		expect(message('依第二點第一款')).toBe('沒有「第二點第一款」；第二點沒有款');
+		expect(message('依壹、一、（一）1.')).toBe('沒有「壹、一、（一）1.」；「壹、一、（一）」之下沒有「1.」這一層');
+	});
+
+	it('explains a reference into a document without that numbering', () => {
+		const decimal = outlineOf('## 1. 目的\n\n- 1.1 甲\n');
+		expect(resolveClauseReference(find('依第三點')[0]!, decimal)).toEqual({ status: 'not-found', message: '沒有「第三點」；本文件沒有「一、」（點）這一層的條文（本文件的條次為 6.4.3 式，請以「第 6.4.3 節」引用）' });
+		expect(resolveClauseReference(find('依壹、一、')[0]!, outlineOf('沒有條次。\n'))).toEqual({ status: 'not-found', message: '沒有「壹、一、」；本文件沒有「壹、」這一層的條文（本文件沒有編號的條文）' });
+	});
+
+	it('reaches the first of two parts numbered alike by the whole path, the second part by its own anchor only', () => {
+		const parts = outlineOf('## 政策\n\n壹、甲\n\n## 管理\n\n壹、乙\n');
+		const found = resolveClauseReference(find('依本要點壹、')[0]!, parts);
+		expect(found.status === 'found' && found.clause.anchor).toBe('sec-壹');
+	});
+});
