@@ -2,15 +2,17 @@ import type { StarlightPlugin } from '@astrojs/starlight/types';
 import { isUnifiedProcessor } from '@astrojs/markdown-remark';
 import type { AstroIntegration } from 'astro';
 import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join, resolve, sep } from 'node:path';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { portalConfigSchema, readBuildSettings, type PortalUserConfig } from '../lib/config.ts';
 import { BUILD_MARKER, PENDING_MARKER, type BuildRecord } from '../lib/build-record.ts';
 import { dataFiles, pageFile, permalinkCopies } from '../lib/output.ts';
 import { buildPortal } from '../lib/portal.ts';
 import { withBase } from '../lib/urls.ts';
+import type { BodyFault } from '../lib/mdx-rules.ts';
 import { formatProblem, hasErrors, sortProblems, summarizeProblems } from '../lib/problems.ts';
 import { rehypeClauseAnchors } from './rehype-clause-anchors.ts';
+import { remarkNoCode } from './remark-no-code.ts';
 import { remarkBaseLinks, remarkReferences } from './remark-references.ts';
 import { reportAndExit } from './report.ts';
 import { virtualModules } from './virtual.ts';
@@ -74,6 +76,21 @@ export default function ismsPortal(userConfig: PortalUserConfig): StarlightPlugi
 				processor.options.smartypants = false;
 				const inDocuments = (path: string | undefined) => Boolean(path && resolve(path).startsWith(documentsRoot));
 				const published = new Set(model.documents.map((doc) => doc.docNo));
+				// Documents cannot run code: checked above on every version, and again in the compiler, first.
+				processor.options.remarkPlugins.unshift([
+					remarkNoCode,
+					{
+						include: inDocuments,
+						report: (path: string, faults: BodyFault[]) => {
+							const file = relative(root, path).split(sep).join('/');
+							const found = faults.map((fault) => ({ file, severity: 'error' as const, ...fault }));
+							const lines = found.map(formatProblem);
+							// `astro dev` shows the error and keeps serving; a build stops here, before the page is compiled.
+							if (command !== 'build') throw new Error(lines.join('\n'));
+							reportAndExit(lines, summarizeProblems(found));
+						},
+					},
+				]);
 				processor.options.remarkPlugins.push([
 					remarkReferences,
 					{
