@@ -3,6 +3,16 @@
  * HTML text and attributes are Astro's (`{value}` escapes); these are the contexts Astro does not know.
  */
 
+const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/**
+ * Text for HTML that Astro does not escape: content handed to `set:html`, such as a Starlight head
+ * entry (`{ tag: 'title', content }`, rendered raw), or an excerpt built as HTML.
+ */
+export function escapeHtml(text: string): string {
+	return text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]!);
+}
+
 /** Characters that end or confuse a `<script>` block, or a JavaScript string, when JSON sits in HTML. */
 const SCRIPT_UNSAFE: Record<string, string> = {
 	'<': '\\u003c',

@@ -1,6 +1,6 @@
 import { parse } from 'node-html-parser';
 import { describe, expect, it } from 'vitest';
-import { cssString, jsonForScript } from '../../src/lib/escape.ts';
+import { cssString, escapeHtml, jsonForScript } from '../../src/lib/escape.ts';
 import { printPageCss } from '../../src/lib/print.ts';
 
 const PAYLOADS = [
@@ -12,6 +12,16 @@ const PAYLOADS = [
 	"\\\"'\n\r\f\t\u2028\u2029&amp;",
 	'資訊安全管理政策（第 1 版）',
 ];
+
+describe('escapeHtml: text handed to set:html (a Starlight head entry such as <title>)', () => {
+	it('cannot close the element or add one, and shows the text as written', () => {
+		for (const payload of [...PAYLOADS, '</title><script>alert(1)</script>']) {
+			const page = parse(`<head><title>${escapeHtml(payload)}</title></head><body><p>x</p></body>`);
+			expect(page.querySelectorAll('script, img')).toHaveLength(0);
+			expect(page.querySelector('title')!.text).toBe(payload);
+		}
+	});
+});
 
 describe('jsonForScript: JSON in a <script type="application/json"> element', () => {
 	it('cannot close the element, open a comment or start markup, and parses back unchanged', () => {
