@@ -14,6 +14,7 @@ import { formatProblem, hasErrors, sortProblems, summarizeProblems } from '../li
 import { rehypeClauseAnchors } from './rehype-clause-anchors.ts';
 import { remarkNoCode } from './remark-no-code.ts';
 import { remarkBaseLinks, remarkReferences } from './remark-references.ts';
+import { auditBuiltPages } from '../node/csp.ts';
 import { reportAndExit } from './report.ts';
 import { virtualModules } from './virtual.ts';
 
@@ -142,6 +143,13 @@ export default function ismsPortal(userConfig: PortalUserConfig): StarlightPlugi
 					hooks: {
 						'astro:build:done'({ dir }) {
 							const outDir = fileURLToPath(dir);
+							// Every page against its own Content Security Policy, which is moved to the top of its head.
+							const unsafe = auditBuiltPages(outDir);
+							if (unsafe.length > 0) {
+								for (const line of unsafe) process.stderr.write(`${line}\n`);
+								process.stderr.write(`\n共 ${unsafe.length} 個頁面問題違反內容安全政策；建置中止，輸出不可發布。\n`);
+								process.exit(1);
+							}
 							// The current version's /v<version>/ page is the permalink page (src/lib/output.ts).
 							const copies = permalinkCopies(model.documents);
 							for (const copy of copies) {
