@@ -55,7 +55,7 @@ export interface PageAudit {
 }
 
 /** A comment, a raw-text element (script, style) with its content, or any other start tag; values in quotes. */
-const TOKENS = /<!--[\s\S]*?-->|<(script|style)(?=[\s/>])((?:"[^"]*"|'[^']*'|[^>"'])*)>([\s\S]*?)<\/\1\s*>|<([a-zA-Z][\w:-]*)((?:"[^"]*"|'[^']*'|[^>"'])*)>/gi;
+const TOKENS = /<!--[\s\S]*?-->|<(script|style)(?=[\s/>])([^>"']*(?:(?:"[^"]*"|'[^']*')[^>"']*)*)>([\s\S]*?)<\/\1\s*>|<([a-zA-Z][^\s/>]*)([^>"']*(?:(?:"[^"]*"|'[^']*')[^>"']*)*)>/gi;
 const ATTRIBUTES = /\s([^\s"'>/=]+)(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'>]+))?/g;
 const META = /<meta http-equiv="content-security-policy" content="([^"]*)"\s*\/?>/i;
 
@@ -86,7 +86,9 @@ export function auditPage(html: string, hash: (text: string) => string): PageAud
 				if (runs && !scriptHashes.has(`'${hash(body!)}'`)) faults.push(`內嵌程式碼的雜湊值不在 script-src 中：${excerpt(body!)}`);
 			}
 		}
-		for (const attribute of (rawAttributes ?? attributes ?? '').matchAll(ATTRIBUTES)) {
+		const list = rawAttributes ?? attributes ?? '';
+		if (!/\son/i.test(list)) continue;
+		for (const attribute of list.matchAll(ATTRIBUTES)) {
 			if (/^on/i.test(attribute[1]!)) faults.push(`<${rawTag ?? tag}> 帶有事件處理屬性 ${attribute[1]}`);
 		}
 	}
