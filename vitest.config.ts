@@ -19,6 +19,8 @@ export default defineConfig({
 					fileParallelism: false,
 					testTimeout: 180_000,
 					hookTimeout: 300_000,
+					// Browser tests wait on conditions; a busy 2-core machine can take seconds to load Pagefind.
+					expect: { poll: { timeout: 30_000 } },
 				},
 			},
 		],
