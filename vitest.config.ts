@@ -8,6 +8,8 @@ export default defineConfig({
 					name: 'unit',
 					include: ['test/**/*.test.ts'],
 					exclude: ['test/build/**', 'test/fixtures/**', 'test/.tmp/**', '**/node_modules/**'],
+					// The CLI tests start `npm run check` as a process: seconds each on a busy 2-core machine.
+					testTimeout: 60_000,
 				},
 			},
 			{
