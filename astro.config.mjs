@@ -2,7 +2,9 @@
 import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import { unified } from '@astrojs/markdown-remark';
+import { fileURLToPath } from 'node:url';
 import ismsPortal from './src/integration/index.ts';
+import { portalCsp } from './src/node/csp.ts';
 
 /**
  * The portal's configuration: who publishes it and how documents are numbered.
@@ -24,6 +26,9 @@ export default defineConfig({
 	// Served below the root (a GitHub Pages project site: /<repo>/)? Every link follows it.
 	base: process.env.PORTAL_BASE_PATH || undefined,
 	trailingSlash: 'always',
+	// Content Security Policy in every page: hashes of every inline script and style, no 'unsafe-inline'
+	// for scripts (src/node/csp.ts; the web server's part is in README.md, "Publishing on the intranet").
+	security: { csp: portalCsp(fileURLToPath(new URL('.', import.meta.url))) },
 	// Separate caches let test and benchmark builds run beside the real site.
 	...(process.env.PORTAL_CACHE_DIR ? { cacheDir: process.env.PORTAL_CACHE_DIR } : {}),
 	markdown: {

@@ -8,6 +8,8 @@ export default defineConfig({
 					name: 'unit',
 					include: ['test/**/*.test.ts'],
 					exclude: ['test/build/**', 'test/fixtures/**', 'test/.tmp/**', '**/node_modules/**'],
+					// The CLI tests start `npm run check` as a process: seconds each on a busy 2-core machine.
+					testTimeout: 60_000,
 				},
 			},
 			{
@@ -22,6 +24,8 @@ export default defineConfig({
 					// to run its script, so expect.poll waits up to 30 s (its default, 1 s, failed under load).
 					expect: { poll: { timeout: 30_000, interval: 50 } },
 					hookTimeout: 300_000,
+					// Browser tests wait on conditions; a busy 2-core machine can take seconds to load Pagefind.
+					expect: { poll: { timeout: 30_000 } },
 				},
 			},
 		],

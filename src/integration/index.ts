@@ -2,16 +2,19 @@ import type { StarlightPlugin } from '@astrojs/starlight/types';
 import { isUnifiedProcessor } from '@astrojs/markdown-remark';
 import type { AstroIntegration } from 'astro';
 import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join, resolve, sep } from 'node:path';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { portalConfigSchema, readBuildSettings, type PortalUserConfig } from '../lib/config.ts';
 import { BUILD_MARKER, PENDING_MARKER, type BuildRecord } from '../lib/build-record.ts';
 import { dataFiles, pageFile, permalinkCopies } from '../lib/output.ts';
 import { buildPortal } from '../lib/portal.ts';
 import { withBase } from '../lib/urls.ts';
+import type { BodyFault } from '../lib/mdx-rules.ts';
 import { formatProblem, hasErrors, sortProblems, summarizeProblems } from '../lib/problems.ts';
 import { rehypeClauseAnchors } from './rehype-clause-anchors.ts';
+import { remarkNoCode } from './remark-no-code.ts';
 import { remarkBaseLinks, remarkReferences } from './remark-references.ts';
+import { auditBuiltPages } from '../node/csp.ts';
 import { reportAndExit } from './report.ts';
 import { virtualModules } from './virtual.ts';
 
@@ -74,6 +77,21 @@ export default function ismsPortal(userConfig: PortalUserConfig): StarlightPlugi
 				processor.options.smartypants = false;
 				const inDocuments = (path: string | undefined) => Boolean(path && resolve(path).startsWith(documentsRoot));
 				const published = new Set(model.documents.map((doc) => doc.docNo));
+				// Documents cannot run code: checked above on every version, and again in the compiler, first.
+				processor.options.remarkPlugins.unshift([
+					remarkNoCode,
+					{
+						include: inDocuments,
+						report: (path: string, faults: BodyFault[]) => {
+							const file = relative(root, path).split(sep).join('/');
+							const found = faults.map((fault) => ({ file, severity: 'error' as const, ...fault }));
+							const lines = found.map(formatProblem);
+							// `astro dev` shows the error and keeps serving; a build stops here, before the page is compiled.
+							if (command !== 'build') throw new Error(lines.join('\n'));
+							reportAndExit(lines, summarizeProblems(found));
+						},
+					},
+				]);
 				processor.options.remarkPlugins.push([
 					remarkReferences,
 					{
@@ -125,6 +143,13 @@ export default function ismsPortal(userConfig: PortalUserConfig): StarlightPlugi
 					hooks: {
 						'astro:build:done'({ dir }) {
 							const outDir = fileURLToPath(dir);
+							// Every page against its own Content Security Policy, which is moved to the top of its head.
+							const unsafe = auditBuiltPages(outDir);
+							if (unsafe.length > 0) {
+								for (const line of unsafe) process.stderr.write(`${line}\n`);
+								process.stderr.write(`\n共 ${unsafe.length} 個頁面問題違反內容安全政策；建置中止，輸出不可發布。\n`);
+								process.exit(1);
+							}
 							// The current version's /v<version>/ page is the permalink page (src/lib/output.ts).
 							const copies = permalinkCopies(model.documents);
 							for (const copy of copies) {

@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import { loadControls, STANDARDS, type Catalogue, type LoadedControls } from './controls.ts';
 import { parseSoa, type Soa } from './soa.ts';
 import { loadCorpus, type DocumentVersion } from './corpus.ts';
-import { MdxSyntaxError, parseBody, unrenderable } from './mdx.ts';
+import { MdxSyntaxError, parseBody } from './mdx.ts';
+import { bodyFaults } from './mdx-rules.ts';
 import type { Problem } from './problems.ts';
 import { collectReferences } from './references.ts';
 import { resolveDocuments, type ResolvedDocument } from './resolve.ts';
@@ -69,7 +70,7 @@ export function analyzeCorpus(root: string, config: PortalConfig, settings: Buil
 			syntaxProblems.push({ file: version.file, line: error.line, column: error.column, severity: 'error', rule: 'mdx/syntax', message: error.message });
 			continue;
 		}
-		for (const fault of unrenderable(tree)) syntaxProblems.push({ file: version.file, ...fault, severity: 'error', rule: 'mdx/unrenderable' });
+		for (const fault of bodyFaults(tree)) syntaxProblems.push({ file: version.file, severity: 'error', ...fault });
 		const blocks = extractBlocks(tree);
 		analyses.set(version.id, {
 			version,

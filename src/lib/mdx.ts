@@ -38,10 +38,14 @@ function syntaxError(error: unknown, lineOffset: number): { line: number; column
 	const text = error instanceof Error ? error.message : String(error);
 	const at = /^(\d+):(\d+):\s*(.*)$/s.exec(text);
 	const detail = (at?.[3] ?? text).split('\n')[0]!;
+	// MDX suggests a `{/* */}` comment instead, which is an expression: documents have none.
+	const comment = detail.includes('to create a comment in MDX');
 	return {
 		line: at ? Number(at[1]) + lineOffset : lineOffset + 1,
 		column: at ? Number(at[2]) : 1,
-		message: `MDX 語法錯誤：${detail}。內文的 < 與 { 在 MDX 中代表元件與運算式；一般文字請改用全形〈〉｛｝，或寫成 \\< 與 \\{`,
+		message: comment
+			? 'MDX 語法錯誤：文件內文不支援 HTML 註解 <!-- -->；請刪除註解（要保留的說明請寫進修訂說明或正文）'
+			: `MDX 語法錯誤：${detail}。內文的 < 與 { 在 MDX 中代表元件與運算式；一般文字請改用全形〈〉｛｝，或寫成 \\< 與 \\{`,
 	};
 }
 
@@ -51,41 +55,4 @@ function shiftLines(node: { position?: { start: { line: number }; end: { line: n
 		node.position.end.line += offset;
 	}
 	if (Array.isArray(node.children)) for (const child of node.children) shiftLines(child as typeof node, offset);
-}
-
-interface MdxNode {
-	type: string;
-	name?: string | null;
-	value?: string;
-	children?: MdxNode[];
-	position?: { start: { line: number; column: number } } | null;
-}
-
-/**
- * MDX that parses but would fail when the page renders, reported before the build starts: a `{…}`
- * expression (it is evaluated as JavaScript) and a component (`<Note>`) that the file does not import.
- */
-export function unrenderable(tree: Root): { line: number; column: number; message: string }[] {
-	const imported = new Set<string>();
-	const found: { line: number; column: number; message: string }[] = [];
-	const walk = (node: MdxNode) => {
-		if (node.type === 'mdxjsEsm' && node.value) {
-			for (const match of node.value.matchAll(/import\s+(?:(\w+)|\{([^}]*)\}|\*\s+as\s+(\w+))/g)) {
-				for (const name of (match[1] ?? match[3] ?? match[2] ?? '').split(',')) imported.add(name.trim().split(/\s+as\s+/).at(-1)!.trim());
-			}
-		}
-		for (const child of node.children ?? []) walk(child);
-	};
-	const check = (node: MdxNode) => {
-		const at = { line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1 };
-		if (node.type === 'mdxFlowExpression' || node.type === 'mdxTextExpression') {
-			found.push({ ...at, message: `內文的 {${(node.value ?? '').trim()}} 會被當成程式運算式；文件不使用運算式，要寫大括號請改用全形｛｝或 \\{` });
-		} else if ((node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') && node.name && /^[A-Z]/.test(node.name) && !imported.has(node.name.split('.')[0]!)) {
-			found.push({ ...at, message: `元件 <${node.name}> 沒有匯入，頁面無法顯示；若是一般文字請改用全形〈〉或寫成 \\<` });
-		}
-		for (const child of node.children ?? []) check(child);
-	};
-	walk(tree as unknown as MdxNode);
-	check(tree as unknown as MdxNode);
-	return found;
 }

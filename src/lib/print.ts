@@ -1,13 +1,9 @@
 import { CLASSIFICATION_LABELS } from './classification.ts';
+import { cssString } from './escape.ts';
 import type { PublishedVersion } from './portal.ts';
 
 /** The notice every printed copy carries (a controlled copy is the one on the portal). */
 export const PRINT_NOTICE = '列印本僅供參考，現行版本以入口網為準';
-
-/** A CSS string literal: quotes and backslashes escaped, line breaks removed. */
-export function cssString(value: string): string {
-	return `"${value.replace(/[\\"]/g, (c) => `\\${c}`).replace(/[\r\n]+/g, ' ')}"`;
-}
 
 /**
  * The running header and footer of a printed document page, as `@page` margin boxes (supported by

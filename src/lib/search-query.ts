@@ -1,4 +1,5 @@
 import { STATE_LABELS } from './states.ts';
+import { escapeHtml } from './escape.ts';
 
 /**
  * Search query processing, shared by the search UI (header dialog and `/search/`) and by
@@ -220,10 +221,7 @@ function nextCharEnd(text: string, start: number): number {
 	return start + (code !== undefined && code > 0xffff ? 2 : 1);
 }
 
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-export function escapeHtml(text: string): string {
-	return text.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
-}
+export { escapeHtml };
 
 /**
  * An excerpt of the page's own text around `focus`, HTML-escaped, every occurrence of the terms in it

@@ -77,6 +77,7 @@ export function soaTitleLines(heading: SoaHeading): string[] {
 /** UTF-8 with a byte-order mark so that Excel opens the Chinese text correctly. */
 export function soaCsv(matrix: SoaMatrix, heading: SoaHeading): string {
 	const rows = [...soaTitleLines(heading).map((line) => [line]), [], [...SOA_COLUMNS], ...soaRecords(matrix)];
-	// A cell with several documents holds line breaks: quote it, or Excel splits the row.
-	return `\uFEFF${stringify(rows, { record_delimiter: '\r\n', quote_record_delimiter: true })}`;
+	// A cell with several documents holds line breaks: quote it, or Excel splits the row. A cell that
+	// starts with = + - @ tab or CR gets a leading ' (OWASP), or a spreadsheet would run it as a formula.
+	return `\uFEFF${stringify(rows, { record_delimiter: '\r\n', quote_record_delimiter: true, escape_formulas: true })}`;
 }

