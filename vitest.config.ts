@@ -24,8 +24,6 @@ export default defineConfig({
 					// to run its script, so expect.poll waits up to 30 s (its default, 1 s, failed under load).
 					expect: { poll: { timeout: 30_000, interval: 50 } },
 					hookTimeout: 300_000,
-					// Browser tests wait on conditions; a busy 2-core machine can take seconds to load Pagefind.
-					expect: { poll: { timeout: 30_000 } },
 				},
 			},
 		],

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadCorpus, type DocumentVersion } from '../../../src/lib/corpus.ts';
 import { diffVersions } from '../../../src/lib/diff.ts';
-import { unrenderable } from '../../../src/lib/mdx.ts';
+import { bodyFaults } from '../../../src/lib/mdx-rules.ts';
 import { findClauseReferences, resolveClauseReference } from '../../../src/lib/outline/clause-references.ts';
 import { buildOutline } from '../../../src/lib/outline/outline.ts';
 import { findReferences } from '../../../src/lib/references.ts';
@@ -29,7 +29,7 @@ describe('the fixtures are portal documents', () => {
 	});
 
 	it('that render (no MDX expression or unimported component)', () => {
-		for (const v of corpus.versions) expect(unrenderable(satteri(v.body) as Parameters<typeof unrenderable>[0])).toEqual([]);
+		for (const v of corpus.versions) expect(bodyFaults(satteri(v.body) as Parameters<typeof bodyFaults>[0])).toEqual([]);
 	});
 });
 
