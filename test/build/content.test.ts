@@ -4,8 +4,9 @@ import { parse } from 'node-html-parser';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch, serve } from '../browser/browser.ts';
-import { loadControls } from '../../src/lib/controls.ts';
-import { parseSoa, computeSoa } from '../../src/lib/soa.ts';
+import { loadControls } from '../../src/node/controls.ts';
+import { parseSoa } from '../../src/lib/soa/data.ts';
+import { computeSoa } from '../../src/lib/soa/matrix.ts';
 import { buildFixture, indexedPages, ROOT, type BuildResult } from './build.ts';
 
 /** The portal as staff get it: the real content/, built as of 2026-11-25. */
@@ -13,7 +14,7 @@ let site: BuildResult;
 const page = (path: string) => parse(site.read(path));
 
 beforeAll(() => {
-	site = buildFixture('content', { PORTAL_DOCUMENTS_DIR: 'content/documents', PORTAL_SOA_FILE: 'content/soa.yaml', PORTAL_TODAY: '2026-11-25' }, 'content');
+	site = buildFixture('content', { PORTAL_DOCUMENTS_DIR: 'content/documents', PORTAL_SOA_DIR: 'content/soa', PORTAL_TODAY: '2026-11-25' }, 'content');
 	if (site.status !== 0) throw new Error(`the real content does not build:\n${site.stderr}`);
 });
 
@@ -99,10 +100,10 @@ describe('the SoA', () => {
 	});
 
 	it('turns every applicable control into a gap when no document claims a control', () => {
-		const { c2013 } = loadControls(ROOT);
-		const { soa, problems } = parseSoa(readFileSync(join(ROOT, 'content/soa.yaml'), 'utf8'), 'content/soa.yaml', c2013!);
+		const { c2013, c2022, crosswalk } = loadControls(ROOT);
+		const { soa, problems } = parseSoa(readFileSync(join(ROOT, 'content/soa/1.2.yaml'), 'utf8'), 'content/soa/1.2.yaml', { '2013': c2013, '2022': c2022 }, crosswalk);
 		expect(problems).toEqual([]);
-		const matrix = computeSoa(c2013!, soa, []);
+		const matrix = computeSoa(c2013!, soa, [], crosswalk);
 		expect(matrix.gaps.uncovered).toHaveLength(matrix.totals.applicable);
 		expect(matrix.totals.applicable).toBe(112);
 	});
