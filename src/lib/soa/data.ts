@@ -34,8 +34,11 @@ export interface Soa {
 	entries: Record<string, SoaEntry>;
 }
 
-/** Text fields of an entry that may cite other controls. */
-const TEXT_FIELDS = ['justification', 'evidence', 'note'] as const;
+/**
+ * Text fields whose control ids must be of the SoA's own catalogue: a justification argues with
+ * controls of this version. (Evidence and notes are records and may name where an entry came from.)
+ */
+const TEXT_FIELDS = ['justification'] as const;
 const CITED_ID = /(?<![\w.])A\.(?:[5-9]|1[0-8])\.\d{1,2}(?:\.\d{1,2})?(?![\w]|\.\d)/gu;
 
 /**
@@ -110,6 +113,8 @@ export function parseSoa(source: string, file: string, catalogues: Catalogues, c
 				if (!value) continue;
 				for (const match of value.matchAll(CITED_ID)) {
 					const cited = match[0];
+					// 「A.6.2.2：…」 labels the part of a merged justification that came from that control.
+					if (value[match.index + cited.length] === '：') continue;
 					const citedEdition = controlEdition(cited);
 					if (!citedEdition || citedEdition === edition || !catalogues[citedEdition]?.byId.has(cited)) continue;
 					problem(
