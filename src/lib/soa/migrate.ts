@@ -124,7 +124,8 @@ function merge(id: string, sources: readonly string[], listed: readonly SoaEntry
 		const values = entries.flatMap((e) => (e[field] ? [{ id: e.id, text: rewrite(id, e[field])! }] : []));
 		if (values.length === 0) return undefined;
 		if (unique(values.map((v) => v.text)).length === 1) return values[0]!.text;
-		return values.map((v) => `${v.id}：${v.text}`).join('；');
+		// Notes are paragraphs, one per source; evidence and justifications one list.
+		return values.map((v) => `${v.id}：${v.text}`).join(field === 'note' ? '\n' : '；');
 	};
 	const owners = unique(listed.flatMap((e) => (e.owner ? e.owner.split('、') : [])));
 	const reviewed = listed.map((e) => e.lastReviewed);

@@ -56,7 +56,7 @@ describe('migrateSoa', () => {
 		expect(merged.owner).toBe('資訊室、人事室');
 		expect(merged.evidence).toBe('A.9.2.4：秘密鑑別資訊交付紀錄；A.9.3.1：通行碼使用宣導紀錄；A.9.4.3：通行碼管理系統設定');
 		expect(merged.lastReviewed).toBe('2025-12-20');
-		expect(merged.note).toBe('由 2013 版 A.9.2.4、A.9.3.1、A.9.4.3 合併（第 1.2 版），實施狀態取其中最低者。\nA.9.3.1：分局尚未宣導；A.9.4.3：115 年建置');
+		expect(merged.note).toBe('由 2013 版 A.9.2.4、A.9.3.1、A.9.4.3 合併（第 1.2 版），實施狀態取其中最低者。\nA.9.3.1：分局尚未宣導\nA.9.4.3：115 年建置');
 	});
 
 	it('a merge of excluded and applicable sources is applicable, and says which were excluded and why', () => {
