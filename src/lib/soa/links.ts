@@ -23,3 +23,16 @@ export function controlLink(id: string, links: Readonly<Record<string, readonly 
 		title: `${id} 依對照表屬 ${edition} 版 ${targets.join('、')}`,
 	};
 }
+
+/**
+ * On /soa/: the ids of the other catalogue whose links land on each row, by row id, so that an old
+ * bookmark (/soa/#control-a-9-4-3) still reaches the row that covers the control now.
+ */
+export function aliasAnchors(links: Readonly<Record<string, readonly string[]>>): Map<string, string[]> {
+	const aliases = new Map<string, string[]>();
+	for (const [id, targets] of Object.entries(links)) {
+		const first = targets[0];
+		if (first && first !== id) aliases.set(first, [...(aliases.get(first) ?? []), id]);
+	}
+	return aliases;
+}

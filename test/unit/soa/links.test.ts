@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { controlLink } from '../../../src/lib/soa/links.ts';
+import { aliasAnchors, controlLink } from '../../../src/lib/soa/links.ts';
 
 const links = { 'A.5.17': ['A.5.17'], 'A.9.4.3': ['A.5.17'], 'A.18.2.3': ['A.5.36', 'A.8.8'], 'A.5.7': ['A.5.7'] };
 
@@ -16,5 +16,14 @@ describe('controlLink', () => {
 	it('an unknown id, or one with no row in force, is not linked', () => {
 		expect(controlLink('A.9.9.9', links, '2022')).toBeUndefined();
 		expect(controlLink('A.5.23', { 'A.5.23': [] }, '2013')).toBeUndefined();
+	});
+});
+
+describe('aliasAnchors', () => {
+	it('gathers, by row, the other catalogue ids whose first target it is', () => {
+		expect([...aliasAnchors(links)]).toEqual([
+			['A.5.17', ['A.9.4.3']],
+			['A.5.36', ['A.18.2.3']],
+		]);
 	});
 });
