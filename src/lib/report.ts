@@ -1,6 +1,7 @@
 import { formatRocDate } from './dates.ts';
 import type { PortalModel } from './portal.ts';
 import { REVIEW_STATE_LABELS, reviewSchedule } from './reviews.ts';
+import { controlTitle } from './soa/catalogue.ts';
 import { SOA_STATUSES, type SoaStatus } from './soa/data.ts';
 import { PENDING_STATUSES, percent, SOA_GAP_LABELS, type SoaGapKind } from './soa/matrix.ts';
 
@@ -36,7 +37,7 @@ export function complianceReport(model: PortalModel, failOn: readonly FailOn[] =
 		const unassessed = matrix.gaps.unassessed;
 		if (unassessed.length > 0) {
 			lines.push('', `待評估之控制措施（${unassessed.length}）：評估後填寫 status、reasons 及 lastReviewed`);
-			for (const row of unassessed) lines.push(`  ${row.control.id} ${row.control.zh}：${row.entry?.status ? SOA_STATUSES[row.entry.status] : '未填狀態'}`);
+			for (const row of unassessed) lines.push(`  ${row.control.id} ${controlTitle(row.control)}：${row.entry?.status ? SOA_STATUSES[row.entry.status] : '未填狀態'}`);
 		}
 		if (legacy.length > 0) {
 			lines.push('', `仍使用舊版控制措施編號之文件（${legacy.length}）：依對照表認列，下次改版時更新為 ${standard} 編號`);

@@ -23,7 +23,7 @@ export const catalogue2013Schema = z.strictObject({
 							id: z.string().regex(/^A\.[1-9]\d*\.[1-9]\d*$/),
 							zh: text(),
 							en: text(),
-							controls: z.array(z.strictObject({ id: z.string().regex(ID_2013), zh: text(), en: text() })).min(1),
+							controls: z.array(z.strictObject({ id: z.string().regex(ID_2013), zh: text(), en: text(), tentative: z.boolean().optional() })).min(1),
 						}),
 					)
 					.min(1),
@@ -40,7 +40,7 @@ export const catalogue2022Schema = z.strictObject({
 				id: z.string().regex(/^[5-8]$/),
 				zh: text(),
 				en: text(),
-				controls: z.array(z.strictObject({ id: z.string().regex(ID_2022), zh: text(), en: text() })).min(1),
+				controls: z.array(z.strictObject({ id: z.string().regex(ID_2022), zh: text(), en: text(), tentative: z.boolean().optional() })).min(1),
 			}),
 		)
 		.min(1),
@@ -118,6 +118,7 @@ const ITEMS: Record<string, ItemSpec> = {
 			id: { label: '控制措施編號', expected: 'A 之後三個數字的 2013 版控制措施編號，例如 A.9.2.1' },
 			zh: ZH,
 			en: EN,
+			tentative: { label: '中文名稱待確認', expected: 'true（中文名稱未能與 CNS 27001 逐字核對時寫 true，頁面於中文名稱旁並列英文）或省略' },
 		},
 	},
 	'controls-2022': {
@@ -126,6 +127,7 @@ const ITEMS: Record<string, ItemSpec> = {
 			id: { label: '控制措施編號', expected: 'A 之後兩個數字的 2022 版控制措施編號，例如 A.5.15' },
 			zh: ZH,
 			en: EN,
+			tentative: { label: '中文名稱待確認', expected: 'true（中文名稱未能與 CNS 27001 逐字核對時寫 true，頁面於中文名稱旁並列英文）或省略' },
 		},
 	},
 	mappings: {

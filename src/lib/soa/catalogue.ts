@@ -25,6 +25,13 @@ export interface Control {
 	domainEn: string;
 	/** 2013 only: the control objective (A.9.2) the control belongs to. */
 	objective?: ControlObjective;
+	/** The zh title could not be checked word for word against CNS 27001: shown with the English beside it. */
+	tentative?: boolean;
+}
+
+/** 「鑑別資訊」, or 「技術脆弱性之管理（Management of technical vulnerabilities）」 when the zh title is tentative. */
+export function controlTitle(control: Pick<Control, 'zh' | 'en' | 'tentative'>): string {
+	return control.tentative ? `${control.zh}（${control.en}）` : control.zh;
 }
 
 export interface CatalogueDomain {
@@ -126,7 +133,7 @@ export function parseCatalogue(source: string, file: string, edition: Edition): 
 				const inObjective: Control[] = [];
 				o.controls.forEach((c, ci) => {
 					checkId(c.id, [...objectivePath, 'controls', ci], { id: o.id, zh: o.zh, prefix: `${o.id}.`, name: '控制目標' }, '控制措施');
-					inObjective.push({ id: c.id, zh: c.zh, en: c.en, domain: d.id, domainZh: d.zh, domainEn: d.en, objective });
+					inObjective.push({ id: c.id, zh: c.zh, en: c.en, domain: d.id, domainZh: d.zh, domainEn: d.en, objective, ...(c.tentative ? { tentative: true } : {}) });
 				});
 				domain.objectives!.push({ ...objective, controls: inObjective });
 				domain.controls.push(...inObjective);
@@ -142,7 +149,7 @@ export function parseCatalogue(source: string, file: string, edition: Edition): 
 			const domain: CatalogueDomain = { id: t.id, zh: t.zh, en: t.en, controls: [] };
 			t.controls.forEach((c, ci) => {
 				checkId(c.id, ['themes', ti, 'controls', ci], { id: t.id, zh: t.zh, prefix: `A.${t.id}.`, name: '主題' }, '控制措施');
-				domain.controls.push({ id: c.id, zh: c.zh, en: c.en, domain: t.id, domainZh: t.zh, domainEn: t.en });
+				domain.controls.push({ id: c.id, zh: c.zh, en: c.en, domain: t.id, domainZh: t.zh, domainEn: t.en, ...(c.tentative ? { tentative: true } : {}) });
 			});
 			domains.push(domain);
 			controls.push(...domain.controls);

@@ -1,4 +1,4 @@
-import type { Catalogue } from './catalogue.ts';
+import { controlTitle, type Catalogue } from './catalogue.ts';
 import { counterparts, type Crosswalk } from './crosswalk.ts';
 import { SOA_STATUSES, type Soa, type SoaEntry, type SoaStatus } from './data.ts';
 
@@ -79,7 +79,7 @@ export function compareSoa(older: { soa: Soa; catalogue: Catalogue }, newer: { s
 		else kind = !before ? 'added' : !after ? 'removed' : 'same';
 		rows.push({
 			id: control.id,
-			zh: control.zh,
+			zh: controlTitle(control),
 			kind,
 			from,
 			...(before ? { before } : {}),
@@ -92,7 +92,7 @@ export function compareSoa(older: { soa: Soa; catalogue: Catalogue }, newer: { s
 		for (const control of older.catalogue.controls) {
 			if (reached.has(control.id) || !older.soa.entries[control.id]) continue;
 			const before = summarise([older.soa.entries[control.id]!]);
-			rows.push({ id: control.id, zh: control.zh, kind: 'removed', from: [control.id], ...(before ? { before } : {}), applicabilityChanged: false, statusChanged: false });
+			rows.push({ id: control.id, zh: controlTitle(control), kind: 'removed', from: [control.id], ...(before ? { before } : {}), applicabilityChanged: false, statusChanged: false });
 		}
 	}
 	const counts = { same: 0, added: 0, removed: 0, renamed: 0, merged: 0, new: 0, applicability: 0, status: 0 };

@@ -1,6 +1,6 @@
 import { catalogueIssuesToProblems, crosswalkSchema } from '../../schemas/controls.ts';
 import type { Problem } from '../problems.ts';
-import { parseYaml, type Catalogue } from './catalogue.ts';
+import { controlTitle, parseYaml, type Catalogue } from './catalogue.ts';
 import { compareControlIds, CONTROL_FILES, controlEdition } from './ids.ts';
 
 /** The 2013→2022 crosswalk (ISO/IEC 27002:2022 Annex B), checked against both catalogues. */
@@ -127,7 +127,7 @@ export function counterparts(crosswalk: Crosswalk, id: string): string[] {
 export function titled(id: string, catalogues: Catalogues): string {
 	const edition = controlEdition(id);
 	const control = edition ? catalogues[edition]?.byId.get(id) : undefined;
-	return control ? `${id} ${control.zh}` : id;
+	return control ? `${id} ${controlTitle(control)}` : id;
 }
 
 /**

@@ -173,3 +173,20 @@ describe('parseCatalogue reports each fault once, where it was written', () => {
 	});
 });
 
+
+describe('tentative zh titles (CNS 27001 wording not confirmed)', () => {
+	it('are shown with the English beside them, never re-translated', async () => {
+		const { controlTitle } = await import('../../../src/lib/soa/catalogue.ts');
+		const a88 = c2022.byId.get('A.8.8')!;
+		expect(a88.tentative).toBe(true);
+		expect(controlTitle(a88)).toBe('技術脆弱性之管理（Management of technical vulnerabilities）');
+		expect(controlTitle(c2022.byId.get('A.5.17')!)).toBe('鑑別資訊');
+		expect(c2022.controls.filter((c) => c.tentative).map((c) => c.id)).toEqual(['A.5.24', 'A.5.31', 'A.8.8']);
+	});
+
+	it('tentative must be a boolean', () => {
+		const { problems } = parseCatalogue(mini2022(['A.5.1']).replace('        en: Control\n', '        en: Control\n        tentative: 是\n'), 'b.yaml', '2022');
+		expect(problems.map((p) => p.rule)).toEqual(['catalogue/invalid']);
+		expect(problems[0]!.message).toContain('tentative（中文名稱待確認）');
+	});
+});
