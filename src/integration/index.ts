@@ -8,6 +8,7 @@ import { portalConfigSchema, readBuildSettings, type PortalUserConfig } from '..
 import { BUILD_MARKER, PENDING_MARKER, type BuildRecord } from '../lib/build-record.ts';
 import { dataFiles, pageFile, permalinkCopies } from '../lib/output.ts';
 import { buildPortal } from '../lib/portal.ts';
+import { controlLink } from '../lib/soa/links.ts';
 import { withBase } from '../lib/urls.ts';
 import type { BodyFault } from '../lib/mdx-rules.ts';
 import { formatProblem, hasErrors, sortProblems, summarizeProblems } from '../lib/problems.ts';
@@ -97,7 +98,12 @@ export default function ismsPortal(userConfig: PortalUserConfig): StarlightPlugi
 					{
 						docNoOf: (path: string | undefined) => (inDocuments(path) ? basename(dirname(path!)) : undefined),
 						syntax: { docNoPattern: config.docNoPattern, titleOf: (docNo: string) => titles.get(docNo) },
-						targets: { published, hidden: new Set(hidden), linkControls: Boolean(model.soa.matrix) },
+						targets: {
+							published,
+							hidden: new Set(hidden),
+							linkControls: Boolean(model.soa.matrix),
+							controlLink: (id: string) => controlLink(id, model.soa.links, model.soa.edition),
+						},
 					},
 				]);
 				// Root-relative links in any Markdown (documents and help pages) follow the site's base path.

@@ -64,9 +64,11 @@ function linkify(node: Text, citing: string, options: RemarkReferencesOptions): 
 			out.push({
 				type: 'link',
 				url: rendering.href,
-				data: { hProperties: { className: ['ref', `ref--${ref.kind}`] } },
+				data: { hProperties: { className: ['ref', `ref--${ref.kind}`], ...(rendering.title ? { title: rendering.title } : {}) } },
 				children: [{ type: 'text', value: label }],
 			});
+			// A control of the other catalogue: which control of the SoA in force covers it.
+			if (rendering.note) out.push({ type: 'emphasis', data: { hName: 'span', hProperties: { className: ['ref-crosswalk'], dataPagefindIgnore: '' } }, children: [{ type: 'text', value: rendering.note }] });
 			if (quoted) out.push({ type: 'text', value: '」' });
 		}
 		cursor = ref.index + ref.length;

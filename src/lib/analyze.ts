@@ -2,10 +2,12 @@ import { extractBlocks, clauseInventory, type Block } from './blocks.ts';
 import { checkReferences, type VersionAnalysis } from './check.ts';
 import { leadingClause } from './clauses.ts';
 import type { BuildSettings, PortalConfig } from './config.ts';
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { loadControls, STANDARDS, type Catalogue, type LoadedControls } from './controls.ts';
-import { parseSoa, type Soa } from './soa.ts';
+import { loadControls, type LoadedControls } from '../node/controls.ts';
+import { loadSoaVersions } from '../node/soa.ts';
+import type { Catalogue } from './soa/catalogue.ts';
+import type { Soa } from './soa/data.ts';
+import { STANDARDS } from './soa/ids.ts';
+import { resolveSoaVersions, type ResolvedSoa } from './soa/versions.ts';
 import { loadCorpus, type DocumentVersion } from './corpus.ts';
 import { MdxSyntaxError, parseBody } from './mdx.ts';
 import { bodyFaults } from './mdx-rules.ts';
@@ -28,10 +30,12 @@ export interface CorpusAnalysis {
 	controls: LoadedControls;
 	/** Title of each document (its version in force, else its newest), for the reference parser. */
 	titles: Map<string, string>;
-	/** The catalogue the portal uses (configuration), when it loaded. */
+	/** The catalogue of the SoA in force (the configured one when there is none), when it loaded. */
 	catalogue?: Catalogue;
-	/** The Statement of Applicability data, when present and valid. */
+	/** The SoA version in force, when there is one and it is valid. */
 	soa?: Soa;
+	/** Every valid SoA version, newest first, with its state on the build date. */
+	soaVersions: ResolvedSoa[];
 	/** Layout, frontmatter, version and reference problems, in one format. */
 	problems: Problem[];
 }
@@ -43,8 +47,12 @@ export interface CorpusAnalysis {
  */
 export function analyzeCorpus(root: string, config: PortalConfig, settings: BuildSettings): CorpusAnalysis {
 	const controls = loadControls(root, config.controlsDir);
-	const active = config.controlsCatalogue === '2013' ? controls.c2013 : controls.c2022;
-	const soa = active ? loadSoa(root, settings.soaFile ?? config.soaFile, active) : { problems: [] };
+	const catalogues = { '2013': controls.c2013, '2022': controls.c2022 };
+	const sources = settings.soaFile || settings.soaDir ? { file: settings.soaFile, dir: settings.soaDir } : { file: config.soaFile, dir: config.soaDir };
+	const loadedSoa = loadSoaVersions(root, sources, catalogues, controls.crosswalk);
+	const soa = resolveSoaVersions(loadedSoa.soas, settings.today);
+	// The catalogue follows the SoA in force; both catalogues are always known to the checks.
+	const active = catalogues[soa.current?.catalogue ?? config.controlsCatalogue];
 	const loaded = loadCorpus({
 		root,
 		documentsDir: settings.documentsDir,
@@ -82,7 +90,9 @@ export function analyzeCorpus(root: string, config: PortalConfig, settings: Buil
 	const referenceProblems = checkReferences({
 		documents: resolved.documents,
 		analyses,
-		...(active ? { controls: { ids: new Set(active.byId.keys()), name: STANDARDS[config.controlsCatalogue] } } : {}),
+		...(controls.c2013 && controls.c2022
+			? { controls: { ids: new Set([...controls.c2013.byId.keys(), ...controls.c2022.byId.keys()]), name: `${STANDARDS['2013']} 及 ${STANDARDS['2022']}` } }
+			: {}),
 		severities: config.checks,
 	});
 	return {
@@ -92,14 +102,9 @@ export function analyzeCorpus(root: string, config: PortalConfig, settings: Buil
 		controls,
 		titles,
 		...(active ? { catalogue: active } : {}),
-		...(soa.soa ? { soa: soa.soa } : {}),
-		problems: [...controls.problems, ...soa.problems, ...loaded.problems, ...syntaxProblems, ...resolved.problems, ...referenceProblems],
+		...(soa.current ? { soa: soa.current } : {}),
+		soaVersions: soa.versions,
+		problems: [...controls.problems, ...loadedSoa.problems, ...soa.problems, ...loaded.problems, ...syntaxProblems, ...resolved.problems, ...referenceProblems],
 	};
 }
 
-/** The SoA data file is optional: without it every control is listed as missing from the SoA. */
-function loadSoa(root: string, file: string, catalogue: Catalogue): { soa?: Soa; problems: Problem[] } {
-	const path = join(root, file);
-	if (!existsSync(path)) return { problems: [] };
-	return parseSoa(readFileSync(path, 'utf8'), file, catalogue);
-}

@@ -18,9 +18,14 @@ export const portalConfigSchema = z.strictObject({
 	maxClassification: z.enum(CLASSIFICATIONS).default('internal'),
 	/** Statement of Applicability data, relative to the project root. */
 	soaFile: z.string().default('content/soa.yaml'),
+	/** Folder of SoA versions (`<VERSION>.yaml`), relative to the project root; beside or instead of soaFile. */
+	soaDir: z.string().default('content/soa'),
 	/** Folder of the Annex A catalogues and crosswalk, relative to the project root. */
 	controlsDir: z.string().default('content/controls'),
-	/** Annex A catalogue in use: ISO/IEC 27001:2013 (as the seed policy) or :2022. */
+	/**
+	 * Annex A catalogue of the SoA page when there is no SoA in force; otherwise the SoA in force names
+	 * its own catalogue. Control ids of both catalogues are always valid in documents.
+	 */
 	controlsCatalogue: z.enum(['2013', '2022']).default('2013'),
 	/** Severity per checker rule (`error`, `warning` or `off`); broken references are errors by default. */
 	checks: z.partialRecord(z.enum(Object.keys(REFERENCE_RULES) as [ReferenceRule, ...ReferenceRule[]]), z.enum(['error', 'warning', 'off'])).default({}),
@@ -36,8 +41,9 @@ export interface BuildSettings {
 	ceiling: Classification;
 	/** Overrides config.documentsDir (test fixtures, previews). */
 	documentsDir: string;
-	/** Overrides config.soaFile. */
+	/** The SoA sources: config.soaFile and config.soaDir, or only what PORTAL_SOA_FILE / PORTAL_SOA_DIR name. */
 	soaFile?: string;
+	soaDir?: string;
 	/** The site's base path (Astro `base`), `/` when served from the root. */
 	base?: string;
 }
@@ -60,6 +66,14 @@ export function readBuildSettings(config: PortalConfig, env: Record<string, stri
 		includeDrafts: env.PORTAL_INCLUDE_DRAFTS === '1',
 		ceiling,
 		documentsDir: env.PORTAL_DOCUMENTS_DIR || config.documentsDir,
-		soaFile: env.PORTAL_SOA_FILE || config.soaFile,
+		...soaSources(config, env),
 	};
+}
+
+/** PORTAL_SOA_FILE or PORTAL_SOA_DIR replace both configured SoA locations (tests, previews). */
+function soaSources(config: PortalConfig, env: Record<string, string | undefined>): { soaFile?: string; soaDir?: string } {
+	const file = env.PORTAL_SOA_FILE || undefined;
+	const dir = env.PORTAL_SOA_DIR || undefined;
+	if (file || dir) return { ...(file ? { soaFile: file } : {}), ...(dir ? { soaDir: dir } : {}) };
+	return { soaFile: config.soaFile, soaDir: config.soaDir };
 }

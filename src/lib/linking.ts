@@ -9,9 +9,14 @@ export interface LinkTargets {
 	hidden: ReadonlySet<string>;
 	/** Whether control ids link to their row on /soa/. */
 	linkControls: boolean;
+	/**
+	 * The SoA row covering a control id of either catalogue (src/lib/soa/links.ts); without it a
+	 * control links to its own row.
+	 */
+	controlLink?: (id: string) => { href: string; note?: string; title?: string } | undefined;
 }
 
-export type Rendering = { href: string } | { replaceWith: string } | undefined;
+export type Rendering = { href: string; note?: string; title?: string } | { replaceWith: string } | undefined;
 
 /**
  * How one reference renders: a link to the document, its clause or the control's SoA row; for a
@@ -29,7 +34,8 @@ export function renderReference(ref: FoundReference, citingDocNo: string | undef
 			return targets.published.has(docNo) ? { href: clausePath(docNo, ref.clause) } : undefined;
 		}
 		case 'control':
-			return targets.linkControls ? { href: controlPath(ref.id) } : undefined;
+			if (!targets.linkControls) return undefined;
+			return targets.controlLink ? targets.controlLink(ref.id) : { href: controlPath(ref.id) };
 	}
 }
 

@@ -2,7 +2,7 @@ import { isWithinCeiling } from './classification.ts';
 import type { PortalConfig, BuildSettings } from './config.ts';
 import { analyzeCorpus, type CorpusAnalysis } from './analyze.ts';
 import type { Block } from './blocks.ts';
-import { computeSoa, type Soa, type SoaMatrix } from './soa.ts';
+import { soaModel, type SoaModel } from './soa/model.ts';
 import type { DocumentVersion } from './corpus.ts';
 import type { Problem } from './problems.ts';
 import type { ResolvedDocument, ResolvedVersion, VersionState } from './resolve.ts';
@@ -32,8 +32,8 @@ export interface PortalModel {
 	documents: PublishedDocument[];
 	/** Citing documents by cited docNo. */
 	backlinks: Record<string, Backlink[]>;
-	/** The SoA coverage matrix, from the SoA data and the published documents in force. */
-	soa: { meta?: Omit<Soa, 'entries'>; standard: string; matrix?: SoaMatrix };
+	/** The SoA versions and coverage matrices, from the SoA data and the published documents in force. */
+	soa: SoaModel;
 }
 
 export interface BuildOutput {
@@ -84,7 +84,7 @@ export function buildPortal(root: string, config: PortalConfig, settings: BuildS
 		for (const version of doc.versions) blocks[version.id] = analysis.analyses.get(version.id)?.blocks ?? [];
 	}
 	return {
-		model: { config, settings, documents, backlinks: backlinks(documents, analysis), soa: soaModel(analysis, documents) },
+		model: { config, settings, documents, backlinks: backlinks(documents, analysis), soa: soaOf(analysis, documents, config.controlsCatalogue) },
 		blocks,
 		problems: analysis.problems,
 		versions: analysis.versions,
@@ -156,16 +156,17 @@ function publish(version: ResolvedVersion, base: string | undefined): PublishedV
 
 
 /** Coverage counts only what this build publishes: a document above the ceiling is no evidence here. */
-function soaModel(analysis: CorpusAnalysis, documents: readonly PublishedDocument[]): PortalModel['soa'] {
-	const catalogue = analysis.catalogue;
-	if (!catalogue) return { standard: '' };
-	const implementing = documents.flatMap((doc) =>
-		doc.current ? [{ docNo: doc.docNo, title: doc.current.title, url: doc.url, controls: doc.current.controls }] : [],
-	);
-	const { entries: _entries, ...meta } = analysis.soa ?? { entries: {} };
-	return {
-		standard: catalogue.standard,
-		...(analysis.soa ? { meta: meta as Omit<Soa, 'entries'> } : {}),
-		matrix: computeSoa(catalogue, analysis.soa, implementing),
-	};
+function soaOf(analysis: CorpusAnalysis, documents: readonly PublishedDocument[], fallback: PortalConfig['controlsCatalogue']): SoaModel {
+	return soaModel({
+		catalogues: { '2013': analysis.controls.c2013, '2022': analysis.controls.c2022 },
+		crosswalk: analysis.controls.crosswalk,
+		versions: analysis.soaVersions,
+		...(analysis.soa ? { current: analysis.soa } : {}),
+		fallback,
+		documents: documents.flatMap((doc) => {
+			if (!doc.current) return [];
+			const cited = (analysis.analyses.get(doc.current.id)?.sites ?? []).flatMap((site) => (site.kind === 'control' ? [site.id] : []));
+			return [{ docNo: doc.docNo, title: doc.current.title, url: doc.url, controls: doc.current.controls, cited }];
+		}),
+	});
 }

@@ -4,8 +4,9 @@ import { parse } from 'node-html-parser';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch, serve } from '../browser/browser.ts';
-import { loadControls } from '../../src/lib/controls.ts';
-import { parseSoa, computeSoa } from '../../src/lib/soa.ts';
+import { loadControls } from '../../src/node/controls.ts';
+import { parseSoa } from '../../src/lib/soa/data.ts';
+import { computeSoa } from '../../src/lib/soa/matrix.ts';
 import { buildFixture, indexedPages, ROOT, type BuildResult } from './build.ts';
 
 /** The portal as staff get it: the real content/, built as of 2026-11-25. */
@@ -13,7 +14,7 @@ let site: BuildResult;
 const page = (path: string) => parse(site.read(path));
 
 beforeAll(() => {
-	site = buildFixture('content', { PORTAL_DOCUMENTS_DIR: 'content/documents', PORTAL_SOA_FILE: 'content/soa.yaml', PORTAL_TODAY: '2026-11-25' }, 'content');
+	site = buildFixture('content', { PORTAL_DOCUMENTS_DIR: 'content/documents', PORTAL_SOA_DIR: 'content/soa', PORTAL_TODAY: '2026-11-25' }, 'content');
 	if (site.status !== 0) throw new Error(`the real content does not build:\n${site.stderr}`);
 });
 
@@ -91,18 +92,63 @@ describe('the document set', () => {
 });
 
 describe('the SoA', () => {
-	it('lists the 114 controls with no gap: every applicable control is implemented by a current document', () => {
+	it('/soa/ shows the 2022 SoA 2.0 in force: 93 controls in 4 themes, the header block with 修訂說明 across it', () => {
 		const root = page('soa/index.html');
+		expect(root.querySelector('[data-soa="version"]')?.text).toBe('2.0');
+		expect(root.querySelector('[data-soa="standard"]')?.text).toBe('ISO/IEC 27001:2022 附錄 A');
+		expect(root.querySelector('[data-soa="state"]')?.text).toBe('現行');
+		expect(root.querySelector('.soa-meta > [data-soa="changes"]')?.text).toContain('依 ISO/IEC 27001:2022（CNS 27001:2023）轉版');
+		expect(root.querySelector('.soa-meta dl [data-soa="changes"]')).toBeNull();
+		expect(root.querySelectorAll('.soa-table tbody[data-domain]').map((b) => b.getAttribute('data-domain'))).toEqual(['5', '6', '7', '8']);
+		expect(root.querySelectorAll('tr[data-control]')).toHaveLength(93);
+	});
+
+	it('separates documentation gaps from implementation status, and leaves no 規劃中 unexplained', () => {
+		const root = page('soa/index.html');
+		// The 11 controls new in 2022: assessed, but no document cites them until their next revision.
+		expect(root.querySelector('#soa-gaps')?.text).toBe('文件化缺口（11）');
+		expect(root.querySelectorAll('.soa-gap[data-gap="uncovered"] li a').map((a) => a.text)).toEqual(['A.5.7', 'A.5.23', 'A.5.30', 'A.7.4', 'A.8.9', 'A.8.10', 'A.8.11', 'A.8.12', 'A.8.16', 'A.8.23', 'A.8.28']);
+		expect(root.querySelector('.soa-gap[data-gap="unassessed"]')).toBeNull();
+		expect(root.querySelector('#soa-pending')?.text).toBe('尚未完全實施（26）');
+		const planned = root.querySelectorAll('[data-pending="planned"] li');
+		expect(planned.length).toBeGreaterThan(0);
+		for (const item of planned) expect(item.querySelector('.soa-pending__note')?.text.length, item.text).toBeGreaterThan(10);
+	});
+
+	it('documents keep their 2013 ids and count through the crosswalk (依對照表)', () => {
+		const row = page('soa/index.html').querySelector('tr#control-a-5-17')!;
+		expect(row.querySelectorAll('.soa-docs li').map((li) => [li.getAttribute('data-doc'), li.getAttribute('data-via')])).toEqual([
+			['ISMS-P-014', 'A.9.2.4 A.9.3.1 A.9.4.3'],
+			['ISMS-S-001', 'A.9.2.4 A.9.4.3'],
+		]);
+		expect(row.querySelector('.soa-coverage')?.text.trim()).toBe('✓ 已涵蓋（依對照表）');
+		expect(page('documents/isms-p-014/index.html').querySelector('.doc-header [data-field="controls"] a')?.getAttribute('href')).toBe('/soa/#control-a-5-15');
+	});
+
+	it('/soa/v1.2/ is the 2013 SoA (114 controls), marked superseded, with its own exports', () => {
+		const root = page('soa/v1.2/index.html');
 		expect(root.querySelectorAll('tr[data-control]')).toHaveLength(114);
-		expect(root.querySelector('#soa-gaps')?.text).toBe('缺口（0）');
-		expect(root.querySelectorAll('tr[data-control][data-gap="yes"]')).toHaveLength(0);
+		expect(root.querySelector('[data-soa="standard"]')?.text).toBe('ISO/IEC 27001:2013 附錄 A');
+		expect(root.querySelector('.version-status')?.text).toContain('本版次已於民國115年11月1日由 2.0 版取代');
+		expect(root.querySelector('meta[name="robots"]')?.getAttribute('content')).toBe('noindex');
+		expect(root.querySelector('#soa-gaps')?.text).toBe('文件化缺口（0）');
+		expect(site.read('soa/v1.2/soa-v1.2.csv').split('\r\n').filter((line) => /^A\.\d/.test(line))).toHaveLength(114);
+	});
+
+	it('compares 1.2 with 2.0 across the catalogues, linked from the version list', () => {
+		const list = page('soa/index.html').querySelector('tr[data-soa-version="2.0"] a[href="/soa/compare/v1.2-v2.0/"]');
+		expect(list?.text).toBe('與第 1.2 版比較');
+		const compare = page('soa/compare/v1.2-v2.0/index.html');
+		const count = (kind: string) => compare.querySelector(`[data-kind="${kind}"] strong`)?.text;
+		expect([count('renamed'), count('merged'), count('new'), count('removed')]).toEqual(['58', '24', '11', '0']);
+		expect(compare.querySelector('tr[data-control="A.6.7"]')?.getAttribute('data-kind')).toBe('renamed');
 	});
 
 	it('turns every applicable control into a gap when no document claims a control', () => {
-		const { c2013 } = loadControls(ROOT);
-		const { soa, problems } = parseSoa(readFileSync(join(ROOT, 'content/soa.yaml'), 'utf8'), 'content/soa.yaml', c2013!);
+		const { c2013, c2022, crosswalk } = loadControls(ROOT);
+		const { soa, problems } = parseSoa(readFileSync(join(ROOT, 'content/soa/1.2.yaml'), 'utf8'), 'content/soa/1.2.yaml', { '2013': c2013, '2022': c2022 }, crosswalk);
 		expect(problems).toEqual([]);
-		const matrix = computeSoa(c2013!, soa, []);
+		const matrix = computeSoa(c2013!, soa, [], crosswalk);
 		expect(matrix.gaps.uncovered).toHaveLength(matrix.totals.applicable);
 		expect(matrix.totals.applicable).toBe(112);
 	});

@@ -1,4 +1,6 @@
-import ExcelJS from 'exceljs';
+import { readXlsx } from '../xlsx.ts';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parse } from 'node-html-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildFixture, type BuildResult } from './build.ts';
@@ -78,33 +80,30 @@ describe('/soa/', () => {
 });
 
 describe('exports', () => {
-	it('/soa.csv is UTF-8 with BOM, with the SoA version, the generation date and the same 114 rows', () => {
+	it('/soa.csv is UTF-8 with BOM, the column header on row 1, then the same 114 rows', () => {
 		const csv = site.read('soa.csv');
 		expect(csv.charCodeAt(0)).toBe(0xfeff);
 		const lines = csv.slice(1).split('\r\n');
-		expect(lines[0]).toContain('適用性聲明書（ISO/IEC 27001:2013 附錄 A）');
-		expect(lines[1]).toBe('版次 1.1；生效日期 民國113年12月1日；核准 資通安全長；產製日期 民國114年1月15日');
-		expect(lines[3]).toBe('控制措施編號,控制措施名稱,英文名稱,領域,是否適用,選用理由／不適用理由,實施狀態,權責單位,佐證,實作文件,涵蓋,最近審查');
-		const records = lines.slice(4).filter((line) => /^A\.\d/.test(line));
+		expect(lines[0]).toBe('控制措施編號,控制措施名稱,英文名稱,領域,是否適用,選用理由／不適用理由,實施狀態,權責單位,佐證,實作文件,涵蓋,最近審查');
+		const records = lines.slice(1).filter((line) => /^A\.\d/.test(line));
 		expect(records).toHaveLength(114);
-		expect(records[0]).toMatch(/^A\.5\.1\.1,資訊安全政策,Policies for information security,A\.5 資訊安全政策,適用,風險評鑑、法規要求,已實施,資通安全處理小組,資訊安全管理政策公告紀錄,ISMS-M-001 資訊安全管理政策,已涵蓋,2024-12-01$/);
+		expect(lines[1]).toMatch(/^A\.5\.1\.1,資訊安全政策,Policies for information security,A\.5 資訊安全政策,適用,風險評鑑、法規要求,已實施,資通安全處理小組,資訊安全管理政策公告紀錄,ISMS-M-001 資訊安全管理政策,已涵蓋,2024-12-01$/);
 	});
 
-	it('/soa.xlsx opens as a workbook with the same columns and 114 rows', async () => {
-		const workbook = new ExcelJS.Workbook();
-		await workbook.xlsx.load(new Uint8Array(Buffer.from(site.read('soa.xlsx', 'binary'), 'binary')).buffer);
-		const sheet = workbook.getWorksheet('適用性聲明書')!;
-		expect(sheet.getRow(4).values).toEqual([undefined, '控制措施編號', '控制措施名稱', '英文名稱', '領域', '是否適用', '選用理由／不適用理由', '實施狀態', '權責單位', '佐證', '實作文件', '涵蓋', '最近審查']);
-		const ids: string[] = [];
-		sheet.eachRow((row, number) => {
-			if (number > 4) ids.push(String(row.getCell(1).value));
-		});
+	it('/soa.xlsx opens as a workbook: header on row 1 (bold, frozen, filtered), 114 rows, dates as dates, the version on a second sheet', () => {
+		const [sheet, info] = readXlsx(new Uint8Array(readFileSync(join(site.outDir, 'soa.xlsx'))));
+		expect(sheet!.name).toBe('適用性聲明書');
+		expect(sheet!.rows[0]).toEqual(['控制措施編號', '控制措施名稱', '英文名稱', '領域', '是否適用', '選用理由／不適用理由', '實施狀態', '權責單位', '佐證', '實作文件', '涵蓋', '最近審查']);
+		expect(sheet!.bold(0, 0)).toBe(true);
+		expect(sheet!.frozenRows).toBe(1);
+		expect(sheet!.autoFilter).toBe('A1:L115');
+		const ids = sheet!.rows.slice(1).map((row) => row[0]);
 		expect(ids).toHaveLength(114);
 		expect(ids[0]).toBe('A.5.1.1');
-		expect(sheet.getRow(2).getCell(1).value).toContain('版次 1.1');
-		const csvRow = site.read('soa.csv').split('\r\n').find((line) => line.startsWith('A.9.2.1,'));
-		expect(sheet.getRow(5 + ids.indexOf('A.9.2.1')).getCell(7).value).toBe('部分實施');
-		expect(csvRow).toContain(',部分實施,');
+		expect(sheet!.rows[1]![11]).toEqual({ date: '2024-12-01' });
+		expect(sheet!.rows[1 + ids.indexOf('A.9.2.1')]![6]).toBe('部分實施');
+		expect(info!.rows).toContainEqual(['版次', '1.1']);
+		expect(info!.rows).toContainEqual(['生效日期', { date: '2024-12-01' }]);
 	});
 });
 

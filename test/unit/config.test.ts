@@ -19,6 +19,7 @@ describe('portalConfigSchema', () => {
 			docNoDescription: DEFAULT_DOCNO_DESCRIPTION,
 			maxClassification: 'internal',
 			soaFile: 'content/soa.yaml',
+			soaDir: 'content/soa',
 			controlsDir: 'content/controls',
 			controlsCatalogue: '2013',
 			checks: {},
@@ -46,11 +47,15 @@ describe('readBuildSettings', () => {
 			ceiling: 'internal',
 			documentsDir: 'content/documents',
 			soaFile: 'content/soa.yaml',
+			soaDir: 'content/soa',
 		});
 	});
 
-	it('reads PORTAL_SOA_FILE', () => {
-		expect(readBuildSettings(config, { ...TODAY, PORTAL_SOA_FILE: 'test/fixtures/soa/basic.yaml' }).soaFile).toBe('test/fixtures/soa/basic.yaml');
+	it('PORTAL_SOA_FILE or PORTAL_SOA_DIR replace both configured SoA locations', () => {
+		const file = readBuildSettings(config, { ...TODAY, PORTAL_SOA_FILE: 'test/fixtures/soa/basic.yaml' });
+		expect([file.soaFile, file.soaDir]).toEqual(['test/fixtures/soa/basic.yaml', undefined]);
+		const dir = readBuildSettings(config, { ...TODAY, PORTAL_SOA_DIR: 'test/fixtures/soa/versions' });
+		expect([dir.soaFile, dir.soaDir]).toEqual([undefined, 'test/fixtures/soa/versions']);
 	});
 
 	describe('PORTAL_TODAY', () => {

@@ -72,6 +72,12 @@ describe('renderReference: controls', () => {
 		expect(renderReference(control('A.5.15'), 'ISMS-M-001', targets(true))).toEqual({ href: '/soa/#control-a-5-15' });
 	});
 
+	it('asks the SoA which row covers a control when it can (either catalogue)', () => {
+		const withLinks = { ...targets(true), controlLink: (id: string) => (id === 'A.9.4.3' ? { href: '/soa/#control-a-5-17', note: '→ A.5.17' } : undefined) };
+		expect(renderReference(control('A.9.4.3'), 'ISMS-M-001', withLinks)).toEqual({ href: '/soa/#control-a-5-17', note: '→ A.5.17' });
+		expect(renderReference(control('A.9.9.9'), 'ISMS-M-001', withLinks)).toBeUndefined();
+	});
+
 	it('leaves controls as text otherwise', () => {
 		expect(renderReference(control('A.9.2.1'), 'ISMS-M-001', targets(false))).toBeUndefined();
 	});

@@ -53,6 +53,14 @@ describe('remarkReferences', () => {
 		);
 	});
 
+	it('links a control of the other catalogue to the SoA row covering it, saying which beside it (not indexed for search)', () => {
+		const opts = options();
+		opts.targets = { ...opts.targets, controlLink: (id) => (id === 'A.9.4.3' ? { href: '/soa/#control-a-5-17', note: '→ A.5.17', title: 'A.9.4.3 依對照表屬 2022 版 A.5.17' } : { href: `/soa/#${id}` }) };
+		expect(render('依 A.9.4.3 辦理。', DOC_FILE, opts)).toBe(
+			'<p>依 <a href="/soa/#control-a-5-17" class="ref ref--control" title="A.9.4.3 依對照表屬 2022 版 A.5.17">A.9.4.3</a><span class="ref-crosswalk" data-pagefind-ignore="">→ A.5.17</span> 辦理。</p>',
+		);
+	});
+
 	it('leaves controls as text when controls are not linked', () => {
 		expect(render('見 A.9.2.1。', DOC_FILE, options(false))).toBe('<p>見 A.9.2.1。</p>');
 	});

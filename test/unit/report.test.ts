@@ -1,5 +1,5 @@
 import { afterEach, describe, it, expect } from 'vitest';
-import { loadControls } from '../../src/lib/controls.ts';
+import { loadControls } from '../../src/node/controls.ts';
 import { portalConfigSchema, type BuildSettings } from '../../src/lib/config.ts';
 import { buildPortal, type PortalModel } from '../../src/lib/portal.ts';
 import { complianceReport, FAIL_ON } from '../../src/lib/report.ts';
@@ -48,7 +48,7 @@ function gappyModel(): PortalModel {
 			'A.5.1.2': applicable('部分實施'),
 			'A.6.1.1': applicable('implemented'),
 			'A.6.1.2': applicable('未實施'),
-			'A.6.1.3': applicable('規劃中'),
+			'A.6.1.3': [...applicable('規劃中'), 'note: 預定 114 年 12 月完成'],
 			'A.6.1.4': applicable('已實施'),
 			'A.6.2.1': ['applicable: false', 'owner: 資訊室'],
 			'A.18.2.3': null,
@@ -83,10 +83,14 @@ describe('complianceReport: text', () => {
 				'  控制措施 114 項：適用 6、不適用 107',
 				'  有文件實作 4 項（涵蓋率 67%）',
 				'  實施狀態：已實施 3、部分實施 1、規劃中 1、未實施 1',
-				'  缺口－適用但無文件實作：2（A.6.1.2、A.6.1.3）',
-				'  缺口－文件宣稱實作不適用的控制措施：1（A.6.2.2）',
-				'  缺口－不適用但未說明理由：1（A.6.2.1）',
-				'  缺口－適用性聲明書未列此控制措施：1（A.18.2.3）',
+				'  文件化缺口－適用但無文件實作：2（A.6.1.2、A.6.1.3）',
+				'  文件化缺口－文件宣稱實作不適用的控制措施：1（A.6.2.2）',
+				'  文件化缺口－不適用但未說明理由：1（A.6.2.1）',
+				'  文件化缺口－適用性聲明書未列此控制措施：1（A.18.2.3）',
+				'  文件化缺口－2022 版新增、尚待評估（未填 lastReviewed）：0',
+				'  尚未完全實施－部分實施：1（A.5.1.2）',
+				'  尚未完全實施－規劃中：1（A.6.1.3）',
+				'  尚未完全實施－未實施：1（A.6.1.2）',
 				'',
 				'文件審查：現行文件 5 份，已逾期 2 份，30 日內到期 2 份',
 				'  已逾期  ISMS-P-004 存取控制程序書  最近評估檢討 民國113年11月30日，期限 民國114年5月30日（逾期 16 日）',
@@ -107,10 +111,14 @@ describe('complianceReport: text', () => {
 				'  控制措施 114 項：適用 0、不適用 114',
 				'  有文件實作 0 項（涵蓋率 0%）',
 				'  實施狀態：已實施 0、部分實施 0、規劃中 0、未實施 0',
-				'  缺口－適用但無文件實作：0',
-				'  缺口－文件宣稱實作不適用的控制措施：0',
-				'  缺口－不適用但未說明理由：0',
-				'  缺口－適用性聲明書未列此控制措施：0',
+				'  文件化缺口－適用但無文件實作：0',
+				'  文件化缺口－文件宣稱實作不適用的控制措施：0',
+				'  文件化缺口－不適用但未說明理由：0',
+				'  文件化缺口－適用性聲明書未列此控制措施：0',
+				'  文件化缺口－2022 版新增、尚待評估（未填 lastReviewed）：0',
+				'  尚未完全實施－部分實施：0',
+				'  尚未完全實施－規劃中：0',
+				'  尚未完全實施－未實施：0',
 				'',
 				'文件審查：現行文件 2 份，已逾期 0 份，30 日內到期 1 份',
 				'  30 日內到期  ISMS-P-001 文件管理程序書  最近評估檢討 民國113年7月1日，期限 民國114年7月1日（剩 16 日）',
@@ -125,15 +133,19 @@ describe('complianceReport: text', () => {
 		const { model, problems } = buildPortal(root, config, settings());
 		expect(problems).toEqual([]);
 		const report = complianceReport(model, ['gaps', 'overdue']);
-		expect(report.text.split('\n').slice(2, 11)).toEqual([
-			'適用性聲明書：ISO/IEC 27001:2013 附錄 A（尚未建立 SoA 資料）',
+		expect(report.text.split('\n').slice(2, 15)).toEqual([
+			'適用性聲明書：ISO/IEC 27001:2013 附錄 A（尚無生效之 SoA 資料）',
 			'  控制措施 114 項：適用 0、不適用 0',
 			'  有文件實作 0 項（涵蓋率 0%）',
 			'  實施狀態：已實施 0、部分實施 0、規劃中 0、未實施 0',
-			'  缺口－適用但無文件實作：0',
-			'  缺口－文件宣稱實作不適用的控制措施：0',
-			'  缺口－不適用但未說明理由：0',
-			`  缺口－適用性聲明書未列此控制措施：114（${c2013.controls.map((c) => c.id).join('、')}）`,
+			'  文件化缺口－適用但無文件實作：0',
+			'  文件化缺口－文件宣稱實作不適用的控制措施：0',
+			'  文件化缺口－不適用但未說明理由：0',
+			`  文件化缺口－適用性聲明書未列此控制措施：114（${c2013.controls.map((c) => c.id).join('、')}）`,
+			'  文件化缺口－2022 版新增、尚待評估（未填 lastReviewed）：0',
+			'  尚未完全實施－部分實施：0',
+			'  尚未完全實施－規劃中：0',
+			'  尚未完全實施－未實施：0',
 			'',
 		]);
 		expect(report.text.endsWith('文件審查：現行文件 1 份，已逾期 0 份，30 日內到期 0 份\n')).toBe(true);

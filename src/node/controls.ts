@@ -1,0 +1,46 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseCatalogue, type Catalogue } from '../lib/soa/catalogue.ts';
+import { makeCrosswalk, parseCrosswalk, type Crosswalk } from '../lib/soa/crosswalk.ts';
+import { CONTROL_FILES, type Edition } from '../lib/soa/ids.ts';
+import type { Problem } from '../lib/problems.ts';
+
+export interface LoadedControls {
+	c2013?: Catalogue;
+	c2022?: Catalogue;
+	/** Empty (no mappings) when a file is missing or invalid; the problems say why. */
+	crosswalk: Crosswalk;
+	problems: Problem[];
+}
+
+
+/** Reads both catalogues and the crosswalk from `<root>/<dir>`; files are reported relative to root. */
+export function loadControls(root: string, dir = 'content/controls'): LoadedControls {
+	const problems: Problem[] = [];
+	const read = (name: string): { source?: string; file: string } => {
+		const file = `${dir.replace(/\\/g, '/').replace(/\/+$/, '')}/${name}`;
+		try {
+			return { source: readFileSync(join(root, file), 'utf8'), file };
+		} catch {
+			problems.push({ file, line: 1, column: 1, severity: 'error', rule: 'catalogue/missing-file', message: `找不到控制措施檔案 ${file}` });
+			return { file };
+		}
+	};
+	const catalogue = (edition: Edition): Catalogue | undefined => {
+		const { source, file } = read(CONTROL_FILES[edition]);
+		if (source === undefined) return undefined;
+		const result = parseCatalogue(source, file, edition);
+		problems.push(...result.problems);
+		return result.catalogue;
+	};
+	const c2013 = catalogue('2013');
+	const c2022 = catalogue('2022');
+	const { source, file } = read(CONTROL_FILES.crosswalk);
+	let crosswalk = makeCrosswalk([]);
+	if (source !== undefined && c2013 && c2022) {
+		const { problems: crosswalkProblems, ...parsed } = parseCrosswalk(source, file, c2013, c2022);
+		problems.push(...crosswalkProblems);
+		crosswalk = parsed;
+	}
+	return { c2013, c2022, crosswalk, problems };
+}
