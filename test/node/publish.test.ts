@@ -1,199 +1,30 @@
-import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { BUILD_MARKER } from '../../src/lib/build-record.ts';
+import { listReleases, publish, rollback, type PublishFs } from '../../src/node/publish/index.ts';
 import {
-	copyFileSync,
-	existsSync,
-	lstatSync,
-	mkdirSync,
-	mkdtempSync,
-	readdirSync,
-	readFileSync,
-	readlinkSync,
-	renameSync,
-	rmSync,
-	symlinkSync,
-	writeFileSync,
-} from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { BUILD_MARKER, type BuildRecord } from '../../src/lib/build-record.ts';
-import {
-	compareReleaseNames,
-	formatReleaseStamp,
-	listReleases,
-	nextReleaseName,
-	publish,
-	PublishError,
-	releasesToPrune,
-	rollback,
-	type PublishFs,
-} from '../../src/lib/publish.ts';
-
-const ROOT = resolve(import.meta.dirname, '../..');
-const RECORD: BuildRecord = {
-	status: 'ok',
-	builtAt: '2026-11-25T20:51:50.994Z',
-	today: '2026-11-26',
-	ceiling: 'internal',
-	documents: 37,
-	versions: 38,
-	warnings: 0,
-	duplicatePages: ['documents/isms-m-001/v1.0/index.html'],
-};
-
-const created: string[] = [];
-afterEach(() => {
-	for (const dir of created.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
-
-function tempDir(): string {
-	const dir = mkdtempSync(join(tmpdir(), 'isms-publish-'));
-	created.push(dir);
-	return dir;
-}
-
-/** The files of a small build; `label` makes each build's content different. */
-function siteFiles(label: string): Record<string, string> {
-	return {
-		'index.html': `<h1>資安文件入口網 ${label}</h1>`,
-		'404.html': `<h1>找不到頁面 ${label}</h1>`,
-		'_astro/page.js': `console.log(${JSON.stringify(label)});`,
-		'documents/isms-p-005/index.html': `<h1>ISMS-P-005 ${label}</h1>`,
-	};
-}
-const FILES_PER_BUILD = 5; // the four above and the build record
-
-/** A build output folder; `record` is written as the build marker (`null`: no marker, a string: raw text). */
-function build(label: string, record: unknown = RECORD): string {
-	const dir = tempDir();
-	for (const [path, content] of Object.entries(siteFiles(label))) write(join(dir, path), content);
-	if (record !== null) write(join(dir, BUILD_MARKER), typeof record === 'string' ? record : JSON.stringify(record, null, 2));
-	return dir;
-}
-
-function write(path: string, content: string): void {
-	mkdirSync(dirname(path), { recursive: true });
-	writeFileSync(path, content);
-}
-
-function bytesOf(dir: string): number {
-	return Object.values(snapshot(dir) ?? {}).reduce((sum, content) => sum + Buffer.byteLength(content), 0);
-}
-
-/** Everything under `dir` (following `dir` itself if it is a symlink): `path/` for folders, `path -> link` for symlinks. */
-function snapshot(dir: string): Record<string, string> | null {
-	if (!existsSync(dir)) return null;
-	const result: Record<string, string> = {};
-	const walk = (path: string, prefix: string) => {
-		for (const name of readdirSync(path).sort()) {
-			const full = join(path, name);
-			const stats = lstatSync(full);
-			if (stats.isSymbolicLink()) result[`${prefix}${name} ->`] = readlinkSync(full);
-			else if (stats.isDirectory()) {
-				result[`${prefix}${name}/`] = '';
-				walk(full, `${prefix}${name}/`);
-			} else result[`${prefix}${name}`] = readFileSync(full, 'utf8');
-		}
-	};
-	walk(dir, '');
-	return result;
-}
-
-/** A fresh target folder that does not exist yet (publish creates it). */
-function newTarget(): string {
-	return join(tempDir(), 'isms-portal');
-}
-
-const at = (iso: string) => () => new Date(iso);
-const T1 = '20261125T210501Z';
-const T2 = '20261125T211000Z';
-const T3 = '20261125T212000Z';
-const T4 = '20261125T213000Z';
-const CLOCK: Record<string, string> = {
-	[T1]: '2026-11-25T21:05:01.789Z',
-	[T2]: '2026-11-25T21:10:00.000Z',
-	[T3]: '2026-11-25T21:20:00.000Z',
-	[T4]: '2026-11-25T21:30:00.000Z',
-};
-
-/** Publishes `build(label)` to `target` at the time named by the release `stamp`. */
-function publishAt(target: string, stamp: string, label: string, extra: { keep?: number; fs?: Partial<PublishFs>; pid?: number } = {}) {
-	return publish({ source: build(label), target, now: at(CLOCK[stamp]!), ...extra });
-}
-
-function currentLink(target: string): string {
-	const path = join(target, 'current');
-	expect(lstatSync(path).isSymbolicLink()).toBe(true);
-	return readlinkSync(path);
-}
-
-function releasesIn(target: string): string[] {
-	return readdirSync(join(target, 'releases')).sort();
-}
-
-/** Runs `fn`, expects a PublishError and returns its message. */
-function refusal(fn: () => unknown): string {
-	try {
-		fn();
-	} catch (error) {
-		expect(error).toBeInstanceOf(PublishError);
-		return (error as Error).message;
-	}
-	throw new Error('expected a PublishError, nothing was thrown');
-}
-
-describe('release names', () => {
-	it('formats the UTC time to the second', () => {
-		expect(formatReleaseStamp(new Date('2026-11-25T21:05:01.789Z'))).toBe('20261125T210501Z');
-		expect(formatReleaseStamp(new Date('2026-01-02T03:04:05+08:00'))).toBe('20260101T190405Z');
-	});
-
-	it('uses the clock when it is newer than every release, a counter within the same second', () => {
-		const now = new Date('2026-11-25T21:05:01.500Z');
-		expect(nextReleaseName([], now)).toBe(T1);
-		expect(nextReleaseName(['20261125T210500Z'], now)).toBe(T1);
-		expect(nextReleaseName([T1], now)).toBe(`${T1}-2`);
-		expect(nextReleaseName([T1, `${T1}-2`], now)).toBe(`${T1}-3`);
-		expect(nextReleaseName([`${T1}-9`, `${T1}-10`], now)).toBe(`${T1}-11`);
-	});
-
-	it('counts .partial leftovers and ignores other folders', () => {
-		const now = new Date('2026-11-25T21:05:01Z');
-		expect(nextReleaseName([`${T1}.partial`], now)).toBe(`${T1}-2`);
-		expect(nextReleaseName(['notes', 'zzz.partial'], now)).toBe(T1);
-	});
-
-	it('stays after the newest release when the clock went back', () => {
-		expect(nextReleaseName([T2], new Date(CLOCK[T1]!))).toBe(`${T2}-2`);
-	});
-
-	it('orders by time, then by counter as a number', () => {
-		const names = [`${T1}-10`, T2, T1, `${T1}-9`, `${T1}-2`];
-		expect(names.sort(compareReleaseNames)).toEqual([T1, `${T1}-2`, `${T1}-9`, `${T1}-10`, T2]);
-	});
-});
-
-describe('releasesToPrune', () => {
-	it('removes releases beyond keep, oldest first, then every .partial leftover; ignores other folders', () => {
-		expect(releasesToPrune([T4, T1, T3, T2, `${T4}-2.partial`, 'notes', 'notes.partial'], T4, 2)).toEqual([
-			T1,
-			T2,
-			`${T4}-2.partial`,
-		]);
-	});
-
-	it('never removes the release current points to, even beyond keep', () => {
-		expect(releasesToPrune([T1, T2, T3, T4], T1, 2)).toEqual([T2]);
-	});
-
-	it('orders same-second releases by their counter as a number', () => {
-		expect(releasesToPrune([`${T1}-10`, `${T1}-9`, T1], `${T1}-10`, 1)).toEqual([T1, `${T1}-9`]);
-	});
-
-	it('removes nothing within keep', () => {
-		expect(releasesToPrune([T1, T2], T2, 5)).toEqual([]);
-	});
-});
+	at,
+	build,
+	bytesOf,
+	CLOCK,
+	currentLink,
+	FILES_PER_BUILD,
+	newTarget,
+	publishAt,
+	RECORD,
+	refusal,
+	releasesIn,
+	siteFiles,
+	snapshot,
+	T1,
+	T2,
+	T3,
+	T4,
+	TARGET_ENTRIES,
+	tempDir,
+	write,
+} from './_publish.ts';
 
 describe('publish', () => {
 	it('copies the build to releases/<timestamp>/ and points current at it with a relative symlink', () => {
@@ -206,12 +37,16 @@ describe('publish', () => {
 			files: FILES_PER_BUILD,
 			bytes: bytesOf(source),
 			record: RECORD,
+			setup: { audience: 'internal', drafts: false },
+			setupRecorded: true,
 			previous: null,
 			current: `releases/${T1}`,
+			cleaned: [],
+			staleLock: null,
 			pruned: [],
 			pruneFailures: [],
 		});
-		expect(readdirSync(target).sort()).toEqual(['current', 'releases']);
+		expect(readdirSync(target).sort()).toEqual(TARGET_ENTRIES);
 		expect(releasesIn(target)).toEqual([T1]);
 		expect(currentLink(target)).toBe(`releases/${T1}`);
 		expect(snapshot(join(target, 'current'))).toEqual(snapshot(source));
@@ -260,17 +95,18 @@ describe('publish', () => {
 		const target = newTarget();
 		publishAt(target, T1, '一');
 		publishAt(target, T2, '二');
-		expect(readdirSync(target).sort()).toEqual(['current', 'releases']);
+		expect(readdirSync(target).sort()).toEqual(TARGET_ENTRIES);
 		expect(releasesIn(target).filter((name) => name.endsWith('.partial'))).toEqual([]);
 	});
 
-	it('replaces a temporary symlink left by a crashed run with the same pid', () => {
+	it('removes temporary symlinks left by crashed runs before it starts', () => {
 		const target = newTarget();
 		publishAt(target, T1, '一');
 		symlinkSync('releases/elsewhere', join(target, 'current.tmp-4242'));
-		publishAt(target, T2, '二', { pid: 4242 });
+		symlinkSync('releases/elsewhere', join(target, 'current.tmp-17'));
+		expect(publishAt(target, T2, '二', { pid: 4242 }).cleaned).toEqual(['current.tmp-17', 'current.tmp-4242']);
 		expect(currentLink(target)).toBe(`releases/${T2}`);
-		expect(readdirSync(target).sort()).toEqual(['current', 'releases']);
+		expect(readdirSync(target).sort()).toEqual(TARGET_ENTRIES);
 	});
 
 	it('switches current by renaming a new relative symlink over it: current is a symlink to the old, then the new release', () => {
@@ -366,7 +202,7 @@ describe('publish', () => {
 		it('fails with a clear message and leaves current on the previous release, all its files intact', () => {
 			const { target, source1, message } = interrupted();
 			expect(message).toBe(
-				`發布中斷：ENOSPC: no space left on device\ncurrent 未變更；未完成的 releases/${T2}.partial 會在下次發布時清除。`,
+				`發布中斷：ENOSPC: no space left on device\ncurrent 未變更；未完成的 releases/${T2}.partial 會在下次發布開始時清除。`,
 			);
 			expect(currentLink(target)).toBe(`releases/${T1}`);
 			expect(snapshot(join(target, 'current'))).toEqual(snapshot(source1));
@@ -374,13 +210,14 @@ describe('publish', () => {
 			expect(Object.keys(snapshot(join(target, 'releases', `${T2}.partial`))!).filter((path) => !path.endsWith('/'))).toHaveLength(2);
 		});
 
-		it('is cleaned up by the next publish, which takes a new name', () => {
+		it('is cleaned up at the start of the next publish', () => {
 			const { target } = interrupted();
 			const next = publishAt(target, T2, '三');
-			expect(next.release).toBe(`${T2}-2`);
-			expect(next.pruned).toEqual([`${T2}.partial`]);
-			expect(releasesIn(target)).toEqual([T1, `${T2}-2`]);
-			expect(currentLink(target)).toBe(`releases/${T2}-2`);
+			expect(next.release).toBe(T2);
+			expect(next.cleaned).toEqual([`releases/${T2}.partial`]);
+			expect(next.pruned).toEqual([]);
+			expect(releasesIn(target)).toEqual([T1, T2]);
+			expect(currentLink(target)).toBe(`releases/${T2}`);
 			expect(readFileSync(join(target, 'current', 'index.html'), 'utf8')).toBe('<h1>資安文件入口網 三</h1>');
 		});
 
@@ -402,7 +239,7 @@ describe('publish', () => {
 			'切換 current 失敗（current 未變更）：EIO: i/o error, rename',
 		);
 		expect(currentLink(target)).toBe(`releases/${T1}`);
-		expect(readdirSync(target).sort()).toEqual(['current', 'releases']);
+		expect(readdirSync(target).sort()).toEqual(TARGET_ENTRIES);
 	});
 
 	it('refuses a build whose record changed during the copy (a build started meanwhile)', () => {
@@ -414,7 +251,7 @@ describe('publish', () => {
 			copyFileSync(from, to);
 		};
 		expect(refusal(() => publish({ source, target, now: at(CLOCK[T2]!), fs: { copyFile } }))).toBe(
-			`發布中斷：建置輸出 ${source} 在複製期間被變更（是否有建置正在執行？）\ncurrent 未變更；未完成的 releases/${T2}.partial 會在下次發布時清除。`,
+			`發布中斷：建置輸出 ${source} 在複製期間被變更（是否有建置正在執行？）\ncurrent 未變更；未完成的 releases/${T2}.partial 會在下次發布開始時清除。`,
 		);
 		expect(currentLink(target)).toBe(`releases/${T1}`);
 	});
@@ -527,7 +364,7 @@ describe('rollback', () => {
 		};
 		rollback({ target, fs: { rename }, pid: 77 });
 		expect(seen).toEqual([`/current.tmp-77 → /current: releases/${T3} → releases/${T2}`]);
-		expect(readdirSync(target).sort()).toEqual(['current', 'releases']);
+		expect(readdirSync(target).sort()).toEqual(TARGET_ENTRIES);
 	});
 
 	it('switches to a named release, older or newer', () => {
@@ -578,53 +415,5 @@ describe('listReleases', () => {
 
 	it('is empty for a target never published to', () => {
 		expect(listReleases(newTarget())).toEqual([]);
-	});
-});
-
-describe('npm run publish (CLI)', () => {
-	function cli(...args: string[]) {
-		const result = spawnSync(process.execPath, ['scripts/publish.ts', ...args], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
-		return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-	}
-
-	it.each([
-		[[], '請以 --target 指定發布目錄。'],
-		[['--target', '/nonexistent', '--keep', '0'], '--keep 應為 1 以上的整數，收到「0」。'],
-		[['--target', '/nonexistent', '--rollback', '--list'], '--rollback 與 --list 不能同時使用。'],
-		[['--target', '/nonexistent', '--to', T1], '--to 只能與 --rollback 一起使用。'],
-		[['--target', '/nonexistent', '--list', '--keep', '3'], '--source、--keep 只用於發布，不能與 --rollback 或 --list 一起使用。'],
-		[['--target', '/nonexistent', '--bogus'], "Unknown option '--bogus'"],
-	])('exits 2 on bad usage: %j', (args, message) => {
-		const result = cli(...args);
-		expect(result.status).toBe(2);
-		expect(result.stderr).toContain(message);
-		expect(result.stderr).toContain('用法：npm run publish -- --target <目錄>');
-		expect(result.stdout).toBe('');
-	});
-
-	it('publishes, lists and refuses with exit codes 0 and 1, without stack traces', () => {
-		const source = build('一');
-		const target = newTarget();
-		const published = cli('--target', target, '--source', source);
-		expect(published.stderr).toBe('');
-		expect(published.status).toBe(0);
-		const match = /^已發布 releases\/(\d{8}T\d{6}Z)：5 個檔案（(\d+) B），建置於 2026-11-25T20:51:50\.994Z。\ncurrent → releases\/\1\n$/.exec(
-			published.stdout,
-		);
-		expect(match).not.toBeNull();
-		expect(Number(match![2])).toBe(bytesOf(source));
-		expect(currentLink(target)).toBe(`releases/${match![1]}`);
-		expect(snapshot(join(target, 'current'))).toEqual(snapshot(source));
-
-		const listed = cli('--target', target, '--list');
-		expect([listed.status, listed.stdout]).toEqual([0, `* ${match![1]}  建置於 ${RECORD.builtAt}  ← current\n`]);
-
-		const refused = cli('--target', target, '--source', build('未完成', null));
-		expect(refused.status).toBe(1);
-		expect(refused.stderr).toMatch(/^\S+ 沒有建置紀錄 \.portal-build\.json：建置未完成或未通過檢查，不發布。請執行 npm run build 並修正所有錯誤。\n$/);
-
-		const oldest = cli('--target', target, '--rollback');
-		expect([oldest.status, oldest.stderr]).toEqual([1, `current 已是最舊的版本 ${match![1]}，沒有更早的版本可回復。\n`]);
-		expect(currentLink(target)).toBe(`releases/${match![1]}`);
 	});
 });
