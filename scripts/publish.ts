@@ -21,6 +21,7 @@ import {
 	readTargetSetup,
 	rollback,
 	verifyAudience,
+	type LockHolder,
 	type PublishResult,
 } from '../src/node/publish/index.ts';
 
@@ -87,13 +88,21 @@ try {
 		else {
 			const audience = values.audience === undefined ? {} : { audience: parseAudience(values.audience, '--audience') };
 			const keep = values.keep ? Number(values.keep) : DEFAULT_KEEP;
-			report(publish({ source, target, keep, waitMs, ...audience, ...(values.drafts ? { drafts: true } : {}) }));
+			report(publish({ source, target, keep, waitMs, onWait: waitNotice(target, waitMs), ...audience, ...(values.drafts ? { drafts: true } : {}) }));
 		}
 	}
 } catch (error) {
 	// Refusals and I/O errors (permissions, a full disk) alike: one message, no stack trace.
 	process.stderr.write(`${error instanceof PublishError ? '' : '發布失敗：'}${(error as Error).message}\n`);
 	process.exit(1);
+}
+
+/** Said once when another publish holds the target: this one waits for it. */
+function waitNotice(target: string, waitMs: number) {
+	return (holder: LockHolder | null) => {
+		const who = holder ? `程序 ${holder.pid}（主機 ${holder.host}，開始於 ${holder.since}）` : '另一個程序';
+		process.stderr.write(`發布目的地 ${target} 正由${who}使用中，等候其結束（最多 ${Math.round(waitMs / 1000)} 秒）…\n`);
+	};
 }
 
 function buildLabel(record: { ceiling: string; includeDrafts?: boolean }): string {
@@ -125,7 +134,7 @@ function verify(source: string, audience: Classification): void {
 }
 
 function back(target: string, to: string | undefined, waitMs: number): void {
-	const result = rollback({ target, waitMs, ...(to === undefined ? {} : { to }) });
+	const result = rollback({ target, waitMs, onWait: waitNotice(target, waitMs), ...(to === undefined ? {} : { to }) });
 	process.stdout.write(
 		`已回復：current → ${result.current}（${result.files} 個檔案）${result.from ? `，先前：releases/${result.from}` : ''}。\n`,
 	);

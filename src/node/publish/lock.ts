@@ -4,7 +4,7 @@
  * details); a lock left by a process of this machine that no longer runs is removed and reported.
  * The lock file is beside `current`, outside what the web server serves.
  */
-import { closeSync, linkSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { PublishError } from '../../lib/releases.ts';
@@ -16,6 +16,8 @@ export const DEFAULT_WAIT_MS = 300_000;
 /** A lock file still empty this long after it was created was left by a process that died while creating it. */
 const EMPTY_LOCK_STALE_MS = 30_000;
 const POLL_MS = 100;
+/** The break lock is held for a few system calls; one this old was left by a process that died holding it. */
+const BREAK_STALE_MS = 10_000;
 
 export interface LockHolder {
 	pid: number;
@@ -33,6 +35,8 @@ export interface LockOptions {
 	command: string;
 	/** Whether a process of this machine still runs; tests replace it. */
 	isAlive?: (pid: number) => boolean;
+	/** Called once when the lock is held by another and this publish starts waiting. */
+	onWait?: (holder: LockHolder | null) => void;
 }
 
 export interface Lock {
@@ -45,22 +49,26 @@ export function acquireLock(target: string, options: LockOptions): Lock {
 	const path = join(target, LOCK_FILE);
 	const isAlive = options.isAlive ?? processIsAlive;
 	const me: LockHolder = { pid: options.pid, host: hostname(), since: new Date().toISOString(), command: options.command };
+	const isStale = (found: FoundLock) =>
+		found.holder ? found.holder.host === me.host && !isAlive(found.holder.pid) : Date.now() - found.mtimeMs > EMPTY_LOCK_STALE_MS;
 	const deadline = Date.now() + options.waitMs;
 	let replaced: LockHolder | null = null;
+	let waiting = false;
 	for (;;) {
 		const ino = tryCreate(path, me);
 		if (ino !== null) return { replaced, release: () => releaseLock(path, ino) };
-		const found = readHolder(path);
+		const found = readLock(path);
 		if (found === null) continue; // released meanwhile: try again at once
-		const stale = found.holder
-			? found.holder.host === me.host && !isAlive(found.holder.pid)
-			: Date.now() - found.mtimeMs > EMPTY_LOCK_STALE_MS;
-		if (stale) {
-			if (removeStale(path, found.ino, options.pid)) replaced = found.holder ?? { pid: 0, host: '?', since: new Date(found.mtimeMs).toISOString(), command: '?' };
+		if (isStale(found)) {
+			const removed = removeStale(path, isStale);
+			if (removed === 'busy') sleep(POLL_MS);
+			else if (removed) replaced = removed.holder ?? { pid: 0, host: '?', since: new Date(removed.mtimeMs).toISOString(), command: '?' };
 			continue;
 		}
 		const remaining = deadline - Date.now();
 		if (remaining <= 0) throw new PublishError(busyMessage(target, path, found.holder, options.waitMs));
+		if (!waiting) options.onWait?.(found.holder);
+		waiting = true;
 		sleep(Math.min(POLL_MS, remaining));
 	}
 }
@@ -85,18 +93,23 @@ function tryCreate(path: string, me: LockHolder): number | null {
 	return statSync(path).ino;
 }
 
-function readHolder(path: string): { holder: LockHolder | null; ino: number; mtimeMs: number } | null {
+interface FoundLock {
+	holder: LockHolder | null;
+	mtimeMs: number;
+}
+
+function readLock(path: string): FoundLock | null {
 	try {
-		const stats = statSync(path);
-		const text = readFileSync(path, 'utf8');
+		const { mtimeMs } = statSync(path);
 		let holder: LockHolder | null = null;
 		try {
-			const value = JSON.parse(text) as Partial<LockHolder>;
+			const value = JSON.parse(readFileSync(path, 'utf8')) as Partial<LockHolder>;
 			if (Number.isInteger(value.pid) && typeof value.host === 'string') holder = value as LockHolder;
-		} catch {
+		} catch (error) {
+			if (isCode(error, 'ENOENT')) return null;
 			holder = null;
 		}
-		return { holder, ino: stats.ino, mtimeMs: stats.mtimeMs };
+		return { holder, mtimeMs };
 	} catch (error) {
 		if (isCode(error, 'ENOENT')) return null;
 		throw error;
@@ -104,29 +117,33 @@ function readHolder(path: string): { holder: LockHolder | null; ino: number; mti
 }
 
 /**
- * Removes the stale lock file with inode `ino`. It is first renamed to a name of our own, so that of two
- * processes breaking the same stale lock only one succeeds; should the renamed file turn out to be a new,
- * live lock (taken between our read and our rename), it is linked back in place.
+ * Removes a stale lock file. Breakers take turns through a second, short-lived lock file (`.break`): while
+ * one holds it, the stale lock is read again and removed only if still stale. Nobody else can replace it
+ * meanwhile — its owner is gone, no new lock can be created while it exists, and other breakers wait — so
+ * two publishes that find the same stale lock never remove each other's new one. A `.break` file older than
+ * BREAK_STALE_MS was left by a process that died within those few system calls and is removed.
  */
-function removeStale(path: string, ino: number, pid: number): boolean {
-	const aside = `${path}.stale-${pid}`;
+function removeStale(path: string, isStale: (found: FoundLock) => boolean): FoundLock | false | 'busy' {
+	const breakPath = `${path}.break`;
 	try {
-		renameSync(path, aside);
+		closeSync(openSync(breakPath, 'wx'));
 	} catch (error) {
-		if (isCode(error, 'ENOENT')) return false;
-		throw error;
-	}
-	if (statSync(aside).ino !== ino) {
+		if (!isCode(error, 'EEXIST')) throw error;
 		try {
-			linkSync(aside, path);
-		} catch (error) {
-			if (!isCode(error, 'EEXIST')) throw error;
+			if (Date.now() - statSync(breakPath).mtimeMs > BREAK_STALE_MS) unlinkSync(breakPath);
+		} catch (inner) {
+			if (!isCode(inner, 'ENOENT')) throw inner;
 		}
-		unlinkSync(aside);
-		return false;
+		return 'busy';
 	}
-	unlinkSync(aside);
-	return true;
+	try {
+		const found = readLock(path);
+		if (found === null || !isStale(found)) return false;
+		unlinkSync(path);
+		return found;
+	} finally {
+		unlinkSync(breakPath);
+	}
 }
 
 function releaseLock(path: string, ino: number): void {

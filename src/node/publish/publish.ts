@@ -40,6 +40,8 @@ interface Hooks {
 	waitMs?: number;
 	/** Whether a process of this machine runs (stale locks); tests replace it. */
 	isAlive?: (pid: number) => boolean;
+	/** Called once if another publish holds the target and this one starts waiting for it. */
+	onWait?: (holder: LockHolder | null) => void;
 }
 
 export interface PublishOptions extends Hooks, RequestedSetup {
@@ -177,6 +179,7 @@ function takeLock(target: string, command: string, options: Hooks): Lock {
 		pid: options.pid ?? process.pid,
 		command,
 		...(options.isAlive ? { isAlive: options.isAlive } : {}),
+		...(options.onWait ? { onWait: options.onWait } : {}),
 	});
 }
 

@@ -22,7 +22,6 @@ import {
 	RELEASES_DIR,
 } from '../../lib/releases.ts';
 import { isCode, messageOf } from './fs.ts';
-import { LOCK_FILE } from './lock.ts';
 
 export type CurrentState =
 	| { kind: 'missing' }
@@ -122,7 +121,7 @@ export function writeTargetSetup(target: string, setup: TargetSetup, now: Date, 
 
 /**
  * Removes what a failed or killed publish left behind: `releases/*.partial`, temporary `current.tmp-<pid>`
- * symlinks, the aside copies of stale locks and setup files. Only ever called while holding the lock, when
+ * symlinks, half-written setup files. Only ever called while holding the lock, when
  * no other publish can be using them. Returns the removed paths, relative to the target.
  */
 export function cleanLeftovers(target: string): string[] {
@@ -132,7 +131,7 @@ export function cleanLeftovers(target: string): string[] {
 		removed.push(`${RELEASES_DIR}/${name}`);
 	}
 	const leftover = (name: string) =>
-		isTemporaryLinkName(name) || name.startsWith(`${LOCK_FILE}.stale-`) || name.startsWith(`${TARGET_FILE}.tmp-`);
+		isTemporaryLinkName(name) || name.startsWith(`${TARGET_FILE}.tmp-`);
 	for (const name of readdirSync(target).filter(leftover).sort()) {
 		rmSync(join(target, name), { force: true });
 		removed.push(name);
