@@ -60,16 +60,16 @@ export function checkTargetLocation(target: string): TargetLocation {
 	try {
 		accessSync(real, constants.W_OK | constants.X_OK);
 	} catch (error) {
-		const where = exists ? target : `${existing}（將在其中建立 ${target}）`;
+		const where = exists ? `${target} ` : `${existing}（將在其中建立 ${target}）`;
 		if (isCode(error, 'EROFS')) {
-			throw new PublishError(`發布目的地 ${where} 位於唯讀檔案系統：不發布。請指定可寫入的資料夾，或請系統管理者以可寫入方式掛載。`);
+			throw new PublishError(`發布目的地 ${where}位於唯讀檔案系統：不發布。請指定可寫入的資料夾，或請系統管理者以可寫入方式掛載。`);
 		}
 		if (isCode(error, 'EACCES') || isCode(error, 'EPERM')) {
 			throw new PublishError(
-				`沒有寫入發布目的地 ${where} 的權限：不發布。請以有權寫入網頁伺服器資料夾的帳號執行，或請系統管理者開放寫入權限。`,
+				`沒有寫入發布目的地 ${where}的權限：不發布。請以有權寫入網頁伺服器資料夾的帳號執行，或請系統管理者開放寫入權限。`,
 			);
 		}
-		throw new PublishError(`無法寫入發布目的地 ${where}：${messageOf(error)}`, { cause: error });
+		throw new PublishError(`無法寫入發布目的地 ${where.trimEnd()}：${messageOf(error)}`, { cause: error });
 	}
 	return { target: absolute, exists };
 }
