@@ -7,7 +7,15 @@ export default defineConfig({
 				test: {
 					name: 'unit',
 					include: ['test/**/*.test.ts'],
-					exclude: ['test/build/**', 'test/fixtures/**', 'test/.tmp/**', '**/node_modules/**'],
+					exclude: ['test/build/**', 'test/node/**', 'test/fixtures/**', 'test/.tmp/**', '**/node_modules/**'],
+				},
+			},
+			{
+				// Node-only tools (src/node/): real processes, file systems and locks; slower than unit tests.
+				test: {
+					name: 'node',
+					include: ['test/node/**/*.test.ts'],
+					testTimeout: 60_000,
 				},
 			},
 			{
