@@ -188,7 +188,7 @@ describe('public target → a public build; a deliberately internal build is ref
 	const gitHubEnv = () => ({ GITHUB_API_URL: api, GITHUB_REPOSITORY: 'agency/isms-portal' });
 
 	it('pages.yml as written: check and build with the ceiling public, both deploy gates pass', async () => {
-		const env = { ...fixtureEnv('github-pages'), ...gitHubEnv() };
+		const env: Record<string, string> = { ...fixtureEnv('github-pages'), ...gitHubEnv() };
 		requested.length = 0;
 		const { ok, ran } = await runGitHubJob(workflow, 'build', values, env);
 		expect(ran.filter((result) => result.status !== 0).map((result) => `${result.command}\n${result.stderr}`)).toEqual([]);
@@ -201,7 +201,7 @@ describe('public target → a public build; a deliberately internal build is ref
 			'npm run verify-pages',
 		]);
 		expect(requested).toEqual(['/repos/agency/isms-portal/pages']);
-		const dist = env.PORTAL_OUT_DIR;
+		const dist = env.PORTAL_OUT_DIR!;
 		expect(record(dist)).toMatchObject({ ceiling: 'public', includeDrafts: false, site: 'https://agency.github.io/isms-portal' });
 		expect(existsSync(join(dist, 'documents/isms-m-001/index.html'))).toBe(true); // 公開
 		expect(existsSync(join(dist, 'documents/isms-p-005/index.html'))).toBe(false); // 內部使用: not in a public build
@@ -209,10 +209,10 @@ describe('public target → a public build; a deliberately internal build is ref
 	});
 
 	it('the same job with the build step changed to ceiling internal stops at the first gate: nothing to upload', async () => {
-		const env = { ...fixtureEnv('github-pages-internal'), ...gitHubEnv() };
+		const env: Record<string, string> = { ...fixtureEnv('github-pages-internal'), ...gitHubEnv() };
 		const { ok, ran } = await runGitHubJob(workflow, 'build', values, env, { PORTAL_MAX_CLASSIFICATION: 'internal' });
 		expect(ok).toBe(false);
-		expect(record(env.PORTAL_OUT_DIR)).toMatchObject({ ceiling: 'internal' });
+		expect(record(env.PORTAL_OUT_DIR!)).toMatchObject({ ceiling: 'internal' });
 		const gate = ran.at(-1)!;
 		expect([gate.command, gate.status]).toEqual(['npm run publish -- --verify-audience public', 1]);
 		expect(gate.stderr).toContain('此建置的發布上限為 內部使用（internal）（.portal-build.json），高於目標網站的讀者範圍 公開（public）：不發布');

@@ -388,6 +388,8 @@ describe('rollback', () => {
 		const target = tempDir();
 		expect(refusal(() => rollback({ target }))).toBe('尚未發布任何版本，無法回復。');
 		expect(readdirSync(target)).toEqual([]);
+		expect(refusal(() => rollback({ target: join(target, 'missing') }))).toBe('尚未發布任何版本，無法回復。');
+		expect(readdirSync(target)).toEqual([]);
 	});
 
 	it('refuses to guess the previous release when current points elsewhere', () => {

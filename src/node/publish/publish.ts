@@ -240,7 +240,8 @@ function checkServed(target: string, release: string): void {
 export function rollback(options: RollbackOptions): RollbackResult {
 	const { to, pid = process.pid } = options;
 	const fs: PublishFs = { ...NODE_FS, ...options.fs };
-	const { target } = checkTargetLocation(options.target);
+	const { target, exists } = checkTargetLocation(options.target);
+	if (!exists) throw new PublishError('尚未發布任何版本，無法回復。');
 	checkCurrentIsLink(target);
 	const lock = takeLock(target, 'rollback', options);
 	try {
