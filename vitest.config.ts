@@ -7,14 +7,15 @@ export default defineConfig({
 				test: {
 					name: 'unit',
 					include: ['test/**/*.test.ts'],
-					exclude: ['test/build/**', 'test/node/**', 'test/fixtures/**', 'test/.tmp/**', '**/node_modules/**'],
+					exclude: ['test/build/**', 'test/node/**', 'test/cli/**', 'test/fixtures/**', 'test/.tmp/**', '**/node_modules/**'],
 				},
 			},
 			{
-				// Node-only tools (src/node/): real processes, file systems and locks; slower than unit tests.
+				// Command-line tools run as real processes (test/cli: npm run check …; test/node: src/node/, npm run
+				// publish with file systems and locks): slower than unit tests, more so on a busy machine.
 				test: {
 					name: 'node',
-					include: ['test/node/**/*.test.ts'],
+					include: ['test/node/**/*.test.ts', 'test/cli/**/*.test.ts'],
 					testTimeout: 60_000,
 				},
 			},

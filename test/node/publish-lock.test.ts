@@ -47,7 +47,7 @@ describe('concurrent publishes', () => {
 		publishAt(target, T1, '起始');
 		// A lock left by a publish that was killed: all six find it at once and must not break each other's.
 		writeLock(target, { pid: deadPid() });
-		const sources = Array.from({ length: 6 }, (_, index) => build(`同時${index}`, undefined, 300));
+		const sources = Array.from({ length: 6 }, (_, index) => build(`同時${index}`, undefined, 100));
 		const violations: string[] = [];
 		let running = true;
 		const watch = (async () => {
