@@ -28,6 +28,9 @@ export default defineConfig({
 					fileParallelism: false,
 					testTimeout: 180_000,
 					hookTimeout: 300_000,
+					// Browser tests wait on conditions (expect.poll); a shared 2-core machine can take seconds
+					// to load Pagefind's index, far beyond the 1 s default.
+					expect: { poll: { timeout: 30_000 } },
 				},
 			},
 		],
