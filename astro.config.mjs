@@ -31,6 +31,8 @@ export default defineConfig({
 	security: { csp: portalCsp(fileURLToPath(new URL('.', import.meta.url))) },
 	// Separate caches let test and benchmark builds run beside the real site.
 	...(process.env.PORTAL_CACHE_DIR ? { cacheDir: process.env.PORTAL_CACHE_DIR } : {}),
+	// Another output folder than dist/ (npm run build indexes it, npm run publish reads it).
+	...(process.env.PORTAL_OUT_DIR ? { outDir: process.env.PORTAL_OUT_DIR } : {}),
 	markdown: {
 		processor: unified(),
 	},

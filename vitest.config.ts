@@ -7,8 +7,15 @@ export default defineConfig({
 				test: {
 					name: 'unit',
 					include: ['test/**/*.test.ts'],
-					exclude: ['test/build/**', 'test/fixtures/**', 'test/.tmp/**', '**/node_modules/**'],
-					// The CLI tests start `npm run check` as a process: seconds each on a busy 2-core machine.
+					exclude: ['test/build/**', 'test/node/**', 'test/cli/**', 'test/fixtures/**', 'test/.tmp/**', '**/node_modules/**'],
+				},
+			},
+			{
+				// Command-line tools run as real processes (test/cli: npm run check …; test/node: src/node/, npm run
+				// publish with file systems and locks): slower than unit tests, more so on a busy machine.
+				test: {
+					name: 'node',
+					include: ['test/node/**/*.test.ts', 'test/cli/**/*.test.ts'],
 					testTimeout: 60_000,
 				},
 			},

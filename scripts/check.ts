@@ -1,25 +1,24 @@
 /**
- * npm run check [-- --format text|github|json]
+ * npm run check [-- --format text|github|json|codequality]
  * The cross-reference checker without an Astro build: the same analysis the site build runs
  * (frontmatter, versions, references), reported like a linter. Exit code 1 when there are errors.
  */
 import { parseArgs } from 'node:util';
 import { analyzeCorpus } from '../src/lib/analyze.ts';
-import { formatReport, type ReportFormat } from '../src/lib/report-format.ts';
+import { formatReport, REPORT_FORMATS, type ReportFormat } from '../src/lib/report-format.ts';
 import { hasErrors, sortProblems } from '../src/lib/problems.ts';
 import { portalSetup } from './portal-config.ts';
 
-const FORMATS = ['text', 'github', 'json'] as const;
 let values;
 try {
 	({ values } = parseArgs({ options: { format: { type: 'string', default: 'text' } } }));
 } catch (error) {
-	process.stderr.write(`${(error as Error).message}\n用法：npm run check -- [--format text|github|json]\n`);
+	process.stderr.write(`${(error as Error).message}\n用法：npm run check -- [--format text|github|json|codequality]\n`);
 	process.exit(2);
 }
 const format = values.format as ReportFormat;
-if (!FORMATS.includes(format)) {
-	process.stderr.write(`--format 應為 ${FORMATS.join('、')}，收到「${values.format}」\n`);
+if (!REPORT_FORMATS.includes(format)) {
+	process.stderr.write(`--format 應為 ${REPORT_FORMATS.join('、')}，收到「${values.format}」\n`);
 	process.exit(2);
 }
 

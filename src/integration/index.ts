@@ -175,6 +175,8 @@ export default function ismsPortal(userConfig: PortalUserConfig): StarlightPlugi
 								builtAt: new Date().toISOString(),
 								today: model.settings.today,
 								ceiling: model.settings.ceiling,
+								includeDrafts: model.settings.includeDrafts,
+								site: astroConfig.site ?? null,
 								documents: model.documents.length,
 								versions: model.documents.reduce((sum, doc) => sum + doc.versions.length, 0),
 								warnings: problems.filter((p) => p.severity === 'warning').length,

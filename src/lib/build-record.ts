@@ -1,3 +1,5 @@
+import type { Classification } from './classification.ts';
+
 /**
  * The record a successful build leaves in its output folder. `npm run publish` refuses a folder
  * without one: the build removes it first and writes it again only after every check passed.
@@ -15,8 +17,12 @@ export interface BuildRecord {
 	builtAt: string;
 	/** The date the build resolved versions for (PORTAL_TODAY or today in Asia/Taipei). */
 	today: string;
-	/** Publication ceiling of the build. */
-	ceiling: string;
+	/** Publication ceiling of the build (PORTAL_MAX_CLASSIFICATION): the highest classification in it. */
+	ceiling: Classification;
+	/** True for a preview build that holds drafts (PORTAL_INCLUDE_DRAFTS=1). */
+	includeDrafts: boolean;
+	/** The site's URL (PORTAL_SITE_URL) when the build was made for one, else null. */
+	site: string | null;
 	documents: number;
 	versions: number;
 	warnings: number;

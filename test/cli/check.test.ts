@@ -45,6 +45,18 @@ describe('npm run check', { timeout: 60_000 }, () => {
 		expect(report.problems.map((p) => p.rule)).toEqual(EXPECTED.map(([, rule]) => rule));
 	});
 
+	it('emits a GitLab Code Quality report with --format codequality: only the JSON array on stdout, exit 1', { timeout: 60_000 }, () => {
+		const result = runScript('check', ['--format', 'codequality'], REFS);
+		expect(result.status).toBe(1);
+		const issues = JSON.parse(result.stdout) as { check_name: string; severity: string; fingerprint: string; location: { path: string; lines: { begin: number } } }[];
+		expect(issues.map((issue) => [`${issue.location.lines.begin}`, issue.check_name, issue.severity, issue.location.path])).toEqual(
+			EXPECTED.map(([position, rule]) => [position!.split(':')[0], rule, 'major', FILE]),
+		);
+		expect(new Set(issues.map((issue) => issue.fingerprint)).size).toBe(10);
+		const clean = runScript('check', ['--format', 'codequality'], { PORTAL_DOCUMENTS_DIR: 'test/fixtures/corpus-basic', PORTAL_TODAY: '2025-01-15' });
+		expect([clean.status, JSON.parse(clean.stdout)]).toEqual([0, []]);
+	});
+
 	it('passes a clean corpus with exit 0', () => {
 		const result = runScript('check', [], { PORTAL_DOCUMENTS_DIR: 'test/fixtures/corpus-basic', PORTAL_TODAY: '2025-01-15' });
 		expect(result.stdout).toContain('共 0 個錯誤、0 個警告');
@@ -54,6 +66,6 @@ describe('npm run check', { timeout: 60_000 }, () => {
 	it('rejects an unknown format with a clear message', () => {
 		const result = runScript('check', ['--format', 'xml'], REFS);
 		expect(result.status).toBe(2);
-		expect(result.stderr).toContain('--format 應為 text、github、json，收到「xml」');
+		expect(result.stderr).toContain('--format 應為 text、github、json、codequality，收到「xml」');
 	});
 });

@@ -81,3 +81,36 @@ describe('formatReport: json', () => {
 		});
 	});
 });
+
+describe('formatReport: codequality (GitLab)', () => {
+	it('is a JSON array of Code Quality issues: description, check_name, fingerprint, severity, location', () => {
+		const issues = JSON.parse(formatReport([error, warning], 'codequality', stats)) as Record<string, unknown>[];
+		expect(issues).toEqual([
+			{
+				description: '「ISMS-P-999」：找不到文件 ISMS-P-999',
+				check_name: 'ref/unknown-document',
+				fingerprint: expect.stringMatching(/^[0-9a-f]{32}$/),
+				severity: 'major',
+				location: { path: 'content/documents/ISMS-M-001/1.0.mdx', lines: { begin: 16 } },
+			},
+			{
+				description: '已廢止',
+				check_name: 'ref/withdrawn-document',
+				fingerprint: expect.stringMatching(/^[0-9a-f]{32}$/),
+				severity: 'minor',
+				location: { path: 'content/documents/ISMS-P-005/1.0.mdx', lines: { begin: 3 } },
+			},
+		]);
+	});
+
+	it('gives each finding its own fingerprint, the same in every run', () => {
+		const fingerprints = (problems: Problem[]) => (JSON.parse(formatReport(problems, 'codequality', stats)) as { fingerprint: string }[]).map((issue) => issue.fingerprint);
+		const variants = [error, { ...error, line: 17 }, { ...error, column: 15 }, { ...error, message: '另一則' }, { ...error, file: 'x.mdx' }, warning];
+		expect(new Set(fingerprints(variants)).size).toBe(variants.length);
+		expect(fingerprints([error])).toEqual(fingerprints([error]));
+	});
+
+	it('is an empty array when there is nothing to report (no summary line: the file must stay JSON)', () => {
+		expect(formatReport([], 'codequality', stats)).toBe('[]\n');
+	});
+});

@@ -1,7 +1,8 @@
 /**
  * The GitHub Actions workflows in .github/workflows/: each one is valid against the published workflow
- * JSON schema (SchemaStore's github-workflow.json, as embedded in @action-validator/core), and the CI and
- * publish workflows do what the README promises — parsed as YAML and inspected step by step.
+ * JSON schema (SchemaStore's github-workflow.json, as embedded in @action-validator/core, which also checks
+ * expressions; test/unit/pipeline-schemas.test.ts validates against the vendored copy), and the CI, intranet
+ * publish and optional Pages workflows do what the README promises — parsed as YAML and inspected step by step.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -27,6 +28,8 @@ interface Step {
 	'continue-on-error'?: boolean;
 }
 interface Job {
+	if?: string;
+	env?: Record<string, string>;
 	'runs-on'?: unknown;
 	needs?: string | string[];
 	permissions?: Permissions;
@@ -82,8 +85,8 @@ const ACTION_VERSIONS: Record<string, string> = {
 const MINIMAL = ['name: minimal', 'on: push', 'jobs:', '  build:', '    runs-on: ubuntu-latest', '    steps:', '      - run: npm test', ''].join('\n');
 
 describe('workflow files', () => {
-	it('are the CI and publish workflows', () => {
-		expect(workflowFiles).toEqual(expect.arrayContaining(['ci.yml', 'publish.yml']));
+	it('are the CI, intranet publish and optional Pages workflows', () => {
+		expect(workflowFiles).toEqual(['ci.yml', 'pages.yml', 'publish.yml']);
 	});
 
 	it.each(workflowFiles)('%s is valid against the GitHub Actions workflow schema', (file) => {
@@ -129,9 +132,13 @@ describe('the schema validator rejects broken workflows', () => {
 	});
 });
 
-describe.each(['ci.yml', 'publish.yml'])('%s runs the portal checks', (file) => {
+/** The job of a workflow that runs `npm test` (each workflow has one). */
+const testingJob = (workflow: Workflow) => Object.values(workflow.jobs).find((candidate) => stepRunning(candidate, 'npm test') >= 0);
+const isSelfHosted = (job: Job | undefined) => [job?.['runs-on']].flat().includes('self-hosted');
+
+describe.each(['ci.yml', 'publish.yml', 'pages.yml'])('%s runs the portal checks', (file) => {
 	const workflow = load(file);
-	const job = Object.values(workflow.jobs).find((candidate) => stepRunning(candidate, 'npm test') >= 0);
+	const job = testingJob(workflow);
 
 	it('installs with npm ci on the Node version of .nvmrc, with the npm cache', () => {
 		expect(job).toBeDefined();
@@ -141,7 +148,12 @@ describe.each(['ci.yml', 'publish.yml'])('%s runs the portal checks', (file) => 
 		expect(steps(job).some((step) => commands(step).some((command) => /^npm ci(\s|$)/.test(command)))).toBe(true);
 	});
 
-	it('installs the CJK fonts and tells the browser tests which browser to launch, before npm test', () => {
+	it('tells the browser tests which browser to launch: on a GitHub runner it installs the CJK fonts first, on the intranet runner it takes a variable', () => {
+		if (isSelfHosted(job)) {
+			expect(job?.env?.PORTAL_CHROMIUM).toBe("${{ vars.PORTAL_CHROMIUM || '/usr/bin/chromium' }}");
+			expect(allCommands(workflow).filter((command) => command.includes('apt-get') || command.startsWith('sudo'))).toEqual([]);
+			return;
+		}
 		const install = steps(job).findIndex((step) => commands(step).some((command) => command.includes('apt-get install') && command.includes('fonts-noto-cjk')));
 		expect(install).toBeGreaterThanOrEqual(0);
 		expect(commands(steps(job)[install]!).some((command) => command.includes('PORTAL_CHROMIUM=') && command.includes('$GITHUB_ENV'))).toBe(true);
@@ -183,43 +195,95 @@ describe('ci.yml', () => {
 	});
 });
 
-describe('publish.yml', () => {
-	const workflow = load('publish.yml');
-	const jobs = workflow.jobs;
-	const uploadJob = Object.entries(jobs).find(([, job]) => stepUsing(job, 'actions/upload-pages-artifact') >= 0);
-	const deployJob = Object.entries(jobs).find(([, job]) => stepUsing(job, 'actions/deploy-pages') >= 0);
+/** Both publishing workflows: on push to main, nightly at 00:05 Taipei, by hand. */
+describe.each(['publish.yml', 'pages.yml'])('%s is triggered', (file) => {
+	const workflow = load(file);
 
-	it('runs on pushes to main, every night and by hand', () => {
+	it('on pushes to main, every night and by hand', () => {
 		expect(workflow.on.push).toEqual({ branches: ['main'] });
 		expect(workflow.on).toHaveProperty('workflow_dispatch');
 		expect(workflow.on.schedule).toEqual([{ cron: '5 16 * * *' }]);
 	});
 
-	it('schedules the nightly build at 00:05 in Taipei, when the new date begins', () => {
+	it('nightly at 00:05 in Taipei, when the new date begins (upcoming versions take effect on their date)', () => {
 		const [minute, hour, ...rest] = (workflow.on.schedule as { cron: string }[])[0]!.cron.split(' ');
 		expect(rest).toEqual(['*', '*', '*']);
 		const run = new Date(Date.UTC(2026, 0, 14, Number(hour), Number(minute)));
 		const taipei = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Taipei', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(run);
 		expect(taipei).toBe('2026-01-15, 00:05');
+		expect(source(file)).toMatch(/00:05 Asia\/Taipei/);
+	});
+});
+
+describe('publish.yml: the default publication, to the intranet', () => {
+	const workflow = load('publish.yml');
+	const job = testingJob(workflow)!;
+
+	it('runs on a self-hosted runner inside the intranet, labels documented in the file', () => {
+		expect(Object.keys(workflow.jobs)).toHaveLength(1);
+		expect(job['runs-on']).toEqual(['self-hosted', 'linux', 'isms-portal']);
+		expect(source('publish.yml')).toContain('custom label `isms-portal`');
+	});
+
+	it('builds for all staff: the build step sets the ceiling internal and the site URL from a variable', () => {
+		const build = steps(job)[stepRunning(job, 'npm run build')]!;
+		expect(build.env).toEqual({ PORTAL_MAX_CLASSIFICATION: 'internal', PORTAL_SITE_URL: '${{ vars.PORTAL_SITE_URL }}' });
+	});
+
+	it('installs the build with npm run publish into the folder named by a variable, after every check', () => {
+		const command = 'npm run publish -- --target "$PORTAL_PUBLISH_TARGET" --audience internal';
+		const publish = stepRunning(job, command);
+		expect(publish).toBe(steps(job).length - 1);
+		expect(publish).toBeGreaterThan(stepRunning(job, 'npm run build'));
+		expect(steps(job)[publish]?.env).toEqual({ PORTAL_PUBLISH_TARGET: '${{ vars.PORTAL_PUBLISH_TARGET }}' });
+		expect(steps(job).slice(0, publish).filter((step) => step['continue-on-error'] || step.if)).toEqual([steps(job)[stepRunning(job, 'npm run report')]]);
+	});
+
+	it('queues publications without cancelling one in progress, needs no Pages permission, deploys nowhere else', () => {
+		expect(workflow.concurrency).toEqual({ group: 'intranet-publish', 'cancel-in-progress': false });
+		expect(job.permissions).toEqual({ contents: 'read' });
+		expect(steps(job).filter((step) => step.uses?.includes('pages'))).toEqual([]);
+	});
+});
+
+describe('pages.yml: an optional public copy with public documents only', () => {
+	const workflow = load('pages.yml');
+	const jobs = workflow.jobs;
+	const uploadJob = Object.entries(jobs).find(([, job]) => stepUsing(job, 'actions/upload-pages-artifact') >= 0);
+	const deployJob = Object.entries(jobs).find(([, job]) => stepUsing(job, 'actions/deploy-pages') >= 0);
+	const [, build] = uploadJob!;
+
+	it('runs only when the repository variable PORTAL_PUBLIC_PAGES is true', () => {
+		for (const [id, job] of Object.entries(jobs)) expect(job.if, id).toBe("${{ vars.PORTAL_PUBLIC_PAGES == 'true' }}");
+	});
+
+	it('checks and builds with the ceiling public, with the Pages URL and base path', () => {
+		expect(steps(build)[stepRunning(build, 'npm run check -- --format github')]?.env).toEqual({ PORTAL_MAX_CLASSIFICATION: 'public' });
+		const configureId = steps(build)[stepUsing(build, 'actions/configure-pages')]?.id;
+		expect(configureId).toBeTruthy();
+		expect(steps(build)[stepRunning(build, 'npm run build')]?.env).toEqual({
+			PORTAL_MAX_CLASSIFICATION: 'public',
+			PORTAL_SITE_URL: `\${{ steps.${configureId}.outputs.base_url }}`,
+			PORTAL_BASE_PATH: `\${{ steps.${configureId}.outputs.base_path }}`,
+		});
+		expect(build.env).toBeUndefined();
+	});
+
+	it('refuses a record above public and a non-public build to the Pages site before anything is uploaded', () => {
+		const built = stepRunning(build, 'npm run build');
+		const record = stepRunning(build, 'npm run publish -- --verify-audience public');
+		const api = stepRunning(build, 'npm run verify-pages');
+		const upload = stepUsing(build, 'actions/upload-pages-artifact');
+		expect(record).toBeGreaterThan(built);
+		expect(api).toBeGreaterThan(built);
+		expect(upload).toBeGreaterThan(Math.max(record, api));
+		expect(steps(build)[api]?.env).toEqual({ GITHUB_TOKEN: '${{ github.token }}' });
+		expect(steps(build)[upload]?.with).toEqual({ path: 'dist' });
+		for (const index of [record, api]) expect(steps(build)[index]?.['continue-on-error']).toBeUndefined();
 	});
 
 	it('queues deployments in the pages group without cancelling one in progress', () => {
 		expect(workflow.concurrency).toEqual({ group: 'pages', 'cancel-in-progress': false });
-	});
-
-	it('builds with the Pages URL as PORTAL_SITE_URL and uploads dist/ as the Pages artifact', () => {
-		expect(uploadJob).toBeDefined();
-		const [, job] = uploadJob!;
-		const configure = stepUsing(job, 'actions/configure-pages');
-		const configureId = steps(job)[configure]?.id;
-		expect(configureId).toBeTruthy();
-		const build = stepRunning(job, 'npm run build');
-		expect(configure).toBeGreaterThanOrEqual(0);
-		expect(build).toBeGreaterThan(configure);
-		expect(steps(job)[build]?.env?.PORTAL_SITE_URL).toBe(`\${{ steps.${configureId}.outputs.base_url }}`);
-		const upload = stepUsing(job, 'actions/upload-pages-artifact');
-		expect(upload).toBeGreaterThan(build);
-		expect(steps(job)[upload]?.with).toEqual({ path: 'dist' });
 	});
 
 	it('deploys with actions/deploy-pages after the build, to the github-pages environment with its URL', () => {
@@ -247,5 +311,24 @@ describe('publish.yml', () => {
 			expect(granted?.pages ?? 'read', where).toBe('read');
 			expect(Object.values(granted ?? {}).filter((level) => level === 'write'), where).toEqual([]);
 		}
+	});
+});
+
+describe('no workflow puts more than public documents outside the intranet', () => {
+	it.each(workflowFiles)('%s: every GitHub-hosted job that uploads a site builds it with the ceiling public; deploys take only those', (file) => {
+		const workflow = load(file);
+		const uploads = (job: Job) => steps(job).some((step) => /^actions\/(upload-pages-artifact|upload-artifact)$/.test(step.uses?.split('@')[0] ?? ''));
+		const publicUploads = new Set<string>();
+		for (const [id, job] of Object.entries(workflow.jobs)) {
+			if (isSelfHosted(job) || !uploads(job)) continue;
+			const build = steps(job)[stepRunning(job, 'npm run build')];
+			expect(build?.env?.PORTAL_MAX_CLASSIFICATION, `${file} ${id}`).toBe('public');
+			publicUploads.add(id);
+		}
+		for (const [id, job] of Object.entries(workflow.jobs)) {
+			if (stepUsing(job, 'actions/deploy-pages') < 0) continue;
+			expect([job.needs].flat().filter((need) => need !== undefined && !publicUploads.has(need)), `${file} ${id}`).toEqual([]);
+		}
+		expect(allCommands(workflow).filter((command) => command.includes('npm run publish -- --target')).length).toBe(file === 'publish.yml' ? 1 : 0);
 	});
 });

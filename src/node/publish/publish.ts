@@ -1,0 +1,290 @@
+/**
+ * `npm run publish`: installs a passed build (`dist/` with its build record) in an intranet web server's
+ * folder as a new release and switches the `current` symlink to it atomically; rolls back to an older one.
+ *
+ * The copy goes to `releases/<name>.partial/`, is fsynced and renamed to `releases/<name>/` only when
+ * complete; `current` is switched by renaming a new symlink over it (rename(2) is atomic on POSIX), so the
+ * web server sees either the old or the new release, never a half-copied one or no `current` at all.
+ * Before anything is written: the target must be an ordinary, writable folder (location.ts) and set up for
+ * the build's audience (src/lib/audience.ts). Every change happens under the target's lock (lock.ts), which
+ * first removes what a failed publish left behind.
+ */
+import { existsSync, mkdirSync, realpathSync, rmSync } from 'node:fs';
+import { isAbsolute, join, relative, resolve } from 'node:path';
+import { checkBuildForAudience, resolveTargetSetup, type RequestedSetup, type TargetSetup } from '../../lib/audience.ts';
+import { BUILD_MARKER, type BuildRecord } from '../../lib/build-record.ts';
+import type { Classification } from '../../lib/classification.ts';
+import {
+	CURRENT_LINK,
+	DEFAULT_KEEP,
+	isReleaseName,
+	nextReleaseName,
+	PARTIAL_SUFFIX,
+	PublishError,
+	RELEASES_DIR,
+	releasesToPrune,
+	temporaryLinkName,
+} from '../../lib/releases.ts';
+import { copyTree, countFiles, messageOf, NODE_FS, syncTree, type PublishFs } from './fs.ts';
+import { checkTargetLocation } from './location.ts';
+import { acquireLock, DEFAULT_WAIT_MS, type Lock, type LockHolder } from './lock.ts';
+import { checkUnchanged, readBuildRecord } from './source.ts';
+import { checkCurrentIsLink, cleanLeftovers, completeReleases, readReleaseRecord, readTargetSetup, releaseEntries, writeTargetSetup } from './target.ts';
+
+interface Hooks {
+	/** Replacements for some file-system calls (tests). */
+	fs?: Partial<PublishFs>;
+	/** Names the temporary symlink `current.tmp-<pid>` and the lock's holder; default process.pid. */
+	pid?: number;
+	/** How long to wait for another publish of the same target; default 5 minutes, 0 refuses at once. */
+	waitMs?: number;
+	/** Whether a process of this machine runs (stale locks); tests replace it. */
+	isAlive?: (pid: number) => boolean;
+	/** Called once if another publish holds the target and this one starts waiting for it. */
+	onWait?: (holder: LockHolder | null) => void;
+}
+
+export interface PublishOptions extends Hooks, RequestedSetup {
+	/** The build output folder (`dist`). */
+	source: string;
+	/** The web server's folder (holds `releases/` and `current`). */
+	target: string;
+	/** How many releases to keep (the newest; `current` is never removed). Default 5. */
+	keep?: number;
+	/** The clock that names the release; default the system clock. */
+	now?: () => Date;
+}
+
+export interface PublishResult {
+	/** Name of the new release (`20261125T210501Z`). */
+	release: string;
+	/** Absolute path of the new release folder. */
+	path: string;
+	files: number;
+	bytes: number;
+	/** The build record copied with it. */
+	record: BuildRecord;
+	/** The target's audience, and whether this publish recorded it (the target's first publish). */
+	setup: TargetSetup;
+	setupRecorded: boolean;
+	/** The release `current` pointed to before, if any. */
+	previous: string | null;
+	/** What `current` points to now: `releases/<release>`. */
+	current: string;
+	/** Leftovers of an earlier failed publish removed first (paths relative to the target). */
+	cleaned: string[];
+	/** The holder of a stale lock (a publish that died) that was removed. */
+	staleLock: LockHolder | null;
+	/** Old releases removed from `releases/` beyond `keep`. */
+	pruned: string[];
+	/** Folders that could not be removed (the publish itself succeeded). */
+	pruneFailures: { name: string; message: string }[];
+}
+
+export interface RollbackOptions extends Hooks {
+	target: string;
+	/** The release to switch to; default the one just older than `current`. */
+	to?: string;
+}
+
+export interface RollbackResult {
+	/** The release `current` pointed to before. */
+	from: string | null;
+	/** The release `current` points to now. */
+	release: string;
+	files: number;
+	/** What `current` points to now: `releases/<release>`. */
+	current: string;
+}
+
+export function publish(options: PublishOptions): PublishResult {
+	const { source, keep = DEFAULT_KEEP, now = () => new Date(), pid = process.pid } = options;
+	const fs: PublishFs = { ...NODE_FS, ...options.fs };
+	if (!Number.isInteger(keep) || keep < 1) throw new PublishError(`keep 應為 1 以上的整數，收到 ${keep}。`);
+	const { record, text } = readBuildRecord(source);
+	const { target, exists } = checkTargetLocation(options.target);
+	checkPaths(source, target);
+	const requested: RequestedSetup = { audience: options.audience, drafts: options.drafts };
+	// Refused before anything is created; checked again under the lock (the setup may have been recorded meanwhile).
+	checkAudience(record, exists ? readTargetSetup(target) : null, requested, target);
+	checkCurrentIsLink(target);
+
+	mkdirSync(target, { recursive: true });
+	const lock = takeLock(target, 'publish', options);
+	try {
+		const { setup, isNew } = checkAudience(record, readTargetSetup(target), requested, target);
+		const previousState = checkCurrentIsLink(target);
+		const previous = previousState.kind === 'link' ? previousState.release : null;
+		const cleaned = cleanLeftovers(target);
+		if (isNew) writeTargetSetup(target, setup, now(), pid);
+
+		const releases = join(target, RELEASES_DIR);
+		mkdirSync(releases, { recursive: true });
+		const release = nextReleaseName(releaseEntries(target), now());
+		const partial = join(releases, `${release}${PARTIAL_SUFFIX}`);
+		const final = join(releases, release);
+		let copied: { files: number; bytes: number };
+		try {
+			copied = copyTree(source, partial, fs);
+			checkUnchanged(source, text, partial);
+			syncTree(partial, fs);
+			fs.rename(partial, final);
+			fs.fsync(releases);
+		} catch (error) {
+			throw new PublishError(
+				`發布中斷：${messageOf(error)}\ncurrent 未變更；未完成的 ${RELEASES_DIR}/${release}${PARTIAL_SUFFIX} 會在下次發布開始時清除。`,
+				{ cause: error },
+			);
+		}
+		const current = switchCurrent(target, release, fs, pid);
+		const pruning = pruneReleases(target, keep, release);
+		checkServed(target, release);
+		return {
+			release,
+			path: resolve(final),
+			...copied,
+			record,
+			setup,
+			setupRecorded: isNew,
+			previous,
+			current,
+			cleaned,
+			staleLock: lock.replaced,
+			...pruning,
+		};
+	} finally {
+		lock.release();
+	}
+}
+
+function checkAudience(record: BuildRecord, recorded: TargetSetup | null, requested: RequestedSetup, target: string) {
+	const resolved = resolveTargetSetup(recorded, requested, target);
+	checkBuildForAudience(record, resolved.setup, `發布目的地 ${target} `, resolved.isNew);
+	return resolved;
+}
+
+/**
+ * `npm run publish -- --verify-audience <level>`: refuses a build the audience may not see, without
+ * publishing it (CI deploy steps to hosts that `npm run publish` does not install to, such as GitHub Pages).
+ */
+export function verifyAudience(source: string, audience: Classification): BuildRecord {
+	const { record } = readBuildRecord(source);
+	checkBuildForAudience(record, { audience, drafts: false }, '目標網站');
+	return record;
+}
+
+function takeLock(target: string, command: string, options: Hooks): Lock {
+	return acquireLock(target, {
+		waitMs: options.waitMs ?? DEFAULT_WAIT_MS,
+		pid: options.pid ?? process.pid,
+		command,
+		...(options.isAlive ? { isAlive: options.isAlive } : {}),
+		...(options.onWait ? { onWait: options.onWait } : {}),
+	});
+}
+
+function checkPaths(source: string, target: string): void {
+	const realSource = realpathSync(source);
+	const realTarget = existsSync(target) ? realpathSync(target) : resolve(target);
+	if (isInside(realTarget, realSource)) {
+		throw new PublishError(`發布目的地 ${target} 位於建置輸出 ${source} 之內，不發布。`);
+	}
+}
+
+function isInside(path: string, dir: string): boolean {
+	const rel = relative(dir, path);
+	return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
+}
+
+/**
+ * Points `<target>/current` at `releases/<release>` atomically: a new relative symlink
+ * `current.tmp-<pid>` renamed over `current`. On failure the temporary link is removed and `current` is unchanged.
+ */
+function switchCurrent(target: string, release: string, fs: PublishFs, pid: number): string {
+	const link = `${RELEASES_DIR}/${release}`;
+	const temporary = join(target, temporaryLinkName(pid));
+	rmSync(temporary, { force: true });
+	fs.symlink(link, temporary);
+	try {
+		fs.rename(temporary, join(target, CURRENT_LINK));
+	} catch (error) {
+		rmSync(temporary, { force: true });
+		throw new PublishError(`切換 current 失敗（current 未變更）：${messageOf(error)}`, { cause: error });
+	}
+	fs.fsync(target);
+	return link;
+}
+
+function pruneReleases(target: string, keep: number, current: string): Pick<PublishResult, 'pruned' | 'pruneFailures'> {
+	const pruned: string[] = [];
+	const pruneFailures: PublishResult['pruneFailures'] = [];
+	for (const name of releasesToPrune(releaseEntries(target), current, keep)) {
+		try {
+			rmSync(join(target, RELEASES_DIR, name), { recursive: true, force: true });
+			pruned.push(name);
+		} catch (error) {
+			pruneFailures.push({ name, message: messageOf(error) });
+		}
+	}
+	return { pruned, pruneFailures };
+}
+
+/** Success is reported only when `current` serves the complete release just installed. */
+function checkServed(target: string, release: string): void {
+	const state = checkCurrentIsLink(target);
+	if (state.kind !== 'link' || state.release !== release || !existsSync(join(target, CURRENT_LINK, BUILD_MARKER))) {
+		throw new PublishError(`發布後檢查失敗：current 未指向完整的 ${RELEASES_DIR}/${release}。請以 --list 檢查發布目的地。`);
+	}
+}
+
+export function rollback(options: RollbackOptions): RollbackResult {
+	const { to, pid = process.pid } = options;
+	const fs: PublishFs = { ...NODE_FS, ...options.fs };
+	const { target, exists } = checkTargetLocation(options.target);
+	if (!exists) throw new PublishError('尚未發布任何版本，無法回復。');
+	checkCurrentIsLink(target);
+	const lock = takeLock(target, 'rollback', options);
+	try {
+		const state = checkCurrentIsLink(target);
+		const from = state.kind === 'link' ? state.release : null;
+		const releases = completeReleases(target);
+		const release = to === undefined ? previousRelease(releases, from) : namedRelease(releases, from, to);
+		checkReleaseForTarget(target, release);
+		const current = switchCurrent(target, release, fs, pid);
+		return { from, release, files: countFiles(join(target, RELEASES_DIR, release)), current };
+	} finally {
+		lock.release();
+	}
+}
+
+/** A rollback never serves a release the target's recorded audience may not see. */
+function checkReleaseForTarget(target: string, release: string): void {
+	const setup = readTargetSetup(target);
+	if (setup === null) return;
+	const record = readReleaseRecord(join(target, RELEASES_DIR, release));
+	if (record === null) {
+		throw new PublishError(`版本 ${release} 沒有可讀的建置紀錄 ${BUILD_MARKER}，無法確認其發布上限：不回復。`);
+	}
+	checkBuildForAudience({ ceiling: record.ceiling, includeDrafts: record.includeDrafts === true }, setup, `發布目的地 ${target} `);
+}
+
+function previousRelease(releases: readonly string[], current: string | null): string {
+	if (releases.length === 0) throw new PublishError('尚未發布任何版本，無法回復。');
+	if (current === null) {
+		throw new PublishError(`current 未指向 ${RELEASES_DIR}/ 中的版本，無法判斷上一版；請用 --to 指定版本。`);
+	}
+	const index = releases.indexOf(current);
+	if (index === -1) throw new PublishError(`current 指向的版本 ${current} 已不存在；請用 --to 指定版本。`);
+	const previous = releases[index + 1];
+	if (previous === undefined) throw new PublishError(`current 已是最舊的版本 ${current}，沒有更早的版本可回復。`);
+	return previous;
+}
+
+function namedRelease(releases: readonly string[], current: string | null, to: string): string {
+	if (!isReleaseName(to)) {
+		throw new PublishError(`「${to}」不是版本名稱；版本名稱如 20261125T210501Z（見 --list）。`);
+	}
+	if (!releases.includes(to)) throw new PublishError(`找不到版本 ${to}（見 --list）。`);
+	if (to === current) throw new PublishError(`current 已指向 ${to}。`);
+	return to;
+}
