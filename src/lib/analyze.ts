@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { loadControls, STANDARDS, type Catalogue, type LoadedControls } from './controls.ts';
 import { parseSoa, type Soa } from './soa.ts';
 import { loadCorpus, type DocumentVersion } from './corpus.ts';
+import { assetReferences, resolveAsset } from './documents/assets.ts';
 import { MdxSyntaxError, parseBody, unrenderable } from './mdx.ts';
 import type { Problem } from './problems.ts';
 import { collectReferences } from './references.ts';
@@ -70,6 +71,11 @@ export function analyzeCorpus(root: string, config: PortalConfig, settings: Buil
 			continue;
 		}
 		for (const fault of unrenderable(tree)) syntaxProblems.push({ file: version.file, ...fault, severity: 'error', rule: 'mdx/unrenderable' });
+		for (const asset of assetReferences(tree)) {
+			const path = resolveAsset(version.file, asset.url);
+			if (existsSync(join(root, path))) continue;
+			syntaxProblems.push({ file: version.file, line: asset.line, column: asset.column, severity: 'error', rule: 'asset/missing', message: `圖片「${asset.url}」不存在（找不到 ${path}）；請把圖檔放到 ${path.replace(/\/[^/]*$/, '/')}，或修正路徑` });
+		}
 		const blocks = extractBlocks(tree);
 		analyses.set(version.id, {
 			version,

@@ -19,6 +19,8 @@ export interface DocumentVersion {
 	effective: string;
 	issuedBy?: string;
 	approvedBy?: string;
+	/** 審核 */
+	reviewedBy?: string;
 	owner?: string;
 	status?: 'draft' | 'withdrawn';
 	reviewEveryMonths: number;
@@ -45,6 +47,9 @@ export interface LoadedCorpus {
 	versions: DocumentVersion[];
 	problems: Problem[];
 }
+
+/** `content/documents/<DOCNO>/assets/`: images (and attachments) of the document's versions. */
+export const ASSET_FOLDER = 'assets';
 
 /** Only `.mdx` files are documents; names starting with `.` or `_` are ignored (editor files, notes). */
 const IGNORED = /^[._]/;
@@ -79,7 +84,9 @@ export function loadCorpus(options: LoadOptions): LoadedCorpus {
 			if (IGNORED.test(name)) continue;
 			const path = join(folderPath, name);
 			if (statSync(path).isDirectory()) {
-				layoutProblem(path, 'layout/stray-file', `文件資料夾內不可再有子資料夾；每個版次是一個檔案 ${options.documentsDir}/${folder}/<版次>.mdx`);
+				// The document's images and attachments (AUTHORING.md): checked where a version refers to them.
+				if (name === ASSET_FOLDER) continue;
+				layoutProblem(path, 'layout/stray-file', `文件資料夾內只能有 ${ASSET_FOLDER}/ 子資料夾（放圖片）；每個版次是一個檔案 ${options.documentsDir}/${folder}/<版次>.mdx`);
 				continue;
 			}
 			if (!name.endsWith('.mdx')) {

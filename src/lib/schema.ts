@@ -1,7 +1,7 @@
 import { z } from 'astro/zod';
 import { distance } from 'fastest-levenshtein';
 import { CLASSIFICATIONS, CLASSIFICATION_LABELS, parseClassification } from './classification.ts';
-import { parseIsoDate, toIsoDate } from './dates.ts';
+import { parseDateInput, toIsoDate } from './dates.ts';
 import { VERSION_PATTERN } from './version.ts';
 import { describeValue } from './yaml-source.ts';
 
@@ -46,13 +46,14 @@ export function fieldExpectations(options: SchemaOptions = {}): Record<string, {
 			label: '機密等級',
 			expected: `${CLASSIFICATIONS.join('、')}，或 ${CLASSIFICATIONS.map((c) => CLASSIFICATION_LABELS[c]).join('、')}`,
 		},
-		effective: { label: '發行/生效日期', expected: 'YYYY-MM-DD 格式的實際日期，例如 2020-10-16' },
+		effective: { label: '發行/生效日期', expected: `${DATE_FORMS}，例如 2020-10-16 或 民國109年10月16日` },
 		issuedBy: { label: '發行單位', expected: '非空白的文字' },
 		approvedBy: { label: '核准', expected: '非空白的文字' },
+		reviewedBy: { label: '審核', expected: '非空白的文字' },
 		owner: { label: '權責單位', expected: '非空白的文字' },
 		status: { label: '狀態', expected: 'draft（草稿）或 withdrawn（廢止）；已核准的版次不寫此欄' },
 		reviewEveryMonths: { label: '審查週期（月）', expected: '1 到 120 之間的整數，預設 12' },
-		lastReviewed: { label: '最近評估檢討日期', expected: 'YYYY-MM-DD 格式的實際日期' },
+		lastReviewed: { label: '最近評估檢討日期', expected: DATE_FORMS },
 		controls: { label: '對應控制措施', expected: 'Annex A 控制措施編號的清單，例如 A.9.2.1（2013 版）或 A.5.15（2022 版）' },
 		changes: { label: '修訂說明', expected: '非空白的文字' },
 		example: { label: '範例文件', expected: 'true 或 false' },
@@ -62,11 +63,18 @@ export function fieldExpectations(options: SchemaOptions = {}): Record<string, {
 /** A required text field: not empty, not only spaces. */
 export const text = () => z.string().trim().min(1);
 
-/** A `YYYY-MM-DD` calendar date, normalised to that string. YAML 1.1 parsers hand over Dates: accept them too. */
+/** The date forms frontmatter accepts, as explained to authors. */
+export const DATE_FORMS = '實際存在的日期，寫成 YYYY-MM-DD、民國113年10月18日，或民國年三位數的 113-10-18、113.10.18';
+
+/**
+ * A calendar date, normalised to `YYYY-MM-DD`: written `YYYY-MM-DD`, `民國113年10月18日` or with a
+ * three-digit ROC year `113-10-18` / `113.10.18` (dates.ts parseDateInput). YAML 1.1 parsers hand
+ * over Dates: accepted too.
+ */
 export const isoDateSchema = z
 	.union([z.string(), z.date()])
-	.refine((value) => (typeof value === 'string' ? parseIsoDate(value) !== undefined : !Number.isNaN(value.getTime())))
-	.transform((value) => (typeof value === 'string' ? value : toIsoDate(value)));
+	.refine((value) => (typeof value === 'string' ? parseDateInput(value) !== undefined : !Number.isNaN(value.getTime())))
+	.transform((value) => (typeof value === 'string' ? parseDateInput(value)! : toIsoDate(value)));
 
 /**
  * The frontmatter of one version of a controlled document (AUTHORING.md, binding).
@@ -99,6 +107,7 @@ function createSchema(pattern: string) {
 		effective: isoDateSchema,
 		issuedBy: text().optional(),
 		approvedBy: text().optional(),
+		reviewedBy: text().optional(),
 		owner: text().optional(),
 		status: z.enum(['draft', 'withdrawn']).optional(),
 		reviewEveryMonths: z.int().min(1).max(120).default(12),

@@ -104,14 +104,14 @@ export function frontmatterFromCover(cover: Cover, flags: ImportFlags): { data: 
 	const effective = flags.effective ?? from('effective')?.value;
 	if (effective === undefined) notes.push('找不到生效日期（effective）：請在檔頭填寫 effective，或以 --effective 指定，例如 --effective 113-10-18');
 	else {
-		const iso = parseDateInput(effective);
+		const iso = parseDateInput(effective, true);
 		if (iso) data.effective = iso;
 		else notes.push(`${flags.effective ? `--effective「${effective}」` : said('effective')}不是可辨識的日期：請填寫 effective，格式如 2024-10-18 或 民國113年10月18日`);
 	}
 
 	const reviewed = flags.lastReviewed ?? from('lastReviewed')?.value;
 	if (reviewed !== undefined) {
-		const iso = parseDateInput(reviewed);
+		const iso = parseDateInput(reviewed, true);
 		if (iso) data.lastReviewed = iso;
 		else notes.push(`最近評估檢討日期「${reviewed}」不是可辨識的日期：請填寫 lastReviewed`);
 	}
