@@ -117,9 +117,9 @@ export function frontmatterFromCover(cover: Cover, flags: ImportFlags): { data: 
 	}
 
 	const classification = from('classification')?.value;
-	if (classification === undefined) notes.push('找不到機密等級（classification）：請依原文件填寫 classification（公開、內部使用、限閱、機密）');
+	if (classification === undefined) notes.push('找不到機密等級（classification）：請依原文件填寫 classification（公開、內部使用或一般、限閱、機密或密）');
 	else if (parseClassification(classification) === undefined) {
-		notes.push(`${said('classification')}不是入口網的機密等級：已照原文寫入 classification，請改為入口網的等級名稱（見設定的分級）`);
+		notes.push(`${said('classification')}不是入口網的機密等級：已照原文寫入 classification，請改為 公開、內部使用（一般）、限閱、機密（密）之一`);
 		data.classification = classification;
 	} else data.classification = classification;
 
