@@ -56,8 +56,8 @@ export function portalToday(override: string | undefined, now: Date = new Date()
 
 /** 民國113年10月18日, 中華民國 113 年 10 月 18 日; loosely also 113年10月18日 and 2024年10月18日. */
 const CHINESE_DATE = /^(中華民國|民國)?\s*(\d{1,4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$/;
-/** A three-digit ROC year: 113-10-18, 113.10.18 (loosely also 113/10/18 and 2024/10/18, 2024.10.18). */
-const NUMERIC_DATE = /^(\d{3}|\d{4})([-/.])(\d{1,2})\2(\d{1,2})$/;
+/** A three-digit ROC year: 113-10-18, 113.10.18 (loosely also 113/10/18, a two-digit ROC year 98.12.10, and 2024/10/18). */
+const NUMERIC_DATE = /^(\d{2,4})([-/.])(\d{1,2})\2(\d{1,2})$/;
 
 /**
  * A date as staff write it in frontmatter, as `YYYY-MM-DD`: `2024-10-18`, `民國113年10月18日`, or with
@@ -77,7 +77,7 @@ export function parseDateInput(value: string, loose = false): string | undefined
 		if (chinese[1] || chinese[2]!.length <= 3) year += 1911;
 		[month, day] = [Number(chinese[3]), Number(chinese[4])];
 	} else if (numeric && (loose || (numeric[1]!.length === 3 && numeric[2] !== '/'))) {
-		year = Number(numeric[1]) + (numeric[1]!.length === 3 ? 1911 : 0);
+		year = Number(numeric[1]) + (numeric[1]!.length < 4 ? 1911 : 0);
 		[month, day] = [Number(numeric[3]), Number(numeric[4])];
 	} else return undefined;
 	const iso = `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;

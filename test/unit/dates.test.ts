@@ -131,6 +131,7 @@ describe('parseDateInput: the date forms staff write', () => {
 		['113年10月18日', '2024-10-18'],
 		['2024年10月18日', '2024-10-18'],
 		['１１３．１０．１８', '2024-10-18'],
+		['98.12.10', '2009-12-10'],
 	])('reads %j loosely (an imported cover) as %s', (written, iso) => {
 		expect(parseDateInput(written, true)).toBe(iso);
 	});

@@ -15,13 +15,16 @@ function hasMergedCells(rows: readonly Row[]): boolean {
 
 /**
  * The rows a reader sees, top to bottom, and how many of them are the header. pandoc's ODT reader
- * gives an empty header row: dropped. Without a header the first row is taken as the header, as in
- * Word tables of Taiwanese documents, where the first row names the columns.
+ * gives an empty header row: dropped. Without a header the first row is taken as the header (with
+ * the rows its merged cells span), as in Word tables of Taiwanese documents, where it names the columns.
  */
 function layout(table: Table): { rows: Row[]; headerRows: number } {
 	const head = table.c[3][1].filter((row) => !isEmptyRow(row));
 	const rows = tableRows(table).filter((row) => !isEmptyRow(row) || row[1].length === 0);
-	return { rows: rows.filter((row) => row[1].length > 0), headerRows: Math.max(1, head.length) };
+	const kept = rows.filter((row) => row[1].length > 0);
+	// Without a marked header, the first row is the header, with the rows its merged cells reach into.
+	const headerRows = head.length > 0 ? head.length : Math.max(1, ...(kept[0]?.[1] ?? []).map((cell) => cell[2]));
+	return { rows: kept, headerRows };
 }
 
 /** A GFM table: every cell one line, first row the header. */

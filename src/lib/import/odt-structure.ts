@@ -191,3 +191,14 @@ export function odtTableLayouts(content: XmlElement): OdfCellLayout[][][] {
 	}
 	return tables;
 }
+
+/** The title (or description) of each image frame in content.xml, in document order: its alternative text. */
+export function odtImageTexts(content: XmlElement): string[] {
+	const texts: string[] = [];
+	for (const frame of findAll(firstElement(content, 'office:body') ?? content, 'draw:frame')) {
+		if (!firstElement(frame, 'draw:image')) continue;
+		const title = firstElement(frame, 'svg:title') ?? firstElement(frame, 'svg:desc');
+		texts.push(title ? title.children.filter((c): c is string => typeof c === 'string').join('').trim() : '');
+	}
+	return texts;
+}

@@ -17,6 +17,8 @@ export interface ConvertedSource {
 	numbered: NumberedParagraph[];
 	/** ODT only: cell layout of each table (pandoc's ODT reader drops merged cells). */
 	tableLayouts?: CellLayout[][][];
+	/** ODT only: each image's title, in order (pandoc's ODT reader drops image descriptions). */
+	imageTexts?: string[];
 	/** Lines and cells of the page header. */
 	header: string[];
 	/** Document properties: title and custom properties (名稱 → 值). */
@@ -114,7 +116,10 @@ export function planImport(source: ConvertedSource, options: PlanOptions): Impor
 
 	const assetDir = `${options.documentsDir}/${data.docNo}/assets/${data.version}`;
 	const images: { url: string; name: string }[] = [];
-	const image = (url: string, alt: string): string => {
+	let imageIndex = 0;
+	const image = (url: string, written: string): string => {
+		const alt = written || source.imageTexts?.[imageIndex] || '';
+		imageIndex++;
 		const extension = /\.([a-z0-9]+)$/i.exec(url)?.[1]?.toLowerCase() ?? '';
 		let entry = images.find((i) => i.url === url);
 		if (!entry) {

@@ -5,7 +5,7 @@ import { basename, extname, join } from 'node:path';
 import JSZip from 'jszip';
 import { docxNumberedParagraphs } from '../../lib/import/docx-numbering.ts';
 import { docxHeaderLines, docxProperties, odtHeaderLines, odtProperties } from '../../lib/import/header.ts';
-import { odtNumberedParagraphs, odtTableLayouts } from '../../lib/import/odt-structure.ts';
+import { odtImageTexts, odtNumberedParagraphs, odtTableLayouts } from '../../lib/import/odt-structure.ts';
 import type { PandocDocument } from '../../lib/import/pandoc-ast.ts';
 import type { ConvertedSource } from '../../lib/import/plan.ts';
 import { parseXml, type XmlElement } from '../../lib/import/xml.ts';
@@ -136,6 +136,7 @@ export async function readSource(path: string): Promise<{ source: ConvertedSourc
 			document,
 			numbered: odtNumberedParagraphs(content, styles),
 			tableLayouts: odtTableLayouts(content),
+			imageTexts: odtImageTexts(content),
 			header: styles ? odtHeaderLines(styles) : [],
 			properties: odtProperties(await xml(zip, 'meta.xml')),
 		},
