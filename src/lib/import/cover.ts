@@ -81,9 +81,9 @@ function cellText(blocks: readonly Block[]): string {
 }
 
 /** Label–value pairs of a cover table: value to the right of its label, or below it. */
-export function fieldsFromTable(table: Extract<Block, { t: 'Table' }>): { field: CoverField; rank: number; value: string }[] {
+export function fieldsFromTable(table: Extract<Block, { t: 'Table' }>): { field: CoverField; rank: number; value: string; below?: boolean }[] {
 	const cells = grid(table);
-	const found: { field: CoverField; rank: number; value: string }[] = [];
+	const found: { field: CoverField; rank: number; value: string; below?: boolean }[] = [];
 	cells.forEach((row, r) => {
 		row.forEach((cell, c) => {
 			if (!cell || row[c - 1]?.id === cell.id || cells[r - 1]?.[c]?.id === cell.id) return;
@@ -96,8 +96,9 @@ export function fieldsFromTable(table: Extract<Block, { t: 'Table' }>): { field:
 			while (row[right]?.id === cell.id) right++;
 			let below = r + 1;
 			while (cells[below]?.[c]?.id === cell.id) below++;
-			const candidate = [row[right], cells[below]?.[c]].find((other) => other && other.text !== '' && !labelField(other.text));
-			if (candidate) found.push({ ...label, value: candidate.text });
+			const usable = (other: { text: string } | undefined) => other !== undefined && other.text !== '' && !labelField(other.text);
+			if (usable(row[right])) found.push({ ...label, value: row[right]!.text });
+			else if (usable(cells[below]?.[c])) found.push({ ...label, value: cells[below]![c]!.text, below: true });
 		});
 	});
 	return found;
@@ -126,7 +127,10 @@ export function readCover(blocks: readonly Block[], header: readonly string[] = 
 		if (block.t === 'Header' || block.t === 'OrderedList' || block.t === 'BulletList') break;
 		if (block.t === 'Table') {
 			const found = fieldsFromTable(block);
-			if (new Set(found.map((f) => f.field)).size >= 2) {
+			// Labels over columns of several rows make a record table (修訂紀錄: 版次, 日期, 核准…), not a cover.
+			const firstRow = tableRows(block)[0]?.[1].map((c) => cellText(c[4])) ?? [];
+			const record = (found.every((f) => f.below) && tableRows(block).length > 2) || firstRow.some((t) => /修訂|修正|變更|異動/.test(t));
+			if (new Set(found.map((f) => f.field)).size >= 2 && !record) {
 				for (const f of found) keep(fields, f.field, f.value, f.rank, 'cover');
 				consumed.add(block);
 			}

@@ -42,7 +42,7 @@ function chinese(n: number, legal: boolean): string {
 			zero = out !== '';
 			return;
 		}
-		if (zero) out += digits[0];
+		if (zero) out += '零';
 		zero = false;
 		// 10–19 are 十、十一 (not 一十): the leading one is dropped before the tens.
 		const omitOne = digit === 1 && unit === units[1] && index === 0;

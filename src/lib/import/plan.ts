@@ -56,27 +56,46 @@ export type ImportPlan =
 
 const TOC_TITLES = new Set(['目錄', '目次', '目錄表', 'contents', 'tableofcontents']);
 
-function isTocEntry(block: Block): boolean {
-	if (block.t !== 'Para' && block.t !== 'Plain') return false;
-	const links = block.c.filter((i) => i.t === 'Link');
-	if (links.some((l) => l.t === 'Link' && /^#(_Toc|__RefHeading)/.test(l.c[2][0]))) return true;
-	// A static entry: text, leader dots or spaces, a page number.
-	return /\S[\s.…·‧_\-]*\d+$/.test(stringify(block.c).trim()) && stringify(block.c).length < 120;
+/** A TOC line without its leader and page number and without a leading clause number. */
+function entryKey(text: string): string {
+	return normalizeText(text)
+		.replace(/[.…·‧_\-]*\d+$/, '')
+		.replace(/^[壹貳參肆伍陸柒捌玖拾一二三四五六七八九十百〇零（）()\d.、]+/, '');
 }
 
-/** The table of contents is dropped: the page has its own. Divs marked TOC, or 目錄 and its entries. */
+function blockText(block: Block): string | undefined {
+	if (block.t === 'Para' || block.t === 'Plain') return stringify(block.c);
+	if (block.t === 'Header') return stringify(block.c[2]);
+	return undefined;
+}
+
+/**
+ * The table of contents is dropped: the page has its own. Divs marked TOC; Word's entries (links to
+ * `_Toc` bookmarks); and 目錄 followed by lines that name a later heading or paragraph with a page number.
+ */
 export function dropTableOfContents(blocks: readonly Block[]): Block[] {
+	// Where each text occurs last: an entry must name something that comes after it.
+	const last = new Map<string, number>();
+	blocks.forEach((b, index) => {
+		const text = blockText(b);
+		if (text !== undefined) last.set(entryKey(text), index);
+	});
 	const out: Block[] = [];
+	const isLinkEntry = (block: Block) => (block.t === 'Para' || block.t === 'Plain') && block.c.some((l) => l.t === 'Link' && /^#(_Toc|__RefHeading)/.test(l.c[2][0]));
 	for (let i = 0; i < blocks.length; i++) {
 		const block = blocks[i]!;
 		if (block.t === 'Div' && block.c[0][1].some((c) => /toc/i.test(c))) continue;
-		const text = block.t === 'Para' || block.t === 'Plain' || block.t === 'Header' ? normalizeText(stringify(block.t === 'Header' ? block.c[2] : block.c)).toLowerCase() : '';
-		if (TOC_TITLES.has(text) && blocks[i + 1] && isTocEntry(blocks[i + 1]!)) {
-			while (blocks[i + 1] && isTocEntry(blocks[i + 1]!)) i++;
-			continue;
+		if (isLinkEntry(block)) continue;
+		const text = blockText(block);
+		if (text !== undefined && TOC_TITLES.has(normalizeText(text).toLowerCase())) {
+			let j = i + 1;
+			const isEntry = (b: Block | undefined) => b !== undefined && (isLinkEntry(b) || (blockText(b) !== undefined && /\d\s*$/.test(blockText(b)!) && (last.get(entryKey(blockText(b)!)) ?? -1) > j));
+			while (isEntry(blocks[j])) j++;
+			if (j > i + 1) {
+				i = j - 1;
+				continue;
+			}
 		}
-		// Entries without a title (Word's TOC field): links to the headings' _Toc bookmarks only.
-		if ((block.t === 'Para' || block.t === 'Plain') && block.c.some((l) => l.t === 'Link' && /^#_Toc/.test(l.c[2][0])) && isTocEntry(block)) continue;
 		out.push(block);
 	}
 	return out;
