@@ -1,5 +1,5 @@
 import { rmSync } from 'node:fs';
-import { isAbsolute, join, relative, sep } from 'node:path';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { analyzeCorpus } from '../../lib/analyze.ts';
 import type { BuildSettings, PortalConfig } from '../../lib/config.ts';
 import type { ImportFlags } from '../../lib/import/frontmatter-out.ts';
@@ -35,7 +35,8 @@ export async function importDocument(request: ImportRequest): Promise<ImportResu
 	try {
 		const read = await readSource(inputPath);
 		mediaDir = read.mediaDir;
-		const documentsDir = request.settings.documentsDir.replace(/\\/g, '/').replace(/\/+$/, '');
+		// Relative to the root with forward slashes (PORTAL_DOCUMENTS_DIR may be absolute).
+		const documentsDir = relative(request.root, resolve(request.root, request.settings.documentsDir)).split(sep).join('/');
 		const plan = planImport(read.source, {
 			flags: request.flags,
 			docNoPattern: request.config.docNoPattern,
