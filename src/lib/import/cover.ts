@@ -128,8 +128,10 @@ export function readCover(blocks: readonly Block[], header: readonly string[] = 
 		if (block.t === 'Table') {
 			const found = fieldsFromTable(block);
 			// Labels over columns of several rows make a record table (修訂紀錄: 版次, 日期, 核准…), not a cover.
-			const firstRow = tableRows(block)[0]?.[1].map((c) => cellText(c[4])) ?? [];
-			const record = (found.every((f) => f.below) && tableRows(block).length > 2) || firstRow.some((t) => /修訂|修正|變更|異動/.test(t));
+			const rows = tableRows(block)
+				.map((r) => r[1].map((c) => cellText(c[4])))
+				.filter((texts) => texts.some((t) => t !== ''));
+			const record = (found.every((f) => f.below) && rows.length > 2) || (rows[0] ?? []).some((t) => /修訂|修正|變更|異動/.test(t));
 			if (new Set(found.map((f) => f.field)).size >= 2 && !record) {
 				for (const f of found) keep(fields, f.field, f.value, f.rank, 'cover');
 				consumed.add(block);

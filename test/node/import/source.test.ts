@@ -4,15 +4,11 @@ import { join, resolve } from 'node:path';
 import JSZip from 'jszip';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ImportError, openPackage, readSource } from '../../../src/node/import/source.ts';
+import { oleFile } from './_files.ts';
 
 const FIXTURES = resolve(import.meta.dirname, '../../fixtures/import');
 const dir = mkdtempSync(join(tmpdir(), 'import-source-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-/** An OLE compound file header followed by directory names, as Word writes a password-protected .docx. */
-export function oleFile(streams: string[]): Buffer {
-	return Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504), ...streams.map((s) => Buffer.from(s, 'utf16le'))]);
-}
 
 async function refusal(path: string): Promise<ImportError> {
 	try {

@@ -67,3 +67,10 @@ describe('readCover', () => {
 		expect(values(result)).toEqual({ docNo: 'ISMS-P-001@cover', version: '1.0@cover', reviewedBy: '資訊室主任@header', owner: '資訊室@properties', title: '屬性標題@properties' });
 	});
 });
+
+describe('readCover with an ODT table', () => {
+	it("reads labels over values when pandoc's ODT reader adds an empty header row", () => {
+		const cover = table([row(cell('文件編號'), cell('版次')), row(cell('ISMS-S-203'), cell('1.0'))], [row(cell(''), cell(''))]);
+		expect(values(readCover([cover]))).toEqual({ docNo: 'ISMS-S-203@cover', version: '1.0@cover' });
+	});
+});
