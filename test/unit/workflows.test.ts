@@ -148,6 +148,12 @@ describe.each(['ci.yml', 'publish.yml'])('%s runs the portal checks', (file) => 
 		expect(install).toBeLessThan(stepRunning(job, 'npm test'));
 	});
 
+	it('installs pandoc (npm run import and its tests) before npm test', () => {
+		const install = steps(job).findIndex((step) => commands(step).some((command) => command.includes('apt-get install') && /\bpandoc\b/.test(command)));
+		expect(install).toBeGreaterThanOrEqual(0);
+		expect(install).toBeLessThan(stepRunning(job, 'npm test'));
+	});
+
 	it('runs check (as annotations), test, build in that order, then an informational report', () => {
 		const check = stepRunning(job, 'npm run check -- --format github');
 		const test = stepRunning(job, 'npm test');
