@@ -32,6 +32,11 @@ const ALIASES: ReadonlyMap<string, Classification> = new Map(
 	]),
 );
 
+/** The labels shown for each level (document header, lists, search filters, print) under a preset. */
+export function classificationLabels(preset: ClassificationPreset = 'iso'): Record<Classification, string> {
+	return CLASSIFICATION_PRESETS[preset];
+}
+
 /** Every spelling an author may write, for error messages. */
 export const CLASSIFICATION_SPELLINGS: readonly string[] = [...ALIASES.keys()];
 

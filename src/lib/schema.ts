@@ -25,6 +25,11 @@ export const TIER_KINDS: Record<1 | 2 | 3 | 4, string> = {
 	4: '表單/紀錄',
 };
 
+/** What each tier holds (the agency's names, e.g. 計畫 in the first tier): configured kinds over the defaults. */
+export function tierKinds(configured: Partial<Record<'1' | '2' | '3' | '4', string>> = {}): Record<1 | 2 | 3 | 4, string> {
+	return { 1: configured['1'] ?? TIER_KINDS[1], 2: configured['2'] ?? TIER_KINDS[2], 3: configured['3'] ?? TIER_KINDS[3], 4: configured['4'] ?? TIER_KINDS[4] };
+}
+
 export interface SchemaOptions {
 	/** Regular expression source for docNo. */
 	docNoPattern?: string;

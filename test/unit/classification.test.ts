@@ -3,6 +3,7 @@ import {
 	CLASSIFICATIONS,
 	CLASSIFICATION_LABELS,
 	CLASSIFICATION_PRESETS,
+	classificationLabels,
 	CLASSIFICATION_SPELLINGS,
 	classificationRank,
 	isWithinCeiling,
@@ -34,6 +35,14 @@ describe('label presets', () => {
 		expect(CLASSIFICATION_PRESETS.government).toEqual({ public: '公開', internal: '一般', restricted: '限閱', confidential: '密' });
 		expect(isWithinCeiling(parseClassification('一般')!, 'internal')).toBe(true);
 		expect(isWithinCeiling(parseClassification('密')!, 'restricted')).toBe(false);
+	});
+});
+
+describe('classificationLabels', () => {
+	it('gives the labels pages show under each preset', () => {
+		expect(classificationLabels()).toEqual(CLASSIFICATION_LABELS);
+		expect(classificationLabels('government').internal).toBe('一般');
+		expect(classificationLabels('government').confidential).toBe('密');
 	});
 });
 

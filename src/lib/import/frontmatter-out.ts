@@ -63,6 +63,18 @@ export const DEFAULT_TIER_WORDS: Readonly<Record<number, readonly string[]>> = {
 	4: ['表單', '紀錄', '記錄', '清單', '表'],
 };
 
+/**
+ * Kind words per tier with the agency's configured tier kinds (`{ 2: '程序書/計畫' }`): a configured
+ * word counts for its tier only, on top of the defaults.
+ */
+export function tierWords(configured: Partial<Record<'1' | '2' | '3' | '4', string>> = {}): Record<number, string[]> {
+	const extra = Object.fromEntries(Object.entries(configured).map(([tier, kinds]) => [tier, (kinds ?? '').split(/[/、,，]/).map((w) => w.trim()).filter(Boolean)]));
+	const claimed = new Set(Object.values(extra).flat());
+	return Object.fromEntries(
+		[1, 2, 3, 4].map((tier) => [tier, [...(extra[String(tier)] ?? []), ...DEFAULT_TIER_WORDS[tier]!.filter((w) => !claimed.has(w))]]),
+	);
+}
+
 const LABELS: Record<CoverField, string> = {
 	docNo: '文件編號',
 	title: '文件名稱',
@@ -82,7 +94,7 @@ const SOURCES = { cover: '封面', header: '頁首', properties: '文件屬性' 
  * The frontmatter of an imported version: flags first, then the cover. Returns the fields and one
  * line per field that was not found or could not be used (what staff must fill in by hand).
  */
-export function frontmatterFromCover(cover: Cover, flags: ImportFlags): { data: Frontmatter; notes: string[] } {
+export function frontmatterFromCover(cover: Cover, flags: ImportFlags, kinds: Readonly<Record<number, readonly string[]>> = DEFAULT_TIER_WORDS): { data: Frontmatter; notes: string[] } {
 	const data: Frontmatter = {};
 	const notes: string[] = [];
 	const from = (field: CoverField) => cover.fields[field];
@@ -128,7 +140,7 @@ export function frontmatterFromCover(cover: Cover, flags: ImportFlags): { data: 
 		if ([1, 2, 3, 4].includes(tier)) data.tier = tier;
 		else notes.push(`--tier「${flags.tier}」無效：文件類別應為 1、2、3 或 4`);
 	} else if (data.title) {
-		const tier = guessTier(data.title);
+		const tier = guessTier(data.title, kinds);
 		if (tier) {
 			data.tier = tier;
 			notes.push(`文件類別（tier）依文件名稱推定為 ${tier}：請確認，或以 --tier 指定`);

@@ -1,6 +1,6 @@
 import { readCover } from './cover.ts';
 import type { NumberedParagraph } from './docx-numbering.ts';
-import { frontmatterFromCover, frontmatterLines, type ImportFlags } from './frontmatter-out.ts';
+import { frontmatterFromCover, frontmatterLines, tierWords, type ImportFlags } from './frontmatter-out.ts';
 import { matchLabels } from './labels.ts';
 import { escapeAlt } from './mdx-text.ts';
 import { restoreSpans, type CellLayout } from './mdx-tables.ts';
@@ -31,6 +31,8 @@ export interface PlanOptions {
 	docNoDescription: string;
 	/** Documents folder relative to the project root (forward slashes). */
 	documentsDir: string;
+	/** The portal's configured tier kinds (for guessing the tier from the title). */
+	tierKinds?: Partial<Record<'1' | '2' | '3' | '4', string>>;
 }
 
 /** Image files a page can show (the portal's MDX checks allow raster images only). */
@@ -120,7 +122,7 @@ export function planImport(source: ConvertedSource, options: PlanOptions): Impor
 		tables.forEach((table, i) => source.tableLayouts![i] && restoreSpans(table, source.tableLayouts![i]!));
 	}
 	const cover = readCover(blocks, source.header, { ...source.properties, title: source.properties.title ?? metaText(source.document.meta.title) });
-	const { data, notes } = frontmatterFromCover(cover, options.flags);
+	const { data, notes } = frontmatterFromCover(cover, options.flags, tierWords(options.tierKinds));
 	const name = source.fileName;
 	if (!data.title) return { ok: false, rule: 'import/no-title', message: `在 ${name} 中找不到文件名稱：封面表格或頁首沒有「文件名稱」，文件屬性也沒有標題；請在封面加上「文件名稱」欄，或以 --title 指定` };
 	if (!data.docNo) return { ok: false, rule: 'import/no-docno', message: `在 ${name} 中找不到文件編號：請在封面加上「文件編號」欄，或以 --docno 指定，例如 --docno ISMS-P-005` };

@@ -42,6 +42,7 @@ export async function importDocument(request: ImportRequest): Promise<ImportResu
 			docNoPattern: request.config.docNoPattern,
 			docNoDescription: request.config.docNoDescription,
 			documentsDir,
+			tierKinds: request.config.tierKinds,
 		});
 		if (!plan.ok) return fail(plan.rule, plan.message);
 		writeImport({

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Cover, CoverField } from '../../../src/lib/import/cover.ts';
-import { frontmatterFromCover, frontmatterLines, guessTier, normalizeDocNo, normalizeVersion } from '../../../src/lib/import/frontmatter-out.ts';
+import { frontmatterFromCover, frontmatterLines, guessTier, normalizeDocNo, normalizeVersion, tierWords } from '../../../src/lib/import/frontmatter-out.ts';
 import { validateFrontmatter } from '../../../src/lib/schema.ts';
 import { parseYamlSource } from '../../../src/lib/yaml-source.ts';
 
@@ -61,5 +61,14 @@ describe('frontmatterFromCover', () => {
 		const lines = frontmatterLines({ title: '政策: 總則', owner: '#資訊室', approvedBy: 'true', issuedBy: '資訊室 ' });
 		const yaml = parseYamlSource(lines.join('\n')).data as Record<string, unknown>;
 		expect(yaml).toEqual({ title: '政策: 總則', owner: '#資訊室', approvedBy: 'true', issuedBy: '資訊室 ' });
+	});
+});
+
+describe('tierWords', () => {
+	it("moves a kind the agency names for another tier (計畫 as a second-tier kind) out of its default tier", () => {
+		const words = tierWords({ 2: '程序書/計畫' });
+		expect(guessTier('資通安全維護計畫', words)).toBe(2);
+		expect(guessTier('資訊安全政策', words)).toBe(1);
+		expect(words[1]).not.toContain('計畫');
 	});
 });
