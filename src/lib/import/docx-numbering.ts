@@ -106,7 +106,7 @@ export function docxParagraphText(paragraph: XmlElement): string {
 }
 
 /**
- * Every automatically numbered paragraph of a Word document (word/document.xml) in document order,
+ * Every automatically numbered paragraph of a Word file (its main part, word/document) in reading order,
  * with the number Word displays: levels and formats from word/numbering.xml, numbering bound to
  * paragraph styles from word/styles.xml, counters shared by the lists of one definition as in Word.
  */

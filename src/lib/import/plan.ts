@@ -12,7 +12,7 @@ export interface ConvertedSource {
 	/** The file name as given, for messages and the import mark. */
 	fileName: string;
 	kind: 'docx' | 'odt';
-	document: PandocDocument;
+	ast: PandocDocument;
 	/** Automatically numbered paragraphs with their displayed numbers, in document order. */
 	numbered: NumberedParagraph[];
 	/** ODT only: cell layout of each table (pandoc's ODT reader drops merged cells). */
@@ -109,7 +109,7 @@ export function dropTableOfContents(blocks: readonly Block[]): Block[] {
  * asset folder, footnotes. Fails (nothing to write) without a document number, version or title.
  */
 export function planImport(source: ConvertedSource, options: PlanOptions): ImportPlan {
-	let blocks = dropTableOfContents(source.document.blocks);
+	let blocks = dropTableOfContents(source.ast.blocks);
 	if (source.tableLayouts) {
 		const tables: Extract<Block, { t: 'Table' }>[] = [];
 		const collect = (list: readonly Block[]) => {
@@ -121,7 +121,7 @@ export function planImport(source: ConvertedSource, options: PlanOptions): Impor
 		collect(blocks);
 		tables.forEach((table, i) => source.tableLayouts![i] && restoreSpans(table, source.tableLayouts![i]!));
 	}
-	const cover = readCover(blocks, source.header, { ...source.properties, title: source.properties.title ?? metaText(source.document.meta.title) });
+	const cover = readCover(blocks, source.header, { ...source.properties, title: source.properties.title ?? metaText(source.ast.meta.title) });
 	const { data, notes } = frontmatterFromCover(cover, options.flags, tierWords(options.tierKinds));
 	const name = source.fileName;
 	if (!data.title) return { ok: false, rule: 'import/no-title', message: `在 ${name} 中找不到文件名稱：封面表格或頁首沒有「文件名稱」，文件屬性也沒有標題；請在封面加上「文件名稱」欄，或以 --title 指定` };

@@ -118,7 +118,7 @@ export async function readSource(path: string): Promise<{ source: ConvertedSourc
 			source: {
 				fileName,
 				kind,
-				document,
+				ast: document,
 				numbered: body ? docxNumberedParagraphs(body, await xml(zip, 'word/numbering.xml'), await xml(zip, 'word/styles.xml')) : [],
 				header: headers,
 				properties: docxProperties(await xml(zip, 'docProps/core.xml'), await xml(zip, 'docProps/custom.xml')),
@@ -133,7 +133,7 @@ export async function readSource(path: string): Promise<{ source: ConvertedSourc
 		source: {
 			fileName,
 			kind,
-			document,
+			ast: document,
 			numbered: odtNumberedParagraphs(content, styles),
 			tableLayouts: odtTableLayouts(content),
 			imageTexts: odtImageTexts(content),

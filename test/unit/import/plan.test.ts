@@ -7,7 +7,7 @@ const cover = table([row(cell('文件編號'), cell('ISMS-P-101'), cell('文件�
 const source = (blocks: Block[], extra: Partial<ConvertedSource> = {}): ConvertedSource => ({
 	fileName: '計畫.docx',
 	kind: 'docx',
-	document: { 'pandoc-api-version': [1, 22], meta: {}, blocks },
+	ast: { 'pandoc-api-version': [1, 22], meta: {}, blocks },
 	numbered: [],
 	header: [],
 	properties: {},
@@ -59,7 +59,7 @@ describe('planImport', () => {
 
 	it('takes the title from the document properties or the Title paragraph when the cover has none', () => {
 		const bare = table([row(cell('文件編號'), cell('ISMS-P-101'), cell('版次'), cell('1.0'))]);
-		const fromMeta = planImport({ ...source([bare]), document: { 'pandoc-api-version': [1, 22], meta: { title: { t: 'MetaInlines', c: text('標題段落') } }, blocks: [bare] } }, OPTIONS);
+		const fromMeta = planImport({ ...source([bare]), ast: { 'pandoc-api-version': [1, 22], meta: { title: { t: 'MetaInlines', c: text('標題段落') } }, blocks: [bare] } }, OPTIONS);
 		expect(fromMeta.ok && fromMeta.content).toContain('title: 標題段落');
 	});
 });
