@@ -8,6 +8,7 @@ import { loadControls, STANDARDS, type Catalogue, type LoadedControls } from './
 import { parseSoa, type Soa } from './soa.ts';
 import { loadCorpus, type DocumentVersion } from './corpus.ts';
 import { assetReferences, resolveAsset } from './documents/assets.ts';
+import { duplicateNames } from './documents/attachments.ts';
 import { MdxSyntaxError, parseBody, unrenderable } from './mdx.ts';
 import type { Problem } from './problems.ts';
 import { collectReferences } from './references.ts';
@@ -71,6 +72,18 @@ export function analyzeCorpus(root: string, config: PortalConfig, settings: Buil
 			continue;
 		}
 		for (const fault of unrenderable(tree)) syntaxProblems.push({ file: version.file, ...fault, severity: 'error', rule: 'mdx/unrenderable' });
+		const duplicates = duplicateNames(version.attachments ?? []);
+		(version.attachments ?? []).forEach((attachment, index) => {
+			if (duplicates.has(index)) {
+				const at = version.fieldPositions[`attachments.${index}`] ?? { line: 1, column: 1 };
+				syntaxProblems.push({ file: version.file, ...at, severity: 'error', rule: 'asset/duplicate-attachment', message: `附件「${attachment}」與前面的附件同名；同一版次的附件以檔名下載，檔名不可重複，請改名` });
+				return;
+			}
+			const path = resolveAsset(version.file, attachment);
+			if (existsSync(join(root, path))) return;
+			const at = version.fieldPositions[`attachments.${index}`] ?? { line: 1, column: 1 };
+			syntaxProblems.push({ file: version.file, ...at, severity: 'error', rule: 'asset/missing', message: `附件「${attachment}」不存在（找不到 ${path}）；請把檔案放到 ${path.replace(/\/[^/]*$/, '/')}，或修正路徑` });
+		});
 		for (const asset of assetReferences(tree)) {
 			const path = resolveAsset(version.file, asset.url);
 			if (existsSync(join(root, path))) continue;

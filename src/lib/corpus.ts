@@ -28,6 +28,8 @@ export interface DocumentVersion {
 	lastReviewed: string;
 	controls: string[];
 	changes?: string;
+	/** Files offered for download with this version (relative to the version file); absent when none. */
+	attachments?: string[];
 	example: boolean;
 	/** MDX body after the frontmatter, and the file line it starts on (for reference positions). */
 	body: string;
@@ -151,16 +153,25 @@ export function readVersion(
 	data.controls.forEach((_, index) => {
 		fieldPositions[`controls.${index}`] = split.positionOf(['controls', index]);
 	});
+	data.attachments.forEach((_, index) => {
+		fieldPositions[`attachments.${index}`] = split.positionOf(['attachments', index]);
+	});
 	return {
 		problems,
 		version: {
 			file,
 			id: `${data.docNo}/${data.version}`,
-			...data,
+			...withoutEmptyAttachments(data),
 			lastReviewed: data.lastReviewed ?? data.effective,
 			body: split.body,
 			bodyLine: split.bodyLine,
 			fieldPositions,
 		},
 	};
+}
+
+/** `attachments: []` (the schema's default) is left out: a version without downloads has no such field. */
+function withoutEmptyAttachments<T extends { attachments: string[] }>(data: T): Omit<T, 'attachments'> & { attachments?: string[] } {
+	const { attachments, ...rest } = data;
+	return attachments.length > 0 ? { ...rest, attachments } : rest;
 }

@@ -9,6 +9,11 @@ import { describeValue } from './yaml-source.ts';
 export const DEFAULT_DOCNO_PATTERN = '^ISMS-[A-Z]-\\d{3}$';
 export const DEFAULT_DOCNO_DESCRIPTION = 'ISMS-<大寫英文字母>-<3 位數字>，例如 ISMS-P-005';
 
+/** File types a version may offer for download (fillable forms and their PDF): `attachments`. */
+export const ATTACHMENT_EXTENSIONS = ['pdf', 'odt', 'ods', 'odp', 'docx', 'xlsx', 'pptx', 'csv', 'txt'] as const;
+/** A relative path inside the document's folder (`./assets/1.0/資產清冊.odt`): no scheme, no `/` start, no `..`, `?` or `#`. */
+export const ATTACHMENT_PATTERN = new RegExp(`^(?!/)(?![a-z][a-z0-9+.-]*:)(?!.*(?:^|/)\\.\\.(?:/|$))[^?#\\\\]+\\.(?:${ATTACHMENT_EXTENSIONS.join('|')})$`, 'i');
+
 /** Annex A control ids: 2013 has three numbers after A (A.9.2.1), 2022 two (A.5.15). */
 export const CONTROL_ID_PATTERN = /^A\.(?:[5-9]|1[0-8])\.\d{1,2}(?:\.\d{1,2})?$/;
 
@@ -61,6 +66,7 @@ export function fieldExpectations(options: SchemaOptions = {}): Record<string, {
 		lastReviewed: { label: '最近評估檢討日期', expected: DATE_FORMS },
 		controls: { label: '對應控制措施', expected: 'Annex A 控制措施編號的清單，例如 A.9.2.1（2013 版）或 A.5.15（2022 版）' },
 		changes: { label: '修訂說明', expected: '非空白的文字' },
+		attachments: { label: '附件', expected: `本文件資料夾內檔案的相對路徑清單，例如 ./assets/1.0/資訊資產清冊.odt（可用 ${ATTACHMENT_EXTENSIONS.join('、')}）` },
 		example: { label: '範例文件', expected: 'true 或 false' },
 	};
 }
@@ -119,6 +125,7 @@ function createSchema(pattern: string) {
 		lastReviewed: isoDateSchema.optional(),
 		controls: z.array(z.string().regex(CONTROL_ID_PATTERN)).default([]),
 		changes: text().optional(),
+		attachments: z.array(z.string().regex(ATTACHMENT_PATTERN)).default([]),
 		example: z.boolean().default(false),
 	});
 }

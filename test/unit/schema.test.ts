@@ -72,8 +72,19 @@ describe('validateFrontmatter: valid frontmatter', () => {
 			reviewEveryMonths: 12,
 			controls: ['A.5.1.1', 'A.5.1.2'],
 			changes: '初版發行。',
+			attachments: [],
 			example: false,
 		});
+	});
+
+	it('accepts attachments inside the document folder and refuses others, each by its position', () => {
+		const ok = validateFrontmatter({ ...MINIMAL, attachments: ['./assets/1.0/資訊資產清冊.odt', 'assets/1.0/清冊.PDF'] });
+		expect(ok.ok && ok.value.attachments).toEqual(['./assets/1.0/資訊資產清冊.odt', 'assets/1.0/清冊.PDF']);
+		for (const bad of ['../ISMS-P-001/a.pdf', '/files/a.pdf', 'https://example.com/a.pdf', './assets/1.0/a.exe', 'a.pdf?raw']) {
+			const issue = onlyIssue({ ...MINIMAL, attachments: ['./a.pdf', bad] });
+			expect(issue.path).toEqual(['attachments', 1]);
+			expect(issue.message).toContain('attachments[1]（附件）');
+		}
 	});
 
 	it('accepts the seed policy as written in YAML (content/documents/ISMS-M-001/1.0.mdx)', () => {
