@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { extractBlocks, clauseInventory, type Block } from './blocks.ts';
 import { checkReferences, type VersionAnalysis } from './check.ts';
 import { leadingClause } from './clauses.ts';
@@ -9,6 +11,8 @@ import type { Soa } from './soa/data.ts';
 import { STANDARDS } from './soa/ids.ts';
 import { resolveSoaVersions, type ResolvedSoa } from './soa/versions.ts';
 import { loadCorpus, type DocumentVersion } from './corpus.ts';
+import { assetReferences, resolveAsset } from './documents/assets.ts';
+import { duplicateNames } from './documents/attachments.ts';
 import { MdxSyntaxError, parseBody } from './mdx.ts';
 import { bodyFaults } from './mdx-rules.ts';
 import type { Problem } from './problems.ts';
@@ -79,6 +83,23 @@ export function analyzeCorpus(root: string, config: PortalConfig, settings: Buil
 			continue;
 		}
 		for (const fault of bodyFaults(tree)) syntaxProblems.push({ file: version.file, severity: 'error', ...fault });
+		const duplicates = duplicateNames(version.attachments ?? []);
+		(version.attachments ?? []).forEach((attachment, index) => {
+			if (duplicates.has(index)) {
+				const at = version.fieldPositions[`attachments.${index}`] ?? { line: 1, column: 1 };
+				syntaxProblems.push({ file: version.file, ...at, severity: 'error', rule: 'asset/duplicate-attachment', message: `附件「${attachment}」與前面的附件同名；同一版次的附件以檔名下載，檔名不可重複，請改名` });
+				return;
+			}
+			const path = resolveAsset(version.file, attachment);
+			if (existsSync(join(root, path))) return;
+			const at = version.fieldPositions[`attachments.${index}`] ?? { line: 1, column: 1 };
+			syntaxProblems.push({ file: version.file, ...at, severity: 'error', rule: 'asset/missing', message: `附件「${attachment}」不存在（找不到 ${path}）；請把檔案放到 ${path.replace(/\/[^/]*$/, '/')}，或修正路徑` });
+		});
+		for (const asset of assetReferences(tree)) {
+			const path = resolveAsset(version.file, asset.url);
+			if (existsSync(join(root, path))) continue;
+			syntaxProblems.push({ file: version.file, line: asset.line, column: asset.column, severity: 'error', rule: 'asset/missing', message: `圖片「${asset.url}」不存在（找不到 ${path}）；請把圖檔放到 ${path.replace(/\/[^/]*$/, '/')}，或修正路徑` });
+		}
 		const blocks = extractBlocks(tree);
 		analyses.set(version.id, {
 			version,

@@ -13,12 +13,29 @@ export const CLASSIFICATION_LABELS: Record<Classification, string> = {
 	confidential: '機密',
 };
 
+/**
+ * Label presets in use in Taiwanese agencies, mapped onto the same four levels (and so onto the
+ * publication ceiling): `iso` 公開/內部使用/限閱/機密 (ISO 27001 practice, the default labels) and
+ * `government` 公開/一般/限閱/密 (the government's document classification: 一般 is ordinary
+ * official business, 密 the lowest secret grade). Frontmatter may use any label of either preset.
+ */
+export const CLASSIFICATION_PRESETS = {
+	iso: CLASSIFICATION_LABELS,
+	government: { public: '公開', internal: '一般', restricted: '限閱', confidential: '密' },
+} as const satisfies Record<string, Record<Classification, string>>;
+export type ClassificationPreset = keyof typeof CLASSIFICATION_PRESETS;
+
 const ALIASES: ReadonlyMap<string, Classification> = new Map(
 	CLASSIFICATIONS.flatMap((level) => [
-		[level, level],
-		[CLASSIFICATION_LABELS[level], level],
+		[level, level] as const,
+		...Object.values(CLASSIFICATION_PRESETS).map((labels) => [labels[level], level] as const),
 	]),
 );
+
+/** The labels shown for each level (document header, lists, search filters, print) under a preset. */
+export function classificationLabels(preset: ClassificationPreset = 'iso'): Record<Classification, string> {
+	return CLASSIFICATION_PRESETS[preset];
+}
 
 /** Every spelling an author may write, for error messages. */
 export const CLASSIFICATION_SPELLINGS: readonly string[] = [...ALIASES.keys()];

@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { CLASSIFICATIONS, parseClassification, type Classification } from './classification.ts';
+import { CLASSIFICATION_PRESETS, CLASSIFICATIONS, parseClassification, type Classification, type ClassificationPreset } from './classification.ts';
 import { REFERENCE_RULES, type ReferenceRule } from './check.ts';
 import { portalToday } from './dates.ts';
 import { DEFAULT_DOCNO_DESCRIPTION, DEFAULT_DOCNO_PATTERN } from './schema.ts';
@@ -16,6 +16,13 @@ export const portalConfigSchema = z.strictObject({
 	docNoDescription: z.string().default(DEFAULT_DOCNO_DESCRIPTION),
 	/** Highest classification the all-staff build publishes (AUTHORING.md: up to internal). */
 	maxClassification: z.enum(CLASSIFICATIONS).default('internal'),
+	/**
+	 * Which labels pages show for the classification levels: `iso` 公開/內部使用/限閱/機密 (default) or
+	 * `government` 公開/一般/限閱/密. Frontmatter accepts the labels of both presets either way.
+	 */
+	classificationLabels: z.enum(Object.keys(CLASSIFICATION_PRESETS) as [ClassificationPreset, ...ClassificationPreset[]]).default('iso'),
+	/** The agency's names for what each tier holds, e.g. `{ 1: '政策/手冊/計畫' }`; unnamed tiers keep the defaults. */
+	tierKinds: z.partialRecord(z.enum(['1', '2', '3', '4']), z.string().trim().min(1)).default({}),
 	/** Statement of Applicability data, relative to the project root. */
 	soaFile: z.string().default('content/soa.yaml'),
 	/** Folder of SoA versions (`<VERSION>.yaml`), relative to the project root; beside or instead of soaFile. */

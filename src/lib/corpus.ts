@@ -19,6 +19,8 @@ export interface DocumentVersion {
 	effective: string;
 	issuedBy?: string;
 	approvedBy?: string;
+	/** 審核 */
+	reviewedBy?: string;
 	owner?: string;
 	status?: 'draft' | 'withdrawn';
 	reviewEveryMonths: number;
@@ -26,6 +28,8 @@ export interface DocumentVersion {
 	lastReviewed: string;
 	controls: string[];
 	changes?: string;
+	/** Files offered for download with this version (relative to the version file); absent when none. */
+	attachments?: string[];
 	example: boolean;
 	/** MDX body after the frontmatter, and the file line it starts on (for reference positions). */
 	body: string;
@@ -45,6 +49,9 @@ export interface LoadedCorpus {
 	versions: DocumentVersion[];
 	problems: Problem[];
 }
+
+/** `content/documents/<DOCNO>/assets/`: images (and attachments) of the document's versions. */
+export const ASSET_FOLDER = 'assets';
 
 /** Only `.mdx` files are documents; names starting with `.` or `_` are ignored (editor files, notes). */
 const IGNORED = /^[._]/;
@@ -79,7 +86,9 @@ export function loadCorpus(options: LoadOptions): LoadedCorpus {
 			if (IGNORED.test(name)) continue;
 			const path = join(folderPath, name);
 			if (statSync(path).isDirectory()) {
-				layoutProblem(path, 'layout/stray-file', `文件資料夾內不可再有子資料夾；每個版次是一個檔案 ${options.documentsDir}/${folder}/<版次>.mdx`);
+				// The document's images and attachments (AUTHORING.md): checked where a version refers to them.
+				if (name === ASSET_FOLDER) continue;
+				layoutProblem(path, 'layout/stray-file', `文件資料夾內只能有 ${ASSET_FOLDER}/ 子資料夾（放圖片）；每個版次是一個檔案 ${options.documentsDir}/${folder}/<版次>.mdx`);
 				continue;
 			}
 			if (!name.endsWith('.mdx')) {
@@ -144,16 +153,25 @@ export function readVersion(
 	data.controls.forEach((_, index) => {
 		fieldPositions[`controls.${index}`] = split.positionOf(['controls', index]);
 	});
+	data.attachments.forEach((_, index) => {
+		fieldPositions[`attachments.${index}`] = split.positionOf(['attachments', index]);
+	});
 	return {
 		problems,
 		version: {
 			file,
 			id: `${data.docNo}/${data.version}`,
-			...data,
+			...withoutEmptyAttachments(data),
 			lastReviewed: data.lastReviewed ?? data.effective,
 			body: split.body,
 			bodyLine: split.bodyLine,
 			fieldPositions,
 		},
 	};
+}
+
+/** `attachments: []` (the schema's default) is left out: a version without downloads has no such field. */
+function withoutEmptyAttachments<T extends { attachments: string[] }>(data: T): Omit<T, 'attachments'> & { attachments?: string[] } {
+	const { attachments, ...rest } = data;
+	return attachments.length > 0 ? { ...rest, attachments } : rest;
 }

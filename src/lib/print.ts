@@ -1,4 +1,4 @@
-import { CLASSIFICATION_LABELS } from './classification.ts';
+import { CLASSIFICATION_LABELS, type Classification } from './classification.ts';
 import { cssString } from './escape.ts';
 import type { PublishedVersion } from './portal.ts';
 
@@ -10,9 +10,9 @@ export const PRINT_NOTICE = '列印本僅供參考，現行版本以入口網為
  * current Chromium): 文件編號 文件名稱 at the top left, 版次 and 機密等級 at the top right, the notice at the
  * bottom left and 頁次 N / M at the bottom right.
  */
-export function printPageCss(version: PublishedVersion): string {
+export function printPageCss(version: PublishedVersion, labels: Record<Classification, string> = CLASSIFICATION_LABELS): string {
 	const left = `${version.docNo} ${version.title}`;
-	const right = `版次 ${version.version}　機密等級 ${CLASSIFICATION_LABELS[version.classification]}`;
+	const right = `版次 ${version.version}　機密等級 ${labels[version.classification]}`;
 	return `@page {
 	size: A4;
 	margin: 22mm 16mm 20mm;

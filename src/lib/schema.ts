@@ -1,13 +1,18 @@
 import { z } from 'astro/zod';
 import { distance } from 'fastest-levenshtein';
 import { CLASSIFICATIONS, CLASSIFICATION_LABELS, parseClassification } from './classification.ts';
-import { parseIsoDate, toIsoDate } from './dates.ts';
+import { parseDateInput, toIsoDate } from './dates.ts';
 import { VERSION_PATTERN } from './version.ts';
 import { describeValue } from './yaml-source.ts';
 
 /** `ISMS-<capital letter>-<3 digits>` (AUTHORING.md); configurable in the portal configuration. */
 export const DEFAULT_DOCNO_PATTERN = '^ISMS-[A-Z]-\\d{3}$';
 export const DEFAULT_DOCNO_DESCRIPTION = 'ISMS-<大寫英文字母>-<3 位數字>，例如 ISMS-P-005';
+
+/** File types a version may offer for download (fillable forms and their PDF): `attachments`. */
+export const ATTACHMENT_EXTENSIONS = ['pdf', 'odt', 'ods', 'odp', 'docx', 'xlsx', 'pptx', 'csv', 'txt'] as const;
+/** A relative path inside the document's folder (`./assets/1.0/資產清冊.odt`): no scheme, no `/` start, no `..`, `?` or `#`. */
+export const ATTACHMENT_PATTERN = new RegExp(`^(?!/)(?![a-z][a-z0-9+.-]*:)(?!.*(?:^|/)\\.\\.(?:/|$))[^?#\\\\]+\\.(?:${ATTACHMENT_EXTENSIONS.join('|')})$`, 'i');
 
 /** Annex A control ids: 2013 has three numbers after A (A.9.2.1), 2022 two (A.5.15). */
 export const CONTROL_ID_PATTERN = /^A\.(?:[5-9]|1[0-8])\.\d{1,2}(?:\.\d{1,2})?$/;
@@ -24,6 +29,11 @@ export const TIER_KINDS: Record<1 | 2 | 3 | 4, string> = {
 	3: '作業說明/規範',
 	4: '表單/紀錄',
 };
+
+/** What each tier holds (the agency's names, e.g. 計畫 in the first tier): configured kinds over the defaults. */
+export function tierKinds(configured: Partial<Record<'1' | '2' | '3' | '4', string>> = {}): Record<1 | 2 | 3 | 4, string> {
+	return { 1: configured['1'] ?? TIER_KINDS[1], 2: configured['2'] ?? TIER_KINDS[2], 3: configured['3'] ?? TIER_KINDS[3], 4: configured['4'] ?? TIER_KINDS[4] };
+}
 
 export interface SchemaOptions {
 	/** Regular expression source for docNo. */
@@ -46,15 +56,17 @@ export function fieldExpectations(options: SchemaOptions = {}): Record<string, {
 			label: '機密等級',
 			expected: `${CLASSIFICATIONS.join('、')}，或 ${CLASSIFICATIONS.map((c) => CLASSIFICATION_LABELS[c]).join('、')}`,
 		},
-		effective: { label: '發行/生效日期', expected: 'YYYY-MM-DD 格式的實際日期，例如 2020-10-16' },
+		effective: { label: '發行/生效日期', expected: `${DATE_FORMS}，例如 2020-10-16 或 民國109年10月16日` },
 		issuedBy: { label: '發行單位', expected: '非空白的文字' },
 		approvedBy: { label: '核准', expected: '非空白的文字' },
+		reviewedBy: { label: '審核', expected: '非空白的文字' },
 		owner: { label: '權責單位', expected: '非空白的文字' },
 		status: { label: '狀態', expected: 'draft（草稿）或 withdrawn（廢止）；已核准的版次不寫此欄' },
 		reviewEveryMonths: { label: '審查週期（月）', expected: '1 到 120 之間的整數，預設 12' },
-		lastReviewed: { label: '最近評估檢討日期', expected: 'YYYY-MM-DD 格式的實際日期' },
+		lastReviewed: { label: '最近評估檢討日期', expected: DATE_FORMS },
 		controls: { label: '對應控制措施', expected: 'Annex A 控制措施編號的清單，例如 A.9.2.1（2013 版）或 A.5.15（2022 版）' },
 		changes: { label: '修訂說明', expected: '非空白的文字' },
+		attachments: { label: '附件', expected: `本文件資料夾內檔案的相對路徑清單，例如 ./assets/1.0/資訊資產清冊.odt（可用 ${ATTACHMENT_EXTENSIONS.join('、')}）` },
 		example: { label: '範例文件', expected: 'true 或 false' },
 	};
 }
@@ -62,11 +74,18 @@ export function fieldExpectations(options: SchemaOptions = {}): Record<string, {
 /** A required text field: not empty, not only spaces. */
 export const text = () => z.string().trim().min(1);
 
-/** A `YYYY-MM-DD` calendar date, normalised to that string. YAML 1.1 parsers hand over Dates: accept them too. */
+/** The date forms frontmatter accepts, as explained to authors. */
+export const DATE_FORMS = '實際存在的日期，寫成 YYYY-MM-DD、民國113年10月18日，或民國年三位數的 113-10-18、113.10.18';
+
+/**
+ * A calendar date, normalised to `YYYY-MM-DD`: written `YYYY-MM-DD`, `民國113年10月18日` or with a
+ * three-digit ROC year `113-10-18` / `113.10.18` (dates.ts parseDateInput). YAML 1.1 parsers hand
+ * over Dates: accepted too.
+ */
 export const isoDateSchema = z
 	.union([z.string(), z.date()])
-	.refine((value) => (typeof value === 'string' ? parseIsoDate(value) !== undefined : !Number.isNaN(value.getTime())))
-	.transform((value) => (typeof value === 'string' ? value : toIsoDate(value)));
+	.refine((value) => (typeof value === 'string' ? parseDateInput(value) !== undefined : !Number.isNaN(value.getTime())))
+	.transform((value) => (typeof value === 'string' ? parseDateInput(value)! : toIsoDate(value)));
 
 /**
  * The frontmatter of one version of a controlled document (AUTHORING.md, binding).
@@ -99,12 +118,14 @@ function createSchema(pattern: string) {
 		effective: isoDateSchema,
 		issuedBy: text().optional(),
 		approvedBy: text().optional(),
+		reviewedBy: text().optional(),
 		owner: text().optional(),
 		status: z.enum(['draft', 'withdrawn']).optional(),
 		reviewEveryMonths: z.int().min(1).max(120).default(12),
 		lastReviewed: isoDateSchema.optional(),
 		controls: z.array(z.string().regex(CONTROL_ID_PATTERN)).default([]),
 		changes: text().optional(),
+		attachments: z.array(z.string().regex(ATTACHMENT_PATTERN)).default([]),
 		example: z.boolean().default(false),
 	});
 }

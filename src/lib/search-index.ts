@@ -1,4 +1,4 @@
-import { CLASSIFICATION_LABELS } from './classification.ts';
+import { CLASSIFICATION_LABELS, type Classification } from './classification.ts';
 import type { PublishedVersion } from './portal.ts';
 import { TIER_LABELS } from './schema.ts';
 import { FILTER_KEYS, STATUS_LABELS } from './search-query.ts';
@@ -9,14 +9,14 @@ import { FILTER_KEYS, STATUS_LABELS } from './search-query.ts';
  * `classification` (公開 …), and the metadata each search result shows. The search UI leaves versions
  * out of force out of the default results by their status (src/lib/search-query.ts).
  */
-export function searchIndexAttributes(version: PublishedVersion): Record<string, string> {
+export function searchIndexAttributes(version: PublishedVersion, labels: Record<Classification, string> = CLASSIFICATION_LABELS): Record<string, string> {
 	return {
 		'data-search-doc-no': version.docNo,
 		'data-search-title': version.title,
 		'data-search-version': version.version,
 		'data-search-status': STATUS_LABELS[version.state],
 		'data-search-tier': TIER_LABELS[version.tier],
-		'data-search-classification': CLASSIFICATION_LABELS[version.classification],
+		'data-search-classification': labels[version.classification],
 		'data-pagefind-filter': [
 			`${FILTER_KEYS.docNo}[data-search-doc-no]`,
 			`${FILTER_KEYS.status}[data-search-status]`,

@@ -1,5 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { runScript } from './run.ts';
+
+// Each case starts the checker as a process: over 5 s on a loaded 2-core machine.
+vi.setConfig({ testTimeout: 60_000 });
 
 const REFS = { PORTAL_DOCUMENTS_DIR: 'test/fixtures/corpus-refs', PORTAL_TODAY: '2025-01-15' };
 const FILE = 'test/fixtures/corpus-refs/ISMS-M-001/1.0.mdx';

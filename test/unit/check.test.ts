@@ -394,3 +394,29 @@ describe('checkReferences called directly', () => {
 		]);
 	});
 });
+
+describe('images of a version', () => {
+	const withImage = (body: string, files: Record<string, string> = {}) =>
+		problemsOf({ [M001]: mdx(versionFields('ISMS-M-001', '1.0', { title: '資訊安全管理政策', tier: '1' }), body), ...files });
+
+	it('asset/missing: an image that is not there is one line at the image, not a build stack trace', () => {
+		const problems = withImage('## 1. 目的\n\n![流程圖](./assets/1.0/figure-1.png)\n');
+		expect(brief(problems)).toEqual([`${M001}:12:1 error asset/missing`]);
+		expect(problems[0]!.message).toBe('圖片「./assets/1.0/figure-1.png」不存在（找不到 content/documents/ISMS-M-001/assets/1.0/figure-1.png）；請把圖檔放到 content/documents/ISMS-M-001/assets/1.0/，或修正路徑');
+	});
+
+	it('accepts an image in the assets folder', () => {
+		expect(withImage('## 1. 目的\n\n![流程圖](./assets/1.0/figure-1.png)\n', { [`${DOCS}/ISMS-M-001/assets/1.0/figure-1.png`]: 'png' })).toEqual([]);
+	});
+});
+
+describe('attachments of a version', () => {
+	const withAttachments = (list: string, files: Record<string, string> = {}) =>
+		problemsOf({ [M001]: mdx({ ...versionFields('ISMS-M-001', '1.0', { title: '資訊安全管理政策', tier: '1' }), attachments: list }), ...files });
+
+	it('asset/missing at the list item of a file that is not there; asset/duplicate-attachment for a name given twice', () => {
+		const problems = withAttachments('[./assets/1.0/a.odt, ./assets/1.0/b.pdf, ./assets/1.1/a.odt]', { [`${DOCS}/ISMS-M-001/assets/1.0/a.odt`]: 'x', [`${DOCS}/ISMS-M-001/assets/1.1/a.odt`]: 'y' });
+		expect(problems.map((p) => `${p.line}:${p.column} ${p.rule}`)).toEqual(['8:35 asset/missing', '8:55 asset/duplicate-attachment']);
+		expect(problems[0]!.message).toBe('附件「./assets/1.0/b.pdf」不存在（找不到 content/documents/ISMS-M-001/assets/1.0/b.pdf）；請把檔案放到 content/documents/ISMS-M-001/assets/1.0/，或修正路徑');
+	});
+});

@@ -2,6 +2,8 @@ import { describe, it, expect } from 'vitest';
 import {
 	CLASSIFICATIONS,
 	CLASSIFICATION_LABELS,
+	CLASSIFICATION_PRESETS,
+	classificationLabels,
 	CLASSIFICATION_SPELLINGS,
 	classificationRank,
 	isWithinCeiling,
@@ -21,8 +23,26 @@ describe('classification levels', () => {
 
 	it('list every spelling an author may write', () => {
 		expect([...CLASSIFICATION_SPELLINGS].sort()).toEqual(
-			['public', '公開', 'internal', '內部使用', 'restricted', '限閱', 'confidential', '機密'].sort(),
+			['public', '公開', 'internal', '內部使用', '一般', 'restricted', '限閱', 'confidential', '機密', '密'].sort(),
 		);
+	});
+});
+
+describe('label presets', () => {
+	it('map the government labels 一般/限閱/密 and the ISO labels onto the same ceiling order', () => {
+		expect(parseClassification('一般')).toBe('internal');
+		expect(parseClassification('密')).toBe('confidential');
+		expect(CLASSIFICATION_PRESETS.government).toEqual({ public: '公開', internal: '一般', restricted: '限閱', confidential: '密' });
+		expect(isWithinCeiling(parseClassification('一般')!, 'internal')).toBe(true);
+		expect(isWithinCeiling(parseClassification('密')!, 'restricted')).toBe(false);
+	});
+});
+
+describe('classificationLabels', () => {
+	it('gives the labels pages show under each preset', () => {
+		expect(classificationLabels()).toEqual(CLASSIFICATION_LABELS);
+		expect(classificationLabels('government').internal).toBe('一般');
+		expect(classificationLabels('government').confidential).toBe('密');
 	});
 });
 
@@ -45,7 +65,7 @@ describe('parseClassification', () => {
 		expect(parseClassification('\tinternal\n')).toBe('internal');
 	});
 
-	it.each(['secret', '', '密', '內部', 'top-secret', '機 密', 'Secret'])('rejects %j', (value) => {
+	it.each(['secret', '', '內部', 'top-secret', '機 密', 'Secret'])('rejects %j', (value) => {
 		expect(parseClassification(value)).toBeUndefined();
 	});
 

@@ -22,8 +22,17 @@ describe('portalConfigSchema', () => {
 			soaDir: 'content/soa',
 			controlsDir: 'content/controls',
 			controlsCatalogue: '2013',
+			classificationLabels: 'iso',
+			tierKinds: {},
 			checks: {},
 		});
+	});
+
+	it('takes a classification label preset and the agency\'s tier kinds', () => {
+		const parsed = portalConfigSchema.parse({ organization: '機關', siteTitle: '網站', classificationLabels: 'government', tierKinds: { 1: '政策/手冊/計畫' } });
+		expect([parsed.classificationLabels, parsed.tierKinds]).toEqual(['government', { 1: '政策/手冊/計畫' }]);
+		expect(portalConfigSchema.safeParse({ organization: '機關', siteTitle: '網站', classificationLabels: 'nato' }).success).toBe(false);
+		expect(portalConfigSchema.safeParse({ organization: '機關', siteTitle: '網站', tierKinds: { 5: '其他' } }).success).toBe(false);
 	});
 
 	it('requires organization and siteTitle, non-blank', () => {

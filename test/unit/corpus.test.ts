@@ -157,6 +157,17 @@ describe('loadCorpus: layout', () => {
 		expect(problems[0]!.message).toContain('資料夾');
 	});
 
+	it('accepts the assets/ folder of a document (its images) without reading versions from it', () => {
+		const root = makeTree({
+			[`${DOCS}/ISMS-P-005/1.0.mdx`]: versionFile('ISMS-P-005', '1.0'),
+			[`${DOCS}/ISMS-P-005/assets/1.0/figure-1.png`]: 'png',
+			[`${DOCS}/ISMS-P-005/assets/2.0.mdx`]: versionFile('ISMS-P-005', '2.0'),
+		});
+		const { versions, problems } = load(root);
+		expect(versions.map((v) => v.id)).toEqual(['ISMS-P-005/1.0']);
+		expect(problems).toEqual([]);
+	});
+
 	it('reports a file lying directly in the documents folder', () => {
 		const root = makeTree({
 			[`${DOCS}/1.0.mdx`]: versionFile('ISMS-P-005', '1.0'),

@@ -1,5 +1,5 @@
 import { afterEach, describe, it, expect, vi } from 'vitest';
-import { formatRocDate, isIsoDate, parseIsoDate, portalToday, toIsoDate } from '../../src/lib/dates.ts';
+import { formatRocDate, isIsoDate, parseDateInput, parseIsoDate, portalToday, toIsoDate } from '../../src/lib/dates.ts';
 
 describe('parseIsoDate / isIsoDate', () => {
 	it('parses a real calendar day to UTC midnight', () => {
@@ -106,5 +106,33 @@ describe('portalToday', () => {
 	it('defaults "now" to the current time', () => {
 		vi.useFakeTimers({ now: new Date('2026-11-24T17:30:00Z') });
 		expect(portalToday(undefined)).toBe('2026-11-25');
+	});
+});
+
+describe('parseDateInput: the date forms staff write', () => {
+	it.each([
+		['2024-10-18', '2024-10-18'],
+		['民國113年10月18日', '2024-10-18'],
+		['中華民國 98 年 12 月 10 日', '2009-12-10'],
+		['113-10-18', '2024-10-18'],
+		['113.10.18', '2024-10-18'],
+		['113.1.8', '2024-01-08'],
+	])('reads %j as %s', (written, iso) => {
+		expect(parseDateInput(written)).toBe(iso);
+	});
+
+	it.each(['2024/10/18', '113/10/18', '113年10月18日', '2024年10月18日', '24-10-18', '113-02-30', '民國113年13月1日', '１１３-10-18', 'soon'])('refuses %j in frontmatter', (written) => {
+		expect(parseDateInput(written)).toBeUndefined();
+	});
+
+	it.each([
+		['2024/10/18', '2024-10-18'],
+		['113/10/18', '2024-10-18'],
+		['113年10月18日', '2024-10-18'],
+		['2024年10月18日', '2024-10-18'],
+		['１１３．１０．１８', '2024-10-18'],
+		['98.12.10', '2009-12-10'],
+	])('reads %j loosely (an imported cover) as %s', (written, iso) => {
+		expect(parseDateInput(written, true)).toBe(iso);
 	});
 });

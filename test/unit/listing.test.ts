@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { masterList } from '../../src/lib/listing.ts';
+import { tierKinds } from '../../src/lib/schema.ts';
 import { pd, pv } from './_helpers.ts';
 
 const inForce = (docNo: string, tier: 1 | 2 | 3 | 4) => pd(docNo, [pv(docNo, '1.0', 'current', { tier })]);
@@ -18,6 +19,12 @@ describe('masterList', () => {
 			[4, '第四階文件', '表單/紀錄', ['ISMS-F-001']],
 		]);
 		expect(notInForce).toEqual([]);
+	});
+
+	it("names each tier's kind with the agency's configured kinds", () => {
+		const { groups } = masterList([inForce('ISMS-M-201', 1)], tierKinds({ 1: '政策/手冊/計畫' }));
+		expect(groups.map((g) => g.kind)).toEqual(['政策/手冊/計畫']);
+		expect(tierKinds({ 2: '程序書/計畫' })).toEqual({ 1: '政策/手冊', 2: '程序書/計畫', 3: '作業說明/規範', 4: '表單/紀錄' });
 	});
 
 	it('orders document numbers numerically, not as text', () => {

@@ -72,8 +72,19 @@ describe('validateFrontmatter: valid frontmatter', () => {
 			reviewEveryMonths: 12,
 			controls: ['A.5.1.1', 'A.5.1.2'],
 			changes: '初版發行。',
+			attachments: [],
 			example: false,
 		});
+	});
+
+	it('accepts attachments inside the document folder and refuses others, each by its position', () => {
+		const ok = validateFrontmatter({ ...MINIMAL, attachments: ['./assets/1.0/資訊資產清冊.odt', 'assets/1.0/清冊.PDF'] });
+		expect(ok.ok && ok.value.attachments).toEqual(['./assets/1.0/資訊資產清冊.odt', 'assets/1.0/清冊.PDF']);
+		for (const bad of ['../ISMS-P-001/a.pdf', '/files/a.pdf', 'https://example.com/a.pdf', './assets/1.0/a.exe', 'a.pdf?raw']) {
+			const issue = onlyIssue({ ...MINIMAL, attachments: ['./a.pdf', bad] });
+			expect(issue.path).toEqual(['attachments', 1]);
+			expect(issue.message).toContain('attachments[1]（附件）');
+		}
 	});
 
 	it('accepts the seed policy as written in YAML (content/documents/ISMS-M-001/1.0.mdx)', () => {
@@ -229,12 +240,29 @@ describe('validateFrontmatter: invalid values', () => {
 		expect(issue.message).toContain('不加引號');
 	});
 
-	it.each(['2020-02-30', '2021-02-29', '2020-13-01', '2020/10/16', '民國109年10月16日'])('rejects effective %j', (effective) => {
+	it.each(['2020-02-30', '2021-02-29', '2020-13-01', '2020/10/16', '民國109年2月30日', '109/10/16', '09-10-16'])('rejects effective %j', (effective) => {
 		const issue = onlyIssue({ ...MINIMAL, effective });
 		expect(issue.path).toEqual(['effective']);
 		expect(issue.message).toContain('effective');
 		expect(issue.message).toContain(effective);
-		expect(issue.message).toContain('YYYY-MM-DD');
+		expect(issue.message).toContain('YYYY-MM-DD、民國113年10月18日');
+	});
+
+	it.each([
+		['民國109年10月16日', '2020-10-16'],
+		['中華民國 113 年 10 月 18 日', '2024-10-18'],
+		['113-10-18', '2024-10-18'],
+		['113.10.18', '2024-10-18'],
+		['099.12.10', '2010-12-10'],
+	])('accepts the ROC date %j as %s, and lastReviewed alike', (written, iso) => {
+		const result = validateFrontmatter({ ...MINIMAL, effective: written, lastReviewed: written });
+		expect(result.ok && [result.value.effective, result.value.lastReviewed]).toEqual([iso, iso]);
+	});
+
+	it('accepts reviewedBy (審核) beside approvedBy (核准), and rejects it empty', () => {
+		const result = validateFrontmatter({ ...MINIMAL, approvedBy: '資通安全長', reviewedBy: '資訊室主任' });
+		expect(result.ok && [result.value.approvedBy, result.value.reviewedBy]).toEqual(['資通安全長', '資訊室主任']);
+		expect(onlyIssue({ ...MINIMAL, reviewedBy: ' ' }).message).toContain('reviewedBy（審核）');
 	});
 
 	it('rejects an invalid Date object for effective', () => {

@@ -383,5 +383,6 @@ describe('search index attributes of a document page', () => {
 			'docNo[data-search-doc-no], title[data-search-title], version[data-search-version], classification[data-search-classification], status[data-search-status]',
 		);
 		expect(searchIndexAttributes(current)['data-search-status']).toBe('現行版');
+		expect(searchIndexAttributes(current, { public: '公開', internal: '一般', restricted: '限閱', confidential: '密' })['data-search-classification']).toBe('一般');
 	});
 });

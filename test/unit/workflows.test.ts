@@ -160,6 +160,16 @@ describe.each(['ci.yml', 'publish.yml', 'pages.yml'])('%s runs the portal checks
 		expect(install).toBeLessThan(stepRunning(job, 'npm test'));
 	});
 
+	it('installs pandoc (npm run import and its tests) before npm test, or names it for the intranet runner', () => {
+		if (isSelfHosted(job)) {
+			expect(readFileSync(join(WORKFLOWS_DIR, file), 'utf8')).toMatch(/apt-get install[^\n]*\bpandoc\b/);
+			return;
+		}
+		const install = steps(job).findIndex((step) => commands(step).some((command) => command.includes('apt-get install') && /\bpandoc\b/.test(command)));
+		expect(install).toBeGreaterThanOrEqual(0);
+		expect(install).toBeLessThan(stepRunning(job, 'npm test'));
+	});
+
 	it('runs check (as annotations), test, build in that order, then an informational report', () => {
 		const check = stepRunning(job, 'npm run check -- --format github');
 		const test = stepRunning(job, 'npm test');
