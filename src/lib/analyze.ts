@@ -11,6 +11,7 @@ import { MdxSyntaxError, parseBody, unrenderable } from './mdx.ts';
 import type { Problem } from './problems.ts';
 import { collectReferences } from './references.ts';
 import { resolveDocuments, type ResolvedDocument } from './resolve.ts';
+import { loadSynonymsFile } from '../node/synonyms.ts';
 
 /** One analysed version: its text blocks (diffs, clause inventory) and its references. */
 export interface AnalysedVersion extends VersionAnalysis {
@@ -31,6 +32,8 @@ export interface CorpusAnalysis {
 	catalogue?: Catalogue;
 	/** The Statement of Applicability data, when present and valid. */
 	soa?: Soa;
+	/** The document controller's search synonyms (content/search/synonyms.yaml), when valid. */
+	synonyms: string[][];
 	/** Layout, frontmatter, version and reference problems, in one format. */
 	problems: Problem[];
 }
@@ -44,6 +47,7 @@ export function analyzeCorpus(root: string, config: PortalConfig, settings: Buil
 	const controls = loadControls(root, config.controlsDir);
 	const active = config.controlsCatalogue === '2013' ? controls.c2013 : controls.c2022;
 	const soa = active ? loadSoa(root, settings.soaFile ?? config.soaFile, active) : { problems: [] };
+	const synonyms = loadSynonymsFile(root, settings.synonymsFile ?? config.synonymsFile);
 	const loaded = loadCorpus({
 		root,
 		documentsDir: settings.documentsDir,
@@ -92,7 +96,8 @@ export function analyzeCorpus(root: string, config: PortalConfig, settings: Buil
 		titles,
 		...(active ? { catalogue: active } : {}),
 		...(soa.soa ? { soa: soa.soa } : {}),
-		problems: [...controls.problems, ...soa.problems, ...loaded.problems, ...syntaxProblems, ...resolved.problems, ...referenceProblems],
+		synonyms: synonyms.groups,
+		problems: [...controls.problems, ...soa.problems, ...synonyms.problems, ...loaded.problems, ...syntaxProblems, ...resolved.problems, ...referenceProblems],
 	};
 }
 

@@ -18,6 +18,8 @@ export const portalConfigSchema = z.strictObject({
 	maxClassification: z.enum(CLASSIFICATIONS).default('internal'),
 	/** Statement of Applicability data, relative to the project root. */
 	soaFile: z.string().default('content/soa.yaml'),
+	/** The document controller's search synonyms, relative to the project root (optional file). */
+	synonymsFile: z.string().default('content/search/synonyms.yaml'),
 	/** Folder of the Annex A catalogues and crosswalk, relative to the project root. */
 	controlsDir: z.string().default('content/controls'),
 	/** Annex A catalogue in use: ISO/IEC 27001:2013 (as the seed policy) or :2022. */
@@ -38,6 +40,8 @@ export interface BuildSettings {
 	documentsDir: string;
 	/** Overrides config.soaFile. */
 	soaFile?: string;
+	/** Overrides config.synonymsFile. */
+	synonymsFile?: string;
 	/** The site's base path (Astro `base`), `/` when served from the root. */
 	base?: string;
 }
@@ -61,5 +65,6 @@ export function readBuildSettings(config: PortalConfig, env: Record<string, stri
 		ceiling,
 		documentsDir: env.PORTAL_DOCUMENTS_DIR || config.documentsDir,
 		soaFile: env.PORTAL_SOA_FILE || config.soaFile,
+		synonymsFile: env.PORTAL_SYNONYMS_FILE || config.synonymsFile,
 	};
 }

@@ -3,9 +3,9 @@ import { parse, type HTMLElement } from 'node-html-parser';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM, hasChromium, launch, serve } from '../browser/browser.ts';
-import { loadPagefind, readIndexedPages, type IndexedPage, type NodePagefind } from '../../scripts/pagefind-node.ts';
+import { loadPagefind, readIndexedPages, type IndexedPage, type NodePagefind } from '../pagefind/pagefind-node.ts';
 import { PRINT_NOTICE } from '../../src/lib/print.ts';
-import { runSearch } from '../../src/lib/search-query.ts';
+import { runSearch } from '../../src/lib/search/run.ts';
 import { buildFixture, type BuildResult } from './build.ts';
 
 /**

@@ -1,7 +1,7 @@
 import * as pagefind from 'pagefind';
 import { afterAll, describe, expect, it } from 'vitest';
-import { globOfFiles } from '../../src/lib/search-index.ts';
-import { makeTree, removeTempDirs } from './_helpers.ts';
+import { globOfFiles } from '../../../src/lib/search/index-attributes.ts';
+import { makeTree, removeTempDirs } from '../_helpers.ts';
 
 afterAll(async () => {
 	await pagefind.close();
