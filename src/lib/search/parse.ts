@@ -17,6 +17,11 @@ export interface TermGroup {
 	text: string;
 	/** The term and its synonyms; a page has the group when it contains any of them. */
 	alternatives: string[];
+	/**
+	 * Weaker forms that still count in the page's text but not in its title: the word a lone character was
+	 * joined to (在家 for 在家連).
+	 */
+	loose?: string[];
 	/** Optional groups (a lone character between particles) only break ties. */
 	optional: boolean;
 	/** A document number: matched as written in the index, never cut. */
@@ -58,13 +63,14 @@ export function parseQuery(input: string, context: ParseContext = {}): SearchPla
 
 	const groups: TermGroup[] = [];
 	const seen = new Set<string>();
-	const add = (text: string, optional: boolean, docNo = false) => {
+	const add = (text: string, optional: boolean, docNo = false, base?: string) => {
 		const key = normalizeTerm(text);
 		if (!key || seen.has(key)) return;
 		const alternatives = docNo ? [text] : synonyms.alternatives(text);
+		const loose = base ? synonyms.alternatives(base).filter((alternative) => !alternatives.includes(alternative)) : [];
 		// A synonym of a term already there (USB隨身碟) adds nothing.
 		for (const alternative of alternatives) seen.add(normalizeTerm(alternative));
-		groups.push({ text, alternatives, optional, ...(docNo ? { docNo: true } : {}) });
+		groups.push({ text, alternatives, optional, ...(loose.length ? { loose } : {}), ...(docNo ? { docNo: true } : {}) });
 	};
 	for (const ref of docRefs) for (const docNo of ref.docNos) add(docNo, false, true);
 
@@ -74,7 +80,7 @@ export function parseQuery(input: string, context: ParseContext = {}): SearchPla
 		const before = groups.length;
 		for (const run of piece.match(RUNS) ?? []) {
 			if (hasHan(run)) {
-				for (const term of cutHan(run, vocabulary)) add(term.text, term.optional);
+				for (const term of cutHan(run, vocabulary)) add(term.text, term.optional, false, term.base);
 			} else {
 				const word = run.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
 				if (word && !isParticle(word)) add(word, false);

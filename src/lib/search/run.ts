@@ -46,7 +46,14 @@ const knownDocNos = new WeakMap<PagefindLike, Promise<string[]>>();
 export function docNosOf(pagefind: PagefindLike): Promise<string[]> {
 	let known = knownDocNos.get(pagefind);
 	if (!known) {
-		known = pagefind.filters().then((filters) => Object.keys(filters[FILTER_KEYS.docNo] ?? {}), () => []);
+		known = pagefind.filters().then(
+			(filters) => Object.keys(filters[FILTER_KEYS.docNo] ?? {}),
+			() => {
+				// Not remembered: the next query asks again.
+				knownDocNos.delete(pagefind);
+				return [];
+			},
+		);
 		knownDocNos.set(pagefind, known);
 	}
 	return known;
@@ -158,10 +165,11 @@ export async function runSearch(pagefind: PagefindLike, input: string, options: 
 			const data = await dataOf(pagefind, byId.get(id)!);
 			const evaluation = evaluatePage(data, plan, (group) => latinOf.get(id)?.has(group) ?? false);
 			const entry = named.get(id);
-			const ranked: Ranked = { named: entry?.named ?? 2, namedOrder: entry?.namedOrder ?? 0, evaluation, score: scoreOf(id), order: order.get(id)! };
-			return { data, ranked };
+			const ranked: Ranked = { named: entry?.named ?? 2, namedOrder: entry?.namedOrder ?? 0, evaluation, score: 0, order: order.get(id)! };
+			return { id, data, ranked };
 		}),
 	);
+	weigh(plan, loaded.map(({ id, ranked }) => ({ ranked, pagefind: scores.get(id) ?? [] })));
 	const needles = [
 		...plan.phrases.map((phrase) => [phrase, -1] as const),
 		...plan.groups.flatMap((group, index) => (group.optional ? [] : group.alternatives.map((alternative) => [alternative, index] as const))),
@@ -171,6 +179,33 @@ export async function runSearch(pagefind: PagefindLike, input: string, options: 
 		.sort((a, b) => compareRanked(a.ranked, b.ranked))
 		.map(({ data, ranked }) => toHit(data, needles, ranked.named < 2, ranked.evaluation.coverage === 1));
 	return outcome;
+}
+
+/**
+ * The weight of each page within its band: for every required term it has, the term's rarity among the
+ * pages read (idf), times where it is (title 3, heading 2, body 1) and how Pagefind scores the page for it
+ * (relative to the best page for that term), less for a synonym than for the word as typed, plus the
+ * terms close together.
+ */
+const SYNONYM_WEIGHT = 0.6;
+const OPTIONAL_WEIGHT = 0.5;
+
+function weigh(plan: SearchPlan, pages: readonly { ranked: Ranked; pagefind: readonly (number | undefined)[] }[]): void {
+	const groups = plan.groups.map((group, index) => ({ group, index }));
+	const best = groups.map(({ index }) => Math.max(0, ...pages.map((p) => p.pagefind[index] ?? 0)));
+	const idf = groups.map(({ index }) => Math.log(1 + pages.length / Math.max(1, pages.filter((p) => p.ranked.evaluation.found[index]).length)));
+	for (const page of pages) {
+		const e = page.ranked.evaluation;
+		let score = 0;
+		groups.forEach(({ group, index }, k) => {
+			if (!e.found[index]) return;
+			const relative = best[k]! > 0 ? (page.pagefind[index] ?? 0) / best[k]! : 0;
+			// A synonym counts for less than the word as typed, a lone optional character for less still.
+			const weight = (e.typed[index] ? 1 : SYNONYM_WEIGHT) * (group.optional ? OPTIONAL_WEIGHT : 1);
+			score += idf[k]! * (1 + (e.place[index] ?? 0)) * (0.5 + 0.5 * relative) * weight;
+		});
+		page.ranked.score = score + 0.5 * Math.max(0, e.nearby - 1);
+	}
 }
 
 /** In force first, then upcoming, then the rest (newest first within each, by the caller). */

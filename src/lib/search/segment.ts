@@ -10,6 +10,8 @@ import { normalizeTerm } from './text.ts';
  */
 export interface CutTerm {
 	text: string;
+	/** For a word with a lone character joined to it (在家|連 → 在家連): the word alone, also a match. */
+	base?: string;
 	/** Optional: a single character the query does not depend on. */
 	optional: boolean;
 }
@@ -26,7 +28,7 @@ const MAX_JOIN = 6;
 export function cutHan(run: string, vocabulary: ReadonlySet<string>): CutTerm[] {
 	const segments = words(run);
 	// 1. Join segments that together spell a dictionary word, longest first.
-	const joined: { text: string; known: boolean }[] = [];
+	const joined: { text: string; known: boolean; base?: string }[] = [];
 	for (let i = 0; i < segments.length; ) {
 		let taken = 1;
 		let known = vocabulary.has(normalizeTerm(segments[i]!));
@@ -51,7 +53,7 @@ export function cutHan(run: string, vocabulary: ReadonlySet<string>): CutTerm[] 
 			continue;
 		}
 		if ([...text].length > 1 || known) {
-			previous = { text, optional: false, known };
+			previous = { text, optional: false, known, ...(joined[i]!.base ? { base: joined[i]!.base } : {}) };
 			terms.push(previous);
 			continue;
 		}
@@ -66,13 +68,14 @@ export function cutHan(run: string, vocabulary: ReadonlySet<string>): CutTerm[] 
 			previous = { text: run, optional: false, known: false };
 			terms.push(previous);
 		} else if (previous && !previous.known) {
+			previous.base ??= previous.text;
 			previous.text += run;
 		} else if (next && !next.known && !isParticle(next.text)) {
-			joined[i + 1] = { text: run + next.text, known: false };
+			joined[i + 1] = { text: run + next.text, known: false, base: next.base ?? next.text };
 		} else {
 			previous = undefined;
 			terms.push({ text: run, optional: true, known: false });
 		}
 	}
-	return terms.map(({ text, optional }) => ({ text, optional }));
+	return terms.map(({ text, optional, base }) => ({ text, optional, ...(base ? { base } : {}) }));
 }
