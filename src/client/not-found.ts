@@ -17,9 +17,10 @@ export function redirectToDocument(root: ParentNode = document, where: Pick<Loca
 	const target = canonicalDocumentPath(where.pathname, box.dataset.base ?? '/', docNos);
 	if (!target) return undefined;
 	const link = box.querySelector<HTMLAnchorElement>('a')!;
-	link.href = `${target}${where.search}${where.hash}`;
+	const url = `${target}${where.search}${where.hash}`;
+	link.setAttribute('href', url);
 	link.textContent = target;
 	box.hidden = false;
-	where.replace(link.href);
+	where.replace(url);
 	return target;
 }

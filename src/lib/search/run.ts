@@ -111,7 +111,17 @@ export async function runSearch(pagefind: PagefindLike, input: string, options: 
 		own[group] = Math.max(own[group] ?? 0, result.score ?? 0);
 	};
 	// One search at a time: pagefind.js runs them one after the other anyway, and in order the index
-	// chunks loaded by one are there for the next.
+	// chunks loaded by one are there for the next. The query's pieces as written first (the exact band).
+	for (const phrase of plan.phrases.filter(hasHan)) {
+		for (const query of [`"${phrase}"`, phrase]) {
+			for (const result of await search(query)) {
+				if (!byId.has(result.id)) {
+					byId.set(result.id, result);
+					order.set(result.id, order.size);
+				}
+			}
+		}
+	}
 	for (const [index, group] of plan.groups.entries()) {
 		for (const alternative of group.alternatives) {
 			const han = hasHan(alternative);

@@ -1,312 +1,141 @@
 import { describe, expect, it } from 'vitest';
-import { searchIndexAttributes } from '../../src/lib/search-index.ts';
-import {
-	buildExcerpt,
-	compareVersions,
-	containsAll,
-	normalizeQuery,
-	parseQuery,
-	readSearchParams,
-	resolveDocNo,
-	runSearch,
-	searchFilters,
-	searchPageUrl,
-	type PagefindData,
-	type PagefindLike,
-} from '../../src/lib/search-query.ts';
-import { pv } from './_helpers.ts';
+import { runSearch } from '../../../src/lib/search/run.ts';
+import { synonymIndex } from '../../../src/lib/search/synonyms.ts';
+import { doc, fakePagefind } from './fake-pagefind.ts';
 
-const KNOWN = ['ISMS-M-001', 'ISMS-P-005', 'ISMS-P-006', 'ISMS-F-005'];
+const urls = (outcome: { hits: { pageUrl: string }[] }) => outcome.hits.map((h) => h.pageUrl);
 
-describe('normalizeQuery', () => {
-	it('turns full-width letters, digits and punctuation into ASCII', () => {
-		expect(normalizeQuery('ＩＳＭＳ－Ｐ－００５')).toBe('ISMS-P-005');
-	});
-
-	it('drops 「」『』 and quotation marks, and collapses whitespace (including the ideographic space)', () => {
-		expect(normalizeQuery('「管理審查」')).toBe('管理審查');
-		expect(normalizeQuery('『管理審查』')).toBe('管理審查');
-		expect(normalizeQuery('"管理審查"')).toBe('管理審查');
-		expect(normalizeQuery('  管理\u3000審查\t')).toBe('管理 審查');
-	});
-});
-
-describe('parseQuery', () => {
-	it('searches a Han query as a phrase first, then as Pagefind words, keeping only pages that contain it', () => {
-		const plan = parseQuery('管理審查');
-		expect(plan.mode).toBe('verified');
-		expect(plan.terms).toEqual([{ text: '管理審查', kind: 'han', queries: ['"管理審查"', '管理審查'] }]);
-		expect(plan.docNos).toEqual([]);
-	});
-
-	it('reads 「管理審查」 and "管理審查" as the term inside the marks', () => {
-		expect(parseQuery('「管理審查」').terms).toEqual(parseQuery('管理審查').terms);
-		expect(parseQuery('"管理審查"').terms).toEqual(parseQuery('管理審查').terms);
-	});
-
-	it('keeps two-character terms whole', () => {
-		expect(parseQuery('密碼').terms.map((t) => t.queries)).toEqual([['"密碼"', '密碼']]);
-	});
-
-	it('splits terms at spaces and Chinese punctuation: every term must be found', () => {
-		expect(parseQuery('管理 審查').terms.map((t) => t.text)).toEqual(['管理', '審查']);
-		expect(parseQuery('管理審查、內部稽核').terms.map((t) => t.text)).toEqual(['管理審查', '內部稽核']);
-		expect(parseQuery('管理 審查').orderQuery).toBe('管理 審查');
-	});
-
-	it('leaves a Latin-only query to Pagefind as typed', () => {
-		for (const input of ['password policy', 'ISMS', 'A.5.1.1']) {
-			const plan = parseQuery(input, KNOWN);
-			expect(plan.mode).toBe('latin');
-			expect(plan.terms).toEqual([{ text: input, kind: 'latin', queries: [input] }]);
-			expect(plan.docNos).toEqual([]);
-		}
-	});
-
-	it('recognises a document number written ISMS-P-005, isms-p-005, P-005 or in full-width', () => {
-		for (const input of ['ISMS-P-005', 'isms-p-005', 'P-005', 'p-005', 'ＩＳＭＳ－Ｐ－００５', ' 「ISMS-P-005」 ']) {
-			const plan = parseQuery(input, KNOWN);
-			expect(plan.mode, input).toBe('verified');
-			expect(plan.docNos, input).toEqual(['ISMS-P-005']);
-			expect(plan.terms[0]?.kind, input).toBe('docNo');
-		}
-	});
-
-	it('names no document for a number the index does not have, but still looks for the text', () => {
-		const plan = parseQuery('P-099', KNOWN);
-		expect(plan.docNos).toEqual([]);
-		expect(plan.mode).toBe('verified');
-		expect(plan.terms).toEqual([{ text: 'P-099', kind: 'docNo', queries: ['P-099'] }]);
-	});
-
-	it('handles a document number with a Chinese term', () => {
-		const plan = parseQuery('ISMS-P-005 稽核', KNOWN);
-		expect(plan.mode).toBe('verified');
-		expect(plan.docNos).toEqual(['ISMS-P-005']);
-		expect(plan.terms.map((t) => [t.text, t.kind])).toEqual([
-			['ISMS-P-005', 'docNo'],
-			['稽核', 'han'],
-		]);
-		expect(plan.orderQuery).toBe('ISMS-P-005 稽核');
-	});
-
-	it('is empty for blank input or punctuation only, and drops repeated terms', () => {
-		expect(parseQuery('   ').mode).toBe('empty');
-		expect(parseQuery('「」、').mode).toBe('empty');
-		expect(parseQuery('稽核 稽核').terms.map((t) => t.text)).toEqual(['稽核']);
-	});
-});
-
-describe('resolveDocNo', () => {
-	it('matches the number exactly in any case, else by its last parts (at least two)', () => {
-		expect(resolveDocNo('isms-p-005', KNOWN)).toEqual(['ISMS-P-005']);
-		expect(resolveDocNo('F-005', KNOWN)).toEqual(['ISMS-F-005']);
-		expect(resolveDocNo('005', KNOWN)).toEqual([]);
-		expect(resolveDocNo('MS-P-005', KNOWN)).toEqual([]);
-		expect(resolveDocNo('X-P-005', KNOWN)).toEqual([]);
-	});
-});
-
-describe('searchFilters', () => {
-	it('by default leaves out versions that are not in force (pages without a status still pass)', () => {
-		expect(searchFilters()).toEqual({ status: { none: ['已被取代', '尚未生效', '已廢止', '草稿'] } });
-	});
-
-	it('includes them on request, and filters by 文件類別 and 機密等級 (any of the chosen values)', () => {
-		expect(searchFilters({ includeHistory: true, tiers: ['第二階文件'], classifications: ['公開', '內部使用'] })).toEqual({
-			tier: { any: ['第二階文件'] },
-			classification: { any: ['公開', '內部使用'] },
-		});
-	});
-});
-
-describe('search page address', () => {
-	it('carries the query and the filters, and reads back what it wrote', () => {
-		const options = { includeHistory: true, tiers: ['第二階文件', '第四階文件'], classifications: ['公開'] };
-		const url = searchPageUrl('/', ' 管理審查 ', options);
-		expect(url).toBe(`/search/?q=${encodeURIComponent('管理審查')}&all=1&tier=${encodeURIComponent('第二階文件')}&tier=${encodeURIComponent('第四階文件')}&classification=${encodeURIComponent('公開')}`);
-		expect(readSearchParams(url.slice(url.indexOf('?')))).toEqual({ query: '管理審查', options });
-		expect(searchPageUrl('/portal', '')).toBe('/portal/search/');
-		expect(readSearchParams('')).toEqual({ query: '', options: { includeHistory: false, tiers: [], classifications: [] } });
-	});
-});
-
-describe('matching and excerpts', () => {
-	it('matches ignoring case, width and spaces, but not words apart', () => {
-		expect(containsAll('依「ISMS-P-005 資訊安全目標管理程序書」', ['isms-p-005'])).toBe(true);
-		expect(containsAll('ＩＳＭＳ－Ｐ－００５', ['ISMS-P-005'])).toBe(true);
-		expect(containsAll('管理 審查', ['管理審查'])).toBe(true);
-		expect(containsAll('管理階層審查', ['管理審查'])).toBe(false);
-		expect(containsAll('管理審查與稽核', ['管理審查', '稽核'])).toBe(true);
-		expect(containsAll('管理審查', ['管理審查', '稽核'])).toBe(false);
-	});
-
-	it('builds the excerpt from the real text, escaped, every match marked, never cut in two', () => {
-		const text = `${'前'.repeat(50)}<b>管理 審查</b>之輸入及管理審查之輸出${'後'.repeat(100)}`;
-		const excerpt = buildExcerpt(text, ['管理審查']);
-		expect(excerpt).toContain('&lt;b&gt;<mark>管理 審查</mark>&lt;/b&gt;之輸入及<mark>管理審查</mark>之輸出');
-		expect(excerpt.startsWith('…')).toBe(true);
-		expect(excerpt.endsWith('…')).toBe(true);
-		expect(excerpt).not.toContain('<b>');
-		expect(buildExcerpt('A 管理審查 B', ['管理審查'], undefined, 2, 3)).toBe('A <mark>管理審查</mark>…');
-	});
-
-	it('orders versions numerically', () => {
-		expect(compareVersions('1.10', '1.9')).toBeGreaterThan(0);
-		expect(compareVersions('2.0', '10.0')).toBeLessThan(0);
-	});
-});
-
-// ---------------------------------------------------------------------------------------------------
-// runSearch against a small stand-in for Pagefind's JS API.
-
-interface FakePage {
-	url: string;
-	content: string;
-	meta?: Record<string, string>;
-	filters?: Record<string, string>;
-	/** The stand-in's phrase search finds the page only when this is true (index and query cut alike). */
-	phrase?: boolean;
-	anchors?: PagefindData['anchors'];
-	words?: string[];
-}
-
-function fakePagefind(pages: FakePage[]): PagefindLike & { queries: string[] } {
-	const queries: string[] = [];
-	const passes = (page: FakePage, filters: Record<string, unknown> = {}) =>
-		Object.entries(filters).every(([key, rule]) => {
-			const value = page.filters?.[key];
-			if (typeof rule === 'string') return value === rule;
-			const { none, any } = rule as { none?: string[]; any?: string[] };
-			if (none) return !value || !none.includes(value);
-			if (any) return value !== undefined && any.includes(value);
-			return true;
-		});
-	const data = (page: FakePage): PagefindData => ({
-		url: page.url,
-		content: page.content,
-		...(page.words ? { raw_content: page.words.join('\u200b') } : {}),
-		excerpt: `pagefind excerpt of ${page.url}`,
-		meta: { title: page.url, ...page.meta },
-		...(page.anchors ? { anchors: page.anchors } : {}),
-	});
-	return {
-		queries,
-		async search(term, options) {
-			queries.push(term ?? '(filters)');
-			const matches = (page: FakePage) => {
-				if (term === null) return true;
-				const quoted = /^"(.+)"$/.exec(term);
-				if (quoted) return Boolean(page.phrase) && page.content.includes(quoted[1]!);
-				// Pagefind's plain search: every character somewhere in the page (loose on purpose).
-				return [...term.replace(/[\s-]/g, '').toLowerCase()].every((c) => page.content.toLowerCase().includes(c));
-			};
-			return {
-				results: pages
-					.filter((page) => matches(page) && passes(page, options?.filters))
-					.map((page) => ({ id: page.url, data: async () => data(page) })),
-			};
-		},
-		async filters() {
-			return { docNo: Object.fromEntries(pages.filter((p) => p.filters?.docNo).map((p) => [p.filters!.docNo!, 1])) };
-		},
-	};
-}
-
-const doc = (docNo: string, version: string, status: string, content: string, extra: Partial<FakePage> = {}): FakePage => ({
-	url: `/documents/${docNo.toLowerCase()}/${status === '現行版' ? '' : `v${version}/`}`,
-	content,
-	meta: { title: `${docNo} 的標題`, docNo, version, status, classification: '內部使用' },
-	filters: { docNo, status, tier: '第二階文件', classification: '內部使用' },
-	phrase: true,
-	...extra,
-});
-
-describe('runSearch', () => {
-	it('keeps only pages that contain the Han term as written', async () => {
+describe('runSearch: rank, do not filter', () => {
+	it('puts pages with the query as written first, then pages with all its terms, then pages with some', async () => {
 		const pagefind = fakePagefind([
+			doc('ISMS-P-004', '1.0', '現行版', '審查結果。'),
+			doc('ISMS-P-003', '1.0', '現行版', '管理階層之審查結果。'),
 			doc('ISMS-P-006', '1.0', '現行版', '本程序規範管理審查之輸入。'),
-			doc('ISMS-P-004', '1.0', '現行版', '審查結果由管理階層核定。'),
 		]);
-		const { hits } = await runSearch(pagefind, '管理審查');
-		expect(hits.map((h) => h.pageUrl)).toEqual(['/documents/isms-p-006/']);
-		expect(pagefind.queries).toContain('"管理審查"');
-		expect(pagefind.queries).toContain('管理審查');
+		const outcome = await runSearch(pagefind, '管理審查');
+		expect(urls(outcome)).toEqual(['/documents/isms-p-006/', '/documents/isms-p-003/', '/documents/isms-p-004/']);
+		expect(outcome.hits.map((h) => h.complete)).toEqual([true, true, false]);
+		expect(pagefind.queries).toEqual(expect.arrayContaining(['"管理審查"', '管理審查', '"管理"', '管理', '"審查"', '審查']));
+	});
+
+	it('finds 通行碼之長度 for 「通行碼長度」: the particle need not be there', async () => {
+		const pagefind = fakePagefind([doc('ISMS-S-001', '1.0', '現行版', '各類帳號通行碼之長度、複雜度'), doc('ISMS-P-014', '1.0', '現行版', '通行碼應保密。')]);
+		expect(urls(await runSearch(pagefind, '通行碼長度'))).toEqual(['/documents/isms-s-001/', '/documents/isms-p-014/']);
+	});
+
+	it('does not need the question words of a question to match (隨身碟可以用嗎)', async () => {
+		const pagefind = fakePagefind([doc('ISMS-P-010', '1.0', '現行版', '隨身碟應經登記。')]);
+		const outcome = await runSearch(pagefind, '隨身碟可以用嗎');
+		expect(outcome.plan.groups.map((g) => g.text)).toEqual(['隨身碟']);
+		expect(urls(outcome)).toEqual(['/documents/isms-p-010/']);
+	});
+
+	it('returns nothing only when nothing is related', async () => {
+		const pagefind = fakePagefind([doc('ISMS-P-010', '1.0', '現行版', '隨身碟應經登記。')]);
+		expect((await runSearch(pagefind, '颱風假')).hits).toEqual([]);
 	});
 
 	it('does not lose a page that the phrase search misses (the index cut the words differently)', async () => {
 		const pagefind = fakePagefind([doc('ISMS-P-007', '1.0', '現行版', '處理不符合事項。', { phrase: false })]);
-		expect((await runSearch(pagefind, '不符合事項')).hits.map((h) => h.pageUrl)).toEqual(['/documents/isms-p-007/']);
+		expect(urls(await runSearch(pagefind, '不符合事項'))).toEqual(['/documents/isms-p-007/']);
 	});
 
-	it('requires every term of a query with several terms', async () => {
-		const pagefind = fakePagefind([
-			doc('ISMS-P-006', '1.0', '現行版', '管理審查及內部稽核。'),
-			doc('ISMS-P-004', '1.0', '現行版', '內部稽核。'),
-		]);
-		expect((await runSearch(pagefind, '管理審查 內部稽核')).hits.map((h) => h.pageUrl)).toEqual(['/documents/isms-p-006/']);
+	it('finds the document words of a synonym, below pages with the word as typed', async () => {
+		const pagefind = fakePagefind([doc('ISMS-S-001', '1.0', '現行版', '通行碼最短 12 字元。'), doc('ISMS-P-015', '1.0', '現行版', '密碼學演算法。')]);
+		const synonyms = synonymIndex([['通行碼', '密碼']]);
+		expect(urls(await runSearch(pagefind, '密碼', {}, { synonyms }))).toEqual(['/documents/isms-p-015/', '/documents/isms-s-001/']);
+		expect(urls(await runSearch(pagefind, '密碼'))).toEqual(['/documents/isms-p-015/']);
 	});
 
-	it('passes a Latin-only query to Pagefind as typed, without checking the text', async () => {
-		const pagefind = fakePagefind([{ url: '/help/', content: 'VPN policy' }]);
-		const { hits } = await runSearch(pagefind, 'policy VPN');
-		expect(pagefind.queries).toEqual(['policy VPN']);
-		expect(hits.map((h) => [h.pageUrl, h.excerpt])).toEqual([['/help/', 'pagefind excerpt of /help/']]);
-	});
-
-	it('puts the named document first for ISMS-P-005, isms-p-005 and P-005, even when Pagefind ranks it last', async () => {
+	it('ranks terms in the title and in clause headings above terms only in the body', async () => {
 		const pages = [
-			doc('ISMS-F-009', '1.0', '現行版', '依 ISMS-P-005 記錄量測結果。'),
-			{ url: '/documents/', content: 'ISMS-P-005 資訊安全目標管理程序書' },
-			doc('ISMS-P-005', '1.1', '現行版', '文件編號 ISMS-P-005 資訊安全目標管理程序書'),
+			doc('ISMS-P-011', '1.0', '現行版', '執行備份及還原。'),
+			doc('ISMS-S-002', '1.0', '現行版', '資料備份作業說明 3.5 還原測試', {
+				meta: { title: '資料備份作業說明', docNo: 'ISMS-S-002', version: '1.0', status: '現行版' },
+			}),
+			doc('ISMS-P-017', '1.0', '現行版', '5.5 資訊備份 5.5.1 應定期還原。', { anchors: [{ element: 'h3', id: 'sec-5-5', text: '5.5 資訊備份', location: 0 }] }),
 		];
-		for (const input of ['ISMS-P-005', 'isms-p-005', 'P-005']) {
+		expect(urls(await runSearch(fakePagefind(pages), '備份 還原'))).toEqual(['/documents/isms-s-002/', '/documents/isms-p-017/', '/documents/isms-p-011/']);
+	});
+
+	it('ranks a document in force above a portal page that matches as well', async () => {
+		const pages = [{ url: '/reviews/', content: '權限審查 排程' }, doc('ISMS-P-014', '1.0', '現行版', '權限審查 排程')];
+		expect(urls(await runSearch(fakePagefind(pages), '權限審查'))).toEqual(['/documents/isms-p-014/', '/reviews/']);
+	});
+
+	it('counts a page whose title has every term as an exact match (帳號申請 → 帳號權限申請單)', async () => {
+		const pages = [
+			{ url: '/soa/', content: '稽核人員唯讀帳號申請及停用紀錄' },
+			doc('ISMS-F-003', '1.0', '現行版', '申請帳號之新增', { meta: { title: '帳號權限申請單', docNo: 'ISMS-F-003', version: '1.0', status: '現行版' } }),
+		];
+		expect(urls(await runSearch(fakePagefind(pages), '帳號申請'))).toEqual(['/documents/isms-f-003/', '/soa/']);
+	});
+});
+
+describe('runSearch: document numbers and versions', () => {
+	const pages = [
+		doc('ISMS-F-009', '1.0', '現行版', '依 ISMS-P-005 記錄量測結果。'),
+		{ url: '/documents/', content: 'ISMS-P-005 資訊安全目標管理程序書' },
+		doc('ISMS-P-005', '1.1', '現行版', '目標之訂定。'),
+		doc('ISMS-P-005', '1.0', '已被取代', '舊版條文。'),
+		doc('ISMS-P-005', '2.0', '尚未生效', '未來條文。'),
+	];
+
+	it('puts the named document first for ISMS-P-005, isms-p-005, P-005, P005 and full-width, even when Pagefind ranks it last', async () => {
+		for (const input of ['ISMS-P-005', 'isms-p-005', 'P-005', 'p005', 'ISMS P 005', 'ＩＳＭＳ－Ｐ－００５']) {
 			const { hits } = await runSearch(fakePagefind(pages), input);
-			expect(hits[0]?.pageUrl, input).toBe('/documents/isms-p-005/');
-			expect(hits[0]?.named, input).toBe(true);
+			expect(hits[0], input).toMatchObject({ pageUrl: '/documents/isms-p-005/', named: true, version: '1.1' });
 			expect(hits.map((h) => h.pageUrl).sort(), input).toEqual(['/documents/', '/documents/isms-f-009/', '/documents/isms-p-005/']);
 		}
 	});
 
-	it('puts the named document first even when it is out of force and other pages are in force', async () => {
-		const pages = [
-			doc('ISMS-F-001', '1.0', '現行版', '依 ISMS-P-007 辦理。'),
-			doc('ISMS-P-007', '1.1', '已廢止', 'ISMS-P-007 本程序書廢止。'),
-		];
-		const { hits } = await runSearch(fakePagefind(pages), 'ISMS-P-007', { includeHistory: true });
-		expect(hits.map((h) => [h.docNo, h.status, h.named])).toEqual([
+	it('opens with the version asked for, whatever its status, then the version in force', async () => {
+		for (const input of ['ISMS-P-005 1.0', 'ISMS-P-005 v1.0', 'P-005 第1.0版']) {
+			const outcome = await runSearch(fakePagefind(pages), input);
+			expect(outcome.hits.slice(0, 2).map((h) => [h.pageUrl, h.named, h.standing]), input).toEqual([
+				['/documents/isms-p-005/v1.0/', true, '1.0 版的狀態'],
+				['/documents/isms-p-005/', true, '1.1 版的狀態'],
+			]);
+			expect(outcome.hits.map((h) => h.pageUrl), input).not.toContain('/documents/isms-p-005/v2.0/');
+		}
+	});
+
+	it('says which versions there are when the one asked for does not exist', async () => {
+		const outcome = await runSearch(fakePagefind(pages), 'ISMS-P-005 3.0');
+		expect(outcome.missingVersions).toEqual([{ docNo: 'ISMS-P-005', version: '3.0', versions: ['1.1', '2.0', '1.0'] }]);
+		expect(outcome.hits[0]?.pageUrl).toBe('/documents/isms-p-005/');
+	});
+
+	it('lists every version of the named document with the box ticked: in force first, then newest first', async () => {
+		const named = await runSearch(fakePagefind(pages), 'P-005', { includeHistory: true });
+		expect(named.hits.filter((h) => h.named).map((h) => h.version)).toEqual(['1.1', '2.0', '1.0']);
+	});
+
+	it('shows a withdrawn document only when asked, first', async () => {
+		const withdrawn = [doc('ISMS-F-001', '1.0', '現行版', '依 ISMS-P-007 辦理。'), doc('ISMS-P-007', '1.1', '已廢止', '本程序書廢止。')];
+		expect((await runSearch(fakePagefind(withdrawn), 'ISMS-P-007')).hits.map((h) => h.docNo)).toEqual(['ISMS-F-001']);
+		const all = await runSearch(fakePagefind(withdrawn), 'ISMS-P-007', { includeHistory: true });
+		expect(all.hits.map((h) => [h.docNo, h.status, h.named])).toEqual([
 			['ISMS-P-007', '已廢止', true],
 			['ISMS-F-001', '現行版', false],
 		]);
-		expect((await runSearch(fakePagefind(pages), 'ISMS-P-007')).hits.map((h) => h.docNo)).toEqual(['ISMS-F-001']);
 	});
+});
 
+describe('runSearch: filters, results, Simplified input', () => {
 	it('leaves versions out of force out by default, and labels them when asked for', async () => {
 		const pages = [
-			doc('ISMS-P-005', '1.1', '現行版', 'ISMS-P-005 新版條文。'),
-			doc('ISMS-P-005', '1.0', '已被取代', 'ISMS-P-005 舊版條文。'),
-			doc('ISMS-P-005', '0.9', '已被取代', 'ISMS-P-005 舊版條文。'),
-			doc('ISMS-P-005', '2.0', '尚未生效', 'ISMS-P-005 未來條文。'),
+			doc('ISMS-P-005', '1.1', '現行版', '新版條文。'),
+			doc('ISMS-P-005', '1.0', '已被取代', '舊版條文。'),
 			{ url: '/help/', content: '舊版條文的說明' },
 		];
-		expect((await runSearch(fakePagefind(pages), '舊版條文')).hits.map((h) => h.pageUrl)).toEqual(['/help/']);
+		// The version in force has 條文 only: related, after the exact match.
+		expect(urls(await runSearch(fakePagefind(pages), '舊版條文'))).toEqual(['/help/', '/documents/isms-p-005/']);
 		const all = await runSearch(fakePagefind(pages), '舊版條文', { includeHistory: true });
 		expect(all.hits.map((h) => [h.pageUrl, h.status])).toEqual([
-			['/documents/isms-p-005/v1.0/', '已被取代'],
-			['/documents/isms-p-005/v0.9/', '已被取代'],
 			['/help/', undefined],
-		]);
-		// The named document: the version in force first, then the others, newest first.
-		const named = await runSearch(fakePagefind(pages), 'P-005', { includeHistory: true });
-		expect(named.hits.map((h) => h.version)).toEqual(['1.1', '2.0', '1.0', '0.9']);
-	});
-
-	it('lists versions in force before older ones when both are asked for', async () => {
-		const pages = [doc('ISMS-P-005', '1.0', '已被取代', '年度目標之量測。'), doc('ISMS-F-009', '1.0', '現行版', '年度目標之量測。')];
-		const { hits } = await runSearch(fakePagefind(pages), '年度目標', { includeHistory: true });
-		expect(hits.map((h) => [h.docNo, h.status])).toEqual([
-			['ISMS-F-009', '現行版'],
-			['ISMS-P-005', '已被取代'],
+			['/documents/isms-p-005/v1.0/', '已被取代'],
+			['/documents/isms-p-005/', '現行版'],
 		]);
 	});
 
@@ -319,69 +148,36 @@ describe('runSearch', () => {
 		expect((await runSearch(fakePagefind(pages), '管理審查', { classifications: ['內部使用'] })).hits.map((h) => h.docNo)).toEqual(['ISMS-P-006']);
 	});
 
-	it('ranks pages whose title has the term first, then documents before the portal pages', async () => {
-		const pages = [
-			{ url: '/reviews/', content: '管理審查程序書 審查期限' },
-			doc('ISMS-P-011', '1.0', '現行版', '執行管理審查。'),
-			doc('ISMS-P-006', '1.0', '現行版', '管理審查程序書', { meta: { title: '管理審查程序書', docNo: 'ISMS-P-006', version: '1.0', status: '現行版' } }),
-		];
-		const { hits } = await runSearch(fakePagefind(pages), '管理審查');
-		expect(hits.map((h) => h.pageUrl)).toEqual(['/documents/isms-p-006/', '/documents/isms-p-011/', '/reviews/']);
-	});
-
 	it('shows each result with its number, title, version, classification and status, and links to the clause that matches', async () => {
-		const words = ['管理', '審查', '程序', '書', '. ', '文件', '編號', 'ISMS-P-006', '. ', '5.1', ' ', '召開', '管理', '審查', '會議', '。'];
-		const content = words.join('');
-		const page = doc('ISMS-P-006', '1.0', '現行版', content, {
+		const words = ['管理', '審查', '程序', '書', '. ', '5.1', ' ', '召開', '管理', '審查', '會議', '。'];
+		const page = doc('ISMS-P-006', '1.0', '現行版', words.join(''), {
 			meta: { title: '管理審查程序書', docNo: 'ISMS-P-006', version: '1.0', status: '現行版', classification: '內部使用' },
 			words,
 			anchors: [
 				{ element: 'h1', id: '_top', text: '管理審查程序書', location: 0 },
-				{ element: 'li', id: 'sec-5-1', text: '5.1 召開管理審查會議。', location: 9 },
+				{ element: 'li', id: 'sec-5-1', text: '5.1 召開管理審查會議。', location: 5 },
 			],
 		});
 		const [hit] = (await runSearch(fakePagefind([page]), '管理審查')).hits;
-		expect(hit).toMatchObject({
-			url: '/documents/isms-p-006/#sec-5-1',
-			pageUrl: '/documents/isms-p-006/',
-			docNo: 'ISMS-P-006',
-			title: '管理審查程序書',
-			version: '1.0',
-			classification: '內部使用',
-			status: '現行版',
-			section: '第 5.1 節',
-		});
+		expect(hit).toMatchObject({ url: '/documents/isms-p-006/#sec-5-1', pageUrl: '/documents/isms-p-006/', title: '管理審查程序書', version: '1.0', classification: '內部使用', status: '現行版', section: '第 5.1 節' });
 		expect(hit?.excerpt).toContain('召開<mark>管理審查</mark>會議');
 	});
 
-	it('examines at most maxCandidates pages and says so', async () => {
+	it('converts Simplified input with the converter it is given, and keeps the typed form as an alternative', async () => {
+		const pagefind = fakePagefind([doc('ISMS-S-001', '1.0', '現行版', '密碼長度。')]);
+		const outcome = await runSearch(pagefind, '密码', {}, { toTraditional: async (text) => text.replace('码', '碼') });
+		expect(outcome.converted).toBe('密碼');
+		expect(outcome.plan.groups[0]!.alternatives).toEqual(['密碼', '密码']);
+		expect(urls(outcome)).toEqual(['/documents/isms-s-001/']);
+	});
+
+	it('examines at most maxCandidates pages and says so; a page is loaded once per index', async () => {
 		const pages = Array.from({ length: 5 }, (_, i) => ({ url: `/p${i}/`, content: '稽核' }));
-		const outcome = await runSearch(fakePagefind(pages), '稽核', { maxCandidates: 3 });
+		const pagefind = fakePagefind(pages);
+		const outcome = await runSearch(pagefind, '稽核', { maxCandidates: 3 });
 		expect(outcome.hits).toHaveLength(3);
 		expect(outcome.truncated).toBe(true);
-	});
-});
-
-describe('search index attributes of a document page', () => {
-	const current = pv('ISMS-P-005', '1.1', 'current', { title: '資訊安全目標管理程序書', classification: 'internal', tier: 2 });
-	const superseded = pv('ISMS-P-005', '1.0', 'superseded', { title: '資訊安全目標管理程序書', tier: 2, classification: 'public' });
-
-	it('declares the filters (docNo, status, tier, classification) and the metadata results show', () => {
-		const attributes = searchIndexAttributes(superseded);
-		expect(attributes).toMatchObject({
-			'data-search-doc-no': 'ISMS-P-005',
-			'data-search-title': '資訊安全目標管理程序書',
-			'data-search-version': '1.0',
-			'data-search-status': '已被取代',
-			'data-search-tier': '第二階文件',
-			'data-search-classification': '公開',
-		});
-		expect(attributes['data-pagefind-filter']).toBe(
-			'docNo[data-search-doc-no], status[data-search-status], tier[data-search-tier], classification[data-search-classification]',
-		);
-		expect(attributes['data-pagefind-meta']).toBe(
-			'docNo[data-search-doc-no], title[data-search-title], version[data-search-version], classification[data-search-classification], status[data-search-status]',
-		);
-		expect(searchIndexAttributes(current)['data-search-status']).toBe('現行版');
+		await runSearch(pagefind, '稽核', { maxCandidates: 3 });
+		expect(pagefind.loads).toHaveLength(3);
 	});
 });
