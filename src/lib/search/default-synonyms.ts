@@ -80,6 +80,7 @@ export const DEFAULT_SYNONYMS: readonly (readonly string[])[] = [
 	['版次', '版本'],
 	['機密等級', '資訊分級', '機密分級', '密等'],
 	['廢止', '作廢'],
+	['修訂', '修改', '修正', '改版'],
 	// assets, operations, continuity
 	['資產清冊', '資產清單', '資產目錄'],
 	['盤點', '清點'],

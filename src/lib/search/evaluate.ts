@@ -17,6 +17,8 @@ export interface PageEvaluation {
 	titleAll: boolean;
 	/** Required groups found in a heading (clause headings 3.1 通行碼規則 …). */
 	inHeading: number;
+	/** One heading has every required group: the clause is about what was asked (權限審查 → 5.6 存取權限之審查). */
+	headingAll: boolean;
 	/** Required groups found in the title or a heading: matches in the page's structure. */
 	structural: number;
 	/** Most required groups found within one stretch of text (NEARBY characters): terms together. */
@@ -42,7 +44,8 @@ const NEARBY = 60;
 export function evaluatePage(data: PagefindData, plan: SearchPlan, pagefindFound: (group: number) => boolean = () => false): PageEvaluation {
 	const view = matchView(data.content);
 	const title = matchView(`${data.meta.docNo ?? ''} ${data.meta.title ?? ''}`);
-	const headings = matchView((data.anchors ?? []).filter((a) => HEADING.test(a.element)).map((a) => a.text ?? '').join('\n'));
+	const headingTexts = (data.anchors ?? []).filter((a) => HEADING.test(a.element)).map((a) => a.text ?? '');
+	const headings = matchView(headingTexts.join('\n'));
 	const has = (target: { text: string }, group: TermGroup) => group.alternatives.some((alternative) => contains(target, alternative));
 	const loosely = (group: TermGroup) => (group.loose ?? []).some((alternative) => contains(view, alternative));
 	const found = plan.groups.map((group, i) => has(view, group) || has(title, group) || loosely(group) || pagefindFound(i));
@@ -65,9 +68,13 @@ export function evaluatePage(data: PagefindData, plan: SearchPlan, pagefindFound
 		inTitle,
 		titleAll: required.length > 0 && inTitle === required.length,
 		inHeading: count((group) => has(headings, group)),
+		headingAll: required.length > 0 && headingTexts.some((text) => {
+			const heading = matchView(text);
+			return required.every(({ group }) => has(heading, group));
+		}),
 		structural: count((group) => has(title, group) || has(headings, group)),
 		place: plan.groups.map((group) => (has(title, group) ? 2 : has(headings, group) ? 1 : 0)),
-		typed: plan.groups.map((group) => contains(view, group.alternatives[0]!) || contains(title, group.alternatives[0]!)),
+		typed: plan.groups.map((group) => contains(view, group.text) || contains(title, group.text)),
 		nearby,
 		optional: plan.groups.filter((group, i) => group.optional && found[i]).length,
 		standing: !status ? 1 : status === STATUS_LABELS.current ? 0 : 2,

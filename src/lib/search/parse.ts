@@ -63,10 +63,10 @@ export function parseQuery(input: string, context: ParseContext = {}): SearchPla
 
 	const groups: TermGroup[] = [];
 	const seen = new Set<string>();
-	const add = (text: string, optional: boolean, docNo = false, base?: string) => {
+	const add = (text: string, optional: boolean, docNo = false, base?: string, hints?: readonly string[]) => {
 		const key = normalizeTerm(text);
 		if (!key || seen.has(key)) return;
-		const alternatives = docNo ? [text] : synonyms.alternatives(text);
+		const alternatives = hints ? [...hints] : docNo ? [text] : synonyms.alternatives(text);
 		const loose = base ? synonyms.alternatives(base).filter((alternative) => !alternatives.includes(alternative)) : [];
 		// A synonym of a term already there (USB隨身碟) adds nothing.
 		for (const alternative of alternatives) seen.add(normalizeTerm(alternative));
@@ -80,7 +80,7 @@ export function parseQuery(input: string, context: ParseContext = {}): SearchPla
 		const before = groups.length;
 		for (const run of piece.match(RUNS) ?? []) {
 			if (hasHan(run)) {
-				for (const term of cutHan(run, vocabulary)) add(term.text, term.optional, false, term.base);
+				for (const term of cutHan(run, vocabulary)) add(term.text, term.optional, false, term.base, term.hints);
 			} else {
 				const word = run.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
 				if (word && !isParticle(word)) add(word, false);

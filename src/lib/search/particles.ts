@@ -17,3 +17,22 @@ export const PARTICLES: ReadonlySet<string> = new Set([
 export function isParticle(word: string): boolean {
 	return PARTICLES.has(word);
 }
+
+/**
+ * What a question word asks for, in the words the documents answer with: 「備份多久一次」 is answered by a
+ * 頻率 or 週期, 「要上幾小時」 by 時數. They are optional terms: they only order pages that have the rest.
+ */
+export const ANSWER_HINTS: Readonly<Record<string, readonly string[]>> = {
+	多久: ['期限', '期間', '週期', '頻率', '年限'],
+	多長: ['期限', '期間', '長度'],
+	多久一次: ['週期', '頻率', '每年', '每月'],
+	幾年: ['年限', '保存期限'],
+	幾個月: ['個月', '期限'],
+	幾天: ['日內', '工作日'],
+	幾小時: ['時數', '小時'],
+	幾次: ['次數'],
+	是誰: ['權責', '負責'],
+	誰: ['權責', '負責'],
+	何時: ['時機', '期限'],
+	什麼時候: ['時機', '期限'],
+};

@@ -7,10 +7,11 @@ import type { PageEvaluation } from './evaluate.ts';
  *    the strongest place for a match: 「帳號申請」 → 帳號權限申請單); in it, those with every term in the
  *    title first, then documents in force before the portal's own pages, then the exact phrase;
  * 3. then by the share of the query's terms (synonyms included) the page has: all terms, then most;
- *    within that, more terms in the title or clause headings before terms only in the body, then more
- *    terms close together (in one clause), then a document in force before the portal's pages, and
- *    those before versions out of force;
- * 4. then Pagefind's own ranking (its score summed over the terms), then the order found.
+ *    within that, a page with one clause heading that has every term first, then by weight: each term
+ *    counts by its rarity, more in the title or a clause heading than in the body, less as a synonym,
+ *    more where Pagefind scores the page high for it, and terms close together count extra; then a
+ *    document in force before the portal's pages, and those before versions out of force;
+ * 4. then the order Pagefind found them in.
  */
 export interface Ranked {
 	/** 0: the version or document asked for by number; 1: another page of a named document; 2: the rest. */
@@ -34,6 +35,7 @@ export function compareRanked(a: Ranked, b: Ranked): number {
 		top(y) - top(x) ||
 		(top(x) ? Number(y.titleAll) - Number(x.titleAll) || x.standing - y.standing || Number(y.phrase) - Number(x.phrase) : 0) ||
 		y.coverage - x.coverage ||
+		Number(y.headingAll) - Number(x.headingAll) ||
 		b.score - a.score ||
 		x.standing - y.standing ||
 		y.optional - x.optional ||

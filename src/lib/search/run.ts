@@ -197,7 +197,7 @@ export async function runSearch(pagefind: PagefindLike, input: string, options: 
  * (relative to the best page for that term), less for a synonym than for the word as typed, plus the
  * terms close together.
  */
-const SYNONYM_WEIGHT = 0.6;
+const SYNONYM_WEIGHT = 0.5;
 const OPTIONAL_WEIGHT = 0.5;
 
 function weigh(plan: SearchPlan, pages: readonly { ranked: Ranked; pagefind: readonly (number | undefined)[] }[]): void {

@@ -1,4 +1,4 @@
-import { isParticle } from './particles.ts';
+import { ANSWER_HINTS, isParticle } from './particles.ts';
 import { normalizeTerm } from './text.ts';
 
 /**
@@ -12,8 +12,10 @@ export interface CutTerm {
 	text: string;
 	/** For a word with a lone character joined to it (在家|連 → 在家連): the word alone, also a match. */
 	base?: string;
-	/** Optional: a single character the query does not depend on. */
+	/** Optional: a single character the query does not depend on, or what a question word asks for. */
 	optional: boolean;
+	/** For the words a question word asks for (ANSWER_HINTS): those words. */
+	hints?: readonly string[];
 }
 
 let segmenter: Intl.Segmenter | undefined;
@@ -50,6 +52,8 @@ export function cutHan(run: string, vocabulary: ReadonlySet<string>): CutTerm[] 
 		const { text, known } = joined[i]!;
 		if (!known && isParticle(text)) {
 			previous = undefined;
+			const hints = ANSWER_HINTS[text];
+			if (hints) terms.push({ text, optional: true, known: false, hints });
 			continue;
 		}
 		if ([...text].length > 1 || known) {
@@ -77,5 +81,5 @@ export function cutHan(run: string, vocabulary: ReadonlySet<string>): CutTerm[] 
 			terms.push({ text: run, optional: true, known: false });
 		}
 	}
-	return terms.map(({ text, optional, base }) => ({ text, optional, ...(base ? { base } : {}) }));
+	return terms.map(({ text, optional, base, hints }) => ({ text, optional, ...(base ? { base } : {}), ...(hints ? { hints } : {}) }));
 }

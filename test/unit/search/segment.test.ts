@@ -5,9 +5,16 @@ const cut = (text: string, words: string[] = []) => cutHan(text, new Set(words))
 
 describe('cutHan', () => {
 	it('drops particles and question words', () => {
-		expect(cut('備份多久一次')).toEqual(['備份']);
+		expect(cut('備份多久一次')[0]).toBe('備份');
 		expect(cut('隨身碟可以用嗎', ['隨身碟'])).toEqual(['隨身碟']);
 		expect(cut('資安事件怎麼通報', ['資安事件'])).toEqual(['資安事件', '通報']);
+	});
+
+	it('turns a question word into what it asks for, as an optional term (多久 → 期限, 週期 …)', () => {
+		expect(cutHan('備份多久一次', new Set())).toEqual([
+			{ text: '備份', optional: false },
+			{ text: '多久', optional: true, hints: ['期限', '期間', '週期', '頻率', '年限'] },
+		]);
 	});
 
 	it('joins segments that spell a dictionary (synonym) word', () => {
@@ -20,6 +27,6 @@ describe('cutHan', () => {
 	});
 
 	it('keeps a lone character between particles only as optional, and never glues it to a dictionary word', () => {
-		expect(cut('密碼錯幾次會鎖', ['密碼'])).toEqual(['密碼', '?錯', '?鎖']);
+		expect(cut('密碼錯幾次會鎖', ['密碼'])).toEqual(['密碼', '?錯', '?幾次', '?鎖']);
 	});
 });
