@@ -19,6 +19,7 @@ describe('portalConfigSchema', () => {
 			docNoDescription: DEFAULT_DOCNO_DESCRIPTION,
 			maxClassification: 'internal',
 			soaFile: 'content/soa.yaml',
+			synonymsFile: 'content/search/synonyms.yaml',
 			controlsDir: 'content/controls',
 			controlsCatalogue: '2013',
 			checks: {},
@@ -46,11 +47,16 @@ describe('readBuildSettings', () => {
 			ceiling: 'internal',
 			documentsDir: 'content/documents',
 			soaFile: 'content/soa.yaml',
+			synonymsFile: 'content/search/synonyms.yaml',
 		});
 	});
 
 	it('reads PORTAL_SOA_FILE', () => {
 		expect(readBuildSettings(config, { ...TODAY, PORTAL_SOA_FILE: 'test/fixtures/soa/basic.yaml' }).soaFile).toBe('test/fixtures/soa/basic.yaml');
+	});
+
+	it('reads PORTAL_SYNONYMS_FILE', () => {
+		expect(readBuildSettings(config, { ...TODAY, PORTAL_SYNONYMS_FILE: 'test/fixtures/search/synonyms-bad.yaml' }).synonymsFile).toBe('test/fixtures/search/synonyms-bad.yaml');
 	});
 
 	describe('PORTAL_TODAY', () => {
