@@ -330,14 +330,15 @@ describe('search on the real documents, in the browser (Chromium)', () => {
 
 	it('reaches a document from /documents/ISMS-P-005/ (upper case) and /documents/isms-p-005 (no slash)', async () => {
 		// Upper case: the 404 page sends the reader on.
-		for (const [path, canonical] of [
+		const addresses: [string, string][] = [
 			['/documents/ISMS-P-005/', '/documents/isms-p-005/'],
 			['/documents/ISMS-P-005', '/documents/isms-p-005/'],
 			['/documents/ISMS-P-005/V1.0', '/documents/isms-p-005/v1.0/'],
-		]) {
+		];
+		for (const [path, canonical] of addresses) {
 			await tab.goto(`${server.url}${path}`);
-			await expect.poll(() => new URL(tab.url()).pathname, path).toBe(canonical);
-			await expect.poll(() => tab.locator('main [data-doc-no="ISMS-P-005"]').count(), path).toBe(1);
+			await expect.poll(() => new URL(tab.url()).pathname, { message: path }).toBe(canonical);
+			await expect.poll(() => tab.locator('main [data-doc-no="ISMS-P-005"]').count(), { message: path }).toBe(1);
 		}
 		// No slash: the server serves the folder's page, as nginx's try_files $uri/ does.
 		await tab.goto(`${server.url}/documents/isms-p-005`);
