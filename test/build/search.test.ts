@@ -62,6 +62,13 @@ describe('search index', () => {
 		expect(page('documents/isms-p-005/v1.0/index.html').querySelector('meta[name="robots"]')?.getAttribute('content')).toBe('noindex');
 	});
 
+	it('indexes the document text, not its header fields (the same on every page) or its version notice', () => {
+		const current = entry('/documents/isms-p-005/')!.content;
+		expect(current).toContain('委員會核定');
+		for (const label of ['文件類別', '發行日期', '發行單位']) expect(current, label).not.toContain(label);
+		expect(entry('/documents/isms-p-005/v1.0/')!.content).not.toContain('本版次已於');
+	});
+
 	it('leaves the print-only notice out of the indexed text', () => {
 		const documents = index.filter((p) => p.url.startsWith('/documents/isms-'));
 		expect(documents.length).toBeGreaterThan(0);
@@ -295,6 +302,8 @@ describe('search on the real documents, in the browser (Chromium)', () => {
 	it('ships the synonyms and the titles in force in /search/data.json, nothing above the ceiling', () => {
 		const data = JSON.parse(content.read('search/data.json')) as { synonyms: string[][]; documents: { docNo: string }[] };
 		expect(data.synonyms.some((group) => group.includes('通行碼') && group.includes('密碼'))).toBe(true);
+		// The document controller's groups (content/search/synonyms.yaml) come after the defaults.
+		expect(data.synonyms).toContainEqual(['員警', '警員', '警察同仁']);
 		expect(data.documents.map((d) => d.docNo)).toContain('ISMS-S-001');
 		expect(content.read('search/data.json')).not.toContain('ISMS-S-004');
 	});
