@@ -89,7 +89,8 @@ export function statusText(result: SearchResult, context: StatusContext): string
 		parts.push(`找不到與「${shown}」相關的頁面：沒有頁面含有其中任何一個詞（已一併查詢同義詞）。`);
 		if (context.olderHits) parts.push(`另有 ${context.olderHits} 筆已取代、尚未生效或已廢止版本符合；勾選「${context.historyLabel}」即可顯示。`);
 	} else {
-		const scope = context.options.includeHistory ? `（${context.historyLabel.replace(/^包含/, '含')}）` : '（僅現行版本）';
+		const askedOld = asked && asked.status !== STATUS_LABELS.current;
+		const scope = context.options.includeHistory ? `（${context.historyLabel.replace(/^包含/, '含')}）` : askedOld ? '（所查詢的版次之外，僅列現行版本）' : '（僅現行版本）';
 		const complete = result.hits.filter((hit) => hit.complete || hit.named).length;
 		const partial = result.hits.length - complete;
 		const detail = partial > 0 ? `，其中 ${partial} 筆只含部分詞語` : '';

@@ -68,7 +68,9 @@ describe('statusText', () => {
 
 	it('opens with the standing of the version asked for by number', () => {
 		const named = hit({ docNo: 'ISMS-P-005', version: '1.0', status: '已被取代', named: true, standing: '1.0 版已於民國111年3月1日由 1.1 版取代，不再適用。' });
-		expect(statusText(result('ISMS-P-005 1.0', [named]), context)).toBe('ISMS-P-005 1.0 版已於民國111年3月1日由 1.1 版取代，不再適用。「ISMS-P-005 1.0」共 1 筆結果（僅現行版本）。');
+		expect(statusText(result('ISMS-P-005 1.0', [named]), context)).toBe(
+			'ISMS-P-005 1.0 版已於民國111年3月1日由 1.1 版取代，不再適用。「ISMS-P-005 1.0」共 1 筆結果（所查詢的版次之外，僅列現行版本）。',
+		);
 	});
 
 	it('says when a query was converted from Simplified characters, or a version does not exist', () => {
