@@ -1,25 +1,31 @@
 /**
  * npm run bench:search [-- --dist <dir>] [-- --verbose]
  *
- * Search quality benchmark on the real documents (content/documents): builds the portal into
- * test/.tmp/bench-search/dist (or uses an existing build with --dist), loads that build's own
- * pagefind/pagefind.js in Node (served from 127.0.0.1, page language zh-TW as in the browser), and runs
- * a list of ISMS terms and every published document's number in three spellings (ISMS-P-005,
- * isms-p-005, P-005) three ways (the build is as of PORTAL_TODAY, default 2026-11-25):
- *   - as typed: Pagefind as Starlight ships it;
- *   - phrase: the query in quotes (Pagefind's exact search);
- *   - portal: src/lib/search-query.ts, exactly as the search UI runs it (default filters: versions in force).
- * Ground truth: the pages of the index that the default search may show (no status, or 現行版) whose
- * indexed text contains the query (ignoring case, width and spaces). Prints recall and precision
- * (summed over queries) and, for the document numbers, how often the document's permalink is first.
- * Targets (portal): recall ≥ 99.5 %, precision ≥ 99 %, document-number top-1 100 %; exits 1 if missed.
+ * Search benchmark on the real documents (content/documents): builds the portal into
+ * test/.tmp/bench-search/dist (or uses an existing build with --dist; the build is as of PORTAL_TODAY,
+ * default 2026-11-25), loads that build's own pagefind/pagefind.js and /search/data.json in Node (served
+ * from 127.0.0.1, page language zh-TW as in the browser) and runs the portal's search engine
+ * (src/lib/search/engine.ts, exactly what the search UI runs, default filters: versions in force):
+ *   - tasks (test/fixtures/search/tasks.yaml): questions as staff ask them, with the pages that answer
+ *     them: success@3 (an answer among the first three) and MRR;
+ *   - exact terms: ISMS terms taken from the documents; ground truth: the pages the default search may
+ *     show whose indexed text contains the term. Recall (over all results) and R-precision (of the first
+ *     |truth| results, how many contain the term: exact matches must still come first);
+ *   - document numbers (ISMS-P-005 / isms-p-005 / P-005 of every document in force): the permalink first;
+ *   - random Han substrings of the pages (recall);
+ *   - Pagefind as Starlight ships it, on the same tasks and terms, for comparison.
+ * Targets: success@3 ≥ 97 %, MRR ≥ 0.9, recall ≥ 99.5 %, R-precision ≥ 99 %, number top-1 100 %,
+ * median query ≤ 50 ms; exits 1 if one is missed.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { runSearch, searchFilters, STATUS_LABELS, type PagefindLike } from '../src/lib/search-query.ts';
-import { loadPagefind, readIndexedPages, type IndexedPage } from './pagefind-node.ts';
+import { parse } from 'yaml';
+import { readSearchData } from '../src/lib/search/data.ts';
+import { searchEngine } from '../src/lib/search/engine.ts';
+import { searchFilters, STATUS_LABELS } from '../src/lib/search/filters.ts';
+import { loadPagefind, readIndexedPages, type IndexedPage } from '../test/pagefind/pagefind-node.ts';
 
 const { values } = parseArgs({
 	options: {
@@ -40,8 +46,8 @@ const TERMS = [
 	'資訊安全事故', '社交工程', '報廢', '保密協議', '門禁', '不斷電', '機密等級', '程序書', '資通安全處理小組',
 	'委員會', '身分證', '符合事項', '處理小組', '安全長',
 ];
-
-const TARGETS = { recall: 99.5, precision: 99, top1: 100 };
+const TARGETS = { success3: 97, mrr: 0.9, recall: 99.5, rPrecision: 99, top1: 100, medianMs: 50 };
+const TASKS_FILE = 'test/fixtures/search/tasks.yaml';
 
 const root = process.cwd();
 let dist = values.dist ? resolve(values.dist) : join(root, 'test/.tmp/bench-search/dist');
@@ -90,60 +96,92 @@ const numberQueries = documents.flatMap(({ docNo, url }) => [
 	{ query: docNo.replace(/^[^-]+-/, ''), url },
 ]);
 
-const pagefind = await loadPagefind(dist);
-const defaults = searchFilters();
-const urlsOf = async (pf: PagefindLike, query: string) =>
-	Promise.all(((await pf.search(query, { filters: defaults }))?.results ?? []).map(async (r) => (await r.data()).url));
-
-type Way = 'typed' | 'phrase' | 'portal';
-const WAYS: Way[] = ['typed', 'phrase', 'portal'];
-const run: Record<Way, (query: string) => Promise<string[]>> = {
-	typed: (query) => urlsOf(pagefind, query),
-	phrase: (query) => urlsOf(pagefind, `"${query}"`),
-	portal: async (query) => (await runSearch(pagefind, query)).hits.map((hit) => hit.pageUrl),
+// The task set: every answer must be a page of this index.
+interface Task {
+	q: string;
+	answers: string[];
+	why?: string;
+}
+const tasks = (parse(readFileSync(join(root, TASKS_FILE), 'utf8')) as { tasks: Task[] }).tasks;
+const urlOf = (answer: string): string | undefined => {
+	if (answer.startsWith('/')) return pages.some((p) => p.url === answer) ? answer : undefined;
+	const [docNo, version] = answer.split('@');
+	const page = pages.find((p) => p.meta.docNo === docNo && (version ? p.meta.version === version : p.filters.status?.includes(STATUS_LABELS.current)));
+	return page?.url;
 };
-
-interface Score {
-	found: number;
-	returned: number;
-	relevant: number;
-	top1: number;
-	queries: number;
-	ms: number[];
+const unknown = tasks.flatMap((task) => task.answers.filter((answer) => !urlOf(answer)).map((answer) => `${task.q}: ${answer}`));
+if (unknown.length) {
+	process.stderr.write(`${TASKS_FILE}: answers not in the index: ${unknown.join('; ')}\n`);
+	process.exit(1);
 }
-const blank = (): Score => ({ found: 0, returned: 0, relevant: 0, top1: 0, queries: 0, ms: [] });
-const scores = { terms: Object.fromEntries(WAYS.map((w) => [w, blank()])), numbers: Object.fromEntries(WAYS.map((w) => [w, blank()])) } as Record<
-	'terms' | 'numbers',
-	Record<Way, Score>
->;
-const problems: string[] = [];
-
-async function measure(set: 'terms' | 'numbers', query: string, permalink?: string) {
-	const truth = truthOf(query);
-	for (const way of WAYS) {
-		const started = performance.now();
-		const urls = [...new Set(await run[way](query))];
-		const score = scores[set][way];
-		score.ms.push(performance.now() - started);
-		const found = urls.filter((u) => truth.has(u)).length;
-		score.found += found;
-		score.returned += urls.length;
-		score.relevant += truth.size;
-		score.queries++;
-		if (permalink && urls[0] === permalink) score.top1++;
-		if (way === 'portal' && (found < truth.size || found < urls.length || (permalink && urls[0] !== permalink))) {
-			const missed = [...truth].filter((u) => !urls.includes(u));
-			const extra = urls.filter((u) => !truth.has(u));
-			problems.push(`「${query}」 missed ${missed.join(' ') || '-'}; not containing it ${extra.join(' ') || '-'}${permalink && urls[0] !== permalink ? `; first ${urls[0] ?? '(none)'}, expected ${permalink}` : ''}`);
-		}
-		if (values.verbose && way === 'portal') process.stdout.write(`  ${query}: ${found}/${urls.length} of ${truth.size}\n`);
-	}
-}
-
 const absent = TERMS.filter((term) => truthOf(term).size === 0);
 if (absent.length) {
 	process.stderr.write(`terms not in the current documents (fix the list): ${absent.join(' ')}\n`);
 	process.exit(1);
+}
+
+const pagefind = await loadPagefind(dist);
+const data = readSearchData(JSON.parse(readFileSync(join(dist, 'search', 'data.json'), 'utf8')));
+const engine = searchEngine(pagefind, data);
+const defaults = searchFilters();
+const ms: number[] = [];
+const portal = async (query: string) => {
+	const started = performance.now();
+	const result = await engine.search(query);
+	ms.push(performance.now() - started);
+	return [...new Set(result.hits.map((hit) => hit.pageUrl))];
+};
+const shipped = async (query: string) =>
+	[...new Set(await Promise.all(((await pagefind.search(query, { filters: defaults }))?.results ?? []).map(async (r) => (await r.data()).url)))];
+
+const problems: string[] = [];
+const lines: string[] = [];
+
+// Tasks.
+const taskScore = { portal: { success: 0, rr: 0 }, shipped: { success: 0, rr: 0 } };
+for (const task of tasks) {
+	const wanted = new Set(task.answers.map((answer) => urlOf(answer)!));
+	for (const way of ['portal', 'shipped'] as const) {
+		const urls = way === 'portal' ? await portal(task.q) : await shipped(task.q);
+		const rank = urls.findIndex((url) => wanted.has(url)) + 1;
+		if (rank >= 1 && rank <= 3) taskScore[way].success++;
+		if (rank >= 1) taskScore[way].rr += 1 / rank;
+		if (way === 'portal' && rank !== 1) problems.push(`task 「${task.q}」: first answer at ${rank || '—'} (${task.answers.join(' ')}); top 3: ${urls.slice(0, 3).join(' ') || '(none)'}`);
+		if (values.verbose && way === 'portal') process.stdout.write(`  ${task.q}: rank ${rank || '—'}\n`);
+	}
+}
+
+// Exact terms and document numbers.
+interface Exact {
+	found: number;
+	relevant: number;
+	rFound: number;
+	rRelevant: number;
+	top1: number;
+	queries: number;
+}
+const blank = (): Exact => ({ found: 0, relevant: 0, rFound: 0, rRelevant: 0, top1: 0, queries: 0 });
+const exact = { terms: { portal: blank(), shipped: blank() }, numbers: { portal: blank(), shipped: blank() } };
+async function measure(set: 'terms' | 'numbers', query: string, permalink?: string) {
+	const truth = truthOf(query);
+	for (const way of ['portal', 'shipped'] as const) {
+		const urls = way === 'portal' ? await portal(query) : await shipped(query);
+		const score = exact[set][way];
+		const found = urls.filter((u) => truth.has(u)).length;
+		const first = urls.slice(0, truth.size).filter((u) => truth.has(u)).length;
+		score.found += found;
+		score.relevant += truth.size;
+		score.rFound += first;
+		score.rRelevant += truth.size;
+		score.queries++;
+		if (permalink && urls[0] === permalink) score.top1++;
+		// A number's own page is named, not matched by text (its header is not indexed): numbers count top-1.
+		if (way === 'portal' && (permalink ? urls[0] !== permalink : found < truth.size || first < truth.size)) {
+			const missed = [...truth].filter((u) => !urls.includes(u));
+			const early = urls.slice(0, truth.size).filter((u) => !truth.has(u));
+			problems.push(`term 「${query}」: missed ${missed.join(' ') || '-'}; among the first ${truth.size} without it: ${early.join(' ') || '-'}${permalink && urls[0] !== permalink ? `; first ${urls[0] ?? '(none)'}, expected ${permalink}` : ''}`);
+		}
+	}
 }
 for (const term of TERMS) await measure('terms', term);
 for (const { query, url } of numberQueries) await measure('numbers', query, url);
@@ -160,51 +198,60 @@ for (let guard = 0; samples.size < Number(values.samples) && guard < 100_000; gu
 	const text = page.content.slice(at, at + length);
 	if (text.length === length && han.test(text)) samples.add(text);
 }
-const stress = { found: 0, relevant: 0, returned: 0, correct: 0 };
+const stress = { found: 0, relevant: 0, rFound: 0 };
 const stressMisses: string[] = [];
 for (const text of samples) {
 	const truth = truthOf(text);
-	const urls = (await runSearch(pagefind, text)).hits.map((hit) => hit.pageUrl);
+	const urls = await portal(text);
 	const found = urls.filter((u) => truth.has(u)).length;
 	stress.found += found;
-	stress.correct += found;
-	stress.returned += urls.length;
 	stress.relevant += truth.size;
+	stress.rFound += urls.slice(0, truth.size).filter((u) => truth.has(u)).length;
 	if (found < truth.size) stressMisses.push(`${text} ${found}/${truth.size}`);
 }
 await pagefind.close();
 
 const pct = (a: number, b: number) => (b ? (100 * a) / b : Number.NaN);
 const fmt = (n: number) => (Number.isNaN(n) ? '—' : `${n.toFixed(2)} %`);
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
-const lines: string[] = [];
-lines.push(`index: ${pages.length} pages, ${visible.length} shown by default; ${documents.length} documents in force`);
-lines.push(`queries: ${TERMS.length} terms, ${numberQueries.length} document numbers (${documents.length} × ISMS-P-005 / isms-p-005 / P-005)`);
+const sorted = [...ms].sort((a, b) => a - b);
+const median = sorted[Math.floor(sorted.length / 2)] ?? 0;
+const p90 = sorted[Math.floor(sorted.length * 0.9)] ?? 0;
+const figures = {
+	success3: pct(taskScore.portal.success, tasks.length),
+	mrr: taskScore.portal.rr / tasks.length,
+	recall: pct(exact.terms.portal.found, exact.terms.portal.relevant),
+	rPrecision: pct(exact.terms.portal.rFound, exact.terms.portal.rRelevant),
+	top1: pct(exact.numbers.portal.top1, exact.numbers.portal.queries),
+};
+lines.push(`index: ${pages.length} pages, ${visible.length} shown by default; ${documents.length} documents in force; ${data.synonyms.length} synonym groups`);
+lines.push(`queries: ${tasks.length} tasks (${TASKS_FILE}), ${TERMS.length} exact terms, ${numberQueries.length} document numbers, ${samples.size} random substrings`);
 lines.push('');
-lines.push('                        terms: recall  precision | numbers: recall  precision    top-1 | median ms/query');
-const label: Record<Way, string> = { typed: 'as typed (Starlight)', phrase: 'phrase ("…")       ', portal: 'portal (search-query)' };
-for (const way of WAYS) {
-	const t = scores.terms[way];
-	const n = scores.numbers[way];
+lines.push('                         tasks: success@3      MRR | terms: recall  R-precision | numbers: top-1');
+for (const way of ['portal', 'shipped'] as const) {
+	const t = taskScore[way];
+	const e = exact.terms[way];
+	const n = exact.numbers[way];
+	const label = way === 'portal' ? 'portal (src/lib/search)' : 'Pagefind as shipped';
 	lines.push(
-		`${label[way].padEnd(21)}  ${fmt(pct(t.found, t.relevant)).padStart(11)} ${fmt(pct(t.found, t.returned)).padStart(10)} | ${fmt(pct(n.found, n.relevant)).padStart(15)} ${fmt(pct(n.found, n.returned)).padStart(10)} ${fmt(pct(n.top1, n.queries)).padStart(8)} | ${median([...t.ms, ...n.ms]).toFixed(0).padStart(6)}`,
+		`${label.padEnd(23)} ${fmt(pct(t.success, tasks.length)).padStart(18)} ${(t.rr / tasks.length).toFixed(3).padStart(8)} | ${fmt(pct(e.found, e.relevant)).padStart(13)} ${fmt(pct(e.rFound, e.rRelevant)).padStart(12)} | ${fmt(pct(n.top1, n.queries)).padStart(14)}`,
 	);
 }
 lines.push('');
-lines.push(
-	`stress (portal): ${samples.size} random 2–5-character Han substrings of the pages: recall ${fmt(pct(stress.found, stress.relevant))}, precision ${fmt(pct(stress.correct, stress.returned))}`,
-);
+lines.push(`random substrings (portal): recall ${fmt(pct(stress.found, stress.relevant))}, R-precision ${fmt(pct(stress.rFound, stress.relevant))}`);
 if (stressMisses.length) lines.push(`  missed (substring starts inside one of the indexer's words): ${stressMisses.slice(0, 10).join('; ')}`);
-const portal = { t: scores.terms.portal, n: scores.numbers.portal };
-const all = { found: portal.t.found + portal.n.found, relevant: portal.t.relevant + portal.n.relevant, returned: portal.t.returned + portal.n.returned };
-const recall = pct(all.found, all.relevant);
-const precision = all.returned ? pct(all.found, all.returned) : 0;
-const top1 = pct(portal.n.top1, portal.n.queries);
-const ok = recall >= TARGETS.recall && precision >= TARGETS.precision && top1 >= TARGETS.top1;
+lines.push(`time per query (portal, ${ms.length} queries): median ${median.toFixed(1)} ms, 90th percentile ${p90.toFixed(1)} ms`);
+const checks = [
+	[`success@3 ${fmt(figures.success3)} (≥ ${TARGETS.success3} %)`, figures.success3 >= TARGETS.success3],
+	[`MRR ${figures.mrr.toFixed(3)} (≥ ${TARGETS.mrr})`, figures.mrr >= TARGETS.mrr],
+	[`exact-term recall ${fmt(figures.recall)} (≥ ${TARGETS.recall} %)`, figures.recall >= TARGETS.recall],
+	[`R-precision ${fmt(figures.rPrecision)} (≥ ${TARGETS.rPrecision} %)`, figures.rPrecision >= TARGETS.rPrecision],
+	[`number top-1 ${fmt(figures.top1)} (${TARGETS.top1} %)`, figures.top1 >= TARGETS.top1],
+	[`median ${median.toFixed(1)} ms (≤ ${TARGETS.medianMs} ms)`, median <= TARGETS.medianMs],
+] as const;
+const ok = checks.every(([, pass]) => pass);
 lines.push('');
-lines.push(
-	`portal, all ${portal.t.queries + portal.n.queries} queries: recall ${fmt(recall)} (target ≥ ${TARGETS.recall} %), precision ${fmt(precision)} (≥ ${TARGETS.precision} %), document-number top-1 ${fmt(top1)} (${TARGETS.top1} %) ${ok ? 'OK' : 'BELOW TARGET'}`,
-);
-if (problems.length) lines.push('', 'portal queries not perfect:', ...problems.map((p) => `  ${p}`));
+lines.push(`portal: ${checks.map(([text, pass]) => `${text} ${pass ? 'OK' : 'MISSED'}`).join('; ')}`);
+lines.push(ok ? 'all targets met' : 'BELOW TARGET');
+if (problems.length) lines.push('', 'not perfect:', ...problems.map((p) => `  ${p}`));
 process.stdout.write(`${lines.join('\n')}\n`);
 process.exit(ok ? 0 : 1);

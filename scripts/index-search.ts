@@ -8,7 +8,7 @@ import { existsSync, readFileSync, readdirSync, renameSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
 import * as pagefind from 'pagefind';
 import { BUILD_MARKER, PENDING_MARKER, type BuildRecord } from '../src/lib/build-record.ts';
-import { globOfFiles } from '../src/lib/search-index.ts';
+import { globOfFiles } from '../src/lib/search/index-attributes.ts';
 
 const dir = resolve(process.argv[2] ?? 'dist');
 const pending = join(dir, PENDING_MARKER);

@@ -18,6 +18,7 @@ import { bodyFaults } from './mdx-rules.ts';
 import type { Problem } from './problems.ts';
 import { collectReferences } from './references.ts';
 import { resolveDocuments, type ResolvedDocument } from './resolve.ts';
+import { loadSynonymsFile } from '../node/synonyms.ts';
 
 /** One analysed version: its text blocks (diffs, clause inventory) and its references. */
 export interface AnalysedVersion extends VersionAnalysis {
@@ -40,6 +41,8 @@ export interface CorpusAnalysis {
 	soa?: Soa;
 	/** Every valid SoA version, newest first, with its state on the build date. */
 	soaVersions: ResolvedSoa[];
+	/** The document controller's search synonyms (content/search/synonyms.yaml), when valid. */
+	synonyms: string[][];
 	/** Layout, frontmatter, version and reference problems, in one format. */
 	problems: Problem[];
 }
@@ -57,6 +60,7 @@ export function analyzeCorpus(root: string, config: PortalConfig, settings: Buil
 	const soa = resolveSoaVersions(loadedSoa.soas, settings.today);
 	// The catalogue follows the SoA in force; both catalogues are always known to the checks.
 	const active = catalogues[soa.current?.catalogue ?? config.controlsCatalogue];
+	const synonyms = loadSynonymsFile(root, settings.synonymsFile ?? config.synonymsFile);
 	const loaded = loadCorpus({
 		root,
 		documentsDir: settings.documentsDir,
@@ -125,7 +129,8 @@ export function analyzeCorpus(root: string, config: PortalConfig, settings: Buil
 		...(active ? { catalogue: active } : {}),
 		...(soa.current ? { soa: soa.current } : {}),
 		soaVersions: soa.versions,
-		problems: [...controls.problems, ...loadedSoa.problems, ...soa.problems, ...loaded.problems, ...syntaxProblems, ...resolved.problems, ...referenceProblems],
+		synonyms: synonyms.groups,
+		problems: [...controls.problems, ...loadedSoa.problems, ...soa.problems, ...synonyms.problems, ...loaded.problems, ...syntaxProblems, ...resolved.problems, ...referenceProblems],
 	};
 }
 

@@ -27,6 +27,8 @@ export const portalConfigSchema = z.strictObject({
 	soaFile: z.string().default('content/soa.yaml'),
 	/** Folder of SoA versions (`<VERSION>.yaml`), relative to the project root; beside or instead of soaFile. */
 	soaDir: z.string().default('content/soa'),
+	/** The document controller's search synonyms, relative to the project root (optional file). */
+	synonymsFile: z.string().default('content/search/synonyms.yaml'),
 	/** Folder of the Annex A catalogues and crosswalk, relative to the project root. */
 	controlsDir: z.string().default('content/controls'),
 	/**
@@ -51,6 +53,8 @@ export interface BuildSettings {
 	/** The SoA sources: config.soaFile and config.soaDir, or only what PORTAL_SOA_FILE / PORTAL_SOA_DIR name. */
 	soaFile?: string;
 	soaDir?: string;
+	/** Overrides config.synonymsFile. */
+	synonymsFile?: string;
 	/** The site's base path (Astro `base`), `/` when served from the root. */
 	base?: string;
 }
@@ -74,6 +78,7 @@ export function readBuildSettings(config: PortalConfig, env: Record<string, stri
 		ceiling,
 		documentsDir: env.PORTAL_DOCUMENTS_DIR || config.documentsDir,
 		...soaSources(config, env),
+		synonymsFile: env.PORTAL_SYNONYMS_FILE || config.synonymsFile,
 	};
 }
 

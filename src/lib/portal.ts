@@ -34,6 +34,8 @@ export interface PortalModel {
 	backlinks: Record<string, Backlink[]>;
 	/** The SoA versions and coverage matrices, from the SoA data and the published documents in force. */
 	soa: SoaModel;
+	/** The document controller's search synonyms (content/search/synonyms.yaml), added to the defaults. */
+	synonyms?: string[][];
 }
 
 export interface BuildOutput {
@@ -84,7 +86,7 @@ export function buildPortal(root: string, config: PortalConfig, settings: BuildS
 		for (const version of doc.versions) blocks[version.id] = analysis.analyses.get(version.id)?.blocks ?? [];
 	}
 	return {
-		model: { config, settings, documents, backlinks: backlinks(documents, analysis), soa: soaOf(analysis, documents, config.controlsCatalogue) },
+		model: { config, settings, documents, backlinks: backlinks(documents, analysis), soa: soaOf(analysis, documents, config.controlsCatalogue), synonyms: analysis.synonyms },
 		blocks,
 		problems: analysis.problems,
 		versions: analysis.versions,

@@ -1,6 +1,7 @@
 import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import sirv from 'sirv';
 
@@ -16,10 +17,17 @@ export function hasChromium(): boolean {
  * with `base` (`/isms/`), below that path only, as a GitHub Pages project site is; with `headers`, on
  * every response (as the README's nginx snippet adds them).
  */
-export async function serve(dir: string, base = '/', headers: Record<string, string> = {}): Promise<{ url: string; close: () => Promise<void> }> {
+export async function serve(dir: string, base = '/', headers: Record<string, string> = {}, options: { notFoundPage?: string } = {}): Promise<{ url: string; close: () => Promise<void> }> {
 	const assets = sirv(dir, { dev: false, etag: false, dotfiles: false });
 	const notFound = (res: ServerResponse) => {
 		res.statusCode = 404;
+		// `error_page 404 /404.html` (nginx), when asked for.
+		const page = options.notFoundPage ? join(dir, options.notFoundPage) : undefined;
+		if (page && existsSync(page)) {
+			res.setHeader('content-type', 'text/html; charset=utf-8');
+			res.end(readFileSync(page));
+			return;
+		}
 		res.end();
 	};
 	const server: Server = createServer((req, res) => {

@@ -166,7 +166,7 @@ describe('search in a real browser', () => {
 		await server?.close();
 	});
 
-	it('/search/?q=管理審查 lists exactly the current pages that contain 管理審查', async () => {
+	it('/search/?q=管理審查 lists first exactly the current pages that contain 管理審查, then pages with its terms apart', async () => {
 		// Ground truth: indexed pages whose text contains the phrase, less versions that are not in force.
 		const expected = indexedPages(site)
 			.filter((p) => p.content.includes('管理審查') && !/\/v\d+\.\d+\/$/.test(p.url))
@@ -183,10 +183,12 @@ describe('search in a real browser', () => {
 			await more.click();
 			await expect.poll(() => hits.count()).toBeGreaterThan(before);
 		}
-		const found = (await hits.locator('a.portal-search__title').evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? '')))
-			.map((href) => href.replace(/#.*$/, ''))
-			.sort();
-		expect(found).toEqual(expected);
+		const found = (await hits.locator('a.portal-search__title').evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''))).map((href) =>
+			href.replace(/#.*$/, ''),
+		);
+		// Rank, don't filter (issue 13): the exact matches first, every one of them, then the rest.
+		expect(found.slice(0, expected.length).sort()).toEqual(expected);
+		expect(found.slice(expected.length).filter((url) => expected.includes(url))).toEqual([]);
 		await tab.close();
 	});
 });

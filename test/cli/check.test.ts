@@ -20,6 +20,7 @@ const EXPECTED = [
 	['24:14', 'ref/broken-link'],
 ];
 
+// Each test runs the checker as a process: seconds on a busy 2-core machine.
 describe('npm run check', { timeout: 60_000 }, () => {
 	it('reports one finding per broken reference like a linter and exits 1', () => {
 		const result = runScript('check', [], REFS);
@@ -70,5 +71,23 @@ describe('npm run check', { timeout: 60_000 }, () => {
 		const result = runScript('check', ['--format', 'xml'], REFS);
 		expect(result.status).toBe(2);
 		expect(result.stderr).toContain('--format 應為 text、github、json、codequality，收到「xml」');
+	});
+});
+
+describe('npm run check: the search synonyms file', { timeout: 60_000 }, () => {
+	it('passes the shipped content/search/synonyms.yaml', () => {
+		const result = runScript('check', [], { PORTAL_DOCUMENTS_DIR: 'test/fixtures/corpus-basic', PORTAL_TODAY: '2025-01-15' });
+		expect(result.stdout).not.toContain('synonyms/');
+	});
+
+	it('reports each mistake at its line and column and exits 1', () => {
+		const result = runScript('check', [], { PORTAL_DOCUMENTS_DIR: 'test/fixtures/corpus-basic', PORTAL_TODAY: '2025-01-15', PORTAL_SYNONYMS_FILE: 'test/fixtures/search/synonyms-bad.yaml' });
+		expect(result.status).toBe(1);
+		const lines = result.stdout.split('\n').filter((line) => line.startsWith('test/fixtures/search/synonyms-bad.yaml'));
+		expect(lines).toEqual([
+			'test/fixtures/search/synonyms-bad.yaml:3:5  error  synonyms/invalid-group  第 1 組同義詞只有 1 個詞；一組同義詞至少要有 2 個詞，例如 [公文系統, 電子公文]',
+			'test/fixtures/search/synonyms-bad.yaml:4:11  error  synonyms/invalid-word  第 2 組同義詞的第 2 個詞「3」（數字）無效；應為含文字或數字的詞；數字或 true/false 請加引號，例如 "5G"',
+		]);
+		expect(result.stderr).not.toMatch(/at .*\.ts:\d+/);
 	});
 });

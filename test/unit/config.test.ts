@@ -20,6 +20,7 @@ describe('portalConfigSchema', () => {
 			maxClassification: 'internal',
 			soaFile: 'content/soa.yaml',
 			soaDir: 'content/soa',
+			synonymsFile: 'content/search/synonyms.yaml',
 			controlsDir: 'content/controls',
 			controlsCatalogue: '2013',
 			classificationLabels: 'iso',
@@ -57,6 +58,7 @@ describe('readBuildSettings', () => {
 			documentsDir: 'content/documents',
 			soaFile: 'content/soa.yaml',
 			soaDir: 'content/soa',
+			synonymsFile: 'content/search/synonyms.yaml',
 		});
 	});
 
@@ -65,6 +67,10 @@ describe('readBuildSettings', () => {
 		expect([file.soaFile, file.soaDir]).toEqual(['test/fixtures/soa/basic.yaml', undefined]);
 		const dir = readBuildSettings(config, { ...TODAY, PORTAL_SOA_DIR: 'test/fixtures/soa/versions' });
 		expect([dir.soaFile, dir.soaDir]).toEqual([undefined, 'test/fixtures/soa/versions']);
+	});
+
+	it('reads PORTAL_SYNONYMS_FILE', () => {
+		expect(readBuildSettings(config, { ...TODAY, PORTAL_SYNONYMS_FILE: 'test/fixtures/search/synonyms-bad.yaml' }).synonymsFile).toBe('test/fixtures/search/synonyms-bad.yaml');
 	});
 
 	describe('PORTAL_TODAY', () => {

@@ -3,7 +3,7 @@
  * runs it: the site's files are served from a throw-away static server on 127.0.0.1 (Pagefind fetches its
  * index with `fetch`, which in Node does not read file: URLs), and Pagefind is told the page language that
  * a browser would read from `<html lang>` (it segments queries by that language). Used by
- * `npm run bench:search` and by test/build/search.test.ts.
+ * `npm run bench:search` and by test/build/search.test.ts (a test and benchmark helper, not site code).
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -70,11 +70,19 @@ export async function serveDirectory(root: string): Promise<{ origin: string; cl
 		response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
 		response.end(readFileSync(file));
 	});
+	// Node closes an idle keep-alive connection after 5 s; a client reusing it at that moment gets
+	// "fetch failed" (a chunk Pagefind then never loads). Connections stay open while the tests run.
+	server.keepAliveTimeout = 10 * 60_000;
+	server.headersTimeout = 10 * 60_000 + 1000;
 	await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
 	const { port } = server.address() as AddressInfo;
 	return {
 		origin: `http://127.0.0.1:${port}`,
-		close: () => new Promise<void>((done) => server.close(() => done())),
+		close: () =>
+			new Promise<void>((done) => {
+				server.close(() => done());
+				server.closeAllConnections();
+			}),
 	};
 }
 
