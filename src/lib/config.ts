@@ -36,12 +36,18 @@ export interface BuildSettings {
 	ceiling: Classification;
 	/** Overrides config.documentsDir (test fixtures, previews). */
 	documentsDir: string;
-	/** Overrides config.soaFile. */
+	/** The documents folder came from PORTAL_DOCUMENTS_DIR (named in messages). */
+	documentsDirFromEnv?: boolean;
+	/** Overrides config.soaFile: set only by PORTAL_SOA_FILE, which must then name an existing file. */
 	soaFile?: string;
 	/** The site's base path (Astro `base`), `/` when served from the root. */
 	base?: string;
 }
 
+/**
+ * The build settings from PORTAL_* variables. A value that is not understood is an error naming
+ * the variable and what it accepts (a typo must not quietly mean the default).
+ */
 export function readBuildSettings(config: PortalConfig, env: Record<string, string | undefined>): BuildSettings {
 	const today = portalToday(env.PORTAL_TODAY);
 	const rawCeiling = env.PORTAL_MAX_CLASSIFICATION;
@@ -55,11 +61,25 @@ export function readBuildSettings(config: PortalConfig, env: Record<string, stri
 		}
 		ceiling = parsed;
 	}
+	const documentsDir = env.PORTAL_DOCUMENTS_DIR?.trim();
+	const soaFile = env.PORTAL_SOA_FILE?.trim();
 	return {
 		today,
-		includeDrafts: env.PORTAL_INCLUDE_DRAFTS === '1',
+		includeDrafts: parseFlag('PORTAL_INCLUDE_DRAFTS', env.PORTAL_INCLUDE_DRAFTS),
 		ceiling,
-		documentsDir: env.PORTAL_DOCUMENTS_DIR || config.documentsDir,
-		soaFile: env.PORTAL_SOA_FILE || config.soaFile,
+		documentsDir: documentsDir || config.documentsDir,
+		...(documentsDir ? { documentsDirFromEnv: true } : {}),
+		...(soaFile ? { soaFile } : {}),
 	};
+}
+
+const TRUE = ['1', 'true', 'yes', 'on'];
+const FALSE = ['', '0', 'false', 'no', 'off'];
+
+/** An on/off variable: 1/true/yes/on or 0/false/no/off (any case), unset or empty is off. */
+export function parseFlag(name: string, value: string | undefined): boolean {
+	const normalised = (value ?? '').trim().toLowerCase();
+	if (TRUE.includes(normalised)) return true;
+	if (FALSE.includes(normalised)) return false;
+	throw new RangeError(`${name} 應為 1、true、yes、on（開啟）或 0、false、no、off（關閉），收到「${value}」`);
 }

@@ -17,7 +17,8 @@ const EXPECTED = [
 	['24:14', 'ref/broken-link'],
 ];
 
-describe('npm run check', () => {
+// Each test starts a Node process: generous timeouts for a busy shared machine.
+describe('npm run check', { timeout: 60_000 }, () => {
 	it('reports one finding per broken reference like a linter and exits 1', () => {
 		const result = runScript('check', [], REFS);
 		expect(result.status).toBe(1);

@@ -45,12 +45,12 @@ describe('readBuildSettings', () => {
 			includeDrafts: false,
 			ceiling: 'internal',
 			documentsDir: 'content/documents',
-			soaFile: 'content/soa.yaml',
 		});
 	});
 
-	it('reads PORTAL_SOA_FILE', () => {
+	it('reads PORTAL_SOA_FILE (and only then sets soaFile: a file the variable names must exist)', () => {
 		expect(readBuildSettings(config, { ...TODAY, PORTAL_SOA_FILE: 'test/fixtures/soa/basic.yaml' }).soaFile).toBe('test/fixtures/soa/basic.yaml');
+		expect(readBuildSettings(config, { ...TODAY, PORTAL_SOA_FILE: '' })).not.toHaveProperty('soaFile');
 	});
 
 	describe('PORTAL_TODAY', () => {
@@ -75,8 +75,19 @@ describe('readBuildSettings', () => {
 			expect(readBuildSettings(config, { ...TODAY, PORTAL_INCLUDE_DRAFTS: '1' }).includeDrafts).toBe(true);
 		});
 
-		it.each([undefined, '', '0'])('=%j does not', (value) => {
+		it.each(['true', 'TRUE', 'yes', 'on', ' 1 '])('=%j includes drafts too', (value) => {
+			expect(readBuildSettings(config, { ...TODAY, PORTAL_INCLUDE_DRAFTS: value }).includeDrafts).toBe(true);
+		});
+
+		it.each([undefined, '', '0', 'false', 'No', 'off'])('=%j does not', (value) => {
 			expect(readBuildSettings(config, { ...TODAY, PORTAL_INCLUDE_DRAFTS: value }).includeDrafts).toBe(false);
+		});
+
+		// It used to mean "off" for anything but 1: PORTAL_INCLUDE_DRAFTS=true built without drafts.
+		it.each(['2', 'ture', 'enabled'])('=%j is an error naming the variable and the accepted values', (value) => {
+			expect(() => readBuildSettings(config, { ...TODAY, PORTAL_INCLUDE_DRAFTS: value })).toThrow(
+				new RangeError(`PORTAL_INCLUDE_DRAFTS 應為 1、true、yes、on（開啟）或 0、false、no、off（關閉），收到「${value}」`),
+			);
 		});
 	});
 
@@ -127,9 +138,10 @@ describe('readBuildSettings', () => {
 
 	describe('PORTAL_DOCUMENTS_DIR', () => {
 		it('overrides the configured documents folder', () => {
-			expect(readBuildSettings(config, { ...TODAY, PORTAL_DOCUMENTS_DIR: 'test/fixtures/corpus-basic' }).documentsDir).toBe(
-				'test/fixtures/corpus-basic',
-			);
+			expect(readBuildSettings(config, { ...TODAY, PORTAL_DOCUMENTS_DIR: 'test/fixtures/corpus-basic' })).toMatchObject({
+				documentsDir: 'test/fixtures/corpus-basic',
+				documentsDirFromEnv: true,
+			});
 		});
 
 		it('falls back to the configuration when empty', () => {
