@@ -12,7 +12,7 @@ import { withBase } from '../lib/urls.ts';
 import { formatProblem, hasErrors, sortProblems, summarizeProblems } from '../lib/problems.ts';
 import { rehypeClauseAnchors } from './rehype-clause-anchors.ts';
 import { remarkBaseLinks, remarkReferences } from './remark-references.ts';
-import { reportAndExit } from './report.ts';
+import { guarded, reportAndExit } from './report.ts';
 import { virtualModules } from './virtual.ts';
 
 /**
@@ -52,7 +52,7 @@ export default function ismsPortal(userConfig: PortalUserConfig): StarlightPlugi
 				const outDir = fileURLToPath(astroConfig.outDir);
 				if (command === 'build') for (const marker of [BUILD_MARKER, PENDING_MARKER]) rmSync(join(outDir, marker), { force: true });
 				settings = { ...settings!, base: astroConfig.base };
-				const { model, blocks, problems, versions, hidden, titles } = buildPortal(root, config, settings);
+				const { model, blocks, problems, versions, hidden, titles } = guarded('建置', () => buildPortal(root, config, settings!));
 				const sorted = sortProblems(problems);
 				if (hasErrors(sorted)) {
 					const lines = sorted.map(formatProblem);

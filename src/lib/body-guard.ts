@@ -56,15 +56,17 @@ export function scanBody(body: string, firstLine: number): Fault[] {
 		// `base`: the column the innermost matched container's content starts at.
 		let base = 0;
 		let matched = 0;
+		let indent = indentAt();
 		for (; matched < stack.length; matched++) {
 			const container = stack[matched]!;
-			const { p, c } = indentAt();
+			const { p, c } = indent;
 			if (container.kind === 'quote') {
 				if (raw[p] !== '>' || c - base > 3) break;
 				pos = p + 1;
 				col = c + 1;
 				if (raw[pos] === ' ') [pos, col] = [pos + 1, col + 1];
 				base = col;
+				indent = indentAt();
 			} else if (p < raw.length && c < container.content) {
 				break;
 			} else {
@@ -109,6 +111,8 @@ export function scanBody(body: string, firstLine: number): Fault[] {
 			opened = true;
 			if (!nestingFault && stack.length + tagDepth > LIMITS.nesting) nestingFault = { line, column: p + 1, rule: 'limit/nesting', message: NESTING_MESSAGE };
 		}
+		// Past the limit the containers are no longer needed, and following thousands of them would be slow.
+		if (nestingFault) stack.length = 0;
 
 		const content = raw.slice(pos);
 		const opening = FENCE.exec(content);

@@ -7,7 +7,7 @@ import type { Position } from './yaml-source.ts';
 
 export type DecodedSource = { ok: true; text: string } | { ok: false; fault: Position & { rule: string; message: string } };
 
-const SAVE_AS_UTF8 = '請以 UTF-8 編碼另存（記事本：另存新檔 → 編碼選「UTF-8」；Word：另存為純文字 → Unicode (UTF-8)）';
+const SAVE_AS_UTF8 = '請以 UTF-8 另存（記事本：另存新檔 → 編碼選「UTF-8」；Word：另存為純文字 → Unicode (UTF-8)）';
 
 /**
  * Decodes a source file's bytes as UTF-8 (a leading byte-order mark is dropped). UTF-16 (with a
@@ -17,7 +17,7 @@ const SAVE_AS_UTF8 = '請以 UTF-8 編碼另存（記事本：另存新檔 → �
 export function decodeSource(bytes: Uint8Array): DecodedSource {
 	const utf16 = utf16Order(bytes);
 	if (utf16) {
-		return { ok: false, fault: { line: 1, column: 1, rule: 'file/encoding', message: `檔案不是 UTF-8 編碼（UTF-16${utf16}）；${SAVE_AS_UTF8}` } };
+		return { ok: false, fault: { line: 1, column: 1, rule: 'file/encoding', message: `檔案不是 UTF-8 編碼（UTF-16）；此檔為 UTF-16 ${utf16.trim()}，${SAVE_AS_UTF8}` } };
 	}
 	const bad = firstInvalidUtf8(bytes);
 	if (bad >= 0) {
@@ -26,7 +26,7 @@ export function decodeSource(bytes: Uint8Array): DecodedSource {
 		const guess = big5 ? '（可能是 Big5）' : '';
 		return {
 			ok: false,
-			fault: { ...at, rule: 'file/encoding', message: `檔案不是 UTF-8 編碼${guess}：第 ${at.line} 行起有非 UTF-8 的位元組；${SAVE_AS_UTF8}` },
+			fault: { ...at, rule: 'file/encoding', message: `檔案不是 UTF-8 編碼${guess}；第 ${at.line} 行第 ${at.column} 字起無法以 UTF-8 讀取，${SAVE_AS_UTF8}` },
 		};
 	}
 	const text = new TextDecoder('utf-8').decode(bytes);

@@ -2,6 +2,7 @@ import { z } from 'astro/zod';
 import { distance } from 'fastest-levenshtein';
 import { CLASSIFICATIONS, CLASSIFICATION_LABELS, parseClassification } from './classification.ts';
 import { parseIsoDate, toIsoDate } from './dates.ts';
+import { formatCount, LIMITS } from './limits.ts';
 import { VERSION_PATTERN } from './version.ts';
 import { describeValue } from './yaml-source.ts';
 
@@ -39,7 +40,7 @@ export interface SchemaOptions {
 export function fieldExpectations(options: SchemaOptions = {}): Record<string, { label: string; expected: string }> {
 	return {
 		docNo: { label: '文件編號', expected: options.docNoDescription ?? DEFAULT_DOCNO_DESCRIPTION },
-		title: { label: '文件名稱', expected: '非空白的文字' },
+		title: { label: '文件名稱', expected: `非空白的文字，最多 ${LIMITS.title} 字` },
 		version: { label: '版次', expected: '加引號的「主版.次版」字串，例如 "1.0"、"1.10"' },
 		tier: { label: '文件類別', expected: '1、2、3 或 4（第一階 政策/手冊、第二階 程序書、第三階 作業說明/規範、第四階 表單/紀錄）' },
 		classification: {
@@ -47,14 +48,14 @@ export function fieldExpectations(options: SchemaOptions = {}): Record<string, {
 			expected: `${CLASSIFICATIONS.join('、')}，或 ${CLASSIFICATIONS.map((c) => CLASSIFICATION_LABELS[c]).join('、')}`,
 		},
 		effective: { label: '發行/生效日期', expected: 'YYYY-MM-DD 格式的實際日期，例如 2020-10-16' },
-		issuedBy: { label: '發行單位', expected: '非空白的文字' },
-		approvedBy: { label: '核准', expected: '非空白的文字' },
-		owner: { label: '權責單位', expected: '非空白的文字' },
+		issuedBy: { label: '發行單位', expected: `非空白的文字，最多 ${LIMITS.text} 字` },
+		approvedBy: { label: '核准', expected: `非空白的文字，最多 ${LIMITS.text} 字` },
+		owner: { label: '權責單位', expected: `非空白的文字，最多 ${LIMITS.text} 字` },
 		status: { label: '狀態', expected: 'draft（草稿）或 withdrawn（廢止）；已核准的版次不寫此欄' },
 		reviewEveryMonths: { label: '審查週期（月）', expected: '1 到 120 之間的整數，預設 12' },
 		lastReviewed: { label: '最近評估檢討日期', expected: 'YYYY-MM-DD 格式的實際日期' },
-		controls: { label: '對應控制措施', expected: 'Annex A 控制措施編號的清單，例如 A.9.2.1（2013 版）或 A.5.15（2022 版）' },
-		changes: { label: '修訂說明', expected: '非空白的文字' },
+		controls: { label: '對應控制措施', expected: `Annex A 控制措施編號的清單（最多 ${LIMITS.controls} 項），例如 A.9.2.1（2013 版）或 A.5.15（2022 版）` },
+		changes: { label: '修訂說明', expected: `非空白的文字，最多 ${formatCount(LIMITS.changes)} 字` },
 		example: { label: '範例文件', expected: 'true 或 false' },
 	};
 }
@@ -89,7 +90,7 @@ function createSchema(pattern: string) {
 	const docNo = new RegExp(pattern);
 	return z.strictObject({
 		docNo: z.string().regex(docNo),
-		title: text(),
+		title: text().max(LIMITS.title),
 		version: z.string().regex(VERSION_PATTERN),
 		tier: z.literal([1, 2, 3, 4]),
 		classification: z
@@ -97,14 +98,14 @@ function createSchema(pattern: string) {
 			.refine((value) => parseClassification(value) !== undefined)
 			.transform((value) => parseClassification(value)!),
 		effective: isoDateSchema,
-		issuedBy: text().optional(),
-		approvedBy: text().optional(),
-		owner: text().optional(),
+		issuedBy: text().max(LIMITS.text).optional(),
+		approvedBy: text().max(LIMITS.text).optional(),
+		owner: text().max(LIMITS.text).optional(),
 		status: z.enum(['draft', 'withdrawn']).optional(),
 		reviewEveryMonths: z.int().min(1).max(120).default(12),
 		lastReviewed: isoDateSchema.optional(),
-		controls: z.array(z.string().regex(CONTROL_ID_PATTERN)).default([]),
-		changes: text().optional(),
+		controls: z.array(z.string().regex(CONTROL_ID_PATTERN)).max(LIMITS.controls).default([]),
+		changes: text().max(LIMITS.changes).optional(),
 		example: z.boolean().default(false),
 	});
 }

@@ -27,7 +27,7 @@ export function listVersionFiles(root: string, settings: LayoutSettings): { file
 	// The documents folder itself is a setting; it may be a link (an operator's choice), what is in it may not.
 	try {
 		if (!statSync(join(root, dir)).isDirectory()) {
-			problem(dir, 'layout/missing-folder', `文件資料夾 ${dir}${named} 不是資料夾；應為放置 <文件編號>/<版次>.mdx 的資料夾`);
+			problem(dir, 'layout/missing-folder', `文件資料夾 ${dir}${named}不是資料夾；應為放置 <文件編號>/<版次>.mdx 的資料夾`);
 			return { files, problems };
 		}
 	} catch (error) {
