@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import { unified } from '@astrojs/markdown-remark';
 import ismsPortal from './src/integration/index.ts';
+import { siteSettings } from './src/integration/report.ts';
 
 /**
  * The portal's configuration: who publishes it and how documents are numbered.
@@ -20,9 +21,9 @@ export const portal = {
 };
 
 export default defineConfig({
-	site: process.env.PORTAL_SITE_URL || undefined,
-	// Served below the root (a GitHub Pages project site: /<repo>/)? Every link follows it.
-	base: process.env.PORTAL_BASE_PATH || undefined,
+	// PORTAL_SITE_URL, and PORTAL_BASE_PATH when served below the root (a GitHub Pages project
+	// site: /<repo>/): every link follows it. Checked: a bad value is one line naming the variable.
+	...siteSettings(process.env),
 	trailingSlash: 'always',
 	// Separate caches let test and benchmark builds run beside the real site.
 	...(process.env.PORTAL_CACHE_DIR ? { cacheDir: process.env.PORTAL_CACHE_DIR } : {}),

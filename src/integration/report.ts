@@ -1,4 +1,5 @@
 import { failureLine, failureStack } from '../lib/failure.ts';
+import { readSiteSettings } from '../lib/config.ts';
 
 /**
  * Prints problems one per line and ends the process with exit code 1, without a stack trace:
@@ -21,5 +22,14 @@ export function guarded<T>(task: string, fn: () => T): T {
 		const lines = [failureLine(error, task)];
 		if (process.env.PORTAL_DEBUG === '1') lines.push(failureStack(error));
 		return reportAndExit(lines, '發生未預期的錯誤');
+	}
+}
+
+/** PORTAL_SITE_URL and PORTAL_BASE_PATH for astro.config.mjs; a bad value ends the build like any setting. */
+export function siteSettings(env: Record<string, string | undefined>): { site?: string; base?: string } {
+	try {
+		return readSiteSettings(env);
+	} catch (error) {
+		return reportAndExit([`(環境變數)  error  config/env  ${(error as Error).message}`], '建置設定有誤');
 	}
 }

@@ -83,3 +83,24 @@ export function parseFlag(name: string, value: string | undefined): boolean {
 	if (FALSE.includes(normalised)) return false;
 	throw new RangeError(`${name} 應為 1、true、yes、on（開啟）或 0、false、no、off（關閉），收到「${value}」`);
 }
+
+/** Where the site is served (read in astro.config.mjs): PORTAL_SITE_URL and PORTAL_BASE_PATH, validated. */
+export function readSiteSettings(env: Record<string, string | undefined>): { site?: string; base?: string } {
+	const site = env.PORTAL_SITE_URL?.trim();
+	const base = env.PORTAL_BASE_PATH?.trim();
+	if (site) {
+		let url: URL | undefined;
+		try {
+			url = new URL(site);
+		} catch {
+			url = undefined;
+		}
+		if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:') || url.username || url.password || url.search || url.hash) {
+			throw new RangeError(`PORTAL_SITE_URL 應為網站的完整網址，例如 https://isms.example.gov.tw 或 https://isms.example.gov.tw/portal，收到「${site}」`);
+		}
+	}
+	if (base && !/^\/(?:(?!\.{1,2}\/)[A-Za-z0-9._~-]+\/)*(?:(?!\.{1,2}$)[A-Za-z0-9._~-]+)?\/?$/.test(base)) {
+		throw new RangeError(`PORTAL_BASE_PATH 應為以 / 開頭的網址路徑（英數字、. _ ~ -），例如 /isms-portal/，收到「${base}」`);
+	}
+	return { ...(site ? { site } : {}), ...(base ? { base } : {}) };
+}

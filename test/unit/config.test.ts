@@ -1,5 +1,5 @@
 import { afterEach, describe, it, expect, vi } from 'vitest';
-import { portalConfigSchema, readBuildSettings, type PortalConfig } from '../../src/lib/config.ts';
+import { portalConfigSchema, readBuildSettings, readSiteSettings, type PortalConfig } from '../../src/lib/config.ts';
 import { DEFAULT_DOCNO_DESCRIPTION, DEFAULT_DOCNO_PATTERN } from '../../src/lib/schema.ts';
 
 const config: PortalConfig = portalConfigSchema.parse({ organization: '臺北市政府警察局', siteTitle: '資安文件入口網' });
@@ -149,5 +149,22 @@ describe('readBuildSettings', () => {
 			expect(readBuildSettings(custom, { ...TODAY, PORTAL_DOCUMENTS_DIR: '' }).documentsDir).toBe('docs/controlled');
 			expect(readBuildSettings(custom, TODAY).documentsDir).toBe('docs/controlled');
 		});
+	});
+});
+
+describe('readSiteSettings (astro.config.mjs)', () => {
+	it('passes a site URL and a base path through, and leaves unset or empty ones out', () => {
+		expect(readSiteSettings({ PORTAL_SITE_URL: 'https://example.github.io/isms', PORTAL_BASE_PATH: '/isms/' })).toEqual({ site: 'https://example.github.io/isms', base: '/isms/' });
+		expect(readSiteSettings({ PORTAL_BASE_PATH: '/isms-portal' })).toEqual({ base: '/isms-portal' });
+		expect(readSiteSettings({ PORTAL_SITE_URL: '', PORTAL_BASE_PATH: ' ' })).toEqual({});
+	});
+
+	// Astro said only "Invalid URL", naming no variable; a bad base path was taken as written.
+	it.each(['not-a-url', 'ftp://example.tw', 'https://user:pw@example.tw', 'javascript:alert(1)'])('rejects PORTAL_SITE_URL=%s naming the variable', (value) => {
+		expect(() => readSiteSettings({ PORTAL_SITE_URL: value })).toThrow(new RangeError(`PORTAL_SITE_URL 應為網站的完整網址，例如 https://isms.example.gov.tw 或 https://isms.example.gov.tw/portal，收到「${value}」`));
+	});
+
+	it.each(['isms/', '../../etc', '/a b/', '/../x/', '/"><script>/'])('rejects PORTAL_BASE_PATH=%s naming the variable', (value) => {
+		expect(() => readSiteSettings({ PORTAL_BASE_PATH: value })).toThrow(/^PORTAL_BASE_PATH 應為以 \/ 開頭的網址路徑/);
 	});
 });
