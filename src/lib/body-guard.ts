@@ -12,12 +12,12 @@ const MARKS_MESSAGE = `同一段落中的強調符號（* 或 _）與字元參�
 
 /** HTML elements without a closing tag. */
 const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr']);
-const LIST_MARKER = /^(?:[-+*]|\d{1,9}[.)])(?=[ \t]|$)/;
+const LIST_MARKER = /(?:[-+*]|\d{1,9}[.)])(?=[ \t]|$)/y;
 const BLOCK_START = /^ {0,3}(?:>|[-+*](?:[ \t]|$)|\d{1,9}[.)](?:[ \t]|$)|#{1,6}(?:[ \t]|$)|`{3,}|~{3,})/;
-const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+const FENCE = / {0,3}(`{3,}|~{3,})/y;
 const TABLE_DELIMITER = /^[ \t>]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)+\|?[ \t]*$/;
 const TAG = /<(\/?)([A-Za-z][\w.:-]*)?(?:\s[^<>]*?)?(\/?)>/g;
-const MARKS = /[*_]|&(?:#\d{1,7}|#[xX][\dA-Fa-f]{1,6}|[A-Za-z][A-Za-z\d]{1,31});/g;
+const REFERENCES = /&(?:#\d{1,7}|#[xX][\dA-Fa-f]{1,6}|[A-Za-z][A-Za-z\d]{1,31});/g;
 
 type Container = { kind: 'quote' } | { kind: 'item'; content: number };
 
@@ -42,16 +42,11 @@ export function scanBody(body: string, firstLine: number): Fault[] {
 	const lines = body.split('\n');
 
 	for (let index = 0; index < lines.length && !(nestingFault && marksFault); index++) {
-		const raw = lines[index]!.replace(/\r$/, '');
+		const raw = lines[index]!.endsWith('\r') ? lines[index]!.slice(0, -1) : lines[index]!;
 		const line = firstLine + index;
 		let pos = 0;
 		let col = 0;
-		const indentAt = () => {
-			let p = pos;
-			let c = col;
-			while (raw[p] === ' ' || raw[p] === '\t') c = raw[p++] === '\t' ? c + 4 - (c % 4) : c + 1;
-			return { p, c };
-		};
+		const indentAt = () => indentFrom(raw, pos, col);
 		// Containers the line continues: a quote needs its `>`, a list item enough indentation.
 		// `base`: the column the innermost matched container's content starts at.
 		let base = 0;
@@ -73,18 +68,17 @@ export function scanBody(body: string, firstLine: number): Fault[] {
 				base = container.content;
 			}
 		}
-		const rest = raw.slice(pos);
 		if (fence) {
-			const close = FENCE.exec(rest);
-			if (close && close[1]![0] === fence.char && close[1]!.length >= fence.length && rest.trim() === close[1]) fence = undefined;
+			const close = fenceAt(raw, pos);
+			if (close && close[0] === fence.char && close.length >= fence.length && raw.slice(pos).trim() === close) fence = undefined;
 			continue;
 		}
-		if (rest.trim() === '') {
+		if (isBlank(raw, pos)) {
 			previousBlank = true;
 			inTable = false;
 			continue;
 		}
-		if (matched < stack.length && (previousBlank || BLOCK_START.test(rest))) stack.length = matched;
+		if (matched < stack.length && (previousBlank || BLOCK_START.test(raw.slice(pos)))) stack.length = matched;
 		else if (matched < stack.length) base = containerBase(stack, col);
 
 		// New containers opened on this line: `>` and list markers, any number of them.
@@ -92,7 +86,8 @@ export function scanBody(body: string, firstLine: number): Fault[] {
 		for (;;) {
 			const { p, c } = indentAt();
 			if (c - base >= 4) break;
-			const marker = raw[p] === '>' ? '>' : LIST_MARKER.exec(raw.slice(p))?.[0];
+			LIST_MARKER.lastIndex = p;
+			const marker = raw[p] === '>' ? '>' : LIST_MARKER.exec(raw)?.[0];
 			if (!marker) break;
 			pos = p + marker.length;
 			col = c + marker.length;
@@ -114,23 +109,23 @@ export function scanBody(body: string, firstLine: number): Fault[] {
 		// Past the limit the containers are no longer needed, and following thousands of them would be slow.
 		if (nestingFault) stack.length = 0;
 
-		const content = raw.slice(pos);
-		const opening = FENCE.exec(content);
+		const opening = fenceAt(raw, pos);
 		if (opening) {
-			fence = { char: opening[1]![0]!, length: opening[1]!.length };
+			fence = { char: opening[0]!, length: opening.length };
 			previousBlank = true;
 			continue;
 		}
+		const content = pos === 0 ? raw : raw.slice(pos);
 		if (!inTable && content.includes('|') && TABLE_DELIMITER.test(lines[index + 1] ?? '')) inTable = true;
 		// Each table row is parsed on its own; a paragraph runs until a blank line or a new block.
 		if (previousBlank || opened || inTable || /^ {0,3}#{1,6}(?:[ \t]|$)/.test(content)) unit = { line, marks: 0 };
 		previousBlank = false;
 
-		const text = content.replace(/(`+)[^`]*?\1/g, (code) => ' '.repeat(code.length));
-		unit.marks += text.match(MARKS)?.length ?? 0;
+		const text = content.includes('`') ? content.replace(/(`+)[^`]*?\1/g, (code) => ' '.repeat(code.length)) : content;
+		unit.marks += countMarks(text);
 		if (!marksFault && unit.marks > LIMITS.inlineMarks) marksFault = { line: unit.line, column: 1, rule: 'limit/inline-marks', message: MARKS_MESSAGE };
 
-		for (const tag of text.matchAll(TAG)) {
+		if (text.includes('<')) for (const tag of text.matchAll(TAG)) {
 			const [, closing, name = '', selfClosing] = tag;
 			if (closing) tagDepth = Math.max(0, tagDepth - 1);
 			else if (!selfClosing && !VOID.has(name.toLowerCase())) {
@@ -142,6 +137,39 @@ export function scanBody(body: string, firstLine: number): Fault[] {
 	if (nestingFault) faults.push(nestingFault);
 	if (marksFault) faults.push(marksFault);
 	return faults;
+}
+
+/** The position and column of the first character after the spaces and tabs at `pos` (tabs to the next multiple of 4). */
+function indentFrom(raw: string, pos: number, col: number): { p: number; c: number } {
+	let p = pos;
+	let c = col;
+	for (let ch = raw.charCodeAt(p); ch === 32 || ch === 9; ch = raw.charCodeAt(++p)) c = ch === 9 ? c + 4 - (c % 4) : c + 1;
+	return { p, c };
+}
+
+function isBlank(raw: string, pos: number): boolean {
+	for (let i = pos; i < raw.length; i++) {
+		const ch = raw.charCodeAt(i);
+		if (ch !== 32 && ch !== 9) return false;
+	}
+	return true;
+}
+
+/** The fence (```` ``` ```` or `~~~`, any length) opening at `pos`, after up to three spaces. */
+function fenceAt(raw: string, pos: number): string | undefined {
+	FENCE.lastIndex = pos;
+	return FENCE.exec(raw)?.[1];
+}
+
+/** Emphasis characters and character references in a line's text. */
+function countMarks(text: string): number {
+	let count = 0;
+	for (let i = 0; i < text.length; i++) {
+		const ch = text.charCodeAt(i);
+		if (ch === 42 || ch === 95) count++;
+	}
+	if (text.includes('&')) count += text.match(REFERENCES)?.length ?? 0;
+	return count;
 }
 
 /** A lazy continuation line keeps its containers: indentation counts from the innermost one. */
