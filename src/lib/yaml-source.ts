@@ -59,7 +59,7 @@ export function parseYamlSource(text: string, firstLine = 1): YamlSource {
 		return range ? toPosition(range[0]) : { line: firstLine, column: 1 };
 	};
 	// Mapping keys that are lists or mappings: JavaScript objects cannot hold them (and Node would warn).
-	visit(doc, {
+	if (errors.length === 0) visit(doc, {
 		Pair(_key, pair) {
 			if (pair.key && !isScalar(pair.key) && !isAlias(pair.key)) {
 				const range = (pair.key as Node).range;
