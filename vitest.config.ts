@@ -19,6 +19,8 @@ export default defineConfig({
 					fileParallelism: false,
 					testTimeout: 180_000,
 					hookTimeout: 300_000,
+					// Browser assertions wait for the page (expect.poll): seconds, not Vitest's default one, on a busy machine.
+					expect: { poll: { timeout: 20_000 } },
 				},
 			},
 		],
