@@ -28,6 +28,8 @@ export interface HostileCase {
 	unprivileged?: boolean;
 }
 
+/** 草稿.mdx as a Big5 system saves the name. */
+const BIG5_NAME = [0xaf, 0xf3, 0xbd, 0x5a, 0x2e, 0x6d, 0x64, 0x78];
 const FRONTMATTER = '---\ndocNo: ISMS-M-001\ntitle: 資訊安全管理政策\nversion: "1.0"\ntier: 1\nclassification: internal\neffective: 2020-10-16\n---\n';
 const VALID = `${FRONTMATTER}\n## 1. 目的\n\n為落實本局資訊安全管理，特訂定本政策。\n`;
 
@@ -60,6 +62,8 @@ export const CASES: HostileCase[] = [
 	generated('fifo', 'file/unreadable', '具名管道'),
 	generated('unreadable', 'file/unreadable', '沒有讀取權限', `documents/${DOC}`, { unprivileged: true }),
 	generated('folder-as-file', 'layout/stray-file', '子資料夾'),
+	generated('newline-name', 'layout/stray-file', '名稱含有換行或其他控制字元', 'documents/ISMS-M-001/1.1\\u000a.mdx'),
+	generated('big5-file-name', 'layout/stray-file', '名稱不是 UTF-8 編碼（可能是 Big5 檔名）', `documents/ISMS-M-001/${Buffer.from(BIG5_NAME).toString('utf8')}`),
 	generated('file-as-documents-folder', 'layout/missing-folder', '由環境變數 PORTAL_DOCUMENTS_DIR 指定）不是資料夾', 'documents'),
 	// 15: nesting and size.
 	committed('nested-lists-3000', 'limit/nesting', '超過 20 層的上限', '10:41'),
@@ -143,6 +147,14 @@ function generate(name: string, dir: string): void {
 		case 'unreadable':
 			writeFileSync(file, VALID);
 			chmodSync(file, 0o000);
+			break;
+		case 'newline-name':
+			writeFileSync(file, VALID);
+			writeFileSync(join(doc, '1.1\n.mdx'), VALID);
+			break;
+		case 'big5-file-name':
+			writeFileSync(file, VALID);
+			writeFileSync(Buffer.concat([Buffer.from(`${doc}/`), Buffer.from(BIG5_NAME)]), VALID);
 			break;
 		case 'folder-as-file':
 			mkdirSync(file);

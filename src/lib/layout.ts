@@ -16,6 +16,13 @@ export interface LayoutSettings {
 export type EntryKind = 'file' | 'folder' | 'link' | 'special';
 export type EntryRole = { kind: 'document' | 'folder' | 'ignored' } | { kind: 'problem'; rule: string; message: string };
 
+const CONTROL = /[\u0000-\u001f\u007f]/;
+
+/** A path as it can be shown on one line: control characters written as \u escapes. */
+export function printablePath(path: string): string {
+	return path.replace(/[\u0000-\u001f\u007f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 export const SYMLINK_MESSAGE = '這是符號連結（symbolic link），入口網不讀取連結；請放入實際的檔案或資料夾，不要用連結';
 
 /**
@@ -25,6 +32,11 @@ export const SYMLINK_MESSAGE = '這是符號連結（symbolic link），入口�
 export function entryRole(name: string, kind: EntryKind, level: 'documents' | 'document', settings: LayoutSettings, folder?: string): EntryRole {
 	const dir = settings.documentsDir;
 	if (name.startsWith('.')) return { kind: 'ignored' };
+	// A name the file system did not hold as UTF-8 (a Big5 file name) comes back with U+FFFD in it.
+	if (name.includes('\uFFFD')) {
+		return { kind: 'problem', rule: 'layout/stray-file', message: '名稱不是 UTF-8 編碼（可能是 Big5 檔名），無法讀取；請以 UTF-8 重新命名（例如在 Linux 以 convmv 轉換，或重新建立檔案）' };
+	}
+	if (CONTROL.test(name)) return { kind: 'problem', rule: 'layout/stray-file', message: '名稱含有換行或其他控制字元；請重新命名（文件為 <文件編號>/<版次>.mdx）' };
 	if (kind === 'link') return { kind: 'problem', rule: 'layout/symlink', message: SYMLINK_MESSAGE };
 	if (name.startsWith('_')) {
 		return {

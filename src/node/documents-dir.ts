@@ -5,7 +5,7 @@
  */
 import { readdirSync, statSync, type Dirent } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
-import { entryRole, type LayoutSettings } from '../lib/layout.ts';
+import { entryRole, printablePath, type LayoutSettings } from '../lib/layout.ts';
 import type { Problem } from '../lib/problems.ts';
 import { unreadableMessage } from './source-file.ts';
 
@@ -21,7 +21,7 @@ export function listVersionFiles(root: string, settings: LayoutSettings): { file
 	const dir = relative(root, resolve(root, settings.documentsDir)).split(sep).join('/') || '.';
 	const files: VersionFile[] = [];
 	const problems: Problem[] = [];
-	const problem = (file: string, rule: string, message: string) => problems.push({ file, line: 1, column: 1, severity: 'error', rule, message });
+	const problem = (file: string, rule: string, message: string) => problems.push({ file: printablePath(file), line: 1, column: 1, severity: 'error', rule, message });
 	const named = settings.documentsDirVariable ? `（由環境變數 ${settings.documentsDirVariable} 指定）` : '';
 
 	// The documents folder itself is a setting; it may be a link (an operator's choice), what is in it may not.
