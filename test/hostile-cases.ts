@@ -84,7 +84,7 @@ export const CASES: HostileCase[] = [
 	// 17: accepted silently before.
 	committed('nul-byte', 'file/control-character', 'U+0000（NUL，空字元）', '12:6'),
 	committed('empty-body', 'mdx/empty-body', '內文是空的', '9:1'),
-	generated('long-title', 'frontmatter/invalid-value', '（共 200,000 字）」無效；應為 非空白的文字，最多 200 字', `documents/${DOC}`),
+	generated('long-title', 'frontmatter/invalid-value', '（共 200,000 字）」無效；應為 非空白的單行文字（不可換行），最多 200 字', `documents/${DOC}`),
 	committed('underscore-file', 'layout/reserved-name', '「_draft.mdx」不會被當成文件', '1:1', 'documents/ISMS-M-001/_draft.mdx'),
 	committed('underscore-folder', 'layout/reserved-name', '「_templates」不會被當成文件', '1:1', 'documents/_templates'),
 	generated('soa-file-missing', 'config/env', '環境變數 PORTAL_SOA_FILE 指定的適用性聲明書檔案', 'no-such-soa.yaml'),

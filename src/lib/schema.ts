@@ -40,7 +40,7 @@ export interface SchemaOptions {
 export function fieldExpectations(options: SchemaOptions = {}): Record<string, { label: string; expected: string }> {
 	return {
 		docNo: { label: '文件編號', expected: options.docNoDescription ?? DEFAULT_DOCNO_DESCRIPTION },
-		title: { label: '文件名稱', expected: `非空白的文字，最多 ${LIMITS.title} 字` },
+		title: { label: '文件名稱', expected: `非空白的單行文字（不可換行），最多 ${LIMITS.title} 字` },
 		version: { label: '版次', expected: '加引號的「主版.次版」字串，例如 "1.0"、"1.10"' },
 		tier: { label: '文件類別', expected: '1、2、3 或 4（第一階 政策/手冊、第二階 程序書、第三階 作業說明/規範、第四階 表單/紀錄）' },
 		classification: {
@@ -48,9 +48,9 @@ export function fieldExpectations(options: SchemaOptions = {}): Record<string, {
 			expected: `${CLASSIFICATIONS.join('、')}，或 ${CLASSIFICATIONS.map((c) => CLASSIFICATION_LABELS[c]).join('、')}`,
 		},
 		effective: { label: '發行/生效日期', expected: 'YYYY-MM-DD 格式的實際日期，例如 2020-10-16' },
-		issuedBy: { label: '發行單位', expected: `非空白的文字，最多 ${LIMITS.text} 字` },
-		approvedBy: { label: '核准', expected: `非空白的文字，最多 ${LIMITS.text} 字` },
-		owner: { label: '權責單位', expected: `非空白的文字，最多 ${LIMITS.text} 字` },
+		issuedBy: { label: '發行單位', expected: `非空白的單行文字（不可換行），最多 ${LIMITS.text} 字` },
+		approvedBy: { label: '核准', expected: `非空白的單行文字（不可換行），最多 ${LIMITS.text} 字` },
+		owner: { label: '權責單位', expected: `非空白的單行文字（不可換行），最多 ${LIMITS.text} 字` },
 		status: { label: '狀態', expected: 'draft（草稿）或 withdrawn（廢止）；已核准的版次不寫此欄' },
 		reviewEveryMonths: { label: '審查週期（月）', expected: '1 到 120 之間的整數，預設 12' },
 		lastReviewed: { label: '最近評估檢討日期', expected: 'YYYY-MM-DD 格式的實際日期' },
@@ -62,6 +62,9 @@ export function fieldExpectations(options: SchemaOptions = {}): Record<string, {
 
 /** A required text field: not empty, not only spaces. */
 export const text = () => z.string().trim().min(1);
+
+/** A name shown on one line (a title, a unit): no line breaks or other control characters. */
+const oneLine = (max: number) => text().max(max).regex(/^[^\u0000-\u001f\u007f]*$/);
 
 /** A `YYYY-MM-DD` calendar date, normalised to that string. YAML 1.1 parsers hand over Dates: accept them too. */
 export const isoDateSchema = z
@@ -90,7 +93,7 @@ function createSchema(pattern: string) {
 	const docNo = new RegExp(pattern);
 	return z.strictObject({
 		docNo: z.string().regex(docNo),
-		title: text().max(LIMITS.title),
+		title: oneLine(LIMITS.title),
 		version: z.string().regex(VERSION_PATTERN),
 		tier: z.literal([1, 2, 3, 4]),
 		classification: z
@@ -98,9 +101,9 @@ function createSchema(pattern: string) {
 			.refine((value) => parseClassification(value) !== undefined)
 			.transform((value) => parseClassification(value)!),
 		effective: isoDateSchema,
-		issuedBy: text().max(LIMITS.text).optional(),
-		approvedBy: text().max(LIMITS.text).optional(),
-		owner: text().max(LIMITS.text).optional(),
+		issuedBy: oneLine(LIMITS.text).optional(),
+		approvedBy: oneLine(LIMITS.text).optional(),
+		owner: oneLine(LIMITS.text).optional(),
 		status: z.enum(['draft', 'withdrawn']).optional(),
 		reviewEveryMonths: z.int().min(1).max(120).default(12),
 		lastReviewed: isoDateSchema.optional(),

@@ -51,9 +51,9 @@ describe('frontmatter text limits', () => {
 	const read = (fields: Record<string, string>) => readVersion(mdx(versionFields('ISMS-P-005', '1.0', fields)), 'x/ISMS-P-005/1.0.mdx', 'ISMS-P-005', '1.0');
 
 	it.each([
-		['title', LIMITS.title, `非空白的文字，最多 ${LIMITS.title} 字`],
+		['title', LIMITS.title, `非空白的單行文字（不可換行），最多 ${LIMITS.title} 字`],
 		['changes', LIMITS.changes, '非空白的文字，最多 5,000 字'],
-		['owner', LIMITS.text, `非空白的文字，最多 ${LIMITS.text} 字`],
+		['owner', LIMITS.text, `非空白的單行文字（不可換行），最多 ${LIMITS.text} 字`],
 	])('%s: %i characters pass, one more is an error with the limit and a shortened value', (field, limit, expected) => {
 		expect(read({ [field]: '甲'.repeat(limit) }).problems).toEqual([]);
 		const { problems } = read({ [field]: '甲'.repeat(limit + 1) });
@@ -65,6 +65,12 @@ describe('frontmatter text limits', () => {
 		const { problems } = read({ title: 'A'.repeat(200_000) });
 		expect(problems).toHaveLength(1);
 		expect(problems[0]!.message.length).toBeLessThan(200);
+	});
+
+	it('title, issuedBy, approvedBy and owner are one line: a line break would split every message that quotes them', () => {
+		expect(read({ title: '"資訊安全\\n管理政策"' }).problems.map((p) => p.rule)).toEqual(['frontmatter/invalid-value']);
+		expect(read({ owner: '|\n  資訊室\n  第二行' }).problems.map((p) => p.rule)).toEqual(['frontmatter/invalid-value']);
+		expect(read({ changes: '|\n  1. 第一項\n  2. 第二項' }).problems).toEqual([]);
 	});
 
 	it(`controls: at most ${LIMITS.controls} items`, () => {
