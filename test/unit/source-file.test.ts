@@ -1,11 +1,12 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { loadControls } from '../../src/lib/controls.ts';
 import { loadCorpus } from '../../src/lib/corpus.ts';
 import { LIMITS } from '../../src/lib/limits.ts';
 import { readSourceFile } from '../../src/node/source-file.ts';
-import { DOCS, makeTree, removeTempDirs, versionFile } from './_helpers.ts';
+import { copyControls, DOCS, makeTree, removeTempDirs, versionFile } from './_helpers.ts';
 
 afterEach(removeTempDirs);
 
@@ -91,5 +92,22 @@ describe('loadCorpus: links and special files in the documents folder', () => {
 			{ file: 'docs.txt', line: 1, column: 1, severity: 'error', rule: 'layout/missing-folder', message: expect.stringContaining('docs.txt（由環境變數 PORTAL_DOCUMENTS_DIR 指定）不是資料夾') },
 		]);
 		expect(loadCorpus({ root, documentsDir: 'nope', documentsDirVariable: 'PORTAL_DOCUMENTS_DIR' }).problems[0]!.message).toBe('找不到文件資料夾 nope（由環境變數 PORTAL_DOCUMENTS_DIR 指定）');
+	});
+});
+
+describe('loadControls: the catalogues are read the same way', () => {
+	it('refuses a catalogue saved in Big5 and a crosswalk that is a link, one problem each', () => {
+		const root = makeTree({});
+		copyControls(root);
+		const dir = join(root, 'content', 'controls');
+		writeFileSync(join(dir, 'iso27001-2013.yaml'), Buffer.concat([Buffer.from('standard: ISO/IEC 27001:2013\ntitle: '), Buffer.from([0xb8, 0xea, 0xb0, 0x54]), Buffer.from('\n')]));
+		rmSync(join(dir, 'crosswalk-2013-2022.yaml'));
+		symlinkSync('/etc/passwd', join(dir, 'crosswalk-2013-2022.yaml'));
+		const loaded = loadControls(root);
+		expect(loaded.problems.map((p) => `${p.file}:${p.line}:${p.column} ${p.rule}`)).toEqual([
+			'content/controls/iso27001-2013.yaml:2:8 file/encoding',
+			'content/controls/crosswalk-2013-2022.yaml:1:1 layout/symlink',
+		]);
+		expect(loaded.problems[0]!.message).toContain('（可能是 Big5）');
 	});
 });
