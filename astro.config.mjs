@@ -5,6 +5,7 @@ import { unified } from '@astrojs/markdown-remark';
 import { fileURLToPath } from 'node:url';
 import ismsPortal from './src/integration/index.ts';
 import { portalCsp } from './src/node/csp.ts';
+import { siteSettings } from './src/integration/report.ts';
 
 /**
  * The portal's configuration: who publishes it and how documents are numbered.
@@ -22,9 +23,9 @@ export const portal = {
 };
 
 export default defineConfig({
-	site: process.env.PORTAL_SITE_URL || undefined,
-	// Served below the root (a GitHub Pages project site: /<repo>/)? Every link follows it.
-	base: process.env.PORTAL_BASE_PATH || undefined,
+	// PORTAL_SITE_URL, and PORTAL_BASE_PATH when served below the root (a GitHub Pages project
+	// site: /<repo>/): every link follows it. Checked: a bad value is one line naming the variable.
+	...siteSettings(process.env),
 	trailingSlash: 'always',
 	// Content Security Policy in every page: hashes of every inline script and style, no 'unsafe-inline'
 	// for scripts (src/node/csp.ts; the web server's part is in README.md, "Publishing on the intranet").

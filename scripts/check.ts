@@ -4,11 +4,15 @@
  * (frontmatter, versions, references), reported like a linter. Exit code 1 when there are errors.
  */
 import { parseArgs } from 'node:util';
+import { guardCli } from './cli-guard.ts';
 import { analyzeCorpus } from '../src/lib/analyze.ts';
 import { formatReport, REPORT_FORMATS, type ReportFormat } from '../src/lib/report-format.ts';
 import { hasErrors, sortProblems } from '../src/lib/problems.ts';
 import { portalSetup } from './portal-config.ts';
 
+guardCli('檢查文件');
+
+const FORMATS = ['text', 'github', 'json'] as const;
 let values;
 try {
 	({ values } = parseArgs({ options: { format: { type: 'string', default: 'text' } } }));

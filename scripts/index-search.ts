@@ -7,8 +7,11 @@
 import { existsSync, readFileSync, readdirSync, renameSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
 import * as pagefind from 'pagefind';
+import { guardCli } from './cli-guard.ts';
 import { BUILD_MARKER, PENDING_MARKER, type BuildRecord } from '../src/lib/build-record.ts';
 import { globOfFiles } from '../src/lib/search/index-attributes.ts';
+
+guardCli('建立搜尋索引');
 
 const dir = resolve(process.argv[2] ?? 'dist');
 const pending = join(dir, PENDING_MARKER);

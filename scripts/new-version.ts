@@ -6,10 +6,13 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { guardCli } from './cli-guard.ts';
 import { loadCorpus } from '../src/lib/corpus.ts';
 import { portalToday } from '../src/lib/dates.ts';
 import { planNewVersion } from '../src/lib/new-version.ts';
 import { formatProblem, hasErrors } from '../src/lib/problems.ts';
+
+guardCli('建立新版次');
 
 const root = process.cwd();
 const usage = '用法：npm run new-version -- <文件編號> <新版次> [--effective YYYY-MM-DD]\n例如：npm run new-version -- ISMS-P-005 1.1';

@@ -14,7 +14,8 @@ export async function loadPortalConfig(root: string): Promise<PortalUserConfig> 
 
 /**
  * The configuration and the build settings from the environment, as the site build reads them; a
- * bad setting ends the CLI with its message and exit code 2, never a stack trace.
+ * bad setting ends the CLI with one problem line naming it (as the build does) and exit code 1,
+ * never a stack trace.
  */
 export async function portalSetup(root: string): Promise<{ config: PortalConfig; settings: BuildSettings }> {
 	try {
@@ -22,7 +23,8 @@ export async function portalSetup(root: string): Promise<{ config: PortalConfig;
 		if (!parsed.success) throw new Error(`astro.config.mjs 的入口網設定有誤：${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('；')}`);
 		return { config: parsed.data, settings: readBuildSettings(parsed.data, process.env) };
 	} catch (error) {
-		process.stderr.write(`${(error as Error).message}\n`);
-		process.exit(2);
+		const [file, rule] = error instanceof RangeError ? ['(環境變數)', 'config/env'] : ['astro.config.mjs', 'config/invalid'];
+		process.stderr.write(`${file}  error  ${rule}  ${(error as Error).message}\n`);
+		process.exit(1);
 	}
 }

@@ -4,10 +4,13 @@
  * condition named in --fail-on holds (and 1 on corpus errors, like the build).
  */
 import { parseArgs } from 'node:util';
+import { guardCli } from './cli-guard.ts';
 import { buildPortal } from '../src/lib/portal.ts';
 import { formatProblem, hasErrors, sortProblems } from '../src/lib/problems.ts';
 import { complianceReport, FAIL_ON, type FailOn } from '../src/lib/report.ts';
 import { portalSetup } from './portal-config.ts';
+
+guardCli('產生合規報告');
 
 const usage = '用法：npm run report -- [--fail-on gaps,overdue]';
 let values;

@@ -16,7 +16,7 @@ import { rehypeClauseAnchors } from './rehype-clause-anchors.ts';
 import { remarkNoCode } from './remark-no-code.ts';
 import { remarkBaseLinks, remarkReferences } from './remark-references.ts';
 import { auditBuiltPages } from '../node/csp.ts';
-import { reportAndExit } from './report.ts';
+import { guarded, reportAndExit } from './report.ts';
 import { virtualModules } from './virtual.ts';
 
 /**
@@ -56,7 +56,7 @@ export default function ismsPortal(userConfig: PortalUserConfig): StarlightPlugi
 				const outDir = fileURLToPath(astroConfig.outDir);
 				if (command === 'build') for (const marker of [BUILD_MARKER, PENDING_MARKER]) rmSync(join(outDir, marker), { force: true });
 				settings = { ...settings!, base: astroConfig.base };
-				const { model, blocks, problems, versions, hidden, titles } = buildPortal(root, config, settings);
+				const { model, blocks, problems, versions, hidden, titles } = guarded('建置', () => buildPortal(root, config, settings!));
 				const sorted = sortProblems(problems);
 				if (hasErrors(sorted)) {
 					const lines = sorted.map(formatProblem);

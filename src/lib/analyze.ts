@@ -15,6 +15,8 @@ import { assetReferences, resolveAsset } from './documents/assets.ts';
 import { duplicateNames } from './documents/attachments.ts';
 import { MdxSyntaxError, parseBody } from './mdx.ts';
 import { bodyFaults } from './mdx-rules.ts';
+import { scanBody, treeNestingFault } from './body-guard.ts';
+import { withFile } from './failure.ts';
 import type { Problem } from './problems.ts';
 import { collectReferences } from './references.ts';
 import { resolveDocuments, type ResolvedDocument } from './resolve.ts';
@@ -55,7 +57,7 @@ export interface CorpusAnalysis {
 export function analyzeCorpus(root: string, config: PortalConfig, settings: BuildSettings): CorpusAnalysis {
 	const controls = loadControls(root, config.controlsDir);
 	const catalogues = { '2013': controls.c2013, '2022': controls.c2022 };
-	const sources = settings.soaFile || settings.soaDir ? { file: settings.soaFile, dir: settings.soaDir } : { file: config.soaFile, dir: config.soaDir };
+	const sources = settings.soaFile || settings.soaDir ? { file: settings.soaFile, dir: settings.soaDir, fromEnv: Boolean(settings.soaFromEnv) } : { file: config.soaFile, dir: config.soaDir };
 	const loadedSoa = loadSoaVersions(root, sources, catalogues, controls.crosswalk);
 	const soa = resolveSoaVersions(loadedSoa.soas, settings.today);
 	// The catalogue follows the SoA in force; both catalogues are always known to the checks.
@@ -64,6 +66,7 @@ export function analyzeCorpus(root: string, config: PortalConfig, settings: Buil
 	const loaded = loadCorpus({
 		root,
 		documentsDir: settings.documentsDir,
+		...(settings.documentsDirFromEnv ? { documentsDirVariable: 'PORTAL_DOCUMENTS_DIR' } : {}),
 		docNoPattern: config.docNoPattern,
 		docNoDescription: config.docNoDescription,
 	});
@@ -78,38 +81,52 @@ export function analyzeCorpus(root: string, config: PortalConfig, settings: Buil
 	const analyses = new Map<string, AnalysedVersion>();
 	const syntaxProblems: Problem[] = [];
 	for (const version of loaded.versions) {
-		let tree;
-		try {
-			tree = parseBody(version.body, version.bodyLine - 1);
-		} catch (error) {
-			if (!(error instanceof MdxSyntaxError)) throw error;
-			syntaxProblems.push({ file: version.file, line: error.line, column: error.column, severity: 'error', rule: 'mdx/syntax', message: error.message });
-			continue;
-		}
-		for (const fault of bodyFaults(tree)) syntaxProblems.push({ file: version.file, severity: 'error', ...fault });
-		const duplicates = duplicateNames(version.attachments ?? []);
-		(version.attachments ?? []).forEach((attachment, index) => {
-			if (duplicates.has(index)) {
-				const at = version.fieldPositions[`attachments.${index}`] ?? { line: 1, column: 1 };
-				syntaxProblems.push({ file: version.file, ...at, severity: 'error', rule: 'asset/duplicate-attachment', message: `附件「${attachment}」與前面的附件同名；同一版次的附件以檔名下載，檔名不可重複，請改名` });
+		withFile(version.file, () => {
+			// Limits first, on the text (an empty body, nesting, emphasis marks), then on the tree,
+			// before anything walks it recursively.
+			const faults = scanBody(version.body, version.bodyLine);
+			if (faults.length > 0) {
+				for (const fault of faults) syntaxProblems.push({ file: version.file, severity: 'error', ...fault });
 				return;
 			}
-			const path = resolveAsset(version.file, attachment);
-			if (existsSync(join(root, path))) return;
-			const at = version.fieldPositions[`attachments.${index}`] ?? { line: 1, column: 1 };
-			syntaxProblems.push({ file: version.file, ...at, severity: 'error', rule: 'asset/missing', message: `附件「${attachment}」不存在（找不到 ${path}）；請把檔案放到 ${path.replace(/\/[^/]*$/, '/')}，或修正路徑` });
-		});
-		for (const asset of assetReferences(tree)) {
-			const path = resolveAsset(version.file, asset.url);
-			if (existsSync(join(root, path))) continue;
-			syntaxProblems.push({ file: version.file, line: asset.line, column: asset.column, severity: 'error', rule: 'asset/missing', message: `圖片「${asset.url}」不存在（找不到 ${path}）；請把圖檔放到 ${path.replace(/\/[^/]*$/, '/')}，或修正路徑` });
-		}
-		const blocks = extractBlocks(tree);
-		analyses.set(version.id, {
-			version,
-			blocks,
-			clauses: clauseInventory(blocks),
-			sites: collectReferences(tree, syntax, leadingClause),
+			let tree;
+			try {
+				tree = parseBody(version.body, version.bodyLine - 1);
+			} catch (error) {
+				if (!(error instanceof MdxSyntaxError)) throw error;
+				syntaxProblems.push({ file: version.file, line: error.line, column: error.column, severity: 'error', rule: 'mdx/syntax', message: error.message });
+				return;
+			}
+			const deep = treeNestingFault(tree);
+			if (deep) {
+				syntaxProblems.push({ file: version.file, severity: 'error', ...deep });
+				return;
+			}
+			for (const fault of bodyFaults(tree)) syntaxProblems.push({ file: version.file, severity: 'error', ...fault });
+			const duplicates = duplicateNames(version.attachments ?? []);
+			(version.attachments ?? []).forEach((attachment, index) => {
+				if (duplicates.has(index)) {
+					const at = version.fieldPositions[`attachments.${index}`] ?? { line: 1, column: 1 };
+					syntaxProblems.push({ file: version.file, ...at, severity: 'error', rule: 'asset/duplicate-attachment', message: `附件「${attachment}」與前面的附件同名；同一版次的附件以檔名下載，檔名不可重複，請改名` });
+					return;
+				}
+				const path = resolveAsset(version.file, attachment);
+				if (existsSync(join(root, path))) return;
+				const at = version.fieldPositions[`attachments.${index}`] ?? { line: 1, column: 1 };
+				syntaxProblems.push({ file: version.file, ...at, severity: 'error', rule: 'asset/missing', message: `附件「${attachment}」不存在（找不到 ${path}）；請把檔案放到 ${path.replace(/\/[^/]*$/, '/')}，或修正路徑` });
+			});
+			for (const asset of assetReferences(tree)) {
+				const path = resolveAsset(version.file, asset.url);
+				if (existsSync(join(root, path))) continue;
+				syntaxProblems.push({ file: version.file, line: asset.line, column: asset.column, severity: 'error', rule: 'asset/missing', message: `圖片「${asset.url}」不存在（找不到 ${path}）；請把圖檔放到 ${path.replace(/\/[^/]*$/, '/')}，或修正路徑` });
+			}
+			const blocks = extractBlocks(tree);
+			analyses.set(version.id, {
+				version,
+				blocks,
+				clauses: clauseInventory(blocks),
+				sites: collectReferences(tree, syntax, leadingClause),
+			});
 		});
 	}
 	const referenceProblems = checkReferences({

@@ -1,9 +1,13 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
+import { listVersionFiles } from '../node/documents-dir.ts';
+import { readSourceFile } from '../node/source-file.ts';
 import type { Classification } from './classification.ts';
+import { withFile } from './failure.ts';
 import { splitFrontmatter } from './frontmatter.ts';
 import type { Problem } from './problems.ts';
 import { validateFrontmatter, type SchemaOptions } from './schema.ts';
+
+/** `content/documents/<DOCNO>/assets/`: images (and attachments) of the document's versions (src/lib/layout.ts). */
+export { ASSET_FOLDER } from './layout.ts';
 
 /** One file `content/documents/<DOCNO>/<VERSION>.mdx`: one version of a controlled document. */
 export interface DocumentVersion {
@@ -43,6 +47,8 @@ export interface LoadOptions extends SchemaOptions {
 	root: string;
 	/** Documents folder relative to root. */
 	documentsDir: string;
+	/** The environment variable that chose the folder, named in messages (`PORTAL_DOCUMENTS_DIR`). */
+	documentsDirVariable?: string;
 }
 
 export interface LoadedCorpus {
@@ -50,54 +56,21 @@ export interface LoadedCorpus {
 	problems: Problem[];
 }
 
-/** `content/documents/<DOCNO>/assets/`: images (and attachments) of the document's versions. */
-export const ASSET_FOLDER = 'assets';
-
-/** Only `.mdx` files are documents; names starting with `.` or `_` are ignored (editor files, notes). */
-const IGNORED = /^[._]/;
-
 /**
  * Reads every document version under the documents folder, checks the layout (folder = docNo,
- * file name = version) and the frontmatter, and returns what is valid plus one problem per fault.
+ * file name = version; names as in src/lib/layout.ts) and the frontmatter, and returns what is
+ * valid plus one problem per fault. A file that cannot be read as UTF-8 text within the limits
+ * (src/node/source-file.ts) is one problem, never an exception.
  */
 export function loadCorpus(options: LoadOptions): LoadedCorpus {
-	const base = resolve(options.root, options.documentsDir);
 	const versions: DocumentVersion[] = [];
-	const problems: Problem[] = [];
-	const rel = (path: string) => relative(options.root, path).split(sep).join('/');
-	const layoutProblem = (path: string, rule: string, message: string) =>
-		problems.push({ file: rel(path), line: 1, column: 1, severity: 'error', rule, message });
-
-	let folders: string[];
-	try {
-		folders = readdirSync(base).sort();
-	} catch {
-		layoutProblem(base, 'layout/missing-folder', `找不到文件資料夾 ${options.documentsDir}`);
-		return { versions, problems };
-	}
-	for (const folder of folders) {
-		if (IGNORED.test(folder)) continue;
-		const folderPath = join(base, folder);
-		if (!statSync(folderPath).isDirectory()) {
-			layoutProblem(folderPath, 'layout/stray-file', `文件須放在以文件編號命名的資料夾中：${options.documentsDir}/<文件編號>/<版次>.mdx`);
+	const listed = listVersionFiles(options.root, options);
+	const problems: Problem[] = [...listed.problems];
+	for (const entry of listed.files) {
+		const source = readSourceFile(options.root, entry.file);
+		if (!source.ok) {
+			problems.push(source.problem);
 			continue;
-		}
-		for (const name of readdirSync(folderPath).sort()) {
-			if (IGNORED.test(name)) continue;
-			const path = join(folderPath, name);
-			if (statSync(path).isDirectory()) {
-				// The document's images and attachments (AUTHORING.md): checked where a version refers to them.
-				if (name === ASSET_FOLDER) continue;
-				layoutProblem(path, 'layout/stray-file', `文件資料夾內只能有 ${ASSET_FOLDER}/ 子資料夾（放圖片）；每個版次是一個檔案 ${options.documentsDir}/${folder}/<版次>.mdx`);
-				continue;
-			}
-			if (!name.endsWith('.mdx')) {
-				layoutProblem(path, 'layout/stray-file', `檔名「${name}」不是 <版次>.mdx；文件檔須以 .mdx 結尾，例如 1.0.mdx`);
-				continue;
-			}
-			const result = readVersion(readFileSync(path, 'utf8'), rel(path), folder, name.slice(0, -'.mdx'.length), options);
-			problems.push(...result.problems);
-			if (result.version) versions.push(result.version);
 		}
 	}
 	return { versions, problems };

@@ -2,6 +2,7 @@ import { z } from 'astro/zod';
 import { distance } from 'fastest-levenshtein';
 import { CLASSIFICATIONS, CLASSIFICATION_LABELS, parseClassification } from './classification.ts';
 import { parseDateInput, toIsoDate } from './dates.ts';
+import { formatCount, LIMITS } from './limits.ts';
 import { VERSION_PATTERN } from './version.ts';
 import { describeValue } from './yaml-source.ts';
 
@@ -49,7 +50,7 @@ export interface SchemaOptions {
 export function fieldExpectations(options: SchemaOptions = {}): Record<string, { label: string; expected: string }> {
 	return {
 		docNo: { label: '文件編號', expected: options.docNoDescription ?? DEFAULT_DOCNO_DESCRIPTION },
-		title: { label: '文件名稱', expected: '非空白的文字' },
+		title: { label: '文件名稱', expected: `非空白的單行文字（不可換行），最多 ${LIMITS.title} 字` },
 		version: { label: '版次', expected: '加引號的「主版.次版」字串，例如 "1.0"、"1.10"' },
 		tier: { label: '文件類別', expected: '1、2、3 或 4（第一階 政策/手冊、第二階 程序書、第三階 作業說明/規範、第四階 表單/紀錄）' },
 		classification: {
@@ -57,15 +58,15 @@ export function fieldExpectations(options: SchemaOptions = {}): Record<string, {
 			expected: `${CLASSIFICATIONS.join('、')}，或 ${CLASSIFICATIONS.map((c) => CLASSIFICATION_LABELS[c]).join('、')}`,
 		},
 		effective: { label: '發行/生效日期', expected: `${DATE_FORMS}，例如 2020-10-16 或 民國109年10月16日` },
-		issuedBy: { label: '發行單位', expected: '非空白的文字' },
-		approvedBy: { label: '核准', expected: '非空白的文字' },
-		reviewedBy: { label: '審核', expected: '非空白的文字' },
-		owner: { label: '權責單位', expected: '非空白的文字' },
+		issuedBy: { label: '發行單位', expected: `非空白的單行文字（不可換行），最多 ${LIMITS.text} 字` },
+		approvedBy: { label: '核准', expected: `非空白的單行文字（不可換行），最多 ${LIMITS.text} 字` },
+		reviewedBy: { label: '審核', expected: `非空白的單行文字（不可換行），最多 ${LIMITS.text} 字` },
+		owner: { label: '權責單位', expected: `非空白的單行文字（不可換行），最多 ${LIMITS.text} 字` },
 		status: { label: '狀態', expected: 'draft（草稿）或 withdrawn（廢止）；已核准的版次不寫此欄' },
 		reviewEveryMonths: { label: '審查週期（月）', expected: '1 到 120 之間的整數，預設 12' },
 		lastReviewed: { label: '最近評估檢討日期', expected: DATE_FORMS },
-		controls: { label: '對應控制措施', expected: 'Annex A 控制措施編號的清單，例如 A.9.2.1（2013 版）或 A.5.15（2022 版）' },
-		changes: { label: '修訂說明', expected: '非空白的文字' },
+		controls: { label: '對應控制措施', expected: `Annex A 控制措施編號的清單（最多 ${LIMITS.controls} 項），例如 A.9.2.1（2013 版）或 A.5.15（2022 版）` },
+		changes: { label: '修訂說明', expected: `非空白的文字，最多 ${formatCount(LIMITS.changes)} 字` },
 		attachments: { label: '附件', expected: `本文件資料夾內檔案的相對路徑清單，例如 ./assets/1.0/資訊資產清冊.odt（可用 ${ATTACHMENT_EXTENSIONS.join('、')}）` },
 		example: { label: '範例文件', expected: 'true 或 false' },
 	};
@@ -76,6 +77,9 @@ export const text = () => z.string().trim().min(1);
 
 /** The date forms frontmatter accepts, as explained to authors. */
 export const DATE_FORMS = '實際存在的日期，寫成 YYYY-MM-DD、民國113年10月18日，或民國年三位數的 113-10-18、113.10.18';
+
+/** A name shown on one line (a title, a unit): no line breaks or other control characters. */
+const oneLine = (max: number) => text().max(max).regex(/^[^\u0000-\u001f\u007f]*$/);
 
 /**
  * A calendar date, normalised to `YYYY-MM-DD`: written `YYYY-MM-DD`, `民國113年10月18日` or with a
@@ -108,7 +112,7 @@ function createSchema(pattern: string) {
 	const docNo = new RegExp(pattern);
 	return z.strictObject({
 		docNo: z.string().regex(docNo),
-		title: text(),
+		title: oneLine(LIMITS.title),
 		version: z.string().regex(VERSION_PATTERN),
 		tier: z.literal([1, 2, 3, 4]),
 		classification: z
@@ -116,15 +120,15 @@ function createSchema(pattern: string) {
 			.refine((value) => parseClassification(value) !== undefined)
 			.transform((value) => parseClassification(value)!),
 		effective: isoDateSchema,
-		issuedBy: text().optional(),
-		approvedBy: text().optional(),
-		reviewedBy: text().optional(),
-		owner: text().optional(),
+		issuedBy: oneLine(LIMITS.text).optional(),
+		approvedBy: oneLine(LIMITS.text).optional(),
+		reviewedBy: oneLine(LIMITS.text).optional(),
+		owner: oneLine(LIMITS.text).optional(),
 		status: z.enum(['draft', 'withdrawn']).optional(),
 		reviewEveryMonths: z.int().min(1).max(120).default(12),
 		lastReviewed: isoDateSchema.optional(),
-		controls: z.array(z.string().regex(CONTROL_ID_PATTERN)).default([]),
-		changes: text().optional(),
+		controls: z.array(z.string().regex(CONTROL_ID_PATTERN)).max(LIMITS.controls).default([]),
+		changes: text().max(LIMITS.changes).optional(),
 		attachments: z.array(z.string().regex(ATTACHMENT_PATTERN)).default([]),
 		example: z.boolean().default(false),
 	});

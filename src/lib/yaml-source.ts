@@ -1,4 +1,4 @@
-import { LineCounter, isMap, isScalar, isSeq, parseDocument, visit, type Document, type Node } from 'yaml';
+import { LineCounter, isAlias, isMap, isScalar, isSeq, parseDocument, visit, type Alias, type Document, type Node } from 'yaml';
 
 /** A 1-based line and column in a source file. */
 export interface Position {
@@ -58,7 +58,50 @@ export function parseYamlSource(text: string, firstLine = 1): YamlSource {
 		const range = chosen && 'range' in chosen ? chosen.range : undefined;
 		return range ? toPosition(range[0]) : { line: firstLine, column: 1 };
 	};
-	return { data: errors.length === 0 ? doc.toJS() : undefined, errors, at };
+	// Mapping keys that are lists or mappings: JavaScript objects cannot hold them (and Node would warn).
+	if (errors.length === 0) visit(doc, {
+		Pair(_key, pair) {
+			if (pair.key && !isScalar(pair.key) && !isAlias(pair.key)) {
+				const range = (pair.key as Node).range;
+				errors.push({ ...toPosition(range?.[0] ?? 0), message: 'YAML 語法錯誤：欄位名稱不可為清單或對應表；欄位名稱應為文字，例如 title:' });
+				return visit.BREAK;
+			}
+			return undefined;
+		},
+	});
+	let data: unknown;
+	if (errors.length === 0) {
+		try {
+			data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+		} catch (error) {
+			// Aliases (`*name`) are resolved here: one without its anchor, or one that expands without
+			// end (an "alias bomb", a few lines that stand for billions of values), throws.
+			if (!(error instanceof ReferenceError)) throw error;
+			const alias = firstAlias(doc);
+			const excessive = /excessive alias count/i.test(error.message);
+			errors.push({
+				...toPosition(alias?.range?.[0] ?? 0),
+				message: excessive
+					? `YAML 的別名（*名稱）展開過多（超過 ${MAX_ALIAS_COUNT} 個），像是「別名炸彈」；入口網的資料不需要 & 與 * 參照，請直接寫出每個值`
+					: `YAML 語法錯誤：別名 *${alias?.source ?? ''} 找不到對應的 &${alias?.source ?? ''} 錨點（錨點須寫在別名之前）；請直接寫出值`,
+			});
+		}
+	}
+	return { data, errors, at };
+}
+
+/** The yaml library's own default: enough for any honest reuse of a value, far too few for a bomb. */
+const MAX_ALIAS_COUNT = 100;
+
+function firstAlias(doc: Document): Alias | undefined {
+	let found: Alias | undefined;
+	visit(doc, {
+		Alias(_key, node) {
+			found = node;
+			return visit.BREAK;
+		},
+	});
+	return found;
 }
 
 /** An unclosed quote is reported by the parser at the end of the file: point at the opening quote instead. */
@@ -78,6 +121,7 @@ function syntaxErrorOffset(doc: Document, code: string, message: string, offset:
 function yamlMessage(code: string, message: string): string {
 	const english = message.split('\n')[0] ?? message;
 	if (code === 'TAB_AS_INDENT') return '縮排不可使用 Tab 字元，請改用空格';
+	if (code === 'RESOURCE_EXHAUSTION') return '巢狀層次過深，無法讀取；入口網的資料最多只有兩三層';
 	if (code === 'MISSING_CHAR' && /quote/i.test(english)) return '引號沒有結束：從此處開始的引號缺少對應的結尾引號';
 	if (code === 'BLOCK_AS_IMPLICIT_KEY') return '值裡有「: 」（冒號加空格），請用引號把整個值括起來';
 	if (code === 'BAD_INDENT' || code === 'MISSING_CHAR') return `縮排或清單寫法不正確（${english}）`;
@@ -95,10 +139,18 @@ export function describeValue(value: unknown): string {
 	if (value === undefined) return '（未填）';
 	if (value === null) return '「」（空白）';
 	if (value instanceof Date) return `「${Number.isNaN(value.getTime()) ? String(value) : value.toISOString().slice(0, 10)}」`;
-	if (typeof value === 'string') return value.trim() === '' ? '「」（空白）' : `「${value}」`;
+	if (typeof value === 'string') return value.trim() === '' ? '「」（空白）' : `「${shorten(value)}」`;
 	if (typeof value === 'number') return `「${value}」（數字）`;
 	if (typeof value === 'boolean') return `「${value}」`;
-	return `「${JSON.stringify(value)}」`;
+	return `「${shorten(JSON.stringify(value) ?? String(value))}」`;
+}
+
+/** A value quoted in a message stays on one readable line: `前 60 字…（共 200,000 字）`. */
+function shorten(text: string): string {
+	const chars = [...text];
+	const oneLine = (s: string) => s.replace(/[\r\n]+/g, ' ');
+	if (chars.length <= 80) return oneLine(text);
+	return `${oneLine(chars.slice(0, 60).join(''))}…（共 ${chars.length.toLocaleString('en-US')} 字）`;
 }
 
 /** The value at a path in parsed YAML data, or undefined when the path does not exist. */

@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { withFile } from '../lib/failure.ts';
+import { readSourceFile } from './source-file.ts';
 import { parseCatalogue, type Catalogue } from '../lib/soa/catalogue.ts';
 import { makeCrosswalk, parseCrosswalk, type Crosswalk } from '../lib/soa/crosswalk.ts';
 import { CONTROL_FILES, type Edition } from '../lib/soa/ids.ts';
@@ -19,17 +19,16 @@ export function loadControls(root: string, dir = 'content/controls'): LoadedCont
 	const problems: Problem[] = [];
 	const read = (name: string): { source?: string; file: string } => {
 		const file = `${dir.replace(/\\/g, '/').replace(/\/+$/, '')}/${name}`;
-		try {
-			return { source: readFileSync(join(root, file), 'utf8'), file };
-		} catch {
-			problems.push({ file, line: 1, column: 1, severity: 'error', rule: 'catalogue/missing-file', message: `找不到控制措施檔案 ${file}` });
-			return { file };
-		}
+		// Never through a symbolic link, only a regular UTF-8 file within the size limits (source-file.ts).
+		const source = readSourceFile(root, file);
+		if (source.ok) return { source: source.text, file };
+		problems.push(source.missing ? { ...source.problem, rule: 'catalogue/missing-file', message: `找不到控制措施檔案 ${file}` } : source.problem);
+		return { file };
 	};
 	const catalogue = (edition: Edition): Catalogue | undefined => {
 		const { source, file } = read(CONTROL_FILES[edition]);
 		if (source === undefined) return undefined;
-		const result = parseCatalogue(source, file, edition);
+		const result = withFile(file, () => parseCatalogue(source, file, edition));
 		problems.push(...result.problems);
 		return result.catalogue;
 	};
@@ -38,7 +37,7 @@ export function loadControls(root: string, dir = 'content/controls'): LoadedCont
 	const { source, file } = read(CONTROL_FILES.crosswalk);
 	let crosswalk = makeCrosswalk([]);
 	if (source !== undefined && c2013 && c2022) {
-		const { problems: crosswalkProblems, ...parsed } = parseCrosswalk(source, file, c2013, c2022);
+		const { problems: crosswalkProblems, ...parsed } = withFile(file, () => parseCrosswalk(source, file, c2013, c2022));
 		problems.push(...crosswalkProblems);
 		crosswalk = parsed;
 	}

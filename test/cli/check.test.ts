@@ -20,7 +20,7 @@ const EXPECTED = [
 	['24:14', 'ref/broken-link'],
 ];
 
-// Each test runs the checker as a process: seconds on a busy 2-core machine.
+// Each test starts a Node process: generous timeouts for a busy shared machine.
 describe('npm run check', { timeout: 60_000 }, () => {
 	it('reports one finding per broken reference like a linter and exits 1', () => {
 		const result = runScript('check', [], REFS);

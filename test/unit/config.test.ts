@@ -1,5 +1,5 @@
 import { afterEach, describe, it, expect, vi } from 'vitest';
-import { portalConfigSchema, readBuildSettings, type PortalConfig } from '../../src/lib/config.ts';
+import { portalConfigSchema, readBuildSettings, readSiteSettings, type PortalConfig } from '../../src/lib/config.ts';
 import { DEFAULT_DOCNO_DESCRIPTION, DEFAULT_DOCNO_PATTERN } from '../../src/lib/schema.ts';
 
 const config: PortalConfig = portalConfigSchema.parse({ organization: '臺北市政府警察局', siteTitle: '資安文件入口網' });
@@ -67,6 +67,9 @@ describe('readBuildSettings', () => {
 		expect([file.soaFile, file.soaDir]).toEqual(['test/fixtures/soa/basic.yaml', undefined]);
 		const dir = readBuildSettings(config, { ...TODAY, PORTAL_SOA_DIR: 'test/fixtures/soa/versions' });
 		expect([dir.soaFile, dir.soaDir]).toEqual([undefined, 'test/fixtures/soa/versions']);
+		// Named by a variable, they must exist (a mistyped path must not pass as "no SoA data").
+		expect([file.soaFromEnv, dir.soaFromEnv, readBuildSettings(config, TODAY).soaFromEnv]).toEqual([true, true, undefined]);
+		expect(readBuildSettings(config, { ...TODAY, PORTAL_SOA_FILE: '' }).soaFromEnv).toBeUndefined();
 	});
 
 	it('reads PORTAL_SYNONYMS_FILE', () => {
@@ -95,8 +98,19 @@ describe('readBuildSettings', () => {
 			expect(readBuildSettings(config, { ...TODAY, PORTAL_INCLUDE_DRAFTS: '1' }).includeDrafts).toBe(true);
 		});
 
-		it.each([undefined, '', '0'])('=%j does not', (value) => {
+		it.each(['true', 'TRUE', 'yes', 'on', ' 1 '])('=%j includes drafts too', (value) => {
+			expect(readBuildSettings(config, { ...TODAY, PORTAL_INCLUDE_DRAFTS: value }).includeDrafts).toBe(true);
+		});
+
+		it.each([undefined, '', '0', 'false', 'No', 'off'])('=%j does not', (value) => {
 			expect(readBuildSettings(config, { ...TODAY, PORTAL_INCLUDE_DRAFTS: value }).includeDrafts).toBe(false);
+		});
+
+		// It used to mean "off" for anything but 1: PORTAL_INCLUDE_DRAFTS=true built without drafts.
+		it.each(['2', 'ture', 'enabled'])('=%j is an error naming the variable and the accepted values', (value) => {
+			expect(() => readBuildSettings(config, { ...TODAY, PORTAL_INCLUDE_DRAFTS: value })).toThrow(
+				new RangeError(`PORTAL_INCLUDE_DRAFTS 應為 1、true、yes、on（開啟）或 0、false、no、off（關閉），收到「${value}」`),
+			);
 		});
 	});
 
@@ -147,9 +161,10 @@ describe('readBuildSettings', () => {
 
 	describe('PORTAL_DOCUMENTS_DIR', () => {
 		it('overrides the configured documents folder', () => {
-			expect(readBuildSettings(config, { ...TODAY, PORTAL_DOCUMENTS_DIR: 'test/fixtures/corpus-basic' }).documentsDir).toBe(
-				'test/fixtures/corpus-basic',
-			);
+			expect(readBuildSettings(config, { ...TODAY, PORTAL_DOCUMENTS_DIR: 'test/fixtures/corpus-basic' })).toMatchObject({
+				documentsDir: 'test/fixtures/corpus-basic',
+				documentsDirFromEnv: true,
+			});
 		});
 
 		it('falls back to the configuration when empty', () => {
@@ -157,5 +172,22 @@ describe('readBuildSettings', () => {
 			expect(readBuildSettings(custom, { ...TODAY, PORTAL_DOCUMENTS_DIR: '' }).documentsDir).toBe('docs/controlled');
 			expect(readBuildSettings(custom, TODAY).documentsDir).toBe('docs/controlled');
 		});
+	});
+});
+
+describe('readSiteSettings (astro.config.mjs)', () => {
+	it('passes a site URL and a base path through, and leaves unset or empty ones out', () => {
+		expect(readSiteSettings({ PORTAL_SITE_URL: 'https://example.github.io/isms', PORTAL_BASE_PATH: '/isms/' })).toEqual({ site: 'https://example.github.io/isms', base: '/isms/' });
+		expect(readSiteSettings({ PORTAL_BASE_PATH: '/isms-portal' })).toEqual({ base: '/isms-portal' });
+		expect(readSiteSettings({ PORTAL_SITE_URL: '', PORTAL_BASE_PATH: ' ' })).toEqual({});
+	});
+
+	// Astro said only "Invalid URL", naming no variable; a bad base path was taken as written.
+	it.each(['not-a-url', 'ftp://example.tw', 'https://user:pw@example.tw', 'javascript:alert(1)'])('rejects PORTAL_SITE_URL=%s naming the variable', (value) => {
+		expect(() => readSiteSettings({ PORTAL_SITE_URL: value })).toThrow(new RangeError(`PORTAL_SITE_URL 應為網站的完整網址，例如 https://isms.example.gov.tw 或 https://isms.example.gov.tw/portal，收到「${value}」`));
+	});
+
+	it.each(['isms/', '../../etc', '/a b/', '/../x/', '/"><script>/'])('rejects PORTAL_BASE_PATH=%s naming the variable', (value) => {
+		expect(() => readSiteSettings({ PORTAL_BASE_PATH: value })).toThrow(/^PORTAL_BASE_PATH 應為以 \/ 開頭的網址路徑/);
 	});
 });

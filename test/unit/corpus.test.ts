@@ -181,19 +181,37 @@ describe('loadCorpus: layout', () => {
 		]);
 	});
 
-	it('ignores names starting with . or _ at both levels', () => {
+	it('ignores names starting with . at both levels (editor and system files)', () => {
 		const root = makeTree({
 			[`${DOCS}/.DS_Store`]: 'x',
-			[`${DOCS}/_notes.md`]: 'x',
-			[`${DOCS}/_templates/1.0.mdx`]: 'not a document',
 			[`${DOCS}/.git/config`]: 'x',
 			[`${DOCS}/ISMS-P-005/.1.0.mdx.swp`]: 'x',
-			[`${DOCS}/ISMS-P-005/_draft.mdx`]: 'not a document',
+			[`${DOCS}/ISMS-P-005/._1.0.mdx`]: 'x',
 			[`${DOCS}/ISMS-P-005/.hidden/1.0.mdx`]: 'x',
 			[`${DOCS}/ISMS-P-005/1.0.mdx`]: versionFile('ISMS-P-005', '1.0'),
 		});
 		const { versions, problems } = load(root);
 		expect(problems).toEqual([]);
+		expect(versions.map((v) => v.file)).toEqual(['content/documents/ISMS-P-005/1.0.mdx']);
+	});
+
+	// They used to be skipped silently, a rule AUTHORING.md does not state: a `_draft.mdx` never published.
+	it('reports names starting with _ at both levels (reserved for the portal) and does not read them', () => {
+		const root = makeTree({
+			[`${DOCS}/_notes.md`]: 'x',
+			[`${DOCS}/_templates/1.0.mdx`]: 'not a document',
+			[`${DOCS}/ISMS-P-005/_draft.mdx`]: 'not a document',
+			[`${DOCS}/ISMS-P-005/1.0.mdx`]: versionFile('ISMS-P-005', '1.0'),
+		});
+		const { versions, problems } = load(root);
+		expect(brief(problems)).toEqual([
+			'content/documents/ISMS-P-005/_draft.mdx:1:1 error layout/reserved-name',
+			'content/documents/_notes.md:1:1 error layout/reserved-name',
+			'content/documents/_templates:1:1 error layout/reserved-name',
+		].sort());
+		expect(problems.find((p) => p.file.endsWith('_draft.mdx'))!.message).toBe(
+			'以「_」開頭的名稱保留給入口網使用，「_draft.mdx」不會被當成文件；請改名（文件為 content/documents/<文件編號>/<版次>.mdx），或移出 content/documents',
+		);
 		expect(versions.map((v) => v.file)).toEqual(['content/documents/ISMS-P-005/1.0.mdx']);
 	});
 

@@ -130,7 +130,7 @@ describe('complianceReport: text', () => {
 	it('without SoA data says so and lists every control as missing', () => {
 		const root = makeTree({ [`${DOCS}/ISMS-P-002/1.0.mdx`]: docFile('ISMS-P-002', '資訊安全組織管理程序書', { lastReviewed: '2025-01-01' }) });
 		copyControls(root);
-		const { model, problems } = buildPortal(root, config, settings());
+		const { model, problems } = buildPortal(root, config, buildSettings({ today: TODAY }));
 		expect(problems).toEqual([]);
 		const report = complianceReport(model, ['gaps', 'overdue']);
 		expect(report.text.split('\n').slice(2, 15)).toEqual([

@@ -11,7 +11,7 @@ import { PROJECT_ROOT } from '../_helpers.ts';
 import { remark, satteri } from './_trees.ts';
 
 /**
- * Real public Taiwanese government documents in the official numbering (test/fixtures/outline/_README.md):
+ * Real public Taiwanese government documents in the official numbering (test/fixtures/outline-sources.md):
  * 花蓮縣政府資訊安全政策與管理作業要點 (壹/一/(一), two parts) and 臺中市政府社會局使用戶役政資訊連結作業管理要點
  * (一/(一)/1、).
  */
