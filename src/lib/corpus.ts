@@ -72,6 +72,9 @@ export function loadCorpus(options: LoadOptions): LoadedCorpus {
 			problems.push(source.problem);
 			continue;
 		}
+		const result = withFile(entry.file, () => readVersion(source.text, entry.file, entry.folder, entry.version, options));
+		problems.push(...result.problems);
+		if (result.version) versions.push(result.version);
 	}
 	return { versions, problems };
 }

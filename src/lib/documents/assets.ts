@@ -16,9 +16,13 @@ interface Node {
 	position?: { start: { line: number; column: number } } | null;
 }
 
-/** Relative file paths (not URLs, not site paths, not anchors): the ones that must exist beside the file. */
+/**
+ * Relative file paths inside the document's folder (not URLs, not site paths, not anchors): the ones
+ * that must exist beside the file. A path leaving the folder (`..`), with a query or fragment, or with a
+ * backslash is refused by the body rules (`mdx/url`) and is never looked up on the build machine.
+ */
 function isLocalFile(url: string): boolean {
-	return url !== '' && !/^[a-z][a-z0-9+.-]*:/i.test(url) && !url.startsWith('/') && !url.startsWith('#');
+	return url !== '' && !/^[a-z][a-z0-9+.-]*:/i.test(url) && !url.startsWith('/') && !/[?#\\]/.test(url) && !url.split('/').includes('..');
 }
 
 /**
