@@ -52,7 +52,7 @@ export default function ismsPortal(userConfig: PortalUserConfig): StarlightPlugi
 				const outDir = fileURLToPath(astroConfig.outDir);
 				if (command === 'build') for (const marker of [BUILD_MARKER, PENDING_MARKER]) rmSync(join(outDir, marker), { force: true });
 				settings = { ...settings!, base: astroConfig.base };
-				const { model, blocks, problems, versions, hidden, titles } = buildPortal(root, config, settings);
+				const { model, blocks, problems, versions, redactor, analysis } = buildPortal(root, config, settings);
 				const sorted = sortProblems(problems);
 				if (hasErrors(sorted)) {
 					const lines = sorted.map(formatProblem);
@@ -78,8 +78,8 @@ export default function ismsPortal(userConfig: PortalUserConfig): StarlightPlugi
 					remarkReferences,
 					{
 						docNoOf: (path: string | undefined) => (inDocuments(path) ? basename(dirname(path!)) : undefined),
-						syntax: { docNoPattern: config.docNoPattern, titleOf: (docNo: string) => titles.get(docNo) },
-						targets: { published, hidden: new Set(hidden), linkControls: Boolean(model.soa.matrix) },
+						redactor,
+						targets: { published, linkControls: Boolean(model.soa.matrix) },
 					},
 				]);
 				// Root-relative links in any Markdown (documents and help pages) follow the site's base path.

@@ -1,5 +1,7 @@
 import { extractBlocks, clauseInventory, type Block } from './blocks.ts';
+import { computeCeiling, type Ceiling } from './ceiling.ts';
 import { checkReferences, type VersionAnalysis } from './check.ts';
+import { ceilingProblems } from './check-ceiling.ts';
 import { leadingClause } from './clauses.ts';
 import type { BuildSettings, PortalConfig } from './config.ts';
 import { existsSync, readFileSync } from 'node:fs';
@@ -9,12 +11,16 @@ import { parseSoa, type Soa } from './soa.ts';
 import { loadCorpus, type DocumentVersion } from './corpus.ts';
 import { MdxSyntaxError, parseBody, unrenderable } from './mdx.ts';
 import type { Problem } from './problems.ts';
+import { createRedactor, redactText, redactTree, type Redactor } from './redact.ts';
 import { collectReferences } from './references.ts';
 import { resolveDocuments, type ResolvedDocument } from './resolve.ts';
 
 /** One analysed version: its text blocks (diffs, clause inventory) and its references. */
 export interface AnalysedVersion extends VersionAnalysis {
+	/** Text blocks; for a published version, of its redacted text (what the build publishes). */
 	blocks: Block[];
+	/** 修訂說明 as published (redacted), for a published version that has one. */
+	changes?: string;
 }
 
 export interface CorpusAnalysis {
@@ -27,6 +33,10 @@ export interface CorpusAnalysis {
 	controls: LoadedControls;
 	/** Title of each document (its version in force, else its newest), for the reference parser. */
 	titles: Map<string, string>;
+	/** What this build publishes and what not (publication ceiling, drafts). */
+	ceiling: Ceiling;
+	/** The one redaction of published text, for the renderer and every other output. */
+	redactor: Redactor;
 	/** The catalogue the portal uses (configuration), when it loaded. */
 	catalogue?: Catalogue;
 	/** The Statement of Applicability data, when present and valid. */
@@ -56,10 +66,13 @@ export function analyzeCorpus(root: string, config: PortalConfig, settings: Buil
 		const named = doc.current ?? doc.versions.find((v) => v.state !== 'draft') ?? doc.versions[0];
 		if (named) titles.set(doc.docNo, named.title);
 	}
-	const syntax = { docNoPattern: config.docNoPattern, titleOf: (docNo: string) => titles.get(docNo) };
+	const ceiling = computeCeiling(loaded.versions, resolved.documents, settings.ceiling, active ? catalogueTexts(active) : []);
+	const redactor = createRedactor(ceiling, { docNoPattern: config.docNoPattern, titleOf: (docNo: string) => titles.get(docNo) });
+	const syntax = redactor.syntax;
 
 	const analyses = new Map<string, AnalysedVersion>();
 	const syntaxProblems: Problem[] = [];
+	const leakProblems: Problem[] = [];
 	for (const version of loaded.versions) {
 		let tree;
 		try {
@@ -70,19 +83,24 @@ export function analyzeCorpus(root: string, config: PortalConfig, settings: Buil
 			continue;
 		}
 		for (const fault of unrenderable(tree)) syntaxProblems.push({ file: version.file, ...fault, severity: 'error', rule: 'mdx/unrenderable' });
+		const sites = collectReferences(tree, syntax, leadingClause);
+		let changes: string | undefined;
+		if (ceiling.published.has(version.id)) {
+			// Checked as written, then published redacted: the diff's blocks are the page's text.
+			const leaks = redactTree(tree, redactor);
+			const changed = version.changes === undefined ? undefined : redactText(version.changes, redactor);
+			changes = changed?.text;
+			leakProblems.push(...ceilingProblems(version, leaks, changed?.leaks ?? [], ceiling));
+		}
 		const blocks = extractBlocks(tree);
-		analyses.set(version.id, {
-			version,
-			blocks,
-			clauses: clauseInventory(blocks),
-			sites: collectReferences(tree, syntax, leadingClause),
-		});
+		analyses.set(version.id, { version, blocks, clauses: clauseInventory(blocks), sites, ...(changes !== undefined ? { changes } : {}) });
 	}
 	const referenceProblems = checkReferences({
 		documents: resolved.documents,
 		analyses,
 		...(active ? { controls: { ids: new Set(active.byId.keys()), name: STANDARDS[config.controlsCatalogue] } } : {}),
 		severities: config.checks,
+		ceiling,
 	});
 	return {
 		versions: loaded.versions,
@@ -90,10 +108,22 @@ export function analyzeCorpus(root: string, config: PortalConfig, settings: Buil
 		analyses,
 		controls,
 		titles,
+		ceiling,
+		redactor,
 		...(active ? { catalogue: active } : {}),
 		...(soa.soa ? { soa: soa.soa } : {}),
-		problems: [...controls.problems, ...soa.problems, ...loaded.problems, ...syntaxProblems, ...resolved.problems, ...referenceProblems],
+		problems: [...controls.problems, ...soa.problems, ...loaded.problems, ...syntaxProblems, ...resolved.problems, ...referenceProblems, ...leakProblems],
 	};
+}
+
+/** Text the Annex A catalogue publishes on /soa/ whatever the documents say (control and domain names). */
+function catalogueTexts(catalogue: Catalogue): string[] {
+	return catalogue.domains.flatMap((domain) => [
+		domain.zh,
+		domain.en,
+		...(domain.objectives ?? []).flatMap((objective) => [objective.zh, objective.en]),
+		...domain.controls.flatMap((control) => [control.zh, control.en]),
+	]);
 }
 
 /** The SoA data file is optional: without it every control is listed as missing from the SoA. */

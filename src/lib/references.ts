@@ -46,6 +46,8 @@ const NOT_A_TITLE = /辦理|依據|規定|參閱|所定|應/u;
 const HAN_RUN = /^[ \u3000]?(\p{Script=Han}[\p{Script=Han}（）()、]*)/u;
 /** The same with Latin letters, digits and spaces: `ISMS-R-002 VPN 存取規範`, `ISMS-R-003 機房 管理規範`. */
 const MIXED_RUN = /^[ \u3000]?([\p{Script=Han}A-Za-z0-9][\p{Script=Han}A-Za-z0-9（）()、\- \u3000]*)/u;
+/** Words that start prose, not a title: `ISMS-P-005 與 ISMS-M-001`, `ISMS-P-005 及 VPN 規範`. */
+const PROSE_START = /^[與及和或之等的並且暨]/u;
 /** Spaces an author may put inside or before a cited title (not line breaks). */
 const SPACE = /[ \t\u3000]/;
 const CONTROL = /(?<![\w.])A\.(?:[5-9]|1[0-8])\.\d{1,2}(?:\.\d{1,2})?(?![\w]|\.\d)/gu;
@@ -61,6 +63,17 @@ export function docNoRegExp(pattern: string): RegExp {
 	return regExp;
 }
 const docNoRegExps = new Map<string, RegExp>();
+
+/** The same, not global: for `search`, which must not share (or move) the global one's lastIndex. */
+function firstDocNo(pattern: string): RegExp {
+	let regExp = firstDocNoRegExps.get(pattern);
+	if (!regExp) {
+		regExp = new RegExp(docNoRegExp(pattern).source, 'u');
+		firstDocNoRegExps.set(pattern, regExp);
+	}
+	return regExp;
+}
+const firstDocNoRegExps = new Map<string, RegExp>();
 
 export function findReferences(text: string, syntax: ReferenceSyntax): FoundReference[] {
 	const found: FoundReference[] = [];
@@ -108,7 +121,7 @@ export function findReferences(text: string, syntax: ReferenceSyntax): FoundRefe
 /**
  * The title cited right after a document number (unquoted), and where it ends: one of the document's
  * known titles, spaces inside it as the author typed them; else words up to a title ending (政策,
- * 程序書, 規範 …), first Han characters only, then also Latin letters, digits and spaces.
+ * 程序書, 規範 …): Han characters only, or words with Latin letters or digits and spaces.
  */
 function citedTitleAfter(text: string, from: number, docNo: string, syntax: ReferenceSyntax): { title: string; end: number } | undefined {
 	const known = [syntax.titleOf(docNo), ...(syntax.otherTitlesOf?.(docNo) ?? [])].filter((t): t is string => Boolean(t));
@@ -123,14 +136,14 @@ function citedTitleAfter(text: string, from: number, docNo: string, syntax: Refe
 		let words = run?.[1];
 		if (!run || !words || words.startsWith('第')) continue;
 		// The title of this document ends before another document's number.
-		const next = docNoRegExp(syntax.docNoPattern);
-		next.lastIndex = 0;
-		const other = next.exec(words);
-		if (other) words = words.slice(0, other.index);
+		const other = words.search(firstDocNo(syntax.docNoPattern));
+		if (other !== -1) words = words.slice(0, other);
 		const last = [...words.matchAll(TITLE_ENDING)].at(-1);
 		if (!last) continue;
 		const candidate = words.slice(0, last.index + last[0].length).trimEnd();
 		if (NOT_A_TITLE.test(candidate) || candidate.includes('第')) continue;
+		// Spaced words are a title only with Latin letters or digits in it (`VPN 存取規範`), never prose (`與 程序書`).
+		if (runPattern === MIXED_RUN && (!/[A-Za-z0-9]/.test(candidate) || PROSE_START.test(candidate))) continue;
 		return { title: candidate, end: from + run[0].indexOf(run[1]!) + candidate.length };
 	}
 	return undefined;

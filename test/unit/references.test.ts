@@ -91,7 +91,10 @@ describe('findReferences: documents', () => {
 		expect(find('依 ISMS-R-002 SSL VPN 存取規範 辦理')).toEqual([
 			{ kind: 'document', docNo: 'ISMS-R-002', citedTitle: 'SSL VPN 存取規範', quoted: false, index: 2, length: 23 },
 		]);
-		expect(find('依 ISMS-R-003 機房 門禁規範，每日檢查')[0]).toMatchObject({ citedTitle: '機房 門禁規範' });
+		// Spaced Han words with no Latin letter or digit are prose.
+		expect(find('依 ISMS-R-003 機房 門禁規範，每日檢查')[0]).not.toHaveProperty('citedTitle');
+		expect(find('見 ISMS-R-003 與 程序書。')[0]).not.toHaveProperty('citedTitle');
+		expect(find('見 ISMS-R-003 及 VPN 規範。')[0]).not.toHaveProperty('citedTitle');
 	});
 
 	it('does not stretch an unquoted title over another document number or a clause', () => {

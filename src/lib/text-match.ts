@@ -1,0 +1,79 @@
+/**
+ * Finding many fixed strings in large texts, spaces aside: the publication-ceiling checks (a hidden
+ * document's title in a published text) and the build's audit of its own output (every title, path
+ * and distinctive sentence of what it must not publish, in every output file) both match here.
+ */
+
+/** Characters a comparison ignores: white space of any width, and zero-width spaces and joiners. */
+const IGNORED = /[\s\u200b-\u200d\u2060\ufeff]+/gu;
+const IGNORED_CHAR = /[\s\u200b-\u200d\u2060\ufeff]/u;
+
+/** The text with every space removed: `VPN 存取 規範` and `VPN存取規範` compare equal. */
+export function squeeze(text: string): string {
+	return text.replace(IGNORED, '');
+}
+
+/** `squeeze`, and for each character kept, its index in the original text. */
+export function squeezeWithOrigin(text: string): { text: string; origin: number[] } {
+	let out = '';
+	const origin: number[] = [];
+	for (let i = 0; i < text.length; i++) {
+		const char = text[i]!;
+		if (IGNORED_CHAR.test(char)) continue;
+		out += char;
+		origin.push(i);
+	}
+	return { text: out, origin };
+}
+
+export interface TextMatch {
+	/** Index of the pattern in the list the matcher was made with. */
+	pattern: number;
+	/** Where it starts in the searched text. */
+	index: number;
+}
+
+/**
+ * Matches a fixed set of patterns (each two characters or more) in one pass over a text: candidate
+ * positions are those whose first two characters start some pattern (a bitmap of first characters,
+ * then a table of first pairs), and only those are compared. Linear in the text for the small,
+ * distinctive pattern sets the checks use; no regular expression backtracking.
+ */
+export class TextMatcher {
+	readonly patterns: readonly string[];
+	private readonly firsts = new Uint8Array(65536);
+	private readonly byPair = new Map<number, number[]>();
+
+	constructor(patterns: readonly string[]) {
+		this.patterns = patterns;
+		patterns.forEach((pattern, index) => {
+			if (pattern.length < 2) throw new RangeError(`pattern too short: ${JSON.stringify(pattern)}`);
+			const first = pattern.charCodeAt(0);
+			this.firsts[first] = 1;
+			const key = first * 65536 + pattern.charCodeAt(1);
+			const list = this.byPair.get(key);
+			if (list) list.push(index);
+			else this.byPair.set(key, [index]);
+		});
+	}
+
+	get size(): number {
+		return this.patterns.length;
+	}
+
+	/** Every occurrence of every pattern, overlapping ones included, in text order. */
+	findAll(text: string): TextMatch[] {
+		const found: TextMatch[] = [];
+		if (this.patterns.length === 0) return found;
+		const { firsts, byPair, patterns } = this;
+		const last = text.length - 1;
+		for (let i = 0; i < last; i++) {
+			const first = text.charCodeAt(i);
+			if (firsts[first] === 0) continue;
+			const list = byPair.get(first * 65536 + text.charCodeAt(i + 1));
+			if (!list) continue;
+			for (const pattern of list) if (text.startsWith(patterns[pattern]!, i)) found.push({ pattern, index: i });
+		}
+		return found;
+	}
+}

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { squeeze, squeezeWithOrigin, TextMatcher } from '../../src/lib/text-match.ts';
+
+describe('squeeze', () => {
+	it('removes white space of any width and zero-width spaces', () => {
+		expect(squeeze(' VPN　存取\n規範\u200b 2.0\t版 ')).toBe('VPN存取規範2.0版');
+	});
+
+	it('remembers where each kept character was', () => {
+		expect(squeezeWithOrigin('a b\u3000c')).toEqual({ text: 'abc', origin: [0, 2, 4] });
+	});
+});
+
+describe('TextMatcher', () => {
+	it('finds every occurrence of every pattern, overlapping ones included, in text order', () => {
+		const matcher = new TextMatcher(['機房門禁', '門禁紀錄', '/documents/isms-s-004/']);
+		expect(matcher.findAll('依機房門禁紀錄及 /documents/isms-s-004/ 與機房門禁')).toEqual([
+			{ pattern: 0, index: 1 },
+			{ pattern: 1, index: 3 },
+			{ pattern: 2, index: 9 },
+			{ pattern: 0, index: 33 },
+		]);
+	});
+
+	it('finds patterns sharing their first characters, at the very end of the text', () => {
+		expect(new TextMatcher(['ab', 'abc', 'abd']).findAll('xabd')).toEqual([
+			{ pattern: 0, index: 1 },
+			{ pattern: 2, index: 1 },
+		]);
+	});
+
+	it('finds nothing with no patterns, and refuses a one-character pattern', () => {
+		expect(new TextMatcher([]).findAll('anything')).toEqual([]);
+		expect(() => new TextMatcher(['a'])).toThrow(RangeError);
+	});
+});
