@@ -90,7 +90,8 @@ interface MdNode {
 	alt?: string | null;
 	title?: string | null;
 	children?: MdNode[];
-	attributes?: { type: string; name?: string; value?: unknown }[];
+	/** MDX JSX attributes (a list), or directive attributes (`:::note{title="…"}`, a record). */
+	attributes?: { type: string; name?: string; value?: unknown }[] | Record<string, unknown> | null;
 	position?: { start: { line: number; column: number } } | null;
 }
 
@@ -135,7 +136,23 @@ export function redactTree(root: { type: string }, redactor: Redactor): Leak[] {
 		}
 		if (typeof node.alt === 'string') node.alt = redactString(node, node.alt);
 		if (typeof node.title === 'string') node.title = redactString(node, node.title);
-		for (const attribute of node.attributes ?? []) {
+		const attributes = Array.isArray(node.attributes)
+			? node.attributes
+			: Object.keys(node.attributes ?? {}).map((name) => {
+					const record = node.attributes as Record<string, unknown>;
+					// A view on the record's entry: reading and writing `value` goes to the record.
+					return {
+						type: 'directiveAttribute',
+						name,
+						get value() {
+							return record[name];
+						},
+						set value(value: unknown) {
+							record[name] = value;
+						},
+					};
+				});
+		for (const attribute of attributes) {
 			if (typeof attribute.value !== 'string') continue;
 			const target = hiddenTarget(attribute.value, redactor.ceiling);
 			if (target && /^(?:href|src)$/i.test(attribute.name ?? '')) {
