@@ -18,6 +18,8 @@ export interface Redactor {
 	syntax: ReferenceSyntax;
 	/** The secret titles, spaces removed, in the order of `ceiling.secretTitles`. */
 	titles: TextMatcher;
+	/** The numbers of documents with hidden titles: a text without any has nothing to redact (undefined: always look). */
+	numbers?: TextMatcher;
 }
 
 /** What a published text still says that redaction does not take out: the checker refuses each. */
@@ -31,6 +33,7 @@ export function createRedactor(ceiling: Ceiling, syntax: Pick<ReferenceSyntax, '
 		ceiling,
 		syntax: { ...syntax, otherTitlesOf: (docNo) => ceiling.allTitles.get(docNo) },
 		titles: new TextMatcher(ceiling.secretTitles.map((t) => squeeze(t.title))),
+		...([...ceiling.hiddenTitles.keys()].every((docNo) => docNo.length >= 2) ? { numbers: new TextMatcher([...ceiling.hiddenTitles.keys()]) } : {}),
 	};
 }
 
@@ -44,6 +47,7 @@ interface Edit {
 function plan(text: string, redactor: Redactor): Edit[] {
 	const { ceiling } = redactor;
 	const edits: Edit[] = [];
+	if (redactor.numbers && !redactor.numbers.test(text)) return edits;
 	for (const ref of findReferences(text, redactor.syntax)) {
 		if (ref.kind !== 'document' || !ref.citedTitle) continue;
 		const cited = squeeze(ref.citedTitle);

@@ -69,6 +69,20 @@ export class TextMatcher {
 		return this.patterns.length;
 	}
 
+	/** Whether any pattern occurs in the text (stops at the first). */
+	test(text: string): boolean {
+		if (this.patterns.length === 0) return false;
+		const { firsts, byPair, patterns } = this;
+		const last = text.length - 1;
+		for (let i = 0; i < last; i++) {
+			const first = text.charCodeAt(i);
+			if (firsts[first] === 0) continue;
+			const list = byPair.get(first * 65536 + text.charCodeAt(i + 1));
+			if (list && list.some((pattern) => text.startsWith(patterns[pattern]!, i))) return true;
+		}
+		return false;
+	}
+
 	/** Every occurrence of every pattern, overlapping ones included, in text order. */
 	findAll(text: string): TextMatch[] {
 		const found: TextMatch[] = [];

@@ -29,6 +29,13 @@ describe('TextMatcher', () => {
 		]);
 	});
 
+	it('tells whether any pattern occurs', () => {
+		const matcher = new TextMatcher(['ISMS-S-004', 'ISMS-R-002']);
+		expect(matcher.test('依 ISMS-R-002 辦理')).toBe(true);
+		expect(matcher.test('依 ISMS-R-003 辦理')).toBe(false);
+		expect(new TextMatcher([]).test('x')).toBe(false);
+	});
+
 	it('finds nothing with no patterns, and refuses a one-character pattern', () => {
 		expect(new TextMatcher([]).findAll('anything')).toEqual([]);
 		expect(() => new TextMatcher(['a'])).toThrow(RangeError);
