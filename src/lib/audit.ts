@@ -1,6 +1,6 @@
 import { describeHidden, type Ceiling, type HiddenReason } from './ceiling.ts';
 import type { Classification } from './classification.ts';
-import { squeeze, squeezeWithOrigin, TextMatcher } from './text-match.ts';
+import { squeeze, TextMatcher } from './text-match.ts';
 import { documentPath, versionPath } from './urls.ts';
 
 /**
@@ -83,8 +83,6 @@ export function sentences(text: string): string[] {
 
 /** Escapes an output file may carry text in: HTML entities, JSON `\u` escapes, URL %-escapes. */
 const ESCAPES = /&(?:#x([0-9a-f]+)|#(\d+)|(amp|lt|gt|quot|apos|nbsp));|\\u([0-9a-fA-F]{4})|\\([/"\\])|(?:%[0-9A-Fa-f]{2})+/gi;
-const SPACES = /[\s\u200b-\u200d\u2060\ufeff]+/g;
-const TAGS = /<[^<>]*>/g;
 const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
 
 function unescape(token: string, hex?: string, dec?: string, named?: string, unicode?: string, json?: string): string {
@@ -104,14 +102,9 @@ function safeCodePoint(code: number): string {
 	return code >= 0 && code <= 0x10ffff ? String.fromCodePoint(code) : '';
 }
 
-/**
- * The texts of an output file as the audit reads it: escapes decoded, spaces removed; for HTML and
- * XML, also without its tags (a sentence split by <strong> or <a> is found whole). A canary is
- * searched in each. (Plain replacements, one pass each: this runs over every byte of the output.)
- */
-export function normalizeOutput(text: string, markup: boolean): string[] {
-	const plain = text.replace(ESCAPES, unescape).replace(SPACES, '');
-	return markup ? [plain, plain.replace(TAGS, '')] : [plain];
+/** An output file's text with its escapes decoded: what a reader (or a script) of it gets. */
+export function decodeOutput(text: string): string {
+	return text.replace(ESCAPES, unescape);
 }
 
 export interface Finding {
@@ -122,31 +115,23 @@ export interface Finding {
 	canary: Canary;
 }
 
-/** The canaries of one file's text, each once, with the line and column of its first occurrence. */
-export function findCanaries(file: string, text: string, html: boolean, canaries: readonly Canary[], matcher: TextMatcher): Finding[] {
-	const found = new Map<number, Finding>();
-	for (const normalized of normalizeOutput(text, html)) {
-		for (const match of matcher.findAll(normalized)) {
-			if (!found.has(match.pattern)) found.set(match.pattern, { file, line: 1, column: 1, canary: canaries[match.pattern]! });
-		}
-	}
+/**
+ * The canaries of one file's text, each once, at the line and column of its first occurrence:
+ * escapes decoded, spaces ignored, and in markup (HTML, XML) tags inside an occurrence ignored too
+ * (a sentence split by <strong> or <a> is found whole; a title in an attribute is found as well).
+ */
+export function findCanaries(file: string, text: string, markup: boolean, canaries: readonly Canary[], matcher: TextMatcher): Finding[] {
+	const decoded = decodeOutput(text);
+	const first = new Map<number, number>();
+	for (const match of matcher.findAllLoose(decoded, markup)) if (!first.has(match.pattern)) first.set(match.pattern, match.index);
+	const found = [...first].map(([pattern, index]) => ({ canary: canaries[pattern]!, index }));
 	// 「ISMS-S-004 機房管制作業說明」 is one finding, not also one for the title inside it.
-	const all = [...found.values()];
-	const kept = all.filter((finding) => !all.some((other) => other !== finding && other.canary.text.length > finding.canary.text.length && other.canary.text.includes(finding.canary.text)));
-	for (const finding of kept) Object.assign(finding, locate(text, finding.canary.text));
-	return kept;
-}
-
-/** Where a canary starts in the file as written (spaces, and tags splitting it, aside); the file's start when it was escaped. */
-function locate(text: string, canary: string): { line: number; column: number } {
-	for (const tags of [false, true]) {
-		const squeezed = squeezeWithOrigin(text, tags);
-		const at = squeezed.text.indexOf(canary);
-		if (at === -1) continue;
-		const lines = text.slice(0, squeezed.origin[at]).split('\n');
-		return { line: lines.length, column: lines.at(-1)!.length + 1 };
-	}
-	return { line: 1, column: 1 };
+	return found
+		.filter(({ canary }) => !found.some((other) => other.canary.text.length > canary.text.length && other.canary.text.includes(canary.text)))
+		.map(({ canary, index }) => {
+			const lines = decoded.slice(0, index).split('\n');
+			return { file, line: lines.length, column: lines.at(-1)!.length + 1, canary };
+		});
 }
 
 /** One line per finding, in the portal's problem format: the file, what leaked, from which document. */

@@ -71,10 +71,22 @@ export async function auditOutput(outDir: string, canaries: readonly Canary[]): 
 	if (canaries.length === 0) return { findings: [], files: files.length };
 	const matcher = new TextMatcher(canaries.map((canary) => canary.text));
 	const findings: Finding[] = [];
+	// A file identical to one already read (the /v<version>/ copy of a permalink page) has the same findings.
+	const seen = new Map<string, { source: string; findings: Finding[] }>();
 	for (const file of files) {
-		for (const { file: name, text } of await textsOf(file, readFileSync(join(outDir, file)))) {
-			findings.push(...findCanaries(name, text, /\.(?:html?|xml|svg)$/i.test(name), canaries, matcher));
+		const bytes = readFileSync(join(outDir, file));
+		const hash = createHash('sha256').update(bytes).digest('hex');
+		const known = seen.get(hash);
+		if (known && /\.[^/]*$/.exec(known.source)?.[0] === /\.[^/]*$/.exec(file)?.[0]) {
+			findings.push(...known.findings.map((finding) => ({ ...finding, file: file + finding.file.slice(known.source.length) })));
+			continue;
 		}
+		const found: Finding[] = [];
+		for (const { file: name, text } of await textsOf(file, bytes)) {
+			found.push(...findCanaries(name, text, /\.(?:html?|xml|svg)$/i.test(name), canaries, matcher));
+		}
+		seen.set(hash, { source: file, findings: found });
+		findings.push(...found);
 	}
 	return { findings, files: files.length };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { auditCanaries, findCanaries, formatFinding, normalizeOutput, sentences, type Canary } from '../../src/lib/audit.ts';
+import { auditCanaries, decodeOutput, findCanaries, formatFinding, sentences, type Canary } from '../../src/lib/audit.ts';
 import { computeCeiling } from '../../src/lib/ceiling.ts';
 import { resolveDocuments } from '../../src/lib/resolve.ts';
 import { TextMatcher } from '../../src/lib/text-match.ts';
@@ -52,12 +52,9 @@ describe('auditCanaries', () => {
 	});
 });
 
-describe('normalizeOutput', () => {
-	it('decodes HTML entities, JSON and URL escapes and drops spaces; for markup, also a copy without tags', () => {
-		const [plain, untagged] = normalizeOutput('<p title="&#x96FB;腦">電腦 機房&amp;<strong>管理</strong>\\u4f5c業 %E8%AA%AA明\\/x</p>', true);
-		expect(plain).toBe('<ptitle="電腦">電腦機房&<strong>管理</strong>作業說明/x</p>');
-		expect(untagged).toBe('電腦機房&管理作業說明/x');
-		expect(normalizeOutput('a b', false)).toEqual(['ab']);
+describe('decodeOutput', () => {
+	it('decodes HTML entities, JSON and URL escapes', () => {
+		expect(decodeOutput('<p title="&#x96FB;&#33126;">機房&amp;&lt;b&gt;\\u4f5c業 %E8%AA%AA明\\/x &bogus; %ZZ</p>')).toBe('<p title="電腦">機房&<b>作業 說明/x &bogus; %ZZ</p>');
 	});
 });
 
@@ -84,7 +81,7 @@ describe('findCanaries', () => {
 
 	it('finds a sentence split by tags in markup, escaped text in JSON, and titles in attributes', () => {
 		expect(find('<li>\n<b>授權名單人員</b>以門禁卡加生物辨識進入</li>')).toEqual(['2:4 授權名單人員以門禁卡加生物辨識進入']);
-		expect(find('{"t":"\\u96fb\\u8166\\u6a5f\\u623f\\u7ba1\\u7406\\u4f5c\\u696d\\u8aaa\\u660e"}', false)).toEqual(['1:1 電腦機房管理作業說明']);
+		expect(find('{"t":"\\u96fb\\u8166\\u6a5f\\u623f\\u7ba1\\u7406\\u4f5c\\u696d\\u8aaa\\u660e"}', false)).toEqual(['1:7 電腦機房管理作業說明']);
 		expect(find('<meta content="電腦機房管理作業說明">')).toEqual(['1:16 電腦機房管理作業說明']);
 	});
 

@@ -41,3 +41,24 @@ describe('TextMatcher', () => {
 		expect(() => new TextMatcher(['a'])).toThrow(RangeError);
 	});
 });
+
+describe('TextMatcher.findAllLoose', () => {
+	const matcher = new TextMatcher(['限閱內文CANARY', '/documents/isms-s-004/', '電腦機房']);
+
+	it('skips spaces inside an occurrence, and reports where it starts in the text as written', () => {
+		expect(matcher.findAllLoose('x 限閱 內文\n CANARY y')).toEqual([{ pattern: 0, index: 2 }]);
+		expect(matcher.findAllLoose('限閱內文CANAR')).toEqual([]);
+	});
+
+	it('skips tags inside an occurrence only when asked (markup)', () => {
+		const html = '<p>限閱<strong>內文</strong> <a href="/documents/isms-s-004/">CANARY</a></p>';
+		expect(matcher.findAllLoose(html, true)).toEqual([
+			{ pattern: 0, index: 3 },
+			{ pattern: 1, index: 34 },
+		]);
+		expect(matcher.findAllLoose(html, false)).toEqual([{ pattern: 1, index: 34 }]);
+		// A lone < is text, not a tag.
+		expect(matcher.findAllLoose('電腦 < 機房', true)).toEqual([]);
+		expect(matcher.findAllLoose('電<br>腦機房', true)).toEqual([{ pattern: 2, index: 0 }]);
+	});
+});
