@@ -16,22 +16,13 @@ export function squeeze(text: string): string {
 	return text.replace(IGNORED, '');
 }
 
-/** `squeeze` (and with `tags`, HTML tags dropped too), and for each character kept, its index in the original text. */
-export function squeezeWithOrigin(text: string, tags = false): { text: string; origin: number[] } {
+/** `squeeze`, and for each character kept, its index in the original text. */
+export function squeezeWithOrigin(text: string): { text: string; origin: number[] } {
 	const kept: string[] = [];
 	const origin: number[] = [];
 	for (let i = 0; i < text.length; i++) {
-		const char = text[i]!;
-		if (tags && char === '<') {
-			const close = text.indexOf('>', i);
-			const next = text.indexOf('<', i + 1);
-			if (close !== -1 && (next === -1 || close < next)) {
-				i = close;
-				continue;
-			}
-		}
-		if (IGNORED_CHAR.test(char)) continue;
-		kept.push(char);
+		if (IGNORED_CODES[text.charCodeAt(i)] === 1) continue;
+		kept.push(text[i]!);
 		origin.push(i);
 	}
 	return { text: kept.join(''), origin };
