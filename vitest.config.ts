@@ -19,6 +19,8 @@ export default defineConfig({
 					fileParallelism: false,
 					testTimeout: 180_000,
 					hookTimeout: 300_000,
+					// Browser assertions wait on conditions (expect.poll) as long as a busy 2-core machine needs, not 1 s.
+					expect: { poll: { timeout: 30_000 } },
 				},
 			},
 		],
