@@ -1,6 +1,6 @@
 import { hiddenTarget, type Ceiling, type HiddenReason } from './ceiling.ts';
 import { findReferences, type ReferenceSyntax } from './references.ts';
-import { squeeze, squeezeWithOrigin, TextMatcher } from './text-match.ts';
+import { squeeze, TextMatcher } from './text-match.ts';
 
 /**
  * The one gate every published text passes (AUTHORING.md, Publication ceiling): a reference to a
@@ -57,16 +57,13 @@ function plan(text: string, redactor: Redactor): Edit[] {
 	return edits;
 }
 
-/** Secret titles in a text outside the ranges redaction removes, by index in the text. */
+/** Secret titles in a text (spaces inside ignored) outside the ranges redaction removes, by index in the text. */
 function titlesLeft(text: string, edits: readonly Edit[], redactor: Redactor): { index: number; secret: Ceiling['secretTitles'][number] }[] {
-	if (redactor.titles.size === 0) return [];
-	const squeezed = squeezeWithOrigin(text);
 	const left: { index: number; secret: Ceiling['secretTitles'][number] }[] = [];
-	for (const match of redactor.titles.findAll(squeezed.text)) {
-		const start = squeezed.origin[match.index]!;
-		const end = squeezed.origin[match.index + redactor.titles.patterns[match.pattern]!.length - 1]! + 1;
-		if (edits.some((edit) => edit.start <= start && end <= edit.end)) continue;
-		left.push({ index: start, secret: redactor.ceiling.secretTitles[match.pattern]! });
+	for (const match of redactor.titles.findAllLoose(text)) {
+		const end = match.end!;
+		if (edits.some((edit) => edit.start <= match.index && end <= edit.end)) continue;
+		left.push({ index: match.index, secret: redactor.ceiling.secretTitles[match.pattern]! });
 	}
 	return left;
 }

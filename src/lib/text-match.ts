@@ -6,10 +6,10 @@
 
 /** Characters a comparison ignores: white space of any width, and zero-width spaces and joiners. */
 const IGNORED = /[\s\u200b-\u200d\u2060\ufeff]+/gu;
-const IGNORED_CHAR = /[\s\u200b-\u200d\u2060\ufeff]/u;
-/** The same, by UTF-16 code unit, for the loose matcher's inner loop. */
+/** The same, by UTF-16 code unit (JavaScript's \s: ASCII and Unicode spaces, line breaks, BOM), for inner loops. */
 const IGNORED_CODES = new Uint8Array(65536);
-for (let code = 0; code < 65536; code++) if (IGNORED_CHAR.test(String.fromCharCode(code))) IGNORED_CODES[code] = 1;
+for (const code of [9, 10, 11, 12, 13, 32, 0xa0, 0x1680, 0x2028, 0x2029, 0x202f, 0x205f, 0x2060, 0x3000, 0xfeff]) IGNORED_CODES[code] = 1;
+for (let code = 0x2000; code <= 0x200d; code++) IGNORED_CODES[code] = 1;
 
 /** The text with every space removed: `VPN 存取 規範` and `VPN存取規範` compare equal. */
 export function squeeze(text: string): string {
@@ -33,6 +33,8 @@ export interface TextMatch {
 	pattern: number;
 	/** Where it starts in the searched text. */
 	index: number;
+	/** Where it ends (exclusive) in the searched text: `findAllLoose` only, spaces inside counted. */
+	end?: number;
 }
 
 /**
@@ -117,7 +119,7 @@ export class TextMatcher {
 					k++;
 					if (k < wanted.length) at = next(at + 1);
 				}
-				if (k === wanted.length) found.push({ pattern, index: i });
+				if (k === wanted.length) found.push({ pattern, index: i, end: (wanted.length === 1 ? i : at) + 1 });
 			}
 		}
 		return found;
