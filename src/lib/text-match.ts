@@ -16,18 +16,6 @@ export function squeeze(text: string): string {
 	return text.replace(IGNORED, '');
 }
 
-/** `squeeze`, and for each character kept, its index in the original text. */
-export function squeezeWithOrigin(text: string): { text: string; origin: number[] } {
-	const kept: string[] = [];
-	const origin: number[] = [];
-	for (let i = 0; i < text.length; i++) {
-		if (IGNORED_CODES[text.charCodeAt(i)] === 1) continue;
-		kept.push(text[i]!);
-		origin.push(i);
-	}
-	return { text: kept.join(''), origin };
-}
-
 export interface TextMatch {
 	/** Index of the pattern in the list the matcher was made with. */
 	pattern: number;

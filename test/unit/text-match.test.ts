@@ -1,13 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { squeeze, squeezeWithOrigin, TextMatcher } from '../../src/lib/text-match.ts';
+import { squeeze, TextMatcher } from '../../src/lib/text-match.ts';
 
 describe('squeeze', () => {
 	it('removes white space of any width and zero-width spaces', () => {
 		expect(squeeze(' VPN　存取\n規範\u200b 2.0\t版 ')).toBe('VPN存取規範2.0版');
-	});
-
-	it('remembers where each kept character was', () => {
-		expect(squeezeWithOrigin('a b\u3000c')).toEqual({ text: 'abc', origin: [0, 2, 4] });
 	});
 });
 
