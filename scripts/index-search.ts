@@ -1,15 +1,18 @@
 /**
  * The second step of `npm run build`: the Pagefind search index of the built site, run after the
- * Astro build has exited so that the two never hold memory at the same time. Only a build that
- * passed every check left its pending record; the index step makes it final.
+ * Astro build has exited so that the two never hold memory at the same time; then the audit of
+ * every output file for what the build must not publish (src/lib/audit.ts). Only a build that
+ * passed every check left its pending record; only an audit that finds nothing makes it final.
  * Usage: node scripts/index-search.ts [outDir]   (default dist)
  */
-import { existsSync, readFileSync, readdirSync, renameSync } from 'node:fs';
-import { join, resolve, sep } from 'node:path';
+import { existsSync, readFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
 import * as pagefind from 'pagefind';
 import { guardCli } from './cli-guard.ts';
+import { formatFinding } from '../src/lib/audit.ts';
 import { BUILD_MARKER, PENDING_MARKER, type BuildRecord } from '../src/lib/build-record.ts';
 import { globOfFiles } from '../src/lib/search/index-attributes.ts';
+import { auditOutput, emptyOutput, readAuditList, removeAuditList } from '../src/node/audit.ts';
 
 guardCli('建立搜尋索引');
 
@@ -43,8 +46,43 @@ try {
 	}
 	const written = await created.index!.writeFiles({ outputPath: join(dir, 'pagefind') });
 	if (written.errors.length > 0) fail(written.errors);
-	renameSync(pending, join(dir, BUILD_MARKER));
 	process.stdout.write(`搜尋索引：讀取 ${pages} 頁，${Math.round(performance.now() - started)} ms\n`);
+	await auditAndFinish(record);
 } finally {
 	await pagefind.close();
+}
+
+/**
+ * Every output file (the pages, the search index, the exports, opened) against the build's canary
+ * list. A finding fails the build: one line each, the output emptied, no build record.
+ */
+async function auditAndFinish(record: BuildRecord): Promise<void> {
+	const started = performance.now();
+	const where = relative(process.cwd(), dir) || '.';
+	const list = record.audit ? readAuditList(record.audit.file, record.audit.id) : undefined;
+	const refuse = (lines: string[], summary: string): never => {
+		emptyOutput(dir);
+		if (record.audit) removeAuditList(record.audit.file);
+		process.stderr.write(`${lines.join('\n')}\n${summary}\n`);
+		process.exit(1);
+	};
+	if (!list) {
+		refuse(
+			[`${where}/${PENDING_MARKER}:1:1  error  audit/missing-list  找不到本次建置的輸出稽核清單（應由 astro build 寫在 Astro 快取資料夾中）；請重新執行 npm run build`],
+			'輸出稽核無法執行；建置中止，已清空輸出資料夾。',
+		);
+	}
+	const { findings, files } = await auditOutput(dir, list!.canaries);
+	if (findings.length > 0) {
+		refuse(
+			findings.map((finding) => formatFinding(finding, where, list!.ceiling)),
+			`輸出稽核：共 ${findings.length} 處含有不得發布的內容；建置中止，已清空輸出資料夾（${where}），未留下建置紀錄。`,
+		);
+	}
+	removeAuditList(record.audit!.file);
+	// The final record does not name the list (a path of the build machine); renamed into place at once.
+	const { audit: _audit, ...final } = record;
+	writeFileSync(pending, `${JSON.stringify(final, null, 2)}\n`);
+	renameSync(pending, join(dir, BUILD_MARKER));
+	process.stdout.write(`輸出稽核：${files} 個檔案、${list!.canaries.length} 個不得發布的字串，未發現外洩，${Math.round(performance.now() - started)} ms\n`);
 }

@@ -6,8 +6,11 @@ import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { portalConfigSchema, readBuildSettings, type PortalUserConfig } from '../lib/config.ts';
 import { BUILD_MARKER, PENDING_MARKER, type BuildRecord } from '../lib/build-record.ts';
+import { auditCanaries } from '../lib/audit.ts';
 import { dataFiles, pageFile, permalinkCopies } from '../lib/output.ts';
-import { buildPortal } from '../lib/portal.ts';
+import { writeAuditList } from '../node/audit.ts';
+import type { CorpusAnalysis } from '../lib/analyze.ts';
+import { buildPortal, type PortalModel } from '../lib/portal.ts';
 import { controlLink } from '../lib/soa/links.ts';
 import { withBase } from '../lib/urls.ts';
 import type { BodyFault } from '../lib/mdx-rules.ts';
@@ -18,6 +21,29 @@ import { remarkBaseLinks, remarkReferences } from './remark-references.ts';
 import { auditBuiltPages } from '../node/csp.ts';
 import { guarded, reportAndExit } from './report.ts';
 import { virtualModules } from './virtual.ts';
+
+/**
+ * The canaries of the build's audit: every version this build does not publish, with its text, and
+ * what the build publishes from its sources (a sentence also found there is not distinctive): the
+ * published versions' text, frontmatter and 修訂說明, as redacted, the SoA (its data and the
+ * catalogue) and the configuration. Not the page model: a leak into it must still be found.
+ */
+function canariesOf(analysis: CorpusAnalysis, model: PortalModel) {
+	const unpublished = analysis.versions
+		.filter((version) => !analysis.ceiling.published.has(version.id))
+		.map((version) => ({
+			docNo: version.docNo,
+			version: version.version,
+			texts: [version.title, ...(version.changes ? [version.changes] : []), ...(analysis.analyses.get(version.id)?.blocks ?? []).map((block) => block.text)],
+		}));
+	const published = [JSON.stringify(model.soa), JSON.stringify(model.config)];
+	for (const version of analysis.versions) {
+		if (!analysis.ceiling.published.has(version.id)) continue;
+		const analysed = analysis.analyses.get(version.id);
+		published.push(version.title, version.issuedBy ?? '', version.approvedBy ?? '', version.owner ?? '', analysed?.changes ?? '', ...(analysed?.blocks ?? []).map((block) => block.text));
+	}
+	return auditCanaries(analysis.ceiling, unpublished, published);
+}
 
 /**
  * The portal's wiring into Starlight and Astro: one plugin, configured in astro.config.mjs.
@@ -56,7 +82,7 @@ export default function ismsPortal(userConfig: PortalUserConfig): StarlightPlugi
 				const outDir = fileURLToPath(astroConfig.outDir);
 				if (command === 'build') for (const marker of [BUILD_MARKER, PENDING_MARKER]) rmSync(join(outDir, marker), { force: true });
 				settings = { ...settings!, base: astroConfig.base };
-				const { model, blocks, problems, versions, hidden, titles } = guarded('建置', () => buildPortal(root, config, settings!));
+				const { model, blocks, problems, versions, redactor, analysis } = guarded('建置', () => buildPortal(root, config, settings!));
 				const sorted = sortProblems(problems);
 				if (hasErrors(sorted)) {
 					const lines = sorted.map(formatProblem);
@@ -97,10 +123,9 @@ export default function ismsPortal(userConfig: PortalUserConfig): StarlightPlugi
 					remarkReferences,
 					{
 						docNoOf: (path: string | undefined) => (inDocuments(path) ? basename(dirname(path!)) : undefined),
-						syntax: { docNoPattern: config.docNoPattern, titleOf: (docNo: string) => titles.get(docNo) },
+						redactor,
 						targets: {
 							published,
-							hidden: new Set(hidden),
 							linkControls: Boolean(model.soa.matrix),
 							controlLink: (id: string) => controlLink(id, model.soa.links, model.soa.edition),
 						},
@@ -168,6 +193,9 @@ export default function ismsPortal(userConfig: PortalUserConfig): StarlightPlugi
 								mkdirSync(dirname(file), { recursive: true });
 								writeFileSync(file, content());
 							}
+							// What the output must not contain, for the audit the search-index step runs over every
+							// output file (scripts/index-search.ts): kept in the Astro cache, never in the output.
+							const audit = writeAuditList(fileURLToPath(astroConfig.cacheDir), outDir, model.settings.ceiling, canariesOf(analysis, model));
 							// Written last, only by a build that passed every check; the search-index step makes it
 							// final (BUILD_MARKER), which `npm run publish` requires.
 							const record: BuildRecord = {
@@ -181,6 +209,7 @@ export default function ismsPortal(userConfig: PortalUserConfig): StarlightPlugi
 								versions: model.documents.reduce((sum, doc) => sum + doc.versions.length, 0),
 								warnings: problems.filter((p) => p.severity === 'warning').length,
 								duplicatePages: copies.map((copy) => copy.to),
+								audit,
 							};
 							writeFileSync(join(outDir, PENDING_MARKER), `${JSON.stringify(record, null, 2)}\n`);
 						},

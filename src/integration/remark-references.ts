@@ -1,39 +1,38 @@
 import type { Link, Parent, PhrasingContent, Root, Text } from 'mdast';
 import { SKIP, visit } from 'unist-util-visit';
-import { linkedDocNo, renderReference, type LinkTargets } from '../lib/linking.ts';
-import { findReferences, type ReferenceSyntax } from '../lib/references.ts';
+import { renderReference, type LinkTargets } from '../lib/linking.ts';
+import { redactTree, type Redactor } from '../lib/redact.ts';
+import { findReferences } from '../lib/references.ts';
 import { withBase } from '../lib/urls.ts';
 
 export interface RemarkReferencesOptions {
 	/** The citing document's docNo for a file, or undefined for files this plugin leaves alone. */
 	docNoOf: (path: string | undefined) => string | undefined;
-	syntax: ReferenceSyntax;
-	targets: LinkTargets;
+	/** The build's one redaction (src/lib/redact.ts): the same as versions.json and 修訂說明 go through. */
+	redactor: Redactor;
+	/** What to link; `hidden` is every document the build does not publish. */
+	targets: Omit<LinkTargets, 'hidden'>;
 }
 
 const CODE = new Set(['code', 'inlineCode', 'mdxFlowExpression', 'mdxTextExpression', 'mdxjsEsm', 'html']);
 
 /**
- * Auto-links references in rendered documents with the same parser the checker uses: documents to
- * their permalink, clauses to their anchor, controls to their SoA row. References to documents above
- * the publication ceiling become the bare number, and Markdown links to them lose their link.
+ * Renders the references of a document body: first the build's redaction (a document or version the
+ * build does not publish keeps only its bare number; links to it and its cited titles, in any form,
+ * go), then auto-links with the same parser the checker uses: documents to their permalink, clauses
+ * to their anchor, controls to their SoA row.
  */
 export function remarkReferences(options: RemarkReferencesOptions) {
+	const targets: LinkTargets = { ...options.targets, hidden: new Set(options.redactor.ceiling.hiddenDocuments.keys()) };
 	return (tree: Root, file: { path?: string }) => {
 		const citing = options.docNoOf(file.path);
 		if (!citing) return;
+		// Anything it cannot take out was refused by the checker before the build began.
+		redactTree(tree, options.redactor);
 		visit(tree, (node, index, parent: Parent | undefined) => {
-			if (CODE.has(node.type)) return SKIP;
-			if (node.type === 'link') {
-				const docNo = linkedDocNo((node as Link).url);
-				if (docNo && options.targets.hidden.has(docNo) && parent && index !== undefined) {
-					parent.children.splice(index, 1, { type: 'text', value: docNo });
-					return [SKIP, index + 1];
-				}
-				return SKIP;
-			}
+			if (CODE.has(node.type) || node.type === 'link') return SKIP;
 			if (node.type !== 'text' || !parent || index === undefined) return;
-			const replacement = linkify(node as Text, citing, options);
+			const replacement = linkify(node as Text, citing, options.redactor, targets);
 			if (!replacement) return;
 			parent.children.splice(index, 1, ...replacement);
 			return [SKIP, index + replacement.length];
@@ -41,15 +40,15 @@ export function remarkReferences(options: RemarkReferencesOptions) {
 	};
 }
 
-function linkify(node: Text, citing: string, options: RemarkReferencesOptions): PhrasingContent[] | undefined {
-	const refs = findReferences(node.value, options.syntax);
+function linkify(node: Text, citing: string, redactor: Redactor, targets: LinkTargets): PhrasingContent[] | undefined {
+	const refs = findReferences(node.value, redactor.syntax);
 	if (refs.length === 0) return undefined;
 	const out: PhrasingContent[] = [];
 	let cursor = 0;
 	let changed = false;
 	for (const ref of refs) {
 		if (ref.index < cursor) continue;
-		const rendering = renderReference(ref, citing, options.targets);
+		const rendering = renderReference(ref, citing, targets);
 		if (!rendering) continue;
 		changed = true;
 		if (ref.index > cursor) out.push({ type: 'text', value: node.value.slice(cursor, ref.index) });

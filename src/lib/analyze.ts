@@ -1,7 +1,9 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { extractBlocks, clauseInventory, type Block } from './blocks.ts';
+import { computeCeiling, type Ceiling } from './ceiling.ts';
 import { checkReferences, type VersionAnalysis } from './check.ts';
+import { ceilingProblems } from './check-ceiling.ts';
 import { leadingClause } from './clauses.ts';
 import type { BuildSettings, PortalConfig } from './config.ts';
 import { loadControls, type LoadedControls } from '../node/controls.ts';
@@ -18,13 +20,17 @@ import { bodyFaults } from './mdx-rules.ts';
 import { scanBody, treeNestingFault } from './body-guard.ts';
 import { withFile } from './failure.ts';
 import type { Problem } from './problems.ts';
+import { createRedactor, redactText, redactTree, type Redactor } from './redact.ts';
 import { collectReferences } from './references.ts';
 import { resolveDocuments, type ResolvedDocument } from './resolve.ts';
 import { loadSynonymsFile } from '../node/synonyms.ts';
 
 /** One analysed version: its text blocks (diffs, clause inventory) and its references. */
 export interface AnalysedVersion extends VersionAnalysis {
+	/** Text blocks; for a published version, of its redacted text (what the build publishes). */
 	blocks: Block[];
+	/** 修訂說明 as published (redacted), for a published version that has one. */
+	changes?: string;
 }
 
 export interface CorpusAnalysis {
@@ -37,6 +43,10 @@ export interface CorpusAnalysis {
 	controls: LoadedControls;
 	/** Title of each document (its version in force, else its newest), for the reference parser. */
 	titles: Map<string, string>;
+	/** What this build publishes and what not (publication ceiling, drafts). */
+	ceiling: Ceiling;
+	/** The one redaction of published text, for the renderer and every other output. */
+	redactor: Redactor;
 	/** The catalogue of the SoA in force (the configured one when there is none), when it loaded. */
 	catalogue?: Catalogue;
 	/** The SoA version in force, when there is one and it is valid. */
@@ -76,10 +86,13 @@ export function analyzeCorpus(root: string, config: PortalConfig, settings: Buil
 		const named = doc.current ?? doc.versions.find((v) => v.state !== 'draft') ?? doc.versions[0];
 		if (named) titles.set(doc.docNo, named.title);
 	}
-	const syntax = { docNoPattern: config.docNoPattern, titleOf: (docNo: string) => titles.get(docNo) };
+	const ceiling = computeCeiling(loaded.versions, resolved.documents, settings.ceiling, [controls.c2013, controls.c2022].flatMap((catalogue) => (catalogue ? catalogueTexts(catalogue) : [])));
+	const redactor = createRedactor(ceiling, { docNoPattern: config.docNoPattern, titleOf: (docNo: string) => titles.get(docNo) });
+	const syntax = redactor.syntax;
 
 	const analyses = new Map<string, AnalysedVersion>();
 	const syntaxProblems: Problem[] = [];
+	const leakProblems: Problem[] = [];
 	for (const version of loaded.versions) {
 		withFile(version.file, () => {
 			// Limits first, on the text (an empty body, nesting, emphasis marks), then on the tree,
@@ -103,6 +116,7 @@ export function analyzeCorpus(root: string, config: PortalConfig, settings: Buil
 				return;
 			}
 			for (const fault of bodyFaults(tree)) syntaxProblems.push({ file: version.file, severity: 'error', ...fault });
+			const sites = collectReferences(tree, syntax, leadingClause);
 			const duplicates = duplicateNames(version.attachments ?? []);
 			(version.attachments ?? []).forEach((attachment, index) => {
 				if (duplicates.has(index)) {
@@ -120,13 +134,16 @@ export function analyzeCorpus(root: string, config: PortalConfig, settings: Buil
 				if (existsSync(join(root, path))) continue;
 				syntaxProblems.push({ file: version.file, line: asset.line, column: asset.column, severity: 'error', rule: 'asset/missing', message: `圖片「${asset.url}」不存在（找不到 ${path}）；請把圖檔放到 ${path.replace(/\/[^/]*$/, '/')}，或修正路徑` });
 			}
+			let changes: string | undefined;
+			if (ceiling.published.has(version.id)) {
+				// Checked as written, then published redacted: the diff's blocks are the page's text.
+				const leaks = redactTree(tree, redactor);
+				const changed = version.changes === undefined ? undefined : redactText(version.changes, redactor);
+				changes = changed?.text;
+				leakProblems.push(...ceilingProblems(version, leaks, changed?.leaks ?? [], ceiling));
+			}
 			const blocks = extractBlocks(tree);
-			analyses.set(version.id, {
-				version,
-				blocks,
-				clauses: clauseInventory(blocks),
-				sites: collectReferences(tree, syntax, leadingClause),
-			});
+			analyses.set(version.id, { version, blocks, clauses: clauseInventory(blocks), sites, ...(changes !== undefined ? { changes } : {}) });
 		});
 	}
 	const referenceProblems = checkReferences({
@@ -136,6 +153,7 @@ export function analyzeCorpus(root: string, config: PortalConfig, settings: Buil
 			? { controls: { ids: new Set([...controls.c2013.byId.keys(), ...controls.c2022.byId.keys()]), name: `${STANDARDS['2013']} 及 ${STANDARDS['2022']}` } }
 			: {}),
 		severities: config.checks,
+		ceiling,
 	});
 	return {
 		versions: loaded.versions,
@@ -143,11 +161,23 @@ export function analyzeCorpus(root: string, config: PortalConfig, settings: Buil
 		analyses,
 		controls,
 		titles,
+		ceiling,
+		redactor,
 		...(active ? { catalogue: active } : {}),
 		...(soa.current ? { soa: soa.current } : {}),
 		soaVersions: soa.versions,
 		synonyms: synonyms.groups,
-		problems: [...controls.problems, ...loadedSoa.problems, ...soa.problems, ...synonyms.problems, ...loaded.problems, ...syntaxProblems, ...resolved.problems, ...referenceProblems],
+		problems: [...controls.problems, ...loadedSoa.problems, ...soa.problems, ...synonyms.problems, ...loaded.problems, ...syntaxProblems, ...resolved.problems, ...referenceProblems, ...leakProblems],
 	};
 }
 
+
+/** Text the Annex A catalogue publishes on /soa/ whatever the documents say (control and domain names). */
+function catalogueTexts(catalogue: Catalogue): string[] {
+	return catalogue.domains.flatMap((domain) => [
+		domain.zh,
+		domain.en,
+		...(domain.objectives ?? []).flatMap((objective) => [objective.zh, objective.en]),
+		...domain.controls.flatMap((control) => [control.zh, control.en]),
+	]);
+}

@@ -31,4 +31,9 @@ export interface BuildRecord {
 	 * a copy of the permalink page): the search index leaves them out so that each text is found once.
 	 */
 	duplicatePages: string[];
+	/**
+	 * Pending record only: the build's canary list for the audit of its output (src/node/audit.ts),
+	 * kept in the Astro cache folder, never in the output. The index step removes this field.
+	 */
+	audit?: { file: string; id: string };
 }

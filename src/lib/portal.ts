@@ -1,10 +1,11 @@
-import { isWithinCeiling } from './classification.ts';
 import type { PortalConfig, BuildSettings } from './config.ts';
 import { analyzeCorpus, type CorpusAnalysis } from './analyze.ts';
 import type { Block } from './blocks.ts';
 import { soaModel, type SoaModel } from './soa/model.ts';
+import type { Soa } from './soa/data.ts';
 import type { DocumentVersion } from './corpus.ts';
 import type { Problem } from './problems.ts';
+import { redactText, type Redactor } from './redact.ts';
 import type { ResolvedDocument, ResolvedVersion, VersionState } from './resolve.ts';
 import { clauseAnchor, documentPath, versionPath, withBase } from './urls.ts';
 
@@ -45,13 +46,16 @@ export interface BuildOutput {
 	problems: Problem[];
 	/** Every version read, published or not (dev mode watches their files). */
 	versions: DocumentVersion[];
-	/** Documents that exist but are above this build's ceiling: cited only by their bare number. */
-	hidden: string[];
 	/**
-	 * Titles of every document, hidden ones included: the renderer needs them to know where a cited
-	 * title ends, so that it can remove it whole. Never serialised into pages.
+	 * The redaction every published text goes through (the renderer's too): what the build does not
+	 * publish, every title of every document (hidden ones included, to remove them whole). Never
+	 * serialised into pages.
 	 */
+	redactor: Redactor;
+	/** Titles of every document (its version in force, else its newest), hidden ones included: for the parser. */
 	titles: Map<string, string>;
+	/** The analysis the model was made from (the build's audit reads what it must not find). */
+	analysis: CorpusAnalysis;
 }
 
 /**
@@ -60,16 +64,11 @@ export interface BuildOutput {
  */
 export function buildPortal(root: string, config: PortalConfig, settings: BuildSettings): BuildOutput {
 	const analysis = analyzeCorpus(root, config, settings);
+	const { ceiling, redactor } = analysis;
 	const documents: PublishedDocument[] = [];
-	const hidden: string[] = [];
 	for (const doc of analysis.documents) {
-		const governing = doc.versions.find((v) => v.state === 'current' || v.state === 'withdrawn') ?? doc.versions[0];
-		if (!governing) continue;
-		if (!isWithinCeiling(governing.classification, settings.ceiling)) {
-			hidden.push(doc.docNo);
-			continue;
-		}
-		const versions = relinkSuccessors(doc.versions.filter((v) => isWithinCeiling(v.classification, settings.ceiling)).map((v) => publish(v, settings.base)));
+		if (!ceiling.publishedDocuments.has(doc.docNo)) continue;
+		const versions = relinkSuccessors(doc.versions.filter((v) => ceiling.published.has(v.id)).map((v) => publish(v, settings.base, analysis)));
 		if (versions.length === 0) continue;
 		const current = versions.find((v) => v.state === 'current');
 		documents.push({
@@ -81,17 +80,19 @@ export function buildPortal(root: string, config: PortalConfig, settings: BuildS
 			versions,
 		});
 	}
+	// Text blocks of the published (redacted) text: versions.json and /diff/ show what the pages show.
 	const blocks: Record<string, Block[]> = {};
 	for (const doc of documents) {
 		for (const version of doc.versions) blocks[version.id] = analysis.analyses.get(version.id)?.blocks ?? [];
 	}
 	return {
-		model: { config, settings, documents, backlinks: backlinks(documents, analysis), soa: soaOf(analysis, documents, config.controlsCatalogue), synonyms: analysis.synonyms },
+		model: { config, settings, documents, backlinks: backlinks(documents, analysis), soa: soaOf(analysis, documents, config.controlsCatalogue, redactor), synonyms: analysis.synonyms },
 		blocks,
 		problems: analysis.problems,
 		versions: analysis.versions,
-		hidden,
+		redactor,
 		titles: analysis.titles,
+		analysis,
 	};
 }
 
@@ -151,19 +152,24 @@ function relinkSuccessors(newestFirst: PublishedVersion[]): PublishedVersion[] {
 	return relinked;
 }
 
-function publish(version: ResolvedVersion, base: string | undefined): PublishedVersion {
-	const { body: _body, bodyLine: _line, fieldPositions: _positions, ...rest } = version;
-	return { ...rest, url: withBase(base, versionPath(version.docNo, version.version)) };
+/** A version as pages show it: no body, its 修訂說明 redacted like its text. */
+function publish(version: ResolvedVersion, base: string | undefined, analysis: CorpusAnalysis): PublishedVersion {
+	const { body: _body, bodyLine: _line, fieldPositions: _positions, changes: _changes, ...rest } = version;
+	const changes = version.changes === undefined ? undefined : (analysis.analyses.get(version.id)?.changes ?? redactText(version.changes, analysis.redactor).text);
+	return { ...rest, ...(changes !== undefined ? { changes } : {}), url: withBase(base, versionPath(version.docNo, version.version)) };
 }
 
 
-/** Coverage counts only what this build publishes: a document above the ceiling is no evidence here. */
-function soaOf(analysis: CorpusAnalysis, documents: readonly PublishedDocument[], fallback: PortalConfig['controlsCatalogue']): SoaModel {
+/**
+ * Coverage counts only what this build publishes: a document above the ceiling is no evidence here.
+ * The SoA data's own text (evidence, notes, 修訂說明) is redacted like a document's, in every version.
+ */
+function soaOf(analysis: CorpusAnalysis, documents: readonly PublishedDocument[], fallback: PortalConfig['controlsCatalogue'], redactor: Redactor): SoaModel {
 	return soaModel({
 		catalogues: { '2013': analysis.controls.c2013, '2022': analysis.controls.c2022 },
 		crosswalk: analysis.controls.crosswalk,
-		versions: analysis.soaVersions,
-		...(analysis.soa ? { current: analysis.soa } : {}),
+		versions: analysis.soaVersions.map((resolved) => ({ ...resolved, soa: redactSoa(resolved.soa, redactor) })),
+		...(analysis.soa ? { current: redactSoa(analysis.soa, redactor) } : {}),
 		fallback,
 		documents: documents.flatMap((doc) => {
 			if (!doc.current) return [];
@@ -171,4 +177,10 @@ function soaOf(analysis: CorpusAnalysis, documents: readonly PublishedDocument[]
 			return [{ docNo: doc.docNo, title: doc.current.title, url: doc.url, controls: doc.current.controls, cited }];
 		}),
 	});
+}
+
+function redactSoa(soa: Soa, redactor: Redactor): Soa {
+	const redact = <T extends object>(record: T): T =>
+		Object.fromEntries(Object.entries(record).map(([key, value]) => [key, typeof value === 'string' ? redactText(value, redactor).text : value])) as T;
+	return { ...redact(soa), entries: Object.fromEntries(Object.entries(soa.entries).map(([id, entry]) => [id, redact(entry)])) };
 }

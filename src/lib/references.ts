@@ -1,6 +1,7 @@
 /**
  * The one reference parser (AUTHORING.md, "References in text"). It finds, in a run of text:
- * - documents: `ISMS-P-005`, `ISMS-P-005 資訊安全目標管理程序書`, 「ISMS-P-005 資訊安全目標管理程序書」;
+ * - documents: `ISMS-P-005`, `ISMS-P-005 資訊安全目標管理程序書`, 「ISMS-P-005 資訊安全目標管理程序書」, and titles
+ *   with Latin letters, digits or spaces (`ISMS-R-002 VPN 存取規範`);
  * - clauses: `第 6.4.3 節`, `第6.4.3節`, `6.4.3 節` (this document), `ISMS-P-005 第 4.2 節` (that one);
  * - Annex A controls: `A.9.2.1` (2013), `A.5.15` (2022).
  * The checker, the auto-linker and the backlinks all read what this finds.
@@ -31,6 +32,11 @@ export interface ReferenceSyntax {
 	docNoPattern: string;
 	/** Title of a known document, to tell where an unquoted cited title ends. */
 	titleOf: (docNo: string) => string | undefined;
+	/**
+	 * Every other title the document has had or will have (older, newer, draft versions): a cited one
+	 * is read whole, so that a reference to a document above the ceiling loses all of it.
+	 */
+	otherTitlesOf?: (docNo: string) => readonly string[] | undefined;
 }
 
 /** Words that end a document's title: 政策, 程序書, 作業說明書, 表單 … */
@@ -38,6 +44,12 @@ const TITLE_ENDING = /(?:政策|手冊|程序書|程序|作業說明書|作業�
 /** Words that make a run of text prose rather than a cited title: 依 ISMS-P-005 辦理相關申請單. */
 const NOT_A_TITLE = /辦理|依據|規定|參閱|所定|應/u;
 const HAN_RUN = /^[ \u3000]?(\p{Script=Han}[\p{Script=Han}（）()、]*)/u;
+/** The same with Latin letters, digits and spaces: `ISMS-R-002 VPN 存取規範`, `ISMS-R-003 機房 管理規範`. */
+const MIXED_RUN = /^[ \u3000]?([\p{Script=Han}A-Za-z0-9][\p{Script=Han}A-Za-z0-9（）()、\- \u3000]*)/u;
+/** Words that start prose, not a title: `ISMS-P-005 與 ISMS-M-001`, `ISMS-P-005 及 VPN 規範`. */
+const PROSE_START = /^[與及和或之等的並且暨]/u;
+/** Spaces an author may put inside or before a cited title (not line breaks). */
+const SPACE = /[ \t\u3000]/;
 const CONTROL = /(?<![\w.])A\.(?:[5-9]|1[0-8])\.\d{1,2}(?:\.\d{1,2})?(?![\w]|\.\d)/gu;
 const CLAUSE = /第\s*(\d{1,3}(?:\.\d{1,3})*)\s*節|(?<![\d.\w])(\d{1,3}(?:\.\d{1,3})+)\s*節/gu;
 
@@ -51,6 +63,17 @@ export function docNoRegExp(pattern: string): RegExp {
 	return regExp;
 }
 const docNoRegExps = new Map<string, RegExp>();
+
+/** The same, not global: for `search`, which must not share (or move) the global one's lastIndex. */
+function firstDocNo(pattern: string): RegExp {
+	let regExp = firstDocNoRegExps.get(pattern);
+	if (!regExp) {
+		regExp = new RegExp(docNoRegExp(pattern).source, 'u');
+		firstDocNoRegExps.set(pattern, regExp);
+	}
+	return regExp;
+}
+const firstDocNoRegExps = new Map<string, RegExp>();
 
 export function findReferences(text: string, syntax: ReferenceSyntax): FoundReference[] {
 	const found: FoundReference[] = [];
@@ -71,19 +94,10 @@ export function findReferences(text: string, syntax: ReferenceSyntax): FoundRefe
 				end = close + 1;
 			}
 		} else {
-			const run = HAN_RUN.exec(text.slice(end));
-			const words = run?.[1];
-			if (words && !words.startsWith('第')) {
-				const known = syntax.titleOf(docNo);
-				if (known && words.startsWith(known)) {
-					citedTitle = known;
-				} else {
-					const endings = [...words.matchAll(TITLE_ENDING)];
-					const last = endings.at(-1);
-					const candidate = last ? words.slice(0, last.index + last[0].length) : undefined;
-					if (candidate && !NOT_A_TITLE.test(candidate)) citedTitle = candidate;
-				}
-				if (citedTitle) end += run[0].indexOf(words) + citedTitle.length;
+			const cited = citedTitleAfter(text, end, docNo, syntax);
+			if (cited) {
+				citedTitle = cited.title;
+				end = cited.end;
 			}
 		}
 		found.push({ kind: 'document', docNo, ...(citedTitle ? { citedTitle } : {}), quoted, index: start, length: end - start });
@@ -102,6 +116,62 @@ export function findReferences(text: string, syntax: ReferenceSyntax): FoundRefe
 	}
 
 	return found.sort((a, b) => a.index - b.index);
+}
+
+/**
+ * The title cited right after a document number (unquoted), and where it ends: one of the document's
+ * known titles, spaces inside it as the author typed them; else words up to a title ending (政策,
+ * 程序書, 規範 …): Han characters only, or words with Latin letters or digits and spaces.
+ */
+function citedTitleAfter(text: string, from: number, docNo: string, syntax: ReferenceSyntax): { title: string; end: number } | undefined {
+	const known = [syntax.titleOf(docNo), ...(syntax.otherTitlesOf?.(docNo) ?? [])].filter((t): t is string => Boolean(t));
+	// Longest first: of 資訊安全政策 and 資訊安全政策附錄, the whole one.
+	for (const title of [...new Set(known)].sort((a, b) => b.length - a.length)) {
+		const end = matchTitle(text, from, title);
+		if (end !== undefined) return { title, end };
+	}
+	const rest = text.slice(from);
+	for (const runPattern of [HAN_RUN, MIXED_RUN]) {
+		const run = runPattern.exec(rest);
+		let words = run?.[1];
+		if (!run || !words || words.startsWith('第')) continue;
+		// The title of this document ends before another document's number.
+		const other = words.search(firstDocNo(syntax.docNoPattern));
+		if (other !== -1) words = words.slice(0, other);
+		const last = [...words.matchAll(TITLE_ENDING)].at(-1);
+		if (!last) continue;
+		const candidate = words.slice(0, last.index + last[0].length).trimEnd();
+		if (NOT_A_TITLE.test(candidate) || candidate.includes('第')) continue;
+		// Spaced words are a title only with Latin letters or digits in it (`VPN 存取規範`), never prose (`與 程序書`).
+		if (runPattern === MIXED_RUN && (!/[A-Za-z0-9]/.test(candidate) || PROSE_START.test(candidate))) continue;
+		return { title: candidate, end: from + run[0].indexOf(run[1]!) + candidate.length };
+	}
+	return undefined;
+}
+
+/**
+ * Where `title` ends when it is written at `from` (after at most a few spaces), comparing everything
+ * but spaces: `VPN存取規範` and `VPN 存取 規範` both cite 「VPN 存取規範」. Undefined when it is not there.
+ */
+function matchTitle(text: string, from: number, title: string): number | undefined {
+	const wanted = title.replace(/\s+/gu, '');
+	if (wanted === '') return undefined;
+	let at = from;
+	while (at < text.length && at - from < 3 && SPACE.test(text[at]!)) at++;
+	let matched = 0;
+	while (matched < wanted.length) {
+		if (at >= text.length) return undefined;
+		const char = text[at]!;
+		if (char === wanted[matched]) {
+			matched++;
+			at++;
+		} else if (matched > 0 && SPACE.test(char)) {
+			at++;
+		} else {
+			return undefined;
+		}
+	}
+	return at;
 }
 
 /** A reference found in a document, where it was written, and the clause that cites it. */

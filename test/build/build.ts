@@ -26,14 +26,7 @@ export interface BuildResult {
  */
 export function buildFixture(name: string, env: Record<string, string> = {}, label = name): BuildResult {
 	const outDir = join(TMP, label, 'dist');
-	const buildEnv = {
-		ASTRO_TELEMETRY_DISABLED: '1',
-		PORTAL_DOCUMENTS_DIR: `test/fixtures/${name}`,
-		PORTAL_SOA_FILE: 'test/fixtures/soa/basic.yaml',
-		PORTAL_CACHE_DIR: join(TMP, label, 'cache'),
-		PORTAL_TODAY: '2025-01-15',
-		...env,
-	};
+	const buildEnv = fixtureEnv(name, label, env);
 	// Test files of one run share a build of the same fixture with the same settings.
 	const stamp = join(TMP, label, 'build.json');
 	const key = JSON.stringify({ run: inject('buildRun'), env: buildEnv });
@@ -43,20 +36,42 @@ export function buildFixture(name: string, env: Record<string, string> = {}, lab
 	} else {
 		rmSync(join(TMP, label), { recursive: true, force: true });
 		mkdirSync(outDir, { recursive: true });
-		const run = spawnSync(process.execPath, [ASTRO, 'build', '--outDir', outDir], {
-			cwd: ROOT,
-			encoding: 'utf8',
-			env: { ...hostEnv(), ...buildEnv },
-			timeout: 240_000,
-		});
-		result = { status: run.status, stdout: run.stdout, stderr: run.stderr };
-		if (run.status === 0) {
-			// The second step of `npm run build`: the search index, after Astro has exited.
-			const index = spawnSync(process.execPath, [join(ROOT, 'scripts/index-search.ts'), outDir], { cwd: ROOT, encoding: 'utf8', timeout: 240_000 });
+		result = astroBuild(outDir, buildEnv);
+		if (result.status === 0) {
+			// The second step of `npm run build`: the search index and the audit, after Astro has exited.
+			const index = indexStep(outDir);
 			result = { status: index.status, stdout: result.stdout + index.stdout, stderr: result.stderr + index.stderr };
 		}
 		writeFileSync(stamp, JSON.stringify({ key, result }));
 	}
+	return buildResult(outDir, result);
+}
+
+/** The environment of a fixture build: its documents, the SoA fixture, its own cache, a fixed date. */
+export function fixtureEnv(name: string, label: string, env: Record<string, string> = {}): Record<string, string> {
+	return {
+		ASTRO_TELEMETRY_DISABLED: '1',
+		PORTAL_DOCUMENTS_DIR: `test/fixtures/${name}`,
+		PORTAL_SOA_FILE: 'test/fixtures/soa/basic.yaml',
+		PORTAL_CACHE_DIR: join(TMP, label, 'cache'),
+		PORTAL_TODAY: '2025-01-15',
+		...env,
+	};
+}
+
+/** The first step of `npm run build`: `astro build` into outDir. */
+export function astroBuild(outDir: string, env: Record<string, string>): { status: number | null; stdout: string; stderr: string } {
+	const run = spawnSync(process.execPath, [ASTRO, 'build', '--outDir', outDir], { cwd: ROOT, encoding: 'utf8', env: { ...hostEnv(), ...env }, timeout: 240_000 });
+	return { status: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+/** The second step of `npm run build`: scripts/index-search.ts (search index, then the audit of the output). */
+export function indexStep(outDir: string): { status: number | null; stdout: string; stderr: string } {
+	const run = spawnSync(process.execPath, [join(ROOT, 'scripts/index-search.ts'), outDir], { cwd: ROOT, encoding: 'utf8', env: hostEnv(), timeout: 240_000 });
+	return { status: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+export function buildResult(outDir: string, result: { status: number | null; stdout: string; stderr: string }): BuildResult {
 	return {
 		status: result.status,
 		stdout: result.stdout,

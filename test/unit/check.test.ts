@@ -268,10 +268,54 @@ describe('checkReferences: publication ceiling', () => {
 		[`${DOCS}/ISMS-R-001/1.0.mdx`]: versionFile('ISMS-R-001', '1.0', { title: '機房門禁紀錄', tier: '4', classification: '限閱' }),
 	};
 
-	it('accepts a reference to a document above the ceiling: it exists', () => {
-		const files = citing('見「ISMS-R-001 機房門禁紀錄」第 1.1 節與 [紀錄](/documents/isms-r-001/#sec-1-1)。', restricted);
+	it('accepts a reference to a document above the ceiling, by number or with its title (which the build removes)', () => {
+		const files = citing('見「ISMS-R-001 機房門禁紀錄」第 1.1 節、**ISMS-R-001** 機房門禁紀錄與 ISMS-R-001。', restricted);
 		expect(problemsOf(files)).toEqual([]);
 		expect(problemsOf(files, {}, { ceiling: 'public' })).toEqual([]);
+	});
+
+	it('ref/hidden-link: a Markdown link to a document above the ceiling, whatever the checks setting', () => {
+		const files = citing('見 [紀錄](/documents/isms-r-001/#sec-1-1)。', restricted);
+		const problems = problemsOf(files, { checks: { 'ref/broken-link': 'off' } });
+		expect(problems.map((p) => `${p.line}:${p.column} ${p.severity} ${p.rule} ${p.message}`)).toEqual([
+			'12:9 error ref/hidden-link 連結「/documents/isms-r-001/#sec-1-1」指向高於本次建置的發布上限（內部使用）的文件 ISMS-R-001，該頁不會發布；請刪除連結，只寫文件編號 ISMS-R-001',
+		]);
+		// A build for a cleared audience publishes it.
+		expect(problemsOf(files, {}, { ceiling: 'restricted' })).toEqual([]);
+	});
+
+	it('ref/hidden-link: a link to a version above the ceiling of a published document', () => {
+		const files = citing('見 [新版](/documents/isms-p-005/v1.1/)。', {
+			[`${DOCS}/ISMS-P-005/1.1.mdx`]: versionFile('ISMS-P-005', '1.1', { classification: '限閱', effective: '2026-01-01', changes: '限閱改版' }),
+		});
+		expect(problemsOf(files).map((p) => `${p.rule} ${p.message}`)).toEqual([
+			'ref/hidden-link 連結「/documents/isms-p-005/v1.1/」指向 ISMS-P-005 第 1.1 版，該版次高於本次建置的發布上限（內部使用），不會發布；請改連結已發布的版次（如 /documents/isms-p-005/），或只寫文件編號 ISMS-P-005',
+		]);
+	});
+
+	it('ref/hidden-title: the title of a document above the ceiling written without its number, in text, code or 修訂說明', () => {
+		expect(problemsOf(citing('依機房門禁紀錄辦理。', restricted)).map((p) => `${p.line}:${p.column} ${p.rule} ${p.message}`)).toEqual([
+			'12:8 ref/hidden-title 「機房門禁紀錄」是高於本次建置的發布上限（內部使用）的文件 ISMS-R-001 的名稱，不得寫在發布的文字中；請改為只寫文件編號（例如「依 ISMS-R-001 辦理」），建置會以編號呈現',
+		]);
+		expect(brief(problemsOf(citing('見 `機房 門禁紀錄` 與 [門禁](/documents/isms-p-005/ "機房門禁紀錄")。', restricted)))).toEqual([
+			`${M001}:12:9 error ref/hidden-title`,
+			`${M001}:12:21 error ref/hidden-title`,
+		]);
+		const files = {
+			...restricted,
+			[`${DOCS}/ISMS-P-005/1.0.mdx`]: versionFile('ISMS-P-005', '1.0', { changes: '配合「ISMS-R-001 機房門禁紀錄」修訂' }),
+			[`${DOCS}/ISMS-M-001/1.0.mdx`]: versionFile('ISMS-M-001', '1.0', { title: '資訊安全管理政策', changes: '配合機房門禁紀錄修訂' }),
+		};
+		expect(brief(problemsOf(files))).toEqual([`${M001}:8:10 error ref/hidden-title`]);
+	});
+
+	it('checks superseded versions too: they are published', () => {
+		const files = {
+			...restricted,
+			[`${DOCS}/ISMS-M-001/1.0.mdx`]: mdx(versionFields('ISMS-M-001', '1.0', { effective: '2020-01-01' }), '- 1.1 依機房門禁紀錄與 [紀錄](/documents/isms-r-001/) 辦理。\n'),
+			[`${DOCS}/ISMS-M-001/1.1.mdx`]: mdx(versionFields('ISMS-M-001', '1.1', { effective: '2021-01-01', changes: '修訂' }), '- 1.1 正確。\n'),
+		};
+		expect(problemsOf(files).map((p) => `${p.line}:${p.column} ${p.rule}`).sort()).toEqual(["10:16 ref/hidden-link", "10:8 ref/hidden-title"]);
 	});
 
 	it('still checks what is cited of it', () => {

@@ -70,9 +70,10 @@ describe('buildPortal', () => {
 
 	it('lists the documents left out for the ceiling as hidden', () => {
 		const root = corpus();
-		expect(buildPortal(root, config, settings({ ceiling: 'public' })).hidden).toEqual(['ISMS-P-005', 'ISMS-R-001']);
-		expect(buildPortal(root, config, settings({ ceiling: 'internal' })).hidden).toEqual(['ISMS-R-001']);
-		expect(buildPortal(root, config, settings({ ceiling: 'restricted' })).hidden).toEqual([]);
+		const hidden = (ceiling: 'public' | 'internal' | 'restricted') => [...buildPortal(root, config, settings({ ceiling })).redactor.ceiling.hiddenDocuments];
+		expect(hidden('public')).toEqual([['ISMS-P-005', 'ceiling'], ['ISMS-R-001', 'ceiling']]);
+		expect(hidden('internal')).toEqual([['ISMS-R-001', 'ceiling']]);
+		expect(hidden('restricted')).toEqual([]);
 	});
 
 	it('drops single versions above the ceiling from a published document', () => {

@@ -77,6 +77,39 @@ describe('findReferences: documents', () => {
 		expect(find('1ISMS-P-005')).toEqual([]);
 	});
 
+	it('reads a known title with Latin letters, digits and spaces whole, however it is spaced', () => {
+		const mixed: ReferenceSyntax = { ...syntax, titleOf: (docNo) => (docNo === 'ISMS-R-002' ? 'VPN 存取規範 2.0 版' : TITLES[docNo]) };
+		for (const written of ['VPN 存取規範 2.0 版', 'VPN存取規範2.0版', 'VPN  存取規範 2.0　版']) {
+			const text = `依 ISMS-R-002 ${written} 辦理`;
+			const [ref] = findReferences(text, mixed);
+			expect(ref).toMatchObject({ kind: 'document', docNo: 'ISMS-R-002', citedTitle: 'VPN 存取規範 2.0 版', index: 2 });
+			expect(text.slice(ref!.index, ref!.index + ref!.length)).toBe(`ISMS-R-002 ${written}`);
+		}
+	});
+
+	it('reads an unknown title with Latin letters and spaces up to its title ending', () => {
+		expect(find('依 ISMS-R-002 SSL VPN 存取規範 辦理')).toEqual([
+			{ kind: 'document', docNo: 'ISMS-R-002', citedTitle: 'SSL VPN 存取規範', quoted: false, index: 2, length: 23 },
+		]);
+		// Spaced Han words with no Latin letter or digit are prose.
+		expect(find('依 ISMS-R-003 機房 門禁規範，每日檢查')[0]).not.toHaveProperty('citedTitle');
+		expect(find('見 ISMS-R-003 與 程序書。')[0]).not.toHaveProperty('citedTitle');
+		expect(find('見 ISMS-R-003 及 VPN 規範。')[0]).not.toHaveProperty('citedTitle');
+	});
+
+	it('does not stretch an unquoted title over another document number or a clause', () => {
+		expect(find('ISMS-P-005 與 ISMS-M-001 規範')[0]).toEqual({ kind: 'document', docNo: 'ISMS-P-005', quoted: false, index: 0, length: 10 });
+		expect(find('ISMS-R-002 VPN 第 3 節規範')[0]).toEqual({ kind: 'document', docNo: 'ISMS-R-002', quoted: false, index: 0, length: 10 });
+	});
+
+	it("reads any of a document's other titles (older or newer versions) whole", () => {
+		const renamed: ReferenceSyntax = { ...syntax, otherTitlesOf: (docNo) => (docNo === 'ISMS-P-005' ? ['目標管理及績效量測程序書附錄'] : undefined) };
+		expect(findReferences('ISMS-P-005 目標管理及績效量測程序書附錄。', renamed)[0]).toMatchObject({ citedTitle: '目標管理及績效量測程序書附錄', length: 25 });
+		// The longest known title wins over a shorter one it begins with.
+		const nested: ReferenceSyntax = { ...syntax, otherTitlesOf: () => ['資訊安全目標管理程序書附件申請單'] };
+		expect(findReferences('ISMS-P-005 資訊安全目標管理程序書附件申請單', nested)[0]).toMatchObject({ citedTitle: '資訊安全目標管理程序書附件申請單' });
+	});
+
 	it('uses a custom docNoPattern (anchors stripped)', () => {
 		const custom: ReferenceSyntax = { docNoPattern: '^POL-\\d{2}$', titleOf: () => undefined };
 		expect(findReferences('POL-07 與 POL-007 及 ISMS-P-005', custom)).toEqual([

@@ -4,6 +4,10 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { remarkReferences, type RemarkReferencesOptions } from '../../src/integration/remark-references.ts';
+import { computeCeiling } from '../../src/lib/ceiling.ts';
+import { createRedactor } from '../../src/lib/redact.ts';
+import { resolveDocuments } from '../../src/lib/resolve.ts';
+import { dv } from './_helpers.ts';
 
 const TITLES: Record<string, string> = {
 	'ISMS-P-005': '資訊安全目標管理程序書',
@@ -12,10 +16,15 @@ const TITLES: Record<string, string> = {
 };
 const DOC_FILE = 'content/documents/ISMS-M-001/1.0.mdx';
 
+/** ISMS-R-001 is restricted: above the all-staff ceiling. */
+const versions = Object.entries(TITLES).map(([docNo, title]) => dv(docNo, '1.0', '2020-01-01', { title, classification: docNo === 'ISMS-R-001' ? 'restricted' : 'internal' }));
+const ceiling = computeCeiling(versions, resolveDocuments(versions, { today: '2025-01-15', includeDrafts: false }).documents, 'internal');
+const redactor = createRedactor(ceiling, { docNoPattern: '^ISMS-[A-Z]-\\d{3}$', titleOf: (docNo) => TITLES[docNo] });
+
 const options = (linkControls = true): RemarkReferencesOptions => ({
 	docNoOf: (path) => (path?.startsWith('content/documents/') ? path.split('/')[2] : undefined),
-	syntax: { docNoPattern: '^ISMS-[A-Z]-\\d{3}$', titleOf: (docNo) => TITLES[docNo] },
-	targets: { published: new Set(['ISMS-P-005', 'ISMS-M-001']), hidden: new Set(['ISMS-R-001']), linkControls },
+	redactor,
+	targets: { published: new Set(['ISMS-P-005', 'ISMS-M-001']), linkControls },
 });
 
 /** `path` null renders a file without a path. */
