@@ -51,18 +51,35 @@ export function outputFiles(outDir: string): string[] {
 		.sort();
 }
 
-/** A file as text: gzip (the Pagefind index and fragments) decompressed, zip (XLSX) entry by entry. */
+/** Decompressed output is read up to this size per file; a larger (or corrupt) archive is read as its raw bytes. */
+const MAX_EXPANDED = 256 * 1024 * 1024;
+
+/**
+ * A file as text: gzip (the Pagefind index and fragments) decompressed, zip (XLSX, an attached .docx/.odt)
+ * entry by entry. An archive that does not open (an attachment that only looks like a zip, a truncated
+ * file) or would expand beyond MAX_EXPANDED is searched as it is, never a crash of the build.
+ */
 async function textsOf(file: string, bytes: Buffer): Promise<{ file: string; text: string }[]> {
-	if (bytes[0] === 0x1f && bytes[1] === 0x8b) return textsOf(file, gunzipSync(bytes));
-	if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) {
-		const zip = await JSZip.loadAsync(bytes);
-		const out: { file: string; text: string }[] = [];
-		for (const entry of Object.values(zip.files)) {
-			if (!entry.dir) out.push(...(await textsOf(`${file}!/${entry.name}`, await entry.async('nodebuffer'))));
+	const raw = [{ file, text: bytes.toString('utf8') }];
+	try {
+		if (bytes[0] === 0x1f && bytes[1] === 0x8b) return await textsOf(file, gunzipSync(bytes, { maxOutputLength: MAX_EXPANDED }));
+		if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) {
+			const zip = await JSZip.loadAsync(bytes);
+			const out: { file: string; text: string }[] = [];
+			let expanded = 0;
+			for (const entry of Object.values(zip.files)) {
+				if (entry.dir) continue;
+				const content = await entry.async('nodebuffer');
+				expanded += content.length;
+				if (expanded > MAX_EXPANDED) return raw;
+				out.push(...(await textsOf(`${file}!/${entry.name}`, content)));
+			}
+			return out;
 		}
-		return out;
+	} catch {
+		return raw;
 	}
-	return [{ file, text: bytes.toString('utf8') }];
+	return raw;
 }
 
 /** What of the canaries the output folder contains: every file, every canary, the first place each is found. */

@@ -15,7 +15,7 @@ import { builtTexts } from './scan.ts';
 // The titles end in 甲乙丙 / 丁戊己 / 庚辛壬 / 癸子丑 so that a title cut short still shows up.
 // ISMS-S-004 has two versions, so a cleared build serves it to the diff page (versions.json).
 const RESTRICTED = ['機房管制作業說明甲乙丙', '甲乙丙', 'CANARY-R-BODY-7f3a', 'CANARY-R-CHANGES-4c1d', 'CANARY-R-CHANGES-11e5', 'CANARY-R-V11-2b8e'];
-const RESTRICTED_LATIN = ['VPN 2FA 存取規範庚辛壬', 'VPN 2FA', '2FA', '庚辛壬', 'CANARY-R2-BODY-8d21', 'CANARY-R2-CHANGES-5e0a'];
+const RESTRICTED_LATIN = ['VPN ZQ7X 存取規範庚辛壬', 'VPN ZQ7X', 'ZQ7X', '庚辛壬', 'CANARY-R2-BODY-8d21', 'CANARY-R2-CHANGES-5e0a'];
 const CONFIDENTIAL = ['金鑰保管作業說明丁戊己', '丁戊己', 'CANARY-C-BODY-91b2'];
 const HIDDEN_VERSION = ['品質紀錄限閱新版癸子丑', '癸子丑', 'CANARY-Q-CHANGES-77c3', 'CANARY-Q-V11-BODY-a9f4', '/documents/isms-q-002/v1.1/', 'isms-q-002/v1.1'];
 const HIDDEN_PATHS = ['/documents/isms-s-004/', '/documents/isms-r-002/', '/documents/isms-s-009/'];
@@ -115,7 +115,7 @@ describe('a build for a cleared audience (PORTAL_MAX_CLASSIFICATION=confidential
 		expect(cleared.read('diff/index.html')).toContain('ISMS-S-004 機房管制作業說明甲乙丙');
 		const clause = parse(cleared.read('documents/isms-m-001/index.html')).querySelector('#sec-1-1')!;
 		expect(clause.querySelector('a[href="/documents/isms-s-004/"]')?.text).toBe('ISMS-S-004 機房管制作業說明甲乙丙');
-		expect(parse(cleared.read('documents/isms-p-008/index.html')).querySelector('.doc-body h2#sec-2')?.text.trim()).toBe('2. ISMS-R-002 VPN 2FA 存取規範庚辛壬');
+		expect(parse(cleared.read('documents/isms-p-008/index.html')).querySelector('.doc-body h2#sec-2')?.text.trim()).toBe('2. ISMS-R-002 VPN ZQ7X 存取規範庚辛壬');
 	});
 });
 

@@ -37,7 +37,7 @@ beforeAll(() => {
 			.replace(/^changes:.*$/m, 'changes: 配合「ISMS-S-004 電腦機房管理作業說明」第 3.5.4 節，修訂機房授權人員之訓練規定。')
 			.replace('以及「ISMS-S-004 電腦機房管理作業說明」所定機房授權人員之滅火系統操作及緊急疏散訓練', '以及 ISMS-S-004 電腦機房管理作業說明 第 3.5.4 節所定機房授權人員之氣體滅火系統操作及緊急疏散訓練'),
 	);
-	site = buildFixture('content', { ...env, PORTAL_SOA_FILE: 'content/soa.yaml', PORTAL_SITE_URL: 'https://isms.example.tw' }, 'content-new-version');
+	site = buildFixture('content', { ...env, PORTAL_SOA_FILE: '', PORTAL_SITE_URL: 'https://isms.example.tw' }, 'content-new-version');
 });
 
 describe('a new version of ISMS-P-008, citing the 限閱 ISMS-S-004 in its text and its 修訂說明', () => {

@@ -285,7 +285,7 @@ describe('search on the real documents, in the browser (Chromium)', () => {
 	const status = () => tab.locator('main [data-search-status]').textContent();
 
 	beforeAll(async () => {
-		content = buildFixture('content', { PORTAL_DOCUMENTS_DIR: 'content/documents', PORTAL_SOA_FILE: 'content/soa.yaml', PORTAL_TODAY: '2026-11-25' }, 'content');
+		content = buildFixture('content', { PORTAL_DOCUMENTS_DIR: 'content/documents', PORTAL_SOA_FILE: '', PORTAL_TODAY: '2026-11-25' }, 'content');
 		if (content.status !== 0) throw new Error(`build failed:\n${content.stderr}`);
 		server = await serve(content.outDir, '/', {}, { notFoundPage: '404.html' });
 		browser = await launch();
