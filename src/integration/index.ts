@@ -34,13 +34,13 @@ function canariesOf(analysis: CorpusAnalysis, model: PortalModel) {
 		.map((version) => ({
 			docNo: version.docNo,
 			version: version.version,
-			texts: [version.title, ...(version.changes ? [version.changes] : []), ...(analysis.analyses.get(version.id)?.blocks ?? []).map((block) => block.text)],
+			texts: [version.title, ...(version.changes ? [version.changes] : []), ...(analysis.analyses.get(version.id)?.outline.blocks ?? []).map((block) => block.text)],
 		}));
 	const published = [JSON.stringify(model.soa), JSON.stringify(model.config)];
 	for (const version of analysis.versions) {
 		if (!analysis.ceiling.published.has(version.id)) continue;
 		const analysed = analysis.analyses.get(version.id);
-		published.push(version.title, version.issuedBy ?? '', version.approvedBy ?? '', version.owner ?? '', analysed?.changes ?? '', ...(analysed?.blocks ?? []).map((block) => block.text));
+		published.push(version.title, version.issuedBy ?? '', version.approvedBy ?? '', version.owner ?? '', analysed?.changes ?? '', ...(analysed?.outline.blocks ?? []).map((block) => block.text));
 	}
 	return auditCanaries(analysis.ceiling, unpublished, published);
 }

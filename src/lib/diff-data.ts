@@ -1,4 +1,3 @@
-import type { Block } from './blocks.ts';
 import type { DiffBlock } from './diff.ts';
 import type { PublishedDocument } from './portal.ts';
 import type { VersionState } from './resolve.ts';
@@ -37,7 +36,7 @@ export function diffableDocuments(documents: readonly PublishedDocument[]): Publ
 }
 
 /** The versions.json of one document, from the build's blocks (by version id). */
-export function versionsFile(document: PublishedDocument, blocks: Readonly<Record<string, readonly Block[]>>): VersionsFile {
+export function versionsFile(document: PublishedDocument, blocks: Readonly<Record<string, readonly DiffBlock[]>>): VersionsFile {
 	return {
 		docNo: document.docNo,
 		title: document.latest.title,

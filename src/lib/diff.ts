@@ -1,5 +1,5 @@
 import { diffArrays } from 'diff';
-import type { Block } from './blocks.ts';
+import type { OutlineBlock as Block } from './outline/outline.ts';
 
 /**
  * What the diff reads of a block: its kind, clause number and text. The build's blocks carry more
