@@ -15,7 +15,7 @@ import { controlLink } from '../lib/soa/links.ts';
 import { withBase } from '../lib/urls.ts';
 import type { BodyFault } from '../lib/mdx-rules.ts';
 import { formatProblem, hasErrors, sortProblems, summarizeProblems } from '../lib/problems.ts';
-import { rehypeClauseAnchors } from './rehype-clause-anchors.ts';
+import { remarkClauseAnchors } from './remark-clause-anchors.ts';
 import { remarkNoCode } from './remark-no-code.ts';
 import { remarkBaseLinks, remarkReferences } from './remark-references.ts';
 import { auditBuiltPages } from '../node/csp.ts';
@@ -131,9 +131,10 @@ export default function ismsPortal(userConfig: PortalUserConfig): StarlightPlugi
 						},
 					},
 				]);
+				// Clause anchors from the outline, after the redaction and the auto-links (which keep the text).
+				processor.options.remarkPlugins.push([remarkClauseAnchors, { include: inDocuments }]);
 				// Root-relative links in any Markdown (documents and help pages) follow the site's base path.
 				processor.options.remarkPlugins.push([remarkBaseLinks, { base: astroConfig.base }]);
-				processor.options.rehypePlugins.push([rehypeClauseAnchors, { include: inDocuments }]);
 
 				updateConfig({
 					title: config.siteTitle,
