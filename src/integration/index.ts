@@ -119,10 +119,22 @@ export default function ismsPortal(userConfig: PortalUserConfig): StarlightPlugi
 						},
 					},
 				]);
+				// The checker's outlines: of the version a file is, and of the version a reference to a document means.
+				const byFile = new Map(versions.map((version) => [resolve(root, version.file), version]));
+				const meant = new Map(
+					analysis.documents.flatMap((doc) => {
+						const version = doc.current ?? doc.versions.find((v) => v.state === 'withdrawn') ?? doc.versions.find((v) => v.state !== 'draft');
+						const outline = version && analysis.analyses.get(version.id)?.outline;
+						return outline ? [[doc.docNo, outline] as const] : [];
+					}),
+				);
 				processor.options.remarkPlugins.push([
 					remarkReferences,
 					{
 						docNoOf: (path: string | undefined) => (inDocuments(path) ? basename(dirname(path!)) : undefined),
+						outlineOf: (path: string | undefined) => (path ? analysis.analyses.get(byFile.get(resolve(path))?.id ?? '')?.outline : undefined),
+						titleOf: (path: string | undefined) => (path ? byFile.get(resolve(path))?.title : undefined),
+						documentOutline: (docNo: string) => meant.get(docNo),
 						redactor,
 						targets: {
 							published,

@@ -51,6 +51,8 @@ const HAN_RUN = /^[ \u3000]?(\p{Script=Han}[\p{Script=Han}（）()、]*)/u;
 const MIXED_RUN = /^[ \u3000]?([\p{Script=Han}A-Za-z0-9][\p{Script=Han}A-Za-z0-9（）()、\- \u3000]*)/u;
 /** Words that start prose, not a title: `ISMS-P-005 與 ISMS-M-001`, `ISMS-P-005 及 VPN 規範`. */
 const PROSE_START = /^[與及和或之等的並且暨]/u;
+/** An official-scheme clause number (壹、 一、 （一）) right after a document number. */
+const CLAUSE_PATH_START = /^[ \u3000]?(?:[壹貳參叁叄肆伍陸柒捌玖拾一二三四五六七八九十百]+、|[（(][一二三四五六七八九十百0-9０-９]+[）)])/u;
 /** Spaces an author may put inside or before a cited title (not line breaks). */
 const SPACE = /[ \t\u3000]/;
 const CONTROL = /(?<![\w.])A\.(?:[5-9]|1[0-8])\.\d{1,2}(?:\.\d{1,2})?(?![\w]|\.\d)/gu;
@@ -134,6 +136,8 @@ function citedTitleAfter(text: string, from: number, docNo: string, syntax: Refe
 		if (end !== undefined) return { title, end };
 	}
 	const rest = text.slice(from);
+	// `ISMS-M-002 參、一、（二）`: a clause path of that document, not a title.
+	if (CLAUSE_PATH_START.test(rest)) return undefined;
 	for (const runPattern of [HAN_RUN, MIXED_RUN]) {
 		const run = runPattern.exec(rest);
 		let words = run?.[1];

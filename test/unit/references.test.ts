@@ -343,3 +343,9 @@ describe('an unnumbered heading ends the numbered section before it', () => {
 		expect(brief(collect(body))).toEqual(['3:3 document ISMS-P-005 @6.4', '7:3 document ISMS-P-005 @-']);
 	});
 });
+
+describe('findReferences: a clause path after a document number', () => {
+	it('is not read as a cited title (ISMS-P-005 壹、一、（二）及本要點)', () => {
+		expect(find('依 ISMS-P-005 壹、一、（二）及本要點辦理')).toEqual([{ kind: 'document', docNo: 'ISMS-P-005', quoted: false, index: 2, length: 10 }]);
+	});
+});
