@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { portal } from '../../astro.config.mjs';
 import { analyzeCorpus } from '../../src/lib/analyze.ts';
 import { portalConfigSchema, type BuildSettings } from '../../src/lib/config.ts';
+import type { VersionsFile } from '../../src/lib/diff-data.ts';
+import { diffVersions } from '../../src/lib/diff.ts';
 import { docSlug } from '../../src/lib/urls.ts';
 import { buildFixture, ROOT } from './build.ts';
 
@@ -48,3 +50,19 @@ compare('content/', () => buildFixture('content', { PORTAL_DOCUMENTS_DIR: 'conte
 	today: '2026-11-25',
 });
 compare('test/fixtures/outline (花蓮縣 要點)', () => buildFixture('outline'), { documentsDir: 'test/fixtures/outline', soaFile: 'test/fixtures/soa/basic.yaml', today: '2025-01-15' });
+
+describe('versions.json of the 要點 fixture names the changed clauses', () => {
+	const site = buildFixture('outline');
+
+	it('a changed block shows its clause path (1.0 → 1.1 of ISMS-M-901)', () => {
+		const file = JSON.parse(site.read('documents/isms-m-901/versions.json')) as VersionsFile;
+		const blocks = Object.fromEntries(file.versions.map((v) => [v.version, v.blocks]));
+		const diff = diffVersions(blocks['1.0']!, blocks['1.1']!);
+		expect(diff.rows.flatMap((row) => (row.kind === 'same' ? [] : [[row.kind, row.clause ?? `（在 ${row.within}）`]]))).toEqual([
+			['changed', '（在 貳、）'],
+			['changed', '肆、三、'],
+			['added', '肆、六、'],
+			['changed', '伍、二、（三）'],
+		]);
+	});
+});
