@@ -3,6 +3,7 @@ import { SKIP, visit } from 'unist-util-visit';
 import { renderReference, type LinkTargets } from '../lib/linking.ts';
 import { redactTree, type Redactor } from '../lib/redact.ts';
 import { citingClauseAt } from '../lib/outline/citing.ts';
+import { canonicalAnchor } from '../lib/outline/numbering.ts';
 import { resolveClauseReference, type ClauseReference } from '../lib/outline/clause-references.ts';
 import type { Outline } from '../lib/outline/outline.ts';
 import { textReferences } from '../lib/references.ts';
@@ -53,6 +54,7 @@ export function remarkReferences(options: RemarkReferencesOptions) {
 		let blockStart = false;
 		visit(tree, (node, index, parent: Parent | undefined) => {
 			if (BLOCKS.has(node.type)) blockStart = true;
+			if (node.type === 'link') canonicalLink(node as Link);
 			if (CODE.has(node.type) || node.type === 'link') {
 				blockStart = false;
 				return SKIP;
@@ -66,6 +68,17 @@ export function remarkReferences(options: RemarkReferencesOptions) {
 			return [SKIP, index + replacement.length];
 		});
 	};
+}
+
+/**
+ * A hand-written clause link the checker accepts (`#sec-壹-一-(二)`, half-width parentheses, 叁)
+ * points at the id the page has: the outline's canonical anchor (`#sec-壹-一-（二）`).
+ */
+function canonicalLink(node: Link): void {
+	const hash = node.url.indexOf('#');
+	if (hash === -1 || !(node.url.startsWith('/documents/') || hash === 0)) return;
+	const anchor = canonicalAnchor(node.url.slice(hash + 1));
+	if (anchor) node.url = `${node.url.slice(0, hash + 1)}${anchor}`;
 }
 
 function linkify(

@@ -148,3 +148,12 @@ describe('remarkReferences: official-scheme clause references, resolved in the o
 		expect(html).toMatch(/<p>（一）依 /u);
 	});
 });
+
+describe('remarkReferences: hand-written clause links', () => {
+	it('point at the canonical anchor the page has (half-width parentheses, 叁)', () => {
+		const html = decodeURIComponent(render('[條文](/documents/isms-p-005/#sec-叁-一-(二)) 與 [本條](#sec-壹-一) 與 [6.4](/documents/isms-p-005/#sec-6-4)。'));
+		expect(html).toContain('href="/documents/isms-p-005/#sec-參-一-（二）"');
+		expect(html).toContain('href="#sec-壹-一"');
+		expect(html).toContain('href="/documents/isms-p-005/#sec-6-4"');
+	});
+});
