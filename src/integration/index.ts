@@ -15,7 +15,7 @@ import { controlLink } from '../lib/soa/links.ts';
 import { withBase } from '../lib/urls.ts';
 import type { BodyFault } from '../lib/mdx-rules.ts';
 import { formatProblem, hasErrors, sortProblems, summarizeProblems } from '../lib/problems.ts';
-import { rehypeClauseAnchors } from './rehype-clause-anchors.ts';
+import { remarkClauseAnchors } from './remark-clause-anchors.ts';
 import { remarkNoCode } from './remark-no-code.ts';
 import { remarkBaseLinks, remarkReferences } from './remark-references.ts';
 import { auditBuiltPages } from '../node/csp.ts';
@@ -34,13 +34,13 @@ function canariesOf(analysis: CorpusAnalysis, model: PortalModel) {
 		.map((version) => ({
 			docNo: version.docNo,
 			version: version.version,
-			texts: [version.title, ...(version.changes ? [version.changes] : []), ...(analysis.analyses.get(version.id)?.blocks ?? []).map((block) => block.text)],
+			texts: [version.title, ...(version.changes ? [version.changes] : []), ...(analysis.analyses.get(version.id)?.outline.blocks ?? []).map((block) => block.text)],
 		}));
 	const published = [JSON.stringify(model.soa), JSON.stringify(model.config)];
 	for (const version of analysis.versions) {
 		if (!analysis.ceiling.published.has(version.id)) continue;
 		const analysed = analysis.analyses.get(version.id);
-		published.push(version.title, version.issuedBy ?? '', version.approvedBy ?? '', version.owner ?? '', analysed?.changes ?? '', ...(analysed?.blocks ?? []).map((block) => block.text));
+		published.push(version.title, version.issuedBy ?? '', version.approvedBy ?? '', version.owner ?? '', analysed?.changes ?? '', ...(analysed?.outline.blocks ?? []).map((block) => block.text));
 	}
 	return auditCanaries(analysis.ceiling, unpublished, published);
 }
@@ -119,10 +119,22 @@ export default function ismsPortal(userConfig: PortalUserConfig): StarlightPlugi
 						},
 					},
 				]);
+				// The checker's outlines: of the version a file is, and of the version a reference to a document means.
+				const byFile = new Map(versions.map((version) => [resolve(root, version.file), version]));
+				const meant = new Map(
+					analysis.documents.flatMap((doc) => {
+						const version = doc.current ?? doc.versions.find((v) => v.state === 'withdrawn') ?? doc.versions.find((v) => v.state !== 'draft');
+						const outline = version && analysis.analyses.get(version.id)?.outline;
+						return outline ? [[doc.docNo, outline] as const] : [];
+					}),
+				);
 				processor.options.remarkPlugins.push([
 					remarkReferences,
 					{
 						docNoOf: (path: string | undefined) => (inDocuments(path) ? basename(dirname(path!)) : undefined),
+						outlineOf: (path: string | undefined) => (path ? analysis.analyses.get(byFile.get(resolve(path))?.id ?? '')?.outline : undefined),
+						titleOf: (path: string | undefined) => (path ? byFile.get(resolve(path))?.title : undefined),
+						documentOutline: (docNo: string) => meant.get(docNo),
 						redactor,
 						targets: {
 							published,
@@ -131,9 +143,10 @@ export default function ismsPortal(userConfig: PortalUserConfig): StarlightPlugi
 						},
 					},
 				]);
+				// Clause anchors from the outline, after the redaction and the auto-links (which keep the text).
+				processor.options.remarkPlugins.push([remarkClauseAnchors, { include: inDocuments }]);
 				// Root-relative links in any Markdown (documents and help pages) follow the site's base path.
 				processor.options.remarkPlugins.push([remarkBaseLinks, { base: astroConfig.base }]);
-				processor.options.rehypePlugins.push([rehypeClauseAnchors, { include: inDocuments }]);
 
 				updateConfig({
 					title: config.siteTitle,

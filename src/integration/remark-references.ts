@@ -2,7 +2,11 @@ import type { Link, Parent, PhrasingContent, Root, Text } from 'mdast';
 import { SKIP, visit } from 'unist-util-visit';
 import { renderReference, type LinkTargets } from '../lib/linking.ts';
 import { redactTree, type Redactor } from '../lib/redact.ts';
-import { findReferences } from '../lib/references.ts';
+import { citingClauseAt } from '../lib/outline/citing.ts';
+import { canonicalAnchor } from '../lib/outline/numbering.ts';
+import { resolveClauseReference, type ClauseReference } from '../lib/outline/clause-references.ts';
+import type { Outline } from '../lib/outline/outline.ts';
+import { textReferences } from '../lib/references.ts';
 import { withBase } from '../lib/urls.ts';
 
 export interface RemarkReferencesOptions {
@@ -12,7 +16,15 @@ export interface RemarkReferencesOptions {
 	redactor: Redactor;
 	/** What to link; `hidden` is every document the build does not publish. */
 	targets: Omit<LinkTargets, 'hidden'>;
+	/** The outline of the version a file is (the checker's), for its own clause references. */
+	outlineOf?: (path: string | undefined) => Outline | undefined;
+	/** The outline of the version a reference to a document means (in force, else the newest released). */
+	documentOutline?: (docNo: string) => Outline | undefined;
+	/** The title of the version a file is: 「…要點」第三點 in that document is its own. */
+	titleOf?: (path: string | undefined) => string | undefined;
 }
+
+const BLOCKS = new Set(['heading', 'paragraph']);
 
 const CODE = new Set(['code', 'inlineCode', 'mdxFlowExpression', 'mdxTextExpression', 'mdxjsEsm', 'html']);
 
@@ -29,10 +41,28 @@ export function remarkReferences(options: RemarkReferencesOptions) {
 		if (!citing) return;
 		// Anything it cannot take out was refused by the checker before the build began.
 		redactTree(tree, options.redactor);
+		const own = options.outlineOf?.(file.path);
+		const ownTitle = options.titleOf?.(file.path);
+		// Official-scheme clause references resolve as the checker resolves them, from the citing clause.
+		const anchorFor = (at: Text) => (docNo: string, ref: ClauseReference) => {
+			const outline = docNo === citing ? own : options.documentOutline?.(docNo);
+			if (!outline) return undefined;
+			const from = docNo === citing && at.position ? citingClauseAt(outline, at.position.start) : undefined;
+			const resolution = resolveClauseReference(ref, outline, from ? { citing: from.path } : {});
+			return resolution.status === 'found' ? resolution.clause.anchor : undefined;
+		};
+		let blockStart = false;
 		visit(tree, (node, index, parent: Parent | undefined) => {
-			if (CODE.has(node.type) || node.type === 'link') return SKIP;
+			if (BLOCKS.has(node.type)) blockStart = true;
+			if (node.type === 'link') canonicalLink(node as Link);
+			if (CODE.has(node.type) || node.type === 'link') {
+				blockStart = false;
+				return SKIP;
+			}
 			if (node.type !== 'text' || !parent || index === undefined) return;
-			const replacement = linkify(node as Text, citing, options.redactor, targets);
+			const start = blockStart;
+			blockStart = false;
+			const replacement = linkify(node as Text, citing, options.redactor, targets, { blockStart: start, ...(ownTitle ? { ownTitle } : {}) }, anchorFor(node as Text));
 			if (!replacement) return;
 			parent.children.splice(index, 1, ...replacement);
 			return [SKIP, index + replacement.length];
@@ -40,15 +70,33 @@ export function remarkReferences(options: RemarkReferencesOptions) {
 	};
 }
 
-function linkify(node: Text, citing: string, redactor: Redactor, targets: LinkTargets): PhrasingContent[] | undefined {
-	const refs = findReferences(node.value, redactor.syntax);
+/**
+ * A hand-written clause link the checker accepts (`#sec-壹-一-(二)`, half-width parentheses, 叁)
+ * points at the id the page has: the outline's canonical anchor (`#sec-壹-一-（二）`).
+ */
+function canonicalLink(node: Link): void {
+	const hash = node.url.indexOf('#');
+	if (hash === -1 || !(node.url.startsWith('/documents/') || hash === 0)) return;
+	const anchor = canonicalAnchor(node.url.slice(hash + 1));
+	if (anchor) node.url = `${node.url.slice(0, hash + 1)}${anchor}`;
+}
+
+function linkify(
+	node: Text,
+	citing: string,
+	redactor: Redactor,
+	targets: LinkTargets,
+	context: { blockStart: boolean; ownTitle?: string },
+	clauseAnchor: (docNo: string, ref: ClauseReference) => string | undefined,
+): PhrasingContent[] | undefined {
+	const refs = textReferences(node.value, redactor.syntax, context);
 	if (refs.length === 0) return undefined;
 	const out: PhrasingContent[] = [];
 	let cursor = 0;
 	let changed = false;
 	for (const ref of refs) {
 		if (ref.index < cursor) continue;
-		const rendering = renderReference(ref, citing, targets);
+		const rendering = renderReference(ref, citing, targets, clauseAnchor);
 		if (!rendering) continue;
 		changed = true;
 		if (ref.index > cursor) out.push({ type: 'text', value: node.value.slice(cursor, ref.index) });

@@ -1,10 +1,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { extractBlocks, clauseInventory, type Block } from './blocks.ts';
 import { computeCeiling, type Ceiling } from './ceiling.ts';
 import { checkReferences, type VersionAnalysis } from './check.ts';
 import { ceilingProblems } from './check-ceiling.ts';
-import { leadingClause } from './clauses.ts';
 import type { BuildSettings, PortalConfig } from './config.ts';
 import { loadControls, type LoadedControls } from '../node/controls.ts';
 import { loadSoaVersions } from '../node/soa.ts';
@@ -21,14 +19,18 @@ import { scanBody, treeNestingFault } from './body-guard.ts';
 import { withFile } from './failure.ts';
 import type { Problem } from './problems.ts';
 import { createRedactor, redactText, redactTree, type Redactor } from './redact.ts';
+import { buildOutline } from './outline/outline.ts';
+import type { MdNode } from './outline/tree.ts';
+import { attachCitingClauses } from './outline/citing.ts';
 import { collectReferences } from './references.ts';
 import { resolveDocuments, type ResolvedDocument } from './resolve.ts';
 import { loadSynonymsFile } from '../node/synonyms.ts';
 
-/** One analysed version: its text blocks (diffs, clause inventory) and its references. */
+/**
+ * One analysed version: its outline (clauses, anchors, text blocks for diffs and search; for a
+ * published version, of its redacted text, what the build publishes) and its references.
+ */
 export interface AnalysedVersion extends VersionAnalysis {
-	/** Text blocks; for a published version, of its redacted text (what the build publishes). */
-	blocks: Block[];
 	/** 修訂說明 as published (redacted), for a published version that has one. */
 	changes?: string;
 }
@@ -61,7 +63,7 @@ export interface CorpusAnalysis {
 
 /**
  * The corpus, read and checked once: files → frontmatter → versions in force → one parse of each
- * body → blocks, clause numbers and references → the reference checks. The site build and
+ * body → its outline (clauses, anchors, blocks) and references → the reference checks. The site build and
  * `npm run check` both call this; neither parses a document twice.
  */
 export function analyzeCorpus(root: string, config: PortalConfig, settings: BuildSettings): CorpusAnalysis {
@@ -116,7 +118,7 @@ export function analyzeCorpus(root: string, config: PortalConfig, settings: Buil
 				return;
 			}
 			for (const fault of bodyFaults(tree)) syntaxProblems.push({ file: version.file, severity: 'error', ...fault });
-			const sites = collectReferences(tree, syntax, leadingClause);
+			const sites = collectReferences(tree, syntax, { ownTitle: version.title });
 			const duplicates = duplicateNames(version.attachments ?? []);
 			(version.attachments ?? []).forEach((attachment, index) => {
 				if (duplicates.has(index)) {
@@ -142,8 +144,11 @@ export function analyzeCorpus(root: string, config: PortalConfig, settings: Buil
 				changes = changed?.text;
 				leakProblems.push(...ceilingProblems(version, leaks, changed?.leaks ?? [], ceiling));
 			}
-			const blocks = extractBlocks(tree);
-			analyses.set(version.id, { version, blocks, clauses: clauseInventory(blocks), sites, ...(changes !== undefined ? { changes } : {}) });
+			// The one outline of this version: the checker, the page's anchors, backlinks and the diff read it.
+			const outline = buildOutline(tree as unknown as MdNode);
+			for (const problem of outline.problems) syntaxProblems.push({ file: version.file, ...problem });
+			attachCitingClauses(sites, outline);
+			analyses.set(version.id, { version, outline, sites, ...(changes !== undefined ? { changes } : {}) });
 		});
 	}
 	const referenceProblems = checkReferences({

@@ -1,6 +1,9 @@
 import { hiddenTarget, type Ceiling } from './ceiling.ts';
 import type { DocumentVersion } from './corpus.ts';
 import { formatRocDate } from './dates.ts';
+import { describeClause, canonicalAnchor, parseAnchor } from './outline/numbering.ts';
+import { resolveClauseReference } from './outline/clause-references.ts';
+import type { Outline } from './outline/outline.ts';
 import type { Problem, Severity } from './problems.ts';
 import type { ReferenceSite } from './references.ts';
 import type { ResolvedDocument, ResolvedVersion } from './resolve.ts';
@@ -21,11 +24,18 @@ export const REFERENCE_RULES = {
 export type ReferenceRule = keyof typeof REFERENCE_RULES;
 export type RuleSetting = Severity | 'off';
 
-/** What the checker knows of one version: its parsed references and its clause numbers. */
+/** What the checker knows of one version: its parsed references and its outline (clauses and anchors). */
 export interface VersionAnalysis {
 	version: DocumentVersion;
 	sites: ReferenceSite[];
-	clauses: Set<string>;
+	outline: Outline;
+}
+
+const EMPTY: Outline = { clauses: [], blocks: [], problems: [] };
+
+/** Whether an outline has the decimal clause `6.4.3` (its first, when the number is duplicated). */
+function hasDecimal(outline: Outline, clause: string): boolean {
+	return outline.clauses.some((c) => !c.duplicate && c.label === clause && c.path.length === 1 && c.path[0]!.scheme === 'decimal');
 }
 
 export interface CheckInput {
@@ -58,7 +68,7 @@ export function checkReferences(input: CheckInput): Problem[] {
 	/** The version a reference to the document means: the one in force, else the newest released. */
 	const target = (doc: ResolvedDocument): ResolvedVersion | undefined =>
 		doc.current ?? doc.versions.find((v) => v.state === 'withdrawn') ?? doc.versions.find((v) => v.state !== 'draft');
-	const clausesOf = (version: ResolvedVersion | DocumentVersion) => input.analyses.get(version.id)?.clauses ?? new Set<string>();
+	const outlineOf = (version: ResolvedVersion | DocumentVersion) => input.analyses.get(version.id)?.outline ?? EMPTY;
 
 	for (const doc of input.documents) {
 		for (const version of doc.versions) {
@@ -72,7 +82,7 @@ export function checkReferences(input: CheckInput): Problem[] {
 					case 'clause': {
 						const docNo = site.kind === 'document' ? site.docNo : (site.docNo ?? version.docNo);
 						if (docNo === version.docNo) {
-							if (site.kind === 'clause' && !clausesOf(version).has(site.clause)) {
+							if (site.kind === 'clause' && !hasDecimal(outlineOf(version), site.clause)) {
 								report(version, site, 'ref/unknown-clause', `${quote}：本文件（${version.docNo} 第 ${version.version} 版）沒有第 ${site.clause} 節`);
 							}
 							break;
@@ -99,9 +109,21 @@ export function checkReferences(input: CheckInput): Problem[] {
 							if (site.citedTitle && site.citedTitle !== meant.title) {
 								report(version, site, 'ref/title-mismatch', `${quote}：引用的名稱「${site.citedTitle}」與 ${docNo} 的文件名稱「${meant.title}」不符`);
 							}
-						} else if (!clausesOf(meant).has(site.clause)) {
+						} else if (!hasDecimal(outlineOf(meant), site.clause)) {
 							report(version, site, 'ref/unknown-clause', `${quote}：${docNo} 第 ${meant.version} 版沒有第 ${site.clause} 節`);
 						}
+						break;
+					}
+					case 'outline-clause': {
+						// 參、一、（二） and 第三點第二款 (src/lib/outline/clause-references.ts), resolved in the outline.
+						const docNo = site.docNo ?? version.docNo;
+						const own = docNo === version.docNo;
+						const cited = own ? undefined : byDocNo.get(docNo);
+						const meant = own ? version : cited && target(cited);
+						// An unknown document or one without released versions is reported as a document.
+						if (!meant) break;
+						const resolution = resolveClauseReference(site, outlineOf(meant), own && site.citing ? { citing: site.citing.path } : {});
+						if (resolution.status !== 'found') report(version, site, 'ref/unknown-clause', `${quote}：${own ? '' : `${docNo} 第 ${meant.version} 版`}${resolution.message}`);
 						break;
 					}
 					case 'control':
@@ -111,7 +133,7 @@ export function checkReferences(input: CheckInput): Problem[] {
 						break;
 					case 'link': {
 						if (input.ceiling && hiddenTarget(site.url, input.ceiling)?.reason === 'ceiling') break;
-						const problem = checkLink(site.url, bySlug, (v) => clausesOf(v));
+						const problem = checkLink(site.url, bySlug, outlineOf);
 						if (problem) report(version, site, 'ref/broken-link', `連結「${site.url}」${problem}`);
 						break;
 					}
@@ -134,7 +156,7 @@ export function checkReferences(input: CheckInput): Problem[] {
 function checkLink(
 	url: string,
 	bySlug: ReadonlyMap<string, ResolvedDocument>,
-	clausesOf: (version: ResolvedVersion) => Set<string>,
+	outlineOf: (version: ResolvedVersion) => Outline,
 ): string | undefined {
 	const [path = '', anchor] = url.split('#', 2);
 	if (path === '/documents/' || path === '/documents') return anchor ? '：文件一覽表沒有這個錨點' : undefined;
@@ -148,8 +170,11 @@ function checkLink(
 		: (doc.current ?? doc.versions.find((v) => v.state !== 'draft'));
 	if (!version) return match[2] ? `：${doc.docNo} 沒有已發布的第 ${match[2]} 版` : `：${doc.docNo} 沒有已發布的版次`;
 	if (!anchor || anchor === 'revision-history' || anchor === '_top') return undefined;
-	const clause = /^sec-(\d+(?:-\d+)*)$/.exec(anchor);
-	if (!clause) return `：錨點「#${anchor}」不是條文錨點（應如 #sec-6-4-3）`;
-	const number = clause[1]!.split('-').join('.');
-	return clausesOf(version).has(number) ? undefined : `：${doc.docNo} 第 ${version.version} 版沒有第 ${number} 節`;
+	// The anchor format is the outline's (numbering.ts): `sec-6-4-3`, `sec-參-一-（二）`, percent-encoded or not.
+	const cited = parseAnchor(anchor);
+	if (!cited) return `：錨點「#${anchor}」不是條文錨點（應如 #sec-6-4-3 或 #sec-參-一-（二））`;
+	const id = canonicalAnchor(anchor)!;
+	if (outlineOf(version).clauses.some((c) => !c.duplicate && c.anchor === id)) return undefined;
+	const named = describeClause(cited);
+	return `：${doc.docNo} 第 ${version.version} 版沒有${named.startsWith('第') ? named : `「${named}」`}`;
 }

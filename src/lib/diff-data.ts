@@ -1,4 +1,3 @@
-import type { Block } from './blocks.ts';
 import type { DiffBlock } from './diff.ts';
 import type { PublishedDocument } from './portal.ts';
 import type { VersionState } from './resolve.ts';
@@ -37,7 +36,10 @@ export function diffableDocuments(documents: readonly PublishedDocument[]): Publ
 }
 
 /** The versions.json of one document, from the build's blocks (by version id). */
-export function versionsFile(document: PublishedDocument, blocks: Readonly<Record<string, readonly Block[]>>): VersionsFile {
+/** What versions.json takes of the build's blocks (src/lib/outline/outline.ts `OutlineBlock`). */
+export type SourceBlock = Omit<DiffBlock, 'clausePath'> & { within?: { label: string } };
+
+export function versionsFile(document: PublishedDocument, blocks: Readonly<Record<string, readonly SourceBlock[]>>): VersionsFile {
 	return {
 		docNo: document.docNo,
 		title: document.latest.title,
@@ -48,8 +50,11 @@ export function versionsFile(document: PublishedDocument, blocks: Readonly<Recor
 			state: v.state,
 			...(v.changes ? { changes: v.changes } : {}),
 			url: v.url,
-			// Only what the diff reads: no line numbers or depths.
-			blocks: (blocks[v.id] ?? []).map((block) => ({ kind: block.kind, ...(block.clause ? { clause: block.clause } : {}), text: block.text })),
+			// Only what the diff reads: no line numbers or depths; the clause path a block is in (參、一、（二）).
+			blocks: (blocks[v.id] ?? []).map((block) => {
+				const within = block.within?.label;
+				return { kind: block.kind, ...(block.clause ? { clause: block.clause } : within ? { clausePath: within } : {}), text: block.text };
+			}),
 		})),
 	};
 }

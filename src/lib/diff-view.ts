@@ -55,7 +55,9 @@ export function renderDiff(doc: Document, diff: VersionDiff, options: { showSame
 		}
 		const attributes: Record<string, string> = { class: `diff-row diff-row--${row.kind}`, 'data-kind': row.kind };
 		if (row.clause) attributes['data-clause'] = row.clause;
-		return element(doc, 'li', attributes, element(doc, 'span', { class: 'diff-row__kind' }, KIND_LABELS[row.kind]), text);
+		// A changed block that is not a clause itself says where it is: 參、一、（二）.
+		const where = row.within && row.kind !== 'same' ? [element(doc, 'span', { class: 'diff-row__clause', 'data-within': row.within }, row.within)] : [];
+		return element(doc, 'li', attributes, element(doc, 'span', { class: 'diff-row__kind' }, KIND_LABELS[row.kind]), ...where, text);
 	});
 
 	root.append(

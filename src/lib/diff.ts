@@ -1,11 +1,13 @@
 import { diffArrays } from 'diff';
-import type { Block } from './blocks.ts';
+import { stripMarker } from './outline/numbering.ts';
+import type { OutlineBlock as Block } from './outline/outline.ts';
 
 /**
- * What the diff reads of a block: its kind, clause number and text. The build's blocks carry more
- * (depth, line); the versions.json files the diff page fetches carry only these.
+ * What the diff reads of a block: its kind, clause (its label, `6.4.2.1` or `參、一、（二）`) and
+ * text, and the path of the clause it is in (`clausePath`, when it is not a clause itself). The build's blocks carry more (depth, line);
+ * the versions.json files the diff page fetches carry only these.
  */
-export type DiffBlock = Pick<Block, 'kind' | 'clause' | 'text'>;
+export type DiffBlock = Pick<Block, 'kind' | 'clause' | 'text'> & { clausePath?: string };
 
 /** A piece of changed text: kept, added or removed. */
 export interface TextPart {
@@ -14,19 +16,20 @@ export interface TextPart {
 	removed?: true;
 }
 
+/** `clause`: the block's own clause; `within`: the clause path it is in, when it is not a clause itself. */
 export type DiffRow =
-	| { kind: 'same'; clause?: string; block: DiffBlock }
-	| { kind: 'changed'; clause?: string; before: DiffBlock; after: DiffBlock; parts: TextPart[] }
-	| { kind: 'added'; clause?: string; block: DiffBlock }
-	| { kind: 'removed'; clause?: string; block: DiffBlock };
+	| { kind: 'same'; clause?: string; within?: string; block: DiffBlock }
+	| { kind: 'changed'; clause?: string; within?: string; before: DiffBlock; after: DiffBlock; parts: TextPart[] }
+	| { kind: 'added'; clause?: string; within?: string; block: DiffBlock }
+	| { kind: 'removed'; clause?: string; within?: string; block: DiffBlock };
 
 export interface VersionDiff {
 	rows: DiffRow[];
 	counts: { changed: number; added: number; removed: number; same: number };
 }
 
-/** A block's text without its clause number: what stays when a clause is only renumbered. */
-const body = (block: DiffBlock) => (block.clause ? block.text.replace(/^\s*\d{1,3}(?:\.\d{1,3})*\.?\s*/u, '') : block.text);
+/** A block's text without its clause number (either scheme): what stays when a clause is only renumbered. */
+const body = (block: DiffBlock) => (block.clause ? stripMarker(block.text, block.kind === 'heading' ? 'heading' : 'text') : block.text);
 const segmenter = new Intl.Segmenter('zh-TW', { granularity: 'word' });
 
 /** Words as Intl segments them for Traditional Chinese (Latin words, numbers and CJK words). */
@@ -152,6 +155,6 @@ function pairRuns(removed: readonly DiffBlock[], added: readonly DiffBlock[]): D
 	return rows;
 }
 
-function clauseOf(block: DiffBlock): { clause?: string } {
-	return block.clause ? { clause: block.clause } : {};
+function clauseOf(block: DiffBlock): { clause?: string; within?: string } {
+	return block.clause ? { clause: block.clause } : block.clausePath ? { within: block.clausePath } : {};
 }

@@ -1,3 +1,4 @@
+import type { ClauseReference } from './outline/clause-references.ts';
 import type { FoundReference } from './references.ts';
 import { clauseAnchor, clausePath, controlPath, documentPath } from './urls.ts';
 
@@ -21,8 +22,15 @@ export type Rendering = { href: string; note?: string; title?: string } | { repl
 /**
  * How one reference renders: a link to the document, its clause or the control's SoA row; for a
  * document above the ceiling, its bare number (its cited title removed); otherwise plain text.
+ * An official-scheme clause (`參、一、（二）`, 第三點第二款) links to the anchor `anchorOfClause` finds
+ * for it in the cited document's outline (the citing document's own when no docNo is written).
  */
-export function renderReference(ref: FoundReference, citingDocNo: string | undefined, targets: LinkTargets): Rendering {
+export function renderReference(
+	ref: FoundReference | ClauseReference,
+	citingDocNo: string | undefined,
+	targets: LinkTargets,
+	anchorOfClause?: (docNo: string, ref: ClauseReference) => string | undefined,
+): Rendering {
 	switch (ref.kind) {
 		case 'document':
 			if (targets.hidden.has(ref.docNo)) return { replaceWith: ref.quoted ? `「${ref.docNo}」` : ref.docNo };
@@ -32,6 +40,15 @@ export function renderReference(ref: FoundReference, citingDocNo: string | undef
 			if (!docNo || targets.hidden.has(docNo)) return undefined;
 			if (!ref.docNo || ref.docNo === citingDocNo) return { href: `#${clauseAnchor(ref.clause)}` };
 			return targets.published.has(docNo) ? { href: clausePath(docNo, ref.clause) } : undefined;
+		}
+		case 'outline-clause': {
+			const docNo = ref.docNo ?? citingDocNo;
+			if (!docNo || targets.hidden.has(docNo)) return undefined;
+			const own = docNo === citingDocNo;
+			if (!own && !targets.published.has(docNo)) return undefined;
+			const anchor = anchorOfClause?.(docNo, ref);
+			if (!anchor) return undefined;
+			return { href: own ? `#${anchor}` : `${documentPath(docNo)}#${anchor}` };
 		}
 		case 'control':
 			if (!targets.linkControls) return undefined;

@@ -1,5 +1,4 @@
-import type { Block } from './blocks.ts';
-import { diffableDocuments, versionsFile } from './diff-data.ts';
+import { diffableDocuments, versionsFile, type SourceBlock } from './diff-data.ts';
 import type { PublishedDocument } from './portal.ts';
 import { documentPath, versionPath, versionsDataPath } from './urls.ts';
 
@@ -33,6 +32,6 @@ export function permalinkCopies(documents: readonly PublishedDocument[]): PageCo
  * document with two published versions or more, which the diff page (`/diff/`) fetches. The build
  * writes them once it is done; the dev server serves them from memory.
  */
-export function dataFiles(documents: readonly PublishedDocument[], blocks: Readonly<Record<string, readonly Block[]>>): Map<string, () => string> {
+export function dataFiles(documents: readonly PublishedDocument[], blocks: Readonly<Record<string, readonly SourceBlock[]>>): Map<string, () => string> {
 	return new Map(diffableDocuments(documents).map((document) => [versionsDataPath(document.docNo), () => JSON.stringify(versionsFile(document, blocks))]));
 }

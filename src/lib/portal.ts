@@ -1,13 +1,13 @@
 import type { PortalConfig, BuildSettings } from './config.ts';
 import { analyzeCorpus, type CorpusAnalysis } from './analyze.ts';
-import type { Block } from './blocks.ts';
+import type { OutlineBlock as Block } from './outline/outline.ts';
 import { soaModel, type SoaModel } from './soa/model.ts';
 import type { Soa } from './soa/data.ts';
 import type { DocumentVersion } from './corpus.ts';
 import type { Problem } from './problems.ts';
 import { redactText, type Redactor } from './redact.ts';
 import type { ResolvedDocument, ResolvedVersion, VersionState } from './resolve.ts';
-import { clauseAnchor, documentPath, versionPath, withBase } from './urls.ts';
+import { documentPath, versionPath, withBase } from './urls.ts';
 
 /** What the pages need of one version: frontmatter, state and URLs, without the body. */
 export interface PublishedVersion extends Omit<ResolvedVersion, 'body' | 'bodyLine' | 'fieldPositions'> {
@@ -83,7 +83,7 @@ export function buildPortal(root: string, config: PortalConfig, settings: BuildS
 	// Text blocks of the published (redacted) text: versions.json and /diff/ show what the pages show.
 	const blocks: Record<string, Block[]> = {};
 	for (const doc of documents) {
-		for (const version of doc.versions) blocks[version.id] = analysis.analyses.get(version.id)?.blocks ?? [];
+		for (const version of doc.versions) blocks[version.id] = analysis.analyses.get(version.id)?.outline.blocks ?? [];
 	}
 	return {
 		model: { config, settings, documents, backlinks: backlinks(documents, analysis), soa: soaOf(analysis, documents, config.controlsCatalogue, redactor), synonyms: analysis.synonyms },
@@ -116,16 +116,17 @@ function backlinks(documents: readonly PublishedDocument[], analysis: CorpusAnal
 		if (!doc.current) continue;
 		const seen = new Set<string>();
 		for (const site of analysis.analyses.get(doc.current.id)?.sites ?? []) {
-			const cited = site.kind === 'document' ? site.docNo : site.kind === 'clause' ? site.docNo : undefined;
+			const cited = site.kind === 'document' || site.kind === 'clause' || site.kind === 'outline-clause' ? site.docNo : undefined;
 			if (!cited || cited === doc.docNo || !published.has(cited)) continue;
-			const key = `${cited} ${site.citingClause ?? ''}`;
+			const key = `${cited} ${site.citing?.anchor ?? ''}`;
 			if (seen.has(key)) continue;
 			seen.add(key);
 			(result[cited] ??= []).push({
 				docNo: doc.docNo,
 				title: doc.current.title,
-				url: site.citingClause ? `${doc.url}#${clauseAnchor(site.citingClause)}` : doc.url,
-				...(site.citingClause ? { clause: site.citingClause } : {}),
+				// The citing clause as the outline names it and anchors it on the page (`sec-參-一-（二）`).
+				url: site.citing ? `${doc.url}#${site.citing.anchor}` : doc.url,
+				...(site.citing ? { clause: site.citing.label } : {}),
 			});
 		}
 	}

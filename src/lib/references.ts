@@ -1,3 +1,6 @@
+import type { CitingClause } from './outline/citing.ts';
+import { findClauseReferences, type ClauseReference } from './outline/clause-references.ts';
+
 /**
  * The one reference parser (AUTHORING.md, "References in text"). It finds, in a run of text:
  * - documents: `ISMS-P-005`, `ISMS-P-005 資訊安全目標管理程序書`, 「ISMS-P-005 資訊安全目標管理程序書」, and titles
@@ -48,6 +51,8 @@ const HAN_RUN = /^[ \u3000]?(\p{Script=Han}[\p{Script=Han}（）()、]*)/u;
 const MIXED_RUN = /^[ \u3000]?([\p{Script=Han}A-Za-z0-9][\p{Script=Han}A-Za-z0-9（）()、\- \u3000]*)/u;
 /** Words that start prose, not a title: `ISMS-P-005 與 ISMS-M-001`, `ISMS-P-005 及 VPN 規範`. */
 const PROSE_START = /^[與及和或之等的並且暨]/u;
+/** An official-scheme clause number (壹、 一、 （一）) right after a document number. */
+const CLAUSE_PATH_START = /^[ \u3000]?(?:[壹貳參叁叄肆伍陸柒捌玖拾一二三四五六七八九十百]+、|[（(][一二三四五六七八九十百0-9０-９]+[）)])/u;
 /** Spaces an author may put inside or before a cited title (not line breaks). */
 const SPACE = /[ \t\u3000]/;
 const CONTROL = /(?<![\w.])A\.(?:[5-9]|1[0-8])\.\d{1,2}(?:\.\d{1,2})?(?![\w]|\.\d)/gu;
@@ -131,6 +136,8 @@ function citedTitleAfter(text: string, from: number, docNo: string, syntax: Refe
 		if (end !== undefined) return { title, end };
 	}
 	const rest = text.slice(from);
+	// `ISMS-M-002 參、一、（二）`: a clause path of that document, not a title.
+	if (CLAUSE_PATH_START.test(rest)) return undefined;
 	for (const runPattern of [HAN_RUN, MIXED_RUN]) {
 		const run = runPattern.exec(rest);
 		let words = run?.[1];
@@ -174,14 +181,18 @@ function matchTitle(text: string, from: number, title: string): number | undefin
 	return at;
 }
 
-/** A reference found in a document, where it was written, and the clause that cites it. */
-export type ReferenceSite = (FoundReference | { kind: 'link'; url: string; index: number; length: number }) & {
+/**
+ * A reference found in a document, where it was written, and the clause that cites it. Besides
+ * `findReferences`'s kinds: links to `/documents/…`, and references to official-scheme clauses
+ * (`ISMS-M-002 參、一、（二）`, 本要點第三點第二款; src/lib/outline/clause-references.ts).
+ */
+export type ReferenceSite = (FoundReference | ClauseReference | { kind: 'link'; url: string; index: number; length: number }) & {
 	/** The text as written, e.g. 「ISMS-P-005 資訊安全目標管理程序書」 or `第 6.4.3 節`. */
 	text: string;
 	line: number;
 	column: number;
-	/** Clause of the citing document that contains the reference (`6.4.2`), if numbered. */
-	citingClause?: string;
+	/** Clause of the citing document that contains the reference, from its outline (`attachCitingClauses`). */
+	citing?: CitingClause;
 	/** Found in frontmatter `controls` rather than the body. */
 	frontmatter?: true;
 };
@@ -200,48 +211,57 @@ const SKIPPED = new Set(['code', 'inlineCode', 'mdxFlowExpression', 'mdxTextExpr
 
 /**
  * Every reference in a parsed body (see `parseBody`), with file line and column: text in code is
- * skipped; Markdown links to `/documents/…` are collected as links; each reference remembers the
- * numbered clause (heading, paragraph or list item) it was written in.
+ * skipped; Markdown links to `/documents/…` are collected as links. Which clause each is written in
+ * comes from the version's outline (`attachCitingClauses` in src/lib/outline/citing.ts).
  */
-export function collectReferences(tree: MdNode, syntax: ReferenceSyntax, clauseOf: (text: string) => string | undefined): ReferenceSite[] {
+export function collectReferences(tree: MdNode, syntax: ReferenceSyntax, options: { ownTitle?: string } = {}): ReferenceSite[] {
 	const sites: ReferenceSite[] = [];
-	let sectionClause: string | undefined;
-
-	const plain = (node: MdNode): string =>
-		node.value !== undefined && !SKIPPED.has(node.type) ? node.value : (node.children ?? []).map(plain).join('');
+	// The first text of a heading, paragraph or list item: a clause number there is the clause's own.
+	let blockStart = false;
 
 	// Continuation lines of a paragraph start at its column (the parser strips the list indentation).
-	const visit = (node: MdNode, clause: string | undefined, blockColumn = 1): void => {
+	const visit = (node: MdNode, blockColumn = 1): void => {
 		if (SKIPPED.has(node.type)) return;
-		if (node.type === 'paragraph' || node.type === 'heading' || node.type === 'tableCell') blockColumn = node.position?.start.column ?? blockColumn;
-		if (node.type === 'heading') {
-			// An unnumbered heading (附錄, 附件) ends the numbered section before it.
-			const own = clauseOf(plain(node));
-			sectionClause = own;
-			clause = own;
-		} else if (node.type === 'listItem' || node.type === 'paragraph') {
-			const first = node.type === 'listItem' ? node.children?.[0] : node;
-			const own = first ? clauseOf(plain(first)) : undefined;
-			if (own) clause = own;
+		if (node.type === 'paragraph' || node.type === 'heading' || node.type === 'tableCell') {
+			blockColumn = node.position?.start.column ?? blockColumn;
+			blockStart = node.type !== 'tableCell';
 		}
 		if (node.type === 'link') {
+			blockStart = false;
 			const start = node.position?.start;
 			if (node.url?.startsWith('/documents/') && start) {
-				sites.push({ kind: 'link', url: node.url, index: 0, length: 0, text: node.url, line: start.line, column: start.column, ...(clause ? { citingClause: clause } : {}) });
+				sites.push({ kind: 'link', url: node.url, index: 0, length: 0, text: node.url, line: start.line, column: start.column });
 			}
 			return;
 		}
 		if (node.type === 'text' && node.value && node.position) {
-			for (const ref of findReferences(node.value, syntax)) {
+			const found = textReferences(node.value, syntax, { blockStart, ...(options.ownTitle ? { ownTitle: options.ownTitle } : {}) });
+			blockStart = false;
+			for (const ref of found) {
 				const { line, column } = advance(node.position.start, node.value, ref.index, blockColumn);
-				sites.push({ ...ref, text: node.value.slice(ref.index, ref.index + ref.length), line, column, ...(clause ? { citingClause: clause } : {}) });
+				sites.push({ ...ref, text: node.value.slice(ref.index, ref.index + ref.length), line, column });
 			}
 			return;
 		}
-		for (const child of node.children ?? []) visit(child, clause ?? sectionClause, blockColumn);
+		for (const child of node.children ?? []) visit(child, blockColumn);
 	};
-	visit(tree, undefined);
+	visit(tree);
 	return sites;
+}
+
+/**
+ * The references of one run of text: `findReferences`'s, and the official-scheme clause references
+ * after them (a document number right before a clause path makes it that document's).
+ */
+export function textReferences(text: string, syntax: ReferenceSyntax, options: { blockStart?: boolean; ownTitle?: string } = {}): (FoundReference | ClauseReference)[] {
+	const found: (FoundReference | ClauseReference)[] = findReferences(text, syntax);
+	const documentEnds = found.flatMap((ref) => (ref.kind === 'document' ? [{ end: ref.index + ref.length, docNo: ref.docNo }] : []));
+	const taken = found.map((ref) => [ref.index, ref.index + ref.length] as const);
+	for (const ref of findClauseReferences(text, { documentEnds, ...options })) {
+		if (taken.some(([start, end]) => ref.index < end && ref.index + ref.length > start)) continue;
+		found.push(ref);
+	}
+	return found.sort((a, b) => a.index - b.index);
 }
 
 /** Line and column of `index` within a text node that starts at `start`. */

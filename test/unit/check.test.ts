@@ -2,6 +2,8 @@ import { afterEach, describe, it, expect } from 'vitest';
 import { analyzeCorpus } from '../../src/lib/analyze.ts';
 import { checkReferences, REFERENCE_RULES, type VersionAnalysis } from '../../src/lib/check.ts';
 import { portalConfigSchema, type BuildSettings, type PortalUserConfig } from '../../src/lib/config.ts';
+import { parseBody } from '../../src/lib/mdx.ts';
+import { buildOutline } from '../../src/lib/outline/outline.ts';
 import type { Problem } from '../../src/lib/problems.ts';
 import type { ReferenceSite } from '../../src/lib/references.ts';
 import { resolveDocuments } from '../../src/lib/resolve.ts';
@@ -65,7 +67,10 @@ describe('analyzeCorpus on test/fixtures/corpus-refs', () => {
 			'ISMS-P-009/0.1',
 			'ISMS-P-010/1.0',
 		]);
-		expect([...analysis.analyses.get('ISMS-P-005/1.0')!.clauses]).toEqual(['1', '1.1']);
+		expect(analysis.analyses.get('ISMS-P-005/1.0')!.outline.clauses.map((c) => [c.label, c.anchor])).toEqual([
+			['1', 'sec-1'],
+			['1.1', 'sec-1-1'],
+		]);
 		const sites = analysis.analyses.get('ISMS-M-001/1.0')!.sites;
 		// the code span and the fenced block hold ISMS-P-998 and ISMS-P-997: not read
 		expect(sites.map((s) => s.text)).not.toContain('ISMS-P-998');
@@ -327,7 +332,7 @@ describe('checkReferences: publication ceiling', () => {
 describe('checkReferences: links', () => {
 	const files = (text: string) =>
 		citing(text, {
-			[`${DOCS}/ISMS-P-005/1.1.mdx`]: mdx(versionFields('ISMS-P-005', '1.1', { effective: '2026-01-01', changes: '新增 2.1' }), '## 2. 範圍\n\n- 2.1 新條文。\n'),
+			[`${DOCS}/ISMS-P-005/1.1.mdx`]: mdx(versionFields('ISMS-P-005', '1.1', { effective: '2026-01-01', changes: '新增 2.1' }), '## 1. 目的\n\n## 2. 範圍\n\n- 2.1 新條文。\n'),
 		});
 	const linkProblems = (url: string) => problemsOf(files(`[連結](${url})`)).map((p) => `${p.rule} ${p.line}:${p.column} ${p.message}`);
 
@@ -351,7 +356,7 @@ describe('checkReferences: links', () => {
 		['/documents/isms-p-005/v1.0', '連結「/documents/isms-p-005/v1.0」不是文件頁的網址；應為 /documents/<文件編號>/ 或 /documents/<文件編號>/v<版次>/（結尾須有 /）'],
 		['/documents/isms-p-999/', '連結「/documents/isms-p-999/」：找不到文件 ISMS-P-999'],
 		['/documents/isms-p-005/v9.9/', '連結「/documents/isms-p-005/v9.9/」：ISMS-P-005 沒有已發布的第 9.9 版'],
-		['/documents/isms-p-005/#purpose', '連結「/documents/isms-p-005/#purpose」：錨點「#purpose」不是條文錨點（應如 #sec-6-4-3）'],
+		['/documents/isms-p-005/#purpose', '連結「/documents/isms-p-005/#purpose」：錨點「#purpose」不是條文錨點（應如 #sec-6-4-3 或 #sec-參-一-（二））'],
 		// the permalink shows 1.0 until 1.1 takes effect: 2.1 is only in 1.1
 		['/documents/isms-p-005/#sec-2-1', '連結「/documents/isms-p-005/#sec-2-1」：ISMS-P-005 第 1.0 版沒有第 2.1 節'],
 		['/documents/isms-p-005/v1.0/#sec-2-1', '連結「/documents/isms-p-005/v1.0/#sec-2-1」：ISMS-P-005 第 1.0 版沒有第 2.1 節'],
@@ -382,7 +387,7 @@ describe('checkReferences called directly', () => {
 	const analysis = (version: typeof current, sites: ReferenceSite[], clauses: string[]): VersionAnalysis => ({
 		version,
 		sites,
-		clauses: new Set(clauses),
+		outline: buildOutline(parseBody(clauses.map((clause) => `## ${clause} 條文`).join('\n\n')) as Parameters<typeof buildOutline>[0]),
 	});
 
 	it('checks a clause of the citing document against that version, with or without its docNo', () => {

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { Block } from '../../src/lib/blocks.ts';
 import { choosePair, diffableDocuments, versionsFile } from '../../src/lib/diff-data.ts';
+import { Window } from 'happy-dom';
 import { diffVersions } from '../../src/lib/diff.ts';
+import { renderDiff } from '../../src/lib/diff-view.ts';
+import { parseBody } from '../../src/lib/mdx.ts';
+import { buildOutline } from '../../src/lib/outline/outline.ts';
 import { pd, pv } from './_helpers.ts';
 
 const P005 = pd('ISMS-P-005', [
@@ -102,5 +106,37 @@ describe('choosePair', () => {
 
 	it('says so for a document with a single version', () => {
 		expect(choosePair(['1.0'], null, null)).toEqual({ ok: false, message: '本文件只有一個版次，無從比較。' });
+	});
+});
+
+describe('versionsFile and the diff of a Chinese-numbered document', () => {
+	const M901 = pd('ISMS-M-901', [
+		pv('ISMS-M-901', '1.1', 'current', { title: '作業要點', effective: '2024-01-01' }),
+		pv('ISMS-M-901', '1.0', 'superseded', { title: '作業要點', effective: '2020-01-01' }),
+	]);
+	const outline = (body: string) => buildOutline(parseBody(body) as Parameters<typeof buildOutline>[0]).blocks;
+	const file = versionsFile(M901, {
+		'ISMS-M-901/1.0': outline('參、管理\n\n一、組織：\n\n（一）設置小組。\n\n小組每年開會一次，並作成會議紀錄送核。\n'),
+		'ISMS-M-901/1.1': outline('參、管理\n\n一、組織：\n\n（一）設置委員會。\n\n小組每半年開會一次，並作成會議紀錄送核。\n'),
+	});
+
+	it('blocks carry their clause label, or the clause path they are in', () => {
+		expect(file.versions[0]!.blocks).toEqual([
+			{ kind: 'paragraph', clause: '參、', text: '參、管理' },
+			{ kind: 'paragraph', clause: '參、一、', text: '一、組織：' },
+			{ kind: 'paragraph', clause: '參、一、（一）', text: '（一）設置委員會。' },
+			{ kind: 'paragraph', clausePath: '參、一、（一）', text: '小組每半年開會一次，並作成會議紀錄送核。' },
+		]);
+	});
+
+	it('a changed block names its clause path, and the diff view shows it', () => {
+		const diff = diffVersions(file.versions[1]!.blocks, file.versions[0]!.blocks);
+		expect(diff.rows.filter((row) => row.kind !== 'same').map((row) => [row.kind, row.clause ?? `在 ${row.within}`])).toEqual([
+			['changed', '參、一、（一）'],
+			['changed', '在 參、一、（一）'],
+		]);
+		const { window } = new Window();
+		const html = renderDiff(window.document as unknown as Document, diff, { showSame: false }).outerHTML;
+		expect(html).toContain('<span class="diff-row__clause" data-within="參、一、（一）">參、一、（一）</span>');
 	});
 });

@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
-import { leadingClause } from '../../src/lib/clauses.ts';
+import { attachCitingClauses } from '../../src/lib/outline/citing.ts';
+import { buildOutline } from '../../src/lib/outline/outline.ts';
 import { parseBody } from '../../src/lib/mdx.ts';
 import { collectReferences, docNoRegExp, findReferences, type ReferenceSite, type ReferenceSyntax } from '../../src/lib/references.ts';
 
@@ -217,8 +218,14 @@ describe('findReferences: mixed', () => {
 	});
 });
 
-const collect = (body: string, lineOffset = 0) => collectReferences(parseBody(body, lineOffset), syntax, leadingClause);
-const brief = (sites: ReferenceSite[]) => sites.map((s) => `${s.line}:${s.column} ${s.kind} ${s.text} @${s.citingClause ?? '-'}`);
+/** References of a body, each with its citing clause from the body's outline (as analyze.ts does). */
+const collect = (body: string, lineOffset = 0) => {
+	const tree = parseBody(body, lineOffset);
+	const sites = collectReferences(tree, syntax);
+	attachCitingClauses(sites, buildOutline(tree as Parameters<typeof buildOutline>[0]));
+	return sites;
+};
+const brief = (sites: ReferenceSite[]) => sites.map((s) => `${s.line}:${s.column} ${s.kind} ${s.text} @${s.citing?.label ?? '-'}`);
 
 describe('collectReferences', () => {
 	it('reports lines of the file when a lineOffset is given, columns of the line', () => {
@@ -258,7 +265,7 @@ describe('collectReferences', () => {
 				text: '/documents/isms-p-005/#sec-1-1',
 				line: 1,
 				column: 7,
-				citingClause: '1.2',
+				citing: expect.objectContaining({ label: '1.2', anchor: 'sec-1-2' }),
 			},
 		]);
 	});
@@ -334,5 +341,11 @@ describe('an unnumbered heading ends the numbered section before it', () => {
 	it('gives references under 附錄 no citing clause', () => {
 		const body = '### 6.4 文件要求\n\n見 ISMS-P-005。\n\n## 附錄\n\n見 ISMS-P-005。\n';
 		expect(brief(collect(body))).toEqual(['3:3 document ISMS-P-005 @6.4', '7:3 document ISMS-P-005 @-']);
+	});
+});
+
+describe('findReferences: a clause path after a document number', () => {
+	it('is not read as a cited title (ISMS-P-005 壹、一、（二）及本要點)', () => {
+		expect(find('依 ISMS-P-005 壹、一、（二）及本要點辦理')).toEqual([{ kind: 'document', docNo: 'ISMS-P-005', quoted: false, index: 2, length: 10 }]);
 	});
 });

@@ -5,6 +5,7 @@ import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { remarkReferences, type RemarkReferencesOptions } from '../../src/integration/remark-references.ts';
 import { computeCeiling } from '../../src/lib/ceiling.ts';
+import { buildOutline } from '../../src/lib/outline/outline.ts';
 import { createRedactor } from '../../src/lib/redact.ts';
 import { resolveDocuments } from '../../src/lib/resolve.ts';
 import { dv } from './_helpers.ts';
@@ -122,5 +123,37 @@ describe('remarkReferences', () => {
 		expect(seen).toEqual(['content/documents/ISMS-P-005/1.0.mdx']);
 		// the citing document decides what a bare clause means
 		expect(render('第 1.1 節', 'content/documents/ISMS-R-001/1.0.mdx')).toBe('<p>第 1.1 節</p>');
+	});
+});
+
+describe('remarkReferences: official-scheme clause references, resolved in the outline', () => {
+	/** ISMS-P-005 numbered 壹、 › 一、 › （一）（二）; the citing ISMS-M-001 numbered 一、 › （一）. */
+	const cited = buildOutline(unified().use(remarkParse).parse('壹、總則\n\n一、目的。\n\n（一）範圍。\n\n（二）對象。\n') as never);
+	const body = '一、總則。\n\n（一）依 ISMS-P-005 壹、一、（二）及本要點第一點第一款辦理；ISMS-P-005 壹、一、（九）不存在。\n';
+	const own = buildOutline(unified().use(remarkParse).parse(body) as never);
+	// Non-ASCII hrefs are written percent-encoded (browsers match the decoded id).
+	const linked = (markdown: string) =>
+		decodeURIComponent(render(markdown, DOC_FILE, { ...options(), outlineOf: () => own, documentOutline: (docNo) => (docNo === 'ISMS-P-005' ? cited : undefined) }));
+
+	it('links a path after a document number to that document’s clause, and 本要點第一點第一款 to the own clause', () => {
+		const html = linked(body);
+		expect(html).toContain('<a href="/documents/isms-p-005/" class="ref ref--document">ISMS-P-005</a> <a href="/documents/isms-p-005/#sec-壹-一-（二）" class="ref ref--outline-clause">壹、一、（二）</a>');
+		expect(html).toContain('<a href="#sec-一-（一）" class="ref ref--outline-clause">本要點第一點第一款</a>');
+	});
+
+	it('leaves a clause the outline does not have as text (the checker reports it), and the clause’s own number unlinked', () => {
+		const html = linked(body);
+		expect(html).toContain('壹、一、（九）不存在');
+		expect(html).not.toContain('#sec-壹-一-（九）');
+		expect(html).toMatch(/<p>（一）依 /u);
+	});
+});
+
+describe('remarkReferences: hand-written clause links', () => {
+	it('point at the canonical anchor the page has (half-width parentheses, 叁)', () => {
+		const html = decodeURIComponent(render('[條文](/documents/isms-p-005/#sec-叁-一-(二)) 與 [本條](#sec-壹-一) 與 [6.4](/documents/isms-p-005/#sec-6-4)。'));
+		expect(html).toContain('href="/documents/isms-p-005/#sec-參-一-（二）"');
+		expect(html).toContain('href="#sec-壹-一"');
+		expect(html).toContain('href="/documents/isms-p-005/#sec-6-4"');
 	});
 });

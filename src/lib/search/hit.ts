@@ -1,6 +1,7 @@
 import { buildExcerpt } from './excerpt.ts';
 import type { PagefindData } from './pagefind.ts';
 import { findTagged, matchView } from './text.ts';
+import { describeClause, parseAnchor } from '../outline/numbering.ts';
 
 /** One search result as the UI shows it. */
 export interface SearchHit {
@@ -115,10 +116,10 @@ function wordEnds(raw: string | undefined): number[] | undefined {
 	return ends;
 }
 
-/** 「第 5.3.1 節」 for a clause anchor, else the heading's text. */
+/** How the outline names a clause anchor (「第 5.3.1 節」, 「參、一、（二）」), else the heading's text. */
 export function sectionLabel(anchor: { id: string; text?: string }): string | undefined {
-	const clause = /^sec-(\d+(?:-\d+)*)$/.exec(anchor.id);
-	if (clause) return `第 ${clause[1]!.replace(/-/g, '.')} 節`;
+	const clause = parseAnchor(anchor.id);
+	if (clause) return describeClause(clause);
 	const text = anchor.text?.trim();
 	return text ? (text.length > 30 ? `${text.slice(0, 30)}…` : text) : undefined;
 }

@@ -29,6 +29,10 @@ describe('toHit', () => {
 
 	it('labels clause anchors by number and other headings by their text', () => {
 		expect(sectionLabel({ id: 'sec-6-4-2', text: '6.4.2 文件管制' })).toBe('第 6.4.2 節');
+		// The official scheme, named as the outline names it (describeClause), encoded or not.
+		expect(sectionLabel({ id: 'sec-參-一-（二）', text: '（二）範圍' })).toBe('參、一、（二）');
+		expect(sectionLabel({ id: encodeURIComponent('sec-壹-一'), text: '一、目的' })).toBe('壹、一、');
+		expect(sectionLabel({ id: 'sec-6-4-3_（一）', text: '（一）甲' })).toBe('6.4.3 （一）');
 		expect(sectionLabel({ id: 'scope', text: '適用範圍' })).toBe('適用範圍');
 	});
 });

@@ -1,13 +1,13 @@
 import { describe, it, expect } from 'vitest';
-import type { Element, ElementContent, Root } from 'hast';
+import type { Root } from 'mdast';
 import rehypeStringify from 'rehype-stringify';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
-import { leadingText, rehypeClauseAnchors } from '../../src/integration/rehype-clause-anchors.ts';
+import { remarkClauseAnchors } from '../../src/integration/remark-clause-anchors.ts';
 
 const withAnchors = (include: (path: string | undefined) => boolean = () => true) =>
-	unified().use(remarkParse).use(remarkRehype).use(rehypeClauseAnchors, { include }).use(rehypeStringify);
+	unified().use(remarkParse).use(remarkClauseAnchors, { include }).use(remarkRehype).use(rehypeStringify);
 const plain = () => unified().use(remarkParse).use(remarkRehype).use(rehypeStringify);
 
 const render = (markdown: string) => String(withAnchors().processSync(markdown));
@@ -39,7 +39,7 @@ const POLICY = `## 1. 目的
 14 項管理事項應每年檢討。
 `;
 
-describe('rehypeClauseAnchors', () => {
+describe('remarkClauseAnchors', () => {
 	const html = render(POLICY);
 
 	it('anchors a heading and wraps its number', () => {
@@ -93,8 +93,18 @@ describe('rehypeClauseAnchors', () => {
 		expect(out).toContain('<p id="sec-7-1-1" class="clause clause-depth-3" data-clause="7.1.1"><span class="clause-no">7.1.1</span> 人員。</p>');
 	});
 
-	it('does not anchor h1', () => {
-		expect(render('# 1. 資訊安全管理政策\n')).toBe('<h1>1. 資訊安全管理政策</h1>');
+	it('anchors h1 like every heading (the outline reads every level)', () => {
+		expect(render('# 1. 資訊安全管理政策\n')).toBe('<h1 id="sec-1" class="clause clause-depth-1" data-clause="1"><span class="clause-no">1.</span> 資訊安全管理政策</h1>');
+	});
+
+	it('anchors the official scheme with the outline anchors and wraps the number as written', () => {
+		const out = render('## 壹、總則\n\n一、目的。\n\n(二)範圍。\n\n- （三）對象。\n\n1. 甲。\n');
+		expect(out).toContain('<h2 id="sec-壹" class="clause clause-depth-1" data-clause="壹、"><span class="clause-no">壹、</span>總則</h2>');
+		expect(out).toContain('<p id="sec-壹-一" class="clause clause-depth-2" data-clause="壹、一、"><span class="clause-no">一、</span>目的。</p>');
+		expect(out).toContain('<p id="sec-壹-一-（二）" class="clause clause-depth-3" data-clause="壹、一、（二）"><span class="clause-no">(二)</span>範圍。</p>');
+		// The list shows the number of an ordered item: nothing to wrap.
+		// (A list item's clauses close with the item: the ordered list is the 1. level under 一、.)
+		expect(out).toContain('<li id="sec-壹-一-1" class="clause clause-depth-3" data-clause="壹、一、1.">甲。</li>');
 	});
 
 	it('anchors each clause number only once per document, the first time', () => {
@@ -127,44 +137,16 @@ describe('rehypeClauseAnchors', () => {
 	it('keeps existing classes and properties', () => {
 		const tree: Root = {
 			type: 'root',
-			children: [
-				{ type: 'element', tagName: 'h2', properties: { className: ['lead'], title: 't' }, children: [{ type: 'text', value: '3.2 範圍' }] },
-			],
+			children: [{ type: 'heading', depth: 2, data: { hProperties: { className: ['lead'], title: 't' } }, children: [{ type: 'text', value: '3.2 範圍' }] }],
 		};
-		const out = unified().use(rehypeClauseAnchors, { include: () => true }).runSync(tree) as Root;
-		expect(out.children[0]).toEqual({
-			type: 'element',
-			tagName: 'h2',
-			properties: { className: ['lead', 'clause', 'clause-depth-2'], title: 't', id: 'sec-3-2', dataClause: '3.2' },
-			children: [
-				{ type: 'element', tagName: 'span', properties: { className: ['clause-no'] }, children: [{ type: 'text', value: '3.2' }] },
-				{ type: 'text', value: ' 範圍' },
-			],
-		});
+		const out = String(unified().use(remarkClauseAnchors, { include: () => true }).use(remarkRehype).use(rehypeStringify).stringify(unified().use(remarkClauseAnchors, { include: () => true }).use(remarkRehype).runSync(tree) as never));
+		expect(out).toBe('<h2 class="lead clause clause-depth-2" title="t" id="sec-3-2" data-clause="3.2"><span class="clause-no">3.2</span> 範圍</h2>');
 	});
 
-	// BUG (src/integration/rehype-clause-anchors.ts:56-59, wrapNumber): when the clause number is inside
-	// markup (**6.5**), wrapNumber wraps the first number of the first plain text node instead —
-	// here "12" — and drops the space before it.
+	// When the clause number is inside markup (**6.5**), no plain text is wrapped (not "12").
 	it('wraps only the clause number itself', () => {
 		const out = render('### **6.5** 12 項要求\n');
 		expect(out).toContain('id="sec-6-5"');
 		expect(out).not.toContain('<span class="clause-no">12</span>');
-	});
-});
-
-describe('leadingText', () => {
-	const text = (value: string) => ({ type: 'text' as const, value });
-	const el = (tagName: string, children: ElementContent[]): Element => ({ type: 'element', tagName, properties: {}, children });
-
-	it('reads the start of the text through nested elements, in order', () => {
-		expect(leadingText(el('li', [el('strong', [text('6.4.2')]), text(' 文件管制')]))).toBe('6.4.2 文件管制');
-	});
-
-	it('stops once it has enough characters, leaving long nested lists unread', () => {
-		const long = el('li', [text('1.1 '), text('甲'.repeat(40)), el('ul', [el('li', [text('1.1.1 不必讀到這裡')])])]);
-		const start = leadingText(long);
-		expect(start.startsWith('1.1 甲')).toBe(true);
-		expect(start).not.toContain('1.1.1');
 	});
 });
