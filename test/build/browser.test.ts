@@ -207,8 +207,7 @@ describe('printing a document page', () => {
 		await page.goto(`${server.url}/documents/isms-p-005/v1.0/`);
 		await page.emulateMedia({ media: 'print' });
 		expect(await page.locator('.print-notice').isVisible()).toBe(true);
-		expect(await page.locator('.print-notice').textContent()).toContain('列印本僅供參考，現行版本以入口網為準');
-		expect(await page.locator('.print-notice').textContent()).toContain('/documents/isms-p-005/');
+		expect(await page.locator('.print-notice').textContent()).toContain('列印本僅供參考，以入口網現行版本為準');
 		for (const hidden of ['header.header', '.version-picker', 'nav.sidebar', '.backlinks']) {
 			expect(await page.locator(hidden).first().isVisible(), hidden).toBe(false);
 		}
@@ -217,7 +216,7 @@ describe('printing a document page', () => {
 		await page.emulateMedia({ media: 'screen' });
 	});
 
-	it('prints running headers and footers with 頁次 N / M on every page (PDF from Chromium)', async () => {
+	it('prints running headers and footers with 頁次 N / M on every page; without a site URL a note, not a bare path (PDF from Chromium)', async () => {
 		await page.goto(`${server.url}/documents/isms-p-005/v1.0/`);
 		const pdf = await page.pdf({ preferCSSPageSize: true });
 		const text = pdfText(pdf);
@@ -225,11 +224,14 @@ describe('printing a document page', () => {
 		expect(pages.length).toBeGreaterThanOrEqual(1);
 		pages.forEach((pageText, i) => {
 			expect(pageText, `page ${i + 1}`).toContain('ISMS-P-005 資訊安全目標管理程序書');
-			expect(pageText).toContain('版次 1.0');
-			expect(pageText).toContain('機密等級 內部使用');
+			expect(pageText).toContain('版次 1.0 已被取代 機密等級 內部使用');
 			expect(pageText).toContain(`頁次 ${i + 1} / ${pages.length}`);
-			expect(pageText).toContain('列印本僅供參考，現行版本以入口網為準');
+			expect(pageText).toContain('列印本僅供參考，以入口網現行版本為準');
+			expect(pageText).toContain('現行版本：請於入口網以文件編號 ISMS-P-005 查詢');
 		});
+		// No address anyone could not type: this build (the README's default) has no site URL.
+		expect(text).not.toContain('/documents/isms-p-005/');
+		expect(await page.locator('.print-notice__qr').count()).toBe(0);
 	});
 });
 
