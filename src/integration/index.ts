@@ -16,6 +16,7 @@ import { withBase } from '../lib/urls.ts';
 import type { BodyFault } from '../lib/mdx-rules.ts';
 import { formatProblem, hasErrors, sortProblems, summarizeProblems } from '../lib/problems.ts';
 import { rehypeClauseAnchors } from './rehype-clause-anchors.ts';
+import { rehypeTableScroll } from './rehype-table-scroll.ts';
 import { remarkNoCode } from './remark-no-code.ts';
 import { remarkBaseLinks, remarkReferences } from './remark-references.ts';
 import { auditBuiltPages } from '../node/csp.ts';
@@ -56,7 +57,7 @@ export default function ismsPortal(userConfig: PortalUserConfig): StarlightPlugi
 	return {
 		name: 'isms-portal',
 		hooks: {
-			'config:setup'({ addIntegration, updateConfig, config: starlightConfig, astroConfig, command, logger }) {
+			'config:setup'({ addIntegration, addRouteMiddleware, updateConfig, config: starlightConfig, astroConfig, command, logger }) {
 				// `astro preview` only serves dist/: nothing to read, check or render (only the routes must agree).
 				if (command === 'preview') {
 					updateConfig({ disable404Route: true, pagefind: false });
@@ -134,6 +135,8 @@ export default function ismsPortal(userConfig: PortalUserConfig): StarlightPlugi
 				// Root-relative links in any Markdown (documents and help pages) follow the site's base path.
 				processor.options.remarkPlugins.push([remarkBaseLinks, { base: astroConfig.base }]);
 				processor.options.rehypePlugins.push([rehypeClauseAnchors, { include: inDocuments }]);
+				// Tables in any Markdown scroll in their own box: never wider than a phone's screen.
+				processor.options.rehypePlugins.push(rehypeTableScroll);
 
 				updateConfig({
 					title: config.siteTitle,
@@ -160,14 +163,19 @@ export default function ismsPortal(userConfig: PortalUserConfig): StarlightPlugi
 					customCss: [
 						...(starlightConfig.customCss ?? []),
 						fileURLToPath(new URL('../styles/portal.css', import.meta.url)),
+						fileURLToPath(new URL('../styles/layout.css', import.meta.url)),
 						fileURLToPath(new URL('../styles/print.css', import.meta.url)),
 					],
 					// The portal's search (header dialog and /search/): src/components/Search.astro.
 					components: {
 						...starlightConfig.components,
 						Search: fileURLToPath(new URL('../components/Search.astro', import.meta.url)),
+						// A breadcrumb above the title of pages below another.
+						PageTitle: fileURLToPath(new URL('../components/PageTitle.astro', import.meta.url)),
 					},
 				});
+				// Page titles without repetition; the sidebar marks the section of a page it has no link for.
+				addRouteMiddleware({ entrypoint: fileURLToPath(new URL('./route-data.ts', import.meta.url)) });
 
 				const integration: AstroIntegration = {
 					name: 'isms-portal:astro',

@@ -3,7 +3,7 @@ import jsQR from 'jsqr';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM, hasChromium, launch, serve } from '../browser/browser.ts';
-import { buildFixture } from './build.ts';
+import { contentSite, SITE } from './content-site.ts';
 import { formatRocDate } from '../../src/lib/dates.ts';
 import { localIsoDate } from '../../src/client/print-date.ts';
 
@@ -12,16 +12,13 @@ import { localIsoDate } from '../../src/client/print-date.ts';
  * printed to PDF in Chromium and read back page by page with poppler's pdftotext; the QR code on paper is
  * decoded from the rendered first page (pdftoppm + jsQR).
  */
-const SITE = 'https://isms.example.tw';
 let browser: Browser;
 let server: Awaited<ReturnType<typeof serve>>;
 let page: Page;
 
 beforeAll(async () => {
 	if (!hasChromium()) throw new Error(`找不到 Chromium（${CHROMIUM}）：請先執行 apt-get install -y chromium fonts-noto-cjk，或以 PORTAL_CHROMIUM 指定路徑`);
-	const site = buildFixture('content', { PORTAL_DOCUMENTS_DIR: 'content/documents', PORTAL_SOA_DIR: 'content/soa', PORTAL_TODAY: '2026-11-25', PORTAL_SITE_URL: SITE }, 'content-site');
-	if (site.status !== 0) throw new Error(site.stderr);
-	server = await serve(site.outDir);
+	server = await serve(contentSite().outDir);
 	browser = await launch();
 	page = await browser.newPage({ locale: 'zh-TW' });
 });
