@@ -39,8 +39,9 @@ describe('home → master list → document → older version', () => {
 		expect(await page.locator('.doc-header [data-field="version"]').textContent()).toBe('1.10');
 		await expect.poll(() => page.locator('.version-status').count()).toBe(0);
 
-		// The version picker goes to the chosen version's own page.
-		await page.locator('select[data-version-picker]').selectOption('/documents/isms-p-005/v1.0/');
+		// The version picker is a list of links: the keyboard moves through it, Enter goes to that version's page.
+		await page.locator('.version-picker a', { hasText: '第 1.0 版' }).focus();
+		await page.keyboard.press('Enter');
 		await page.waitForURL(`${server.url}/documents/isms-p-005/v1.0/`);
 		const notice = page.locator('.version-status');
 		expect(await notice.isVisible()).toBe(true);
