@@ -169,15 +169,27 @@ describe('home → master list → document → older version', () => {
 		await page.unroute(p007);
 	});
 
-	it('shows which version was in force on a chosen date', async () => {
+	it('shows which version was in force on a chosen date, written either way, and says what is wrong with a bad one', async () => {
 		await page.goto(`${server.url}/as-of/?date=2022-07-01`);
-		expect(await page.locator('tr[data-doc-no="ISMS-P-005"]').getAttribute('data-version')).toBe('1.9');
-		await page.locator('input[type="date"]').fill('2020-01-01');
-		await page.locator('input[type="date"]').dispatchEvent('change');
-		expect(await page.locator('tr[data-doc-no="ISMS-P-005"] td').nth(3).textContent()).toBe('尚未發行');
+		await expect.poll(() => page.locator('tr[data-doc-no="ISMS-P-005"]').getAttribute('data-version')).toBe('1.9');
+		await page.locator('input[name="date"]').fill('2020-01-01');
+		await page.locator('input[name="date"]').press('Enter');
+		await expect.poll(() => page.locator('tr[data-doc-no="ISMS-P-005"] td').nth(3).textContent()).toBe('尚未發行');
 		expect(page.url()).toContain('?date=2020-01-01');
 		await page.goto(`${server.url}/as-of/?date=2024-07-01`);
-		expect(await page.locator('tr[data-doc-no="ISMS-P-007"] td').nth(3).textContent()).toBe('已廢止（第 1.1 版）');
+		await expect.poll(() => page.locator('tr[data-doc-no="ISMS-P-007"] td').nth(3).textContent()).toBe('已廢止（第 1.1 版）');
+		// 民國 dates, in the address and typed.
+		await page.goto(`${server.url}/as-of/?date=110-06-01`);
+		await expect.poll(() => page.locator('tr[data-doc-no="ISMS-P-005"]').getAttribute('data-version')).toBe('1.0');
+		expect(await page.locator('[data-as-of-roc]').textContent()).toBe('民國110年6月1日');
+		await page.locator('input[name="date"]').fill('民國111年7月1日');
+		await page.getByRole('button', { name: '查詢' }).click();
+		await expect.poll(() => page.locator('tr[data-doc-no="ISMS-P-005"]').getAttribute('data-version')).toBe('1.9');
+		expect(page.url()).toContain('?date=2022-07-01');
+		// Garbage: a message, no table that could pass for an answer.
+		await page.goto(`${server.url}/as-of/?date=garbage`);
+		await expect.poll(() => page.getByRole('alert').filter({ hasText: '不是有效的日期' }).textContent()).toContain('「garbage」不是有效的日期');
+		expect(await page.locator('[data-as-of-table] tbody tr').count()).toBe(0);
 	});
 
 	it('searches from the home page and opens the document found', async () => {

@@ -22,6 +22,7 @@ export const ROUTE_KINDS: { path: string; ready?: string }[] = [
 	{ path: '/documents/isms-p-005/v1.0/' },
 	{ path: '/diff/?doc=ISMS-P-005&from=1.0&to=1.1', ready: '.diff-row' },
 	{ path: '/as-of/', ready: '[data-as-of-table] tbody tr' },
+	{ path: '/as-of/?date=garbage', ready: '[data-as-of-message]:not([hidden])' },
 	{ path: '/soa/' },
 	{ path: '/soa/v1.2/' },
 	{ path: '/soa/compare/v1.2-v2.0/' },
