@@ -11,6 +11,8 @@ import { dataFiles, pageFile, permalinkCopies } from '../lib/output.ts';
 import { writeAuditList } from '../node/audit.ts';
 import type { CorpusAnalysis } from '../lib/analyze.ts';
 import { buildPortal, type PortalModel } from '../lib/portal.ts';
+import { classificationLabels } from '../lib/classification.ts';
+import { ceilingNotices, citedDocuments } from '../lib/documents/ceiling-notice.ts';
 import { controlLink } from '../lib/soa/links.ts';
 import { withBase } from '../lib/urls.ts';
 import type { BodyFault } from '../lib/mdx-rules.ts';
@@ -90,6 +92,10 @@ export default function ismsPortal(userConfig: PortalUserConfig): StarlightPlugi
 					if (command === 'build') reportAndExit(lines, summarizeProblems(sorted));
 					for (const line of lines) logger.error(line);
 				}
+
+				// What the publication ceiling leaves out, by document number (never a title): a notice, not an error.
+				const notices = ceilingNotices({ documents: analysis.documents, published: model.documents, citedBy: citedDocuments(analysis.analyses), ceiling: analysis.ceiling.level, labels: classificationLabels(config.classificationLabels) });
+				for (const line of notices) logger.info(line);
 
 				const documentsRoot = resolve(root, settings!.documentsDir) + sep;
 				const processor = astroConfig.markdown.processor;

@@ -51,5 +51,6 @@ function textOf(node: ElementContent): string {
 
 function classList(node: Element): string[] {
 	const value = node.properties?.className;
-	return Array.isArray(value) ? value.map(String) : typeof value === 'string' ? value.split(/\s+/) : [];
+	if (Array.isArray(value)) return value.map(String);
+	return typeof value === 'string' ? (value as string).split(/\s+/) : [];
 }
