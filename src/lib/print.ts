@@ -16,18 +16,18 @@ export interface PrintAddresses {
 	current: string;
 }
 
-export function printAddresses(document: PublishedDocument, version: PublishedVersion, site: URL | string | undefined): PrintAddresses | undefined {
+export function printAddresses(doc: PublishedDocument, version: PublishedVersion, site: URL | string | undefined): PrintAddresses | undefined {
 	if (!site) return undefined;
-	return { version: new URL(version.url, site).href, current: new URL(document.url, site).href };
+	return { version: new URL(version.url, site).href, current: new URL(doc.url, site).href };
 }
 
 /**
  * The line every printed page carries about the version in force: its absolute address, or, for a
  * build without a site URL, what to do instead of a bare path nobody can type into a browser.
  */
-export function currentVersionLine(document: PublishedDocument, addresses: PrintAddresses | undefined): string {
-	if (!addresses) return `現行版本：請於入口網以文件編號 ${document.docNo} 查詢（本列印本取自未設定網址的預覽建置，未附網址及 QR 碼）`;
-	if (document.withdrawn) return `本文件已廢止，詳見 ${addresses.current}`;
+export function currentVersionLine(doc: PublishedDocument, addresses: PrintAddresses | undefined): string {
+	if (!addresses) return `現行版本：請於入口網以文件編號 ${doc.docNo} 查詢（本列印本取自未設定網址的預覽建置，未附網址及 QR 碼）`;
+	if (doc.withdrawn) return `本文件已廢止，詳見 ${addresses.current}`;
 	return `現行版本：${addresses.current}`;
 }
 

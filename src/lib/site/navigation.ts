@@ -27,16 +27,16 @@ export interface TrailInput {
 export function breadcrumbTrail({ path, title, documents, kinds, here }: TrailInput): Crumb[] {
 	const doc = /^\/documents\/([^/]+)\/(?:v([^/]+)\/)?$/.exec(path);
 	if (doc) {
-		const document = documents.find((d) => docSlug(d.docNo) === doc[1]);
-		if (!document) return [];
-		const tier = document.current?.tier;
+		const found = documents.find((d) => docSlug(d.docNo) === doc[1]);
+		if (!found) return [];
+		const tier = found.current?.tier;
 		const group: Crumb = tier
 			? { label: `${TIER_LABELS[tier].replace(/文件$/, '')} ${kinds[tier]}`, href: here(`/documents/#tier-${tier}`) }
 			: { label: '尚未生效或已廢止', href: here('/documents/#not-in-force') };
 		const trail: Crumb[] = [{ label: '文件一覽表', href: here('/documents/') }, group];
 		// The version the permalink shows is the permalink page (its /v<version>/ page is a copy of it).
-		if (!doc[2] || doc[2] === document.latest.version) return [...trail, { label: document.docNo }];
-		return [...trail, { label: document.docNo, href: document.url }, { label: `第 ${doc[2]} 版` }];
+		if (!doc[2] || doc[2] === found.latest.version) return [...trail, { label: found.docNo }];
+		return [...trail, { label: found.docNo, href: found.url }, { label: `第 ${doc[2]} 版` }];
 	}
 	const soaVersion = /^\/soa\/v([^/]+)\/$/.exec(path);
 	if (soaVersion) return [{ label: '適用性聲明書', href: here('/soa/') }, { label: `第 ${soaVersion[1]} 版` }];
