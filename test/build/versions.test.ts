@@ -205,7 +205,7 @@ describe('search', () => {
 describe('as-of view', () => {
 	it('carries every published, non-draft version for the in-force rule, as of the build date', () => {
 		const root = page(preview, 'as-of/index.html');
-		expect(root.querySelector('input[type="date"]')?.getAttribute('value')).toBe('2025-01-15');
+		expect(root.querySelector('input[name="date"]')?.getAttribute('value')).toBe('2025-01-15');
 		const data = JSON.parse(root.querySelector('#as-of-data')!.text) as { documents: { docNo: string; versions: { version: string }[] }[] };
 		const p005 = data.documents.find((d) => d.docNo === 'ISMS-P-005')!;
 		expect(p005.versions.map((v) => v.version)).toEqual(['2.0', '1.10', '1.9', '1.0']);
