@@ -42,6 +42,8 @@ export default defineConfig({
 			title: portal.siteTitle,
 			defaultLocale: 'root',
 			locales: { root: { label: '繁體中文', lang: 'zh-TW' } },
+			// Code blocks (help pages) wrap instead of scrolling sideways: never wider than a phone's screen.
+			expressiveCode: { defaultProps: { wrap: true } },
 			plugins: [ismsPortal(portal)],
 		}),
 	],

@@ -11,11 +11,14 @@ import { dataFiles, pageFile, permalinkCopies } from '../lib/output.ts';
 import { writeAuditList } from '../node/audit.ts';
 import type { CorpusAnalysis } from '../lib/analyze.ts';
 import { buildPortal, type PortalModel } from '../lib/portal.ts';
+import { classificationLabels } from '../lib/classification.ts';
+import { ceilingNotices, citedDocuments } from '../lib/documents/ceiling-notice.ts';
 import { controlLink } from '../lib/soa/links.ts';
 import { withBase } from '../lib/urls.ts';
 import type { BodyFault } from '../lib/mdx-rules.ts';
 import { formatProblem, hasErrors, sortProblems, summarizeProblems } from '../lib/problems.ts';
 import { remarkClauseAnchors } from './remark-clause-anchors.ts';
+import { rehypeTableScroll } from './rehype-table-scroll.ts';
 import { remarkNoCode } from './remark-no-code.ts';
 import { remarkBaseLinks, remarkReferences } from './remark-references.ts';
 import { auditBuiltPages } from '../node/csp.ts';
@@ -56,7 +59,7 @@ export default function ismsPortal(userConfig: PortalUserConfig): StarlightPlugi
 	return {
 		name: 'isms-portal',
 		hooks: {
-			'config:setup'({ addIntegration, updateConfig, config: starlightConfig, astroConfig, command, logger }) {
+			'config:setup'({ addIntegration, addRouteMiddleware, updateConfig, config: starlightConfig, astroConfig, command, logger }) {
 				// `astro preview` only serves dist/: nothing to read, check or render (only the routes must agree).
 				if (command === 'preview') {
 					updateConfig({ disable404Route: true, pagefind: false });
@@ -89,6 +92,10 @@ export default function ismsPortal(userConfig: PortalUserConfig): StarlightPlugi
 					if (command === 'build') reportAndExit(lines, summarizeProblems(sorted));
 					for (const line of lines) logger.error(line);
 				}
+
+				// What the publication ceiling leaves out, by document number (never a title): a notice, not an error.
+				const notices = ceilingNotices({ documents: analysis.documents, published: model.documents, citedBy: citedDocuments(analysis.analyses), ceiling: analysis.ceiling.level, labels: classificationLabels(config.classificationLabels) });
+				for (const line of notices) logger.info(line);
 
 				const documentsRoot = resolve(root, settings!.documentsDir) + sep;
 				const processor = astroConfig.markdown.processor;
@@ -147,6 +154,8 @@ export default function ismsPortal(userConfig: PortalUserConfig): StarlightPlugi
 				processor.options.remarkPlugins.push([remarkClauseAnchors, { include: inDocuments }]);
 				// Root-relative links in any Markdown (documents and help pages) follow the site's base path.
 				processor.options.remarkPlugins.push([remarkBaseLinks, { base: astroConfig.base }]);
+				// Tables in any Markdown scroll in their own box: never wider than a phone's screen.
+				processor.options.rehypePlugins.push(rehypeTableScroll);
 
 				updateConfig({
 					title: config.siteTitle,
@@ -173,14 +182,19 @@ export default function ismsPortal(userConfig: PortalUserConfig): StarlightPlugi
 					customCss: [
 						...(starlightConfig.customCss ?? []),
 						fileURLToPath(new URL('../styles/portal.css', import.meta.url)),
+						fileURLToPath(new URL('../styles/layout.css', import.meta.url)),
 						fileURLToPath(new URL('../styles/print.css', import.meta.url)),
 					],
 					// The portal's search (header dialog and /search/): src/components/Search.astro.
 					components: {
 						...starlightConfig.components,
 						Search: fileURLToPath(new URL('../components/Search.astro', import.meta.url)),
+						// A breadcrumb above the title of pages below another.
+						PageTitle: fileURLToPath(new URL('../components/PageTitle.astro', import.meta.url)),
 					},
 				});
+				// Page titles without repetition; the sidebar marks the section of a page it has no link for.
+				addRouteMiddleware({ entrypoint: fileURLToPath(new URL('./route-data.ts', import.meta.url)) });
 
 				const integration: AstroIntegration = {
 					name: 'isms-portal:astro',

@@ -125,3 +125,15 @@ export function checkBuildForAudience(record: Pick<BuildRecord, 'ceiling' | 'inc
 		);
 	}
 }
+
+/**
+ * Refuses a build made without the site's URL (PORTAL_SITE_URL; the record's `site` is null): its printed
+ * copies could name neither the version in force nor their own page by an address a reader can open, and
+ * carry no QR code (src/lib/print.ts). Such a build is for local preview only.
+ */
+export function checkSiteUrl(record: Pick<BuildRecord, 'site'>): void {
+	if (record.site) return;
+	throw new PublishError(
+		`此建置未設定入口網網址（PORTAL_SITE_URL；${BUILD_MARKER} 的 site 為 null）：列印本將無法列出現行版本網址及 QR 碼，不發布。請以 PORTAL_SITE_URL=https://<入口網網址>/ npm run build 重新建置（未設定網址的建置僅供本機預覽）。`,
+	);
+}

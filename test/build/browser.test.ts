@@ -39,8 +39,9 @@ describe('home → master list → document → older version', () => {
 		expect(await page.locator('.doc-header [data-field="version"]').textContent()).toBe('1.10');
 		await expect.poll(() => page.locator('.version-status').count()).toBe(0);
 
-		// The version picker goes to the chosen version's own page.
-		await page.locator('select[data-version-picker]').selectOption('/documents/isms-p-005/v1.0/');
+		// The version picker is a list of links: the keyboard moves through it, Enter goes to that version's page.
+		await page.locator('.version-picker a', { hasText: '第 1.0 版' }).focus();
+		await page.keyboard.press('Enter');
 		await page.waitForURL(`${server.url}/documents/isms-p-005/v1.0/`);
 		const notice = page.locator('.version-status');
 		expect(await notice.isVisible()).toBe(true);
@@ -168,15 +169,27 @@ describe('home → master list → document → older version', () => {
 		await page.unroute(p007);
 	});
 
-	it('shows which version was in force on a chosen date', async () => {
+	it('shows which version was in force on a chosen date, written either way, and says what is wrong with a bad one', async () => {
 		await page.goto(`${server.url}/as-of/?date=2022-07-01`);
-		expect(await page.locator('tr[data-doc-no="ISMS-P-005"]').getAttribute('data-version')).toBe('1.9');
-		await page.locator('input[type="date"]').fill('2020-01-01');
-		await page.locator('input[type="date"]').dispatchEvent('change');
-		expect(await page.locator('tr[data-doc-no="ISMS-P-005"] td').nth(3).textContent()).toBe('尚未發行');
+		await expect.poll(() => page.locator('tr[data-doc-no="ISMS-P-005"]').getAttribute('data-version')).toBe('1.9');
+		await page.locator('input[name="date"]').fill('2020-01-01');
+		await page.locator('input[name="date"]').press('Enter');
+		await expect.poll(() => page.locator('tr[data-doc-no="ISMS-P-005"] td').nth(3).textContent()).toBe('尚未發行');
 		expect(page.url()).toContain('?date=2020-01-01');
 		await page.goto(`${server.url}/as-of/?date=2024-07-01`);
-		expect(await page.locator('tr[data-doc-no="ISMS-P-007"] td').nth(3).textContent()).toBe('已廢止（第 1.1 版）');
+		await expect.poll(() => page.locator('tr[data-doc-no="ISMS-P-007"] td').nth(3).textContent()).toBe('已廢止（第 1.1 版）');
+		// 民國 dates, in the address and typed.
+		await page.goto(`${server.url}/as-of/?date=110-06-01`);
+		await expect.poll(() => page.locator('tr[data-doc-no="ISMS-P-005"]').getAttribute('data-version')).toBe('1.0');
+		expect(await page.locator('[data-as-of-roc]').textContent()).toBe('民國110年6月1日');
+		await page.locator('input[name="date"]').fill('民國111年7月1日');
+		await page.getByRole('button', { name: '查詢' }).click();
+		await expect.poll(() => page.locator('tr[data-doc-no="ISMS-P-005"]').getAttribute('data-version')).toBe('1.9');
+		expect(page.url()).toContain('?date=2022-07-01');
+		// Garbage: a message, no table that could pass for an answer.
+		await page.goto(`${server.url}/as-of/?date=garbage`);
+		await expect.poll(() => page.getByRole('alert').filter({ hasText: '不是有效的日期' }).textContent()).toContain('「garbage」不是有效的日期');
+		expect(await page.locator('[data-as-of-table] tbody tr').count()).toBe(0);
 	});
 
 	it('searches from the home page and opens the document found', async () => {
@@ -207,8 +220,7 @@ describe('printing a document page', () => {
 		await page.goto(`${server.url}/documents/isms-p-005/v1.0/`);
 		await page.emulateMedia({ media: 'print' });
 		expect(await page.locator('.print-notice').isVisible()).toBe(true);
-		expect(await page.locator('.print-notice').textContent()).toContain('列印本僅供參考，現行版本以入口網為準');
-		expect(await page.locator('.print-notice').textContent()).toContain('/documents/isms-p-005/');
+		expect(await page.locator('.print-notice').textContent()).toContain('列印本僅供參考，以入口網現行版本為準');
 		for (const hidden of ['header.header', '.version-picker', 'nav.sidebar', '.backlinks']) {
 			expect(await page.locator(hidden).first().isVisible(), hidden).toBe(false);
 		}
@@ -217,7 +229,7 @@ describe('printing a document page', () => {
 		await page.emulateMedia({ media: 'screen' });
 	});
 
-	it('prints running headers and footers with 頁次 N / M on every page (PDF from Chromium)', async () => {
+	it('prints running headers and footers with 頁次 N / M on every page; without a site URL a note, not a bare path (PDF from Chromium)', async () => {
 		await page.goto(`${server.url}/documents/isms-p-005/v1.0/`);
 		const pdf = await page.pdf({ preferCSSPageSize: true });
 		const text = pdfText(pdf);
@@ -225,11 +237,14 @@ describe('printing a document page', () => {
 		expect(pages.length).toBeGreaterThanOrEqual(1);
 		pages.forEach((pageText, i) => {
 			expect(pageText, `page ${i + 1}`).toContain('ISMS-P-005 資訊安全目標管理程序書');
-			expect(pageText).toContain('版次 1.0');
-			expect(pageText).toContain('機密等級 內部使用');
+			expect(pageText).toContain('版次 1.0 已被取代 機密等級 內部使用');
 			expect(pageText).toContain(`頁次 ${i + 1} / ${pages.length}`);
-			expect(pageText).toContain('列印本僅供參考，現行版本以入口網為準');
+			expect(pageText).toContain('列印本僅供參考，以入口網現行版本為準');
+			expect(pageText).toContain('現行版本：請於入口網以文件編號 ISMS-P-005 查詢');
 		});
+		// No address anyone could not type: this build (the README's default) has no site URL.
+		expect(text).not.toContain('/documents/isms-p-005/');
+		expect(await page.locator('.print-notice__qr').count()).toBe(0);
 	});
 });
 

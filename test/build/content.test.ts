@@ -52,8 +52,20 @@ describe('ISMS-M-001, the agency policy', () => {
 
 describe('the document set', () => {
 	it('ISMS-P-005 lists ISMS-M-001 under 被引用於', () => {
-		const cited = page('documents/isms-p-005/index.html').querySelectorAll('.backlinks a').map((a) => a.text.replace(/\s+/g, ' ').trim());
-		expect(cited).toContain('ISMS-M-001 資訊安全管理政策 第 4 節');
+		const line = page('documents/isms-p-005/index.html').querySelector('.backlinks__list > li[data-doc-no="ISMS-M-001"]')!;
+		expect(line.querySelector(':scope > a')?.text.replace(/\s+/g, ' ').trim()).toBe('ISMS-M-001 資訊安全管理政策');
+		expect(line.querySelectorAll('details a').map((a) => a.text.trim())).toContain('第 4 節');
+	});
+
+	it('folds the many citations of ISMS-M-001 into one line per citing document, with counts', () => {
+		const backlinks = page('documents/isms-m-001/index.html').querySelector('.backlinks')!;
+		const lines = backlinks.querySelectorAll('.backlinks__list > li');
+		const docNos = lines.map((li) => li.getAttribute('data-doc-no'));
+		expect(new Set(docNos).size).toBe(docNos.length);
+		expect(lines.length).toBeGreaterThanOrEqual(20);
+		const total = lines.reduce((sum, li) => sum + Number(li.getAttribute('data-count')), 0);
+		expect(total).toBeGreaterThan(lines.length);
+		expect(backlinks.querySelector('[data-backlinks-summary]')?.text).toBe(`共 ${lines.length} 份文件、${total} 處引用。`);
 	});
 
 	it('has at least 25 documents, every one but the policy marked as an example', () => {

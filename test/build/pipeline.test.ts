@@ -145,7 +145,7 @@ describe('intranet target → an internal build installed with npm run publish',
 		const workflow = readYaml('.github/workflows/publish.yml') as Workflow;
 		const target = newTarget();
 		const env = fixtureEnv('github-intranet');
-		const values = { 'vars.PORTAL_SITE_URL': '', 'vars.PORTAL_PUBLISH_TARGET': target };
+		const values = { 'vars.PORTAL_SITE_URL': 'https://isms.example.gov.tw/', 'vars.PORTAL_PUBLISH_TARGET': target };
 		const { ok, ran } = await runGitHubJob(workflow, 'publish', values, env);
 		expect(ran.filter((result) => result.status !== 0).map((result) => `${result.command}\n${result.stderr}`)).toEqual([]);
 		expect(ok).toBe(true);
@@ -158,7 +158,7 @@ describe('intranet target → an internal build installed with npm run publish',
 		expect(publishOutput(ran)?.stdout).toMatch(/^已發布 releases\/\d{8}T\d{6}Z：\d+ 個檔案（.*），建置於 .*（發布上限 內部使用（internal））。\ncurrent → releases\//m);
 
 		const served = join(target, 'current');
-		expect(record(served)).toMatchObject({ status: 'ok', ceiling: 'internal', includeDrafts: false, site: null });
+		expect(record(served)).toMatchObject({ status: 'ok', ceiling: 'internal', includeDrafts: false, site: 'https://isms.example.gov.tw/' });
 		expect(audienceOf(target)).toMatchObject({ audience: 'internal', drafts: false });
 		expect(existsSync(join(served, 'documents/isms-p-005/index.html'))).toBe(true); // 內部使用
 		expect(existsSync(join(served, 'documents/isms-m-001/index.html'))).toBe(true); // 公開
@@ -168,7 +168,7 @@ describe('intranet target → an internal build installed with npm run publish',
 	it('GitLab CI, .gitlab-ci.yml as written: build (ceiling internal), then publish with the artifact', async () => {
 		const pipeline = readYaml('.gitlab-ci.yml') as Record<string, unknown>;
 		const target = newTarget();
-		const { ok, ran } = await runGitLabJobs(pipeline, ['build', 'publish'], { ...fixtureEnv('gitlab-intranet'), PORTAL_PUBLISH_TARGET: target });
+		const { ok, ran } = await runGitLabJobs(pipeline, ['build', 'publish'], { ...fixtureEnv('gitlab-intranet'), PORTAL_PUBLISH_TARGET: target, PORTAL_SITE_URL: 'https://isms.example.gov.tw/' });
 		expect(ran.filter((result) => result.status !== 0).map((result) => `${result.command}\n${result.stderr}`)).toEqual([]);
 		expect(ok).toBe(true);
 		expect(ran.map((result) => result.command)).toEqual(['npm run build', 'npm run publish -- --target "$PORTAL_PUBLISH_TARGET" --audience internal']);

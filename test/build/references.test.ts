@@ -52,12 +52,17 @@ describe('rendered references and backlinks', () => {
 		expect(clause.querySelector('a')).toBeNull();
 	});
 
-	it('list the citing documents and clauses under 被引用於', () => {
-		const links = parse(site.read('documents/isms-p-005/index.html')).querySelectorAll('.backlinks li a');
-		expect(links.map((a) => [a.getAttribute('href'), a.text.replace(/\s+/g, ' ').trim()])).toEqual([
-			['/documents/isms-m-001/#sec-4', 'ISMS-M-001 資訊安全管理政策 第 4 節'],
-			['/documents/isms-m-001/#sec-6-4-2-9', 'ISMS-M-001 資訊安全管理政策 第 6.4.2.9 節'],
+	it('list the citing documents under 被引用於, one line each, with their clauses folded and counted', () => {
+		const backlinks = parse(site.read('documents/isms-p-005/index.html')).querySelector('.backlinks')!;
+		const lines = backlinks.querySelectorAll('.backlinks__list > li');
+		expect(lines.map((li) => [li.getAttribute('data-doc-no'), li.getAttribute('data-count')])).toEqual([['ISMS-M-001', '2']]);
+		expect(lines[0]!.querySelector(':scope > a')?.getAttribute('href')).toBe('/documents/isms-m-001/');
+		expect(lines[0]!.querySelector(':scope > a')?.text.replace(/\s+/g, ' ').trim()).toBe('ISMS-M-001 資訊安全管理政策');
+		expect(lines[0]!.querySelectorAll('details a').map((a) => [a.getAttribute('href'), a.text.trim()])).toEqual([
+			['/documents/isms-m-001/#sec-4', '第 4 節'],
+			['/documents/isms-m-001/#sec-6-4-2-9', '第 6.4.2.9 節'],
 		]);
+		expect(backlinks.querySelector('[data-backlinks-summary]')?.text).toBe('共 1 份文件、2 處引用。');
 		expect(policy().querySelector('.backlinks')?.text).toContain('目前沒有其他現行文件引用本文件');
 	});
 });

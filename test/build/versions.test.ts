@@ -79,15 +79,18 @@ describe('version pages', () => {
 describe('version picker and revision history', () => {
 	it('list every published version with its effective date, newest first', () => {
 		const root = page(site, 'documents/isms-p-005/v1.0/index.html');
-		const options = root.querySelectorAll('select[data-version-picker] option');
-		expect(options.map((o) => o.getAttribute('value'))).toEqual([
+		// A list of links (works without JavaScript): the version the permalink shows links to the permalink.
+		expect(root.querySelectorAll('.version-picker select')).toHaveLength(0);
+		const links = root.querySelectorAll('.version-picker li a');
+		expect(links.map((a) => a.getAttribute('href'))).toEqual([
 			'/documents/isms-p-005/v2.0/',
-			'/documents/isms-p-005/v1.10/',
+			'/documents/isms-p-005/',
 			'/documents/isms-p-005/v1.9/',
 			'/documents/isms-p-005/v1.0/',
 		]);
-		expect(options[3]!.text).toContain('民國110年1月4日');
-		expect(options[3]!.getAttribute('selected')).not.toBeUndefined();
+		expect(links.map((a) => a.text.replace(/\s+/g, ''))).toEqual(['第2.0版（尚未生效）', '第1.10版（現行版）', '第1.9版（已被取代）', '第1.0版（已被取代）']);
+		expect(links[3]!.getAttribute('title')).toBe('民國110年1月4日生效');
+		expect(links.map((a) => a.getAttribute('aria-current') ?? '')).toEqual(['', '', '', 'page']);
 
 		const rows = root.querySelectorAll('.revision-history tbody tr');
 		expect(rows.map((r) => r.getAttribute('data-version'))).toEqual(['2.0', '1.10', '1.9', '1.0']);
@@ -202,7 +205,7 @@ describe('search', () => {
 describe('as-of view', () => {
 	it('carries every published, non-draft version for the in-force rule, as of the build date', () => {
 		const root = page(preview, 'as-of/index.html');
-		expect(root.querySelector('input[type="date"]')?.getAttribute('value')).toBe('2025-01-15');
+		expect(root.querySelector('input[name="date"]')?.getAttribute('value')).toBe('2025-01-15');
 		const data = JSON.parse(root.querySelector('#as-of-data')!.text) as { documents: { docNo: string; versions: { version: string }[] }[] };
 		const p005 = data.documents.find((d) => d.docNo === 'ISMS-P-005')!;
 		expect(p005.versions.map((v) => v.version)).toEqual(['2.0', '1.10', '1.9', '1.0']);

@@ -17,7 +17,7 @@ export const RECORD: BuildRecord = {
 	today: '2026-11-26',
 	ceiling: 'internal',
 	includeDrafts: false,
-	site: null,
+	site: 'https://isms.example.gov.tw/',
 	documents: 37,
 	versions: 38,
 	warnings: 0,

@@ -125,3 +125,23 @@ describe('--verify-audience (a deploy step to a host npm run publish does not in
 		expect(cli(['--verify-audience', 'public', '--source', build('無紀錄', null)]).stderr).toContain('沒有建置紀錄 .portal-build.json');
 	});
 });
+
+describe('a build without the site URL (its printed copies would carry no address and no QR code)', () => {
+	it('is refused by publish and by --verify-audience, one message, nothing created or changed', () => {
+		const local = build('本機預覽', { ...RECORD, site: null });
+		const fresh = newTarget();
+		const result = cli(['--target', fresh, '--source', local]);
+		expect(result.status).toBe(1);
+		expect(result.stderr).toBe(
+			'此建置未設定入口網網址（PORTAL_SITE_URL；.portal-build.json 的 site 為 null）：列印本將無法列出現行版本網址及 QR 碼，不發布。請以 PORTAL_SITE_URL=https://<入口網網址>/ npm run build 重新建置（未設定網址的建置僅供本機預覽）。\n',
+		);
+		expect(existsSync(fresh)).toBe(false);
+
+		const staff = newTarget();
+		publishAt(staff, T1, '全體同仁');
+		const before = snapshot(staff);
+		expect(cli(['--target', staff, '--source', local]).status).toBe(1);
+		expect(snapshot(staff)).toEqual(before);
+		expect(cli(['--verify-audience', 'internal', '--source', local]).stderr).toContain('此建置未設定入口網網址');
+	});
+});

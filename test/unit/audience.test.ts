@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
 	checkBuildForAudience,
+	checkSiteUrl,
 	formatTargetFile,
 	parseAudience,
 	parseTargetFile,
@@ -114,5 +115,12 @@ describe('the target file and --audience', () => {
 	it('takes the English id or the Chinese label', () => {
 		expect([parseAudience('public', '--audience'), parseAudience('限閱', '--audience')]).toEqual(['public', 'restricted']);
 		expect(refusal(() => parseAudience('all', '--verify-audience'))).toContain('--verify-audience 應為 public、internal、restricted、confidential');
+	});
+});
+
+describe('checkSiteUrl', () => {
+	it('passes a build made for a site URL and refuses one without (printed copies need an address)', () => {
+		expect(() => checkSiteUrl({ site: 'https://isms.example.gov.tw/' })).not.toThrow();
+		expect(() => checkSiteUrl({ site: null })).toThrow(/此建置未設定入口網網址（PORTAL_SITE_URL/);
 	});
 });

@@ -1,7 +1,8 @@
 import { parse } from 'node-html-parser';
 import { describe, expect, it } from 'vitest';
 import { cssString, escapeHtml, jsonForScript } from '../../src/lib/escape.ts';
-import { printPageCss } from '../../src/lib/print.ts';
+import { printAddresses, printPageCss } from '../../src/lib/print.ts';
+import { pd, pv } from './_helpers.ts';
 
 const PAYLOADS = [
 	'</script><img src=x onerror=alert(1)>',
@@ -65,7 +66,8 @@ describe('cssString: a string literal inside a <style> element', () => {
 	});
 
 	it('keeps a hostile title inside the print style block of its page', () => {
-		const css = printPageCss({ docNo: 'ISMS-P-005', title: '</style><script>alert(1)</script>', version: '1.0', classification: 'internal' } as Parameters<typeof printPageCss>[0]);
+		const version = pv('ISMS-P-005', '1.0', 'current', { title: '</style><script>alert(1)</script>', classification: 'internal' });
+		const css = printPageCss({ document: pd('ISMS-P-005', [version]), version, addresses: printAddresses(pd('ISMS-P-005', [version]), version, 'https://isms.example.tw/'), printDate: '民國114年1月15日' });
 		const page = parse(`<head><style>${css}</style></head><body><p>x</p></body>`);
 		expect(page.querySelectorAll('script')).toHaveLength(0);
 		expect(page.querySelectorAll('style')).toHaveLength(1);

@@ -11,7 +11,7 @@
  */
 import { existsSync, mkdirSync, realpathSync, rmSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
-import { checkBuildForAudience, resolveTargetSetup, type RequestedSetup, type TargetSetup } from '../../lib/audience.ts';
+import { checkBuildForAudience, checkSiteUrl, resolveTargetSetup, type RequestedSetup, type TargetSetup } from '../../lib/audience.ts';
 import { BUILD_MARKER, type BuildRecord } from '../../lib/build-record.ts';
 import type { Classification } from '../../lib/classification.ts';
 import {
@@ -160,6 +160,7 @@ export function publish(options: PublishOptions): PublishResult {
 function checkAudience(record: BuildRecord, recorded: TargetSetup | null, requested: RequestedSetup, target: string) {
 	const resolved = resolveTargetSetup(recorded, requested, target);
 	checkBuildForAudience(record, resolved.setup, `發布目的地 ${target} `, resolved.isNew);
+	checkSiteUrl(record);
 	return resolved;
 }
 
@@ -170,6 +171,7 @@ function checkAudience(record: BuildRecord, recorded: TargetSetup | null, reques
 export function verifyAudience(source: string, audience: Classification): BuildRecord {
 	const { record } = readBuildRecord(source);
 	checkBuildForAudience(record, { audience, drafts: false }, '目標網站');
+	checkSiteUrl(record);
 	return record;
 }
 
