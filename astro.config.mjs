@@ -5,7 +5,7 @@ import { unified } from '@astrojs/markdown-remark';
 import { fileURLToPath } from 'node:url';
 import ismsPortal from './src/integration/index.ts';
 import { portalCsp } from './src/node/csp.ts';
-import { siteSettings } from './src/integration/report.ts';
+import { siteSettings } from './src/integration/errors.ts';
 
 /**
  * The portal's configuration: who publishes it and how documents are numbered.

@@ -4,10 +4,15 @@ import { docsLoader, i18nLoader } from '@astrojs/starlight/loaders';
 import { docsSchema, i18nSchema } from '@astrojs/starlight/schema';
 import { z } from 'astro/zod';
 import model from 'virtual:isms-portal/model';
-import { documentFrontmatterSchema } from './lib/schema.ts';
+import preview from 'virtual:isms-portal/preview';
 
-/** Only the versions this build publishes (drafts and documents above the ceiling stay out). */
+/**
+ * Only the versions this build publishes (drafts and documents above the ceiling stay out). `astro dev`
+ * loads every version file, so that a version added while it runs is there when the model names it
+ * (pages render only the versions in the model; src/integration/dev.ts).
+ */
 const published = model.documents.flatMap((doc) => doc.versions.map((v) => `${v.docNo}/${v.version}.mdx`));
+const pattern = preview.enabled ? '*/*.mdx' : published.length > 0 ? published : '__none__';
 
 /**
  * Starlight's docs schema, built once. Every portal page is a <StarlightPage>, which validates its
@@ -31,13 +36,12 @@ export const collections = {
 	docs: defineCollection({ loader: docsLoader(), schema: starlightDocsSchema }),
 	/** Traditional Chinese for the few Starlight strings its zh-TW locale leaves in English. */
 	i18n: defineCollection({ loader: i18nLoader(), schema: i18nSchema() }),
-	/** Controlled documents: content/documents/<DOCNO>/<VERSION>.mdx (AUTHORING.md). */
+	/**
+	 * Controlled documents: content/documents/<DOCNO>/<VERSION>.mdx (AUTHORING.md), for their rendered
+	 * bodies. No schema: the analysis validated every frontmatter once (src/lib/analyze.ts), and pages
+	 * read a version's fields from the model, never from the entry.
+	 */
 	documents: defineCollection({
-		loader: glob({
-			base: `./${model.settings.documentsDir}`,
-			pattern: published.length > 0 ? published : '__none__',
-			generateId: ({ entry }) => entry.replace(/\.mdx$/, ''),
-		}),
-		schema: documentFrontmatterSchema({ docNoPattern: model.config.docNoPattern }),
+		loader: glob({ base: `./${model.settings.documentsDir}`, pattern, generateId: ({ entry }) => entry.replace(/\.mdx$/, '') }),
 	}),
 };

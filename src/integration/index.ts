@@ -1,61 +1,26 @@
 import type { StarlightPlugin } from '@astrojs/starlight/types';
-import { isUnifiedProcessor } from '@astrojs/markdown-remark';
 import type { AstroIntegration } from 'astro';
-import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { portalConfigSchema, readBuildSettings, type PortalUserConfig } from '../lib/config.ts';
-import { BUILD_MARKER, PENDING_MARKER, type BuildRecord } from '../lib/build-record.ts';
-import { auditCanaries } from '../lib/audit.ts';
-import { dataFiles, pageFile, permalinkCopies } from '../lib/output.ts';
-import { writeAuditList } from '../node/audit.ts';
-import type { CorpusAnalysis } from '../lib/analyze.ts';
-import { buildPortal, type PortalModel } from '../lib/portal.ts';
-import { classificationLabels } from '../lib/classification.ts';
-import { ceilingNotices, citedDocuments } from '../lib/documents/ceiling-notice.ts';
-import { controlLink } from '../lib/soa/links.ts';
-import { withBase } from '../lib/urls.ts';
-import type { BodyFault } from '../lib/mdx-rules.ts';
-import { formatProblem, hasErrors, sortProblems, summarizeProblems } from '../lib/problems.ts';
-import { remarkClauseAnchors } from './remark-clause-anchors.ts';
-import { rehypeTableScroll } from './rehype-table-scroll.ts';
-import { remarkNoCode } from './remark-no-code.ts';
-import { remarkBaseLinks, remarkReferences } from './remark-references.ts';
-import { auditBuiltPages } from '../node/csp.ts';
-import { guarded, reportAndExit } from './report.ts';
+import { createAnalysisCache } from '../lib/analyze.ts';
+import type { PortalUserConfig } from '../lib/config.ts';
+import { formatProblem, hasErrors, sortProblems } from '../lib/problems.ts';
+import { NO_PREVIEW } from '../lib/site/preview.ts';
+import { previewFor, servePreview, type PortalState } from './dev.ts';
+import { problemsError } from './errors.ts';
+import { addMarkdownPlugins } from './markdown/index.ts';
+import { writeBuildOutput } from './output.ts';
+import { analyse, clearBuildRecord, noticesOf, readSetup } from './setup.ts';
 import { virtualModules } from './virtual.ts';
 
-/**
- * The canaries of the build's audit: every version this build does not publish, with its text, and
- * what the build publishes from its sources (a sentence also found there is not distinctive): the
- * published versions' text, frontmatter and 修訂說明, as redacted, the SoA (its data and the
- * catalogue) and the configuration. Not the page model: a leak into it must still be found.
- */
-function canariesOf(analysis: CorpusAnalysis, model: PortalModel) {
-	const unpublished = analysis.versions
-		.filter((version) => !analysis.ceiling.published.has(version.id))
-		.map((version) => ({
-			docNo: version.docNo,
-			version: version.version,
-			texts: [version.title, ...(version.changes ? [version.changes] : []), ...(analysis.analyses.get(version.id)?.outline.blocks ?? []).map((block) => block.text)],
-		}));
-	const published = [JSON.stringify(model.soa), JSON.stringify(model.config)];
-	for (const version of analysis.versions) {
-		if (!analysis.ceiling.published.has(version.id)) continue;
-		const analysed = analysis.analyses.get(version.id);
-		published.push(version.title, version.issuedBy ?? '', version.approvedBy ?? '', version.owner ?? '', analysed?.changes ?? '', ...(analysed?.outline.blocks ?? []).map((block) => block.text));
-	}
-	return auditCanaries(analysis.ceiling, unpublished, published);
-}
+const asset = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
 /**
- * The portal's wiring into Starlight and Astro: one plugin, configured in astro.config.mjs.
- * It validates and resolves the corpus once per build, fails the build on any problem (one line per
- * problem, no stack trace), adds the clause-anchor Markdown plugin, and hands the resolved model
- * to the pages through a virtual module.
+ * The portal's wiring into Starlight and Astro: one plugin, configured in astro.config.mjs. Each part
+ * is its own module: setup.ts (configuration, PORTAL_* settings, the analysis), markdown/ (the Markdown
+ * plugins), output.ts (files written when the build is done), dev.ts (the preview server), virtual.ts
+ * (the model for pages), errors.ts (a build stops with one list of problems, no stack trace).
  */
 export default function ismsPortal(userConfig: PortalUserConfig): StarlightPlugin {
-	const parsedConfig = portalConfigSchema.safeParse(userConfig);
 	return {
 		name: 'isms-portal',
 		hooks: {
@@ -65,100 +30,21 @@ export default function ismsPortal(userConfig: PortalUserConfig): StarlightPlugi
 					updateConfig({ disable404Route: true, pagefind: false });
 					return;
 				}
-				if (!parsedConfig.success) {
-					reportAndExit(
-						parsedConfig.error.issues.map(
-							(issue) => `astro.config.mjs  error  config/invalid  入口網設定 ${issue.path.join('.') || '（根）'} 無效：${issue.message}`,
-						),
-						'入口網設定有誤',
-					);
-				}
-				const config = parsedConfig.data!;
-				const root = fileURLToPath(astroConfig.root);
-				let settings;
-				try {
-					settings = readBuildSettings(config, process.env);
-				} catch (error) {
-					reportAndExit([`(環境變數)  error  config/env  ${(error as Error).message}`], '建置設定有誤');
-				}
-				// A build that stops on errors must not leave an older build looking publishable.
-				const outDir = fileURLToPath(astroConfig.outDir);
-				if (command === 'build') for (const marker of [BUILD_MARKER, PENDING_MARKER]) rmSync(join(outDir, marker), { force: true });
-				settings = { ...settings!, base: astroConfig.base };
-				const { model, blocks, problems, versions, redactor, analysis } = guarded('建置', () => buildPortal(root, config, settings!));
-				const sorted = sortProblems(problems);
-				if (hasErrors(sorted)) {
-					const lines = sorted.map(formatProblem);
-					if (command === 'build') reportAndExit(lines, summarizeProblems(sorted));
-					for (const line of lines) logger.error(line);
-				}
+				const setup = readSetup(userConfig, astroConfig, command, process.env);
+				if (command === 'build') clearBuildRecord(astroConfig.outDir);
+				// `astro dev` analyses again after every save and keeps what did not change.
+				const cache = command === 'dev' ? createAnalysisCache() : undefined;
+				const snapshot = analyse(setup, cache);
+				const problems = sortProblems(snapshot.problems);
+				if (command === 'build' && hasErrors(problems)) throw problemsError(problems);
+				// `astro dev` shows them (here, and beside each page) and keeps serving; `npm run check` lists warnings.
+				if (command === 'dev') for (const problem of problems) (problem.severity === 'error' ? logger.error : logger.warn).call(logger, formatProblem(problem));
+				for (const line of noticesOf(setup, snapshot)) logger.info(line);
+				const state: PortalState = { snapshot, preview: command === 'dev' ? previewFor(setup, snapshot) : NO_PREVIEW, ...(cache ? { cache } : {}) };
 
-				// What the publication ceiling leaves out, by document number (never a title): a notice, not an error.
-				const notices = ceilingNotices({ documents: analysis.documents, published: model.documents, citedBy: citedDocuments(analysis.analyses), ceiling: analysis.ceiling.level, labels: classificationLabels(config.classificationLabels) });
-				for (const line of notices) logger.info(line);
-
-				const documentsRoot = resolve(root, settings!.documentsDir) + sep;
-				const processor = astroConfig.markdown.processor;
-				if (!processor || !isUnifiedProcessor(processor)) {
-					reportAndExit(
-						['astro.config.mjs  error  config/markdown  入口網需要 markdown.processor: unified()（來自 @astrojs/markdown-remark），才能為條文加上錨點與連結'],
-						'入口網設定有誤',
-					);
-				}
-				// Controlled text is rendered as written, as the checker, the search index and the diff read it:
-				// no smart punctuation ("N/A" stays straight, a command's --all keeps its two hyphens, ...
-				// its three dots). It also spares the build a second parse of every text into words.
-				processor.options.smartypants = false;
-				const inDocuments = (path: string | undefined) => Boolean(path && resolve(path).startsWith(documentsRoot));
-				const published = new Set(model.documents.map((doc) => doc.docNo));
-				// Documents cannot run code: checked above on every version, and again in the compiler, first.
-				processor.options.remarkPlugins.unshift([
-					remarkNoCode,
-					{
-						include: inDocuments,
-						report: (path: string, faults: BodyFault[]) => {
-							const file = relative(root, path).split(sep).join('/');
-							const found = faults.map((fault) => ({ file, severity: 'error' as const, ...fault }));
-							const lines = found.map(formatProblem);
-							// `astro dev` shows the error and keeps serving; a build stops here, before the page is compiled.
-							if (command !== 'build') throw new Error(lines.join('\n'));
-							reportAndExit(lines, summarizeProblems(found));
-						},
-					},
-				]);
-				// The checker's outlines: of the version a file is, and of the version a reference to a document means.
-				const byFile = new Map(versions.map((version) => [resolve(root, version.file), version]));
-				const meant = new Map(
-					analysis.documents.flatMap((doc) => {
-						const version = doc.current ?? doc.versions.find((v) => v.state === 'withdrawn') ?? doc.versions.find((v) => v.state !== 'draft');
-						const outline = version && analysis.analyses.get(version.id)?.outline;
-						return outline ? [[doc.docNo, outline] as const] : [];
-					}),
-				);
-				processor.options.remarkPlugins.push([
-					remarkReferences,
-					{
-						docNoOf: (path: string | undefined) => (inDocuments(path) ? basename(dirname(path!)) : undefined),
-						outlineOf: (path: string | undefined) => (path ? analysis.analyses.get(byFile.get(resolve(path))?.id ?? '')?.outline : undefined),
-						titleOf: (path: string | undefined) => (path ? byFile.get(resolve(path))?.title : undefined),
-						documentOutline: (docNo: string) => meant.get(docNo),
-						redactor,
-						targets: {
-							published,
-							linkControls: Boolean(model.soa.matrix),
-							controlLink: (id: string) => controlLink(id, model.soa.links, model.soa.edition),
-						},
-					},
-				]);
-				// Clause anchors from the outline, after the redaction and the auto-links (which keep the text).
-				processor.options.remarkPlugins.push([remarkClauseAnchors, { include: inDocuments }]);
-				// Root-relative links in any Markdown (documents and help pages) follow the site's base path.
-				processor.options.remarkPlugins.push([remarkBaseLinks, { base: astroConfig.base }]);
-				// Tables in any Markdown scroll in their own box: never wider than a phone's screen.
-				processor.options.rehypePlugins.push(rehypeTableScroll);
-
+				addMarkdownPlugins(astroConfig.markdown, setup, () => state.snapshot);
 				updateConfig({
-					title: config.siteTitle,
+					title: setup.config.siteTitle,
 					// The search index is built after Astro has exited (scripts/index-search.ts, part of
 					// `npm run build`), so the indexer never shares the machine's memory with the site build.
 					pagefind: false,
@@ -175,85 +61,25 @@ export default function ismsPortal(userConfig: PortalUserConfig): StarlightPlugi
 						{ label: '版次差異比較', link: '/diff/' },
 						{ label: '使用說明', items: [{ autogenerate: { directory: 'help' } }] },
 					],
-					markdown: {
-						...starlightConfig.markdown,
-						processedDirs: [...(starlightConfig.markdown?.processedDirs ?? []), settings!.documentsDir],
-					},
-					customCss: [
-						...(starlightConfig.customCss ?? []),
-						fileURLToPath(new URL('../styles/portal.css', import.meta.url)),
-						fileURLToPath(new URL('../styles/layout.css', import.meta.url)),
-						fileURLToPath(new URL('../styles/print.css', import.meta.url)),
-					],
-					// The portal's search (header dialog and /search/): src/components/Search.astro.
+					markdown: { ...starlightConfig.markdown, processedDirs: [...(starlightConfig.markdown?.processedDirs ?? []), setup.settings.documentsDir] },
+					customCss: [...(starlightConfig.customCss ?? []), asset('../styles/portal.css'), asset('../styles/layout.css'), asset('../styles/print.css')],
 					components: {
 						...starlightConfig.components,
-						Search: fileURLToPath(new URL('../components/Search.astro', import.meta.url)),
-						// A breadcrumb above the title of pages below another.
-						PageTitle: fileURLToPath(new URL('../components/PageTitle.astro', import.meta.url)),
+						// The portal's search (header dialog and /search/), and a breadcrumb above the title of pages below another.
+						Search: asset('../components/Search.astro'),
+						PageTitle: asset('../components/PageTitle.astro'),
 					},
 				});
 				// Page titles without repetition; the sidebar marks the section of a page it has no link for.
-				addRouteMiddleware({ entrypoint: fileURLToPath(new URL('./route-data.ts', import.meta.url)) });
+				addRouteMiddleware({ entrypoint: asset('./route-data.ts') });
 
 				const integration: AstroIntegration = {
 					name: 'isms-portal:astro',
 					hooks: {
-						'astro:build:done'({ dir }) {
-							const outDir = fileURLToPath(dir);
-							// Every page against its own Content Security Policy, which is moved to the top of its head.
-							const unsafe = auditBuiltPages(outDir);
-							if (unsafe.length > 0) {
-								for (const line of unsafe) process.stderr.write(`${line}\n`);
-								process.stderr.write(`\n共 ${unsafe.length} 個頁面問題違反內容安全政策；建置中止，輸出不可發布。\n`);
-								process.exit(1);
-							}
-							// The current version's /v<version>/ page is the permalink page (src/lib/output.ts).
-							const copies = permalinkCopies(model.documents);
-							for (const copy of copies) {
-								mkdirSync(dirname(join(outDir, copy.to)), { recursive: true });
-								copyFileSync(join(outDir, copy.from), join(outDir, copy.to));
-							}
-							// versions.json of each document, for the diff page.
-							for (const [path, content] of dataFiles(model.documents, blocks)) {
-								const file = join(outDir, pageFile(path));
-								mkdirSync(dirname(file), { recursive: true });
-								writeFileSync(file, content());
-							}
-							// What the output must not contain, for the audit the search-index step runs over every
-							// output file (scripts/index-search.ts): kept in the Astro cache, never in the output.
-							const audit = writeAuditList(fileURLToPath(astroConfig.cacheDir), outDir, model.settings.ceiling, canariesOf(analysis, model));
-							// Written last, only by a build that passed every check; the search-index step makes it
-							// final (BUILD_MARKER), which `npm run publish` requires.
-							const record: BuildRecord = {
-								status: 'ok',
-								builtAt: new Date().toISOString(),
-								today: model.settings.today,
-								ceiling: model.settings.ceiling,
-								includeDrafts: model.settings.includeDrafts,
-								site: astroConfig.site ?? null,
-								documents: model.documents.length,
-								versions: model.documents.reduce((sum, doc) => sum + doc.versions.length, 0),
-								warnings: problems.filter((p) => p.severity === 'warning').length,
-								duplicatePages: copies.map((copy) => copy.to),
-								audit,
-							};
-							writeFileSync(join(outDir, PENDING_MARKER), `${JSON.stringify(record, null, 2)}\n`);
-						},
-						'astro:server:setup'({ server }) {
-							// The dev server serves the data files a build writes (versions.json) from memory.
-							const files = new Map([...dataFiles(model.documents, blocks)].map(([path, content]) => [withBase(astroConfig.base, path), content]));
-							server.middlewares.use((request, response, next) => {
-								const content = files.get(new URL(request.url ?? '/', 'http://localhost').pathname);
-								if (!content) return next();
-								response.setHeader('Content-Type', 'application/json; charset=utf-8');
-								response.end(content());
-							});
-						},
-						'astro:config:setup'({ updateConfig: updateAstroConfig, addWatchFile }) {
+						'astro:config:setup'({ updateConfig: updateAstroConfig }) {
 							updateAstroConfig({
 								vite: {
-									plugins: [virtualModules({ model })],
+									plugins: [virtualModules(() => ({ model: state.snapshot.model, preview: state.preview }), command === 'dev')],
 									// Astro marks every MDX module with a directive its bundler warns about, one
 									// ten-line warning per document (withastro/astro#18087): kept out of build logs.
 									build: {
@@ -266,8 +92,12 @@ export default function ismsPortal(userConfig: PortalUserConfig): StarlightPlugi
 									},
 								},
 							});
-							// In `astro dev`, an edited document re-runs this setup so the model follows it.
-							for (const version of versions) addWatchFile(resolve(root, version.file));
+						},
+						'astro:server:setup'({ server, logger: devLogger }) {
+							servePreview(server, setup, state, devLogger);
+						},
+						'astro:build:done'({ dir }) {
+							writeBuildOutput(state.snapshot, { outDir: fileURLToPath(dir), cacheDir: fileURLToPath(astroConfig.cacheDir), site: astroConfig.site });
 						},
 					},
 				};

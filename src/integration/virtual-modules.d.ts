@@ -2,3 +2,8 @@ declare module 'virtual:isms-portal/model' {
 	const model: import('../lib/portal.ts').PortalModel;
 	export default model;
 }
+
+declare module 'virtual:isms-portal/preview' {
+	const preview: import('../lib/site/preview.ts').Preview;
+	export default preview;
+}

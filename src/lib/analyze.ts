@@ -62,19 +62,39 @@ export interface CorpusAnalysis {
 }
 
 /**
+ * What an analysis may keep for the next one (`astro dev` re-analyses after every save): the catalogues,
+ * the SoA data and the synonyms until the dev server drops them (one of their files changed), and each
+ * version's body analysis for as long as its file and everything it reads of the others (titles, the
+ * publication ceiling) are the same. A build passes none and reads everything once.
+ */
+export interface AnalysisCache {
+	controls?: LoadedControls;
+	soa?: ReturnType<typeof loadSoaVersions>;
+	synonyms?: ReturnType<typeof loadSynonymsFile>;
+	/** By version file: the key it was analysed under and what came out. */
+	bodies: Map<string, { key: string; body: BodyAnalysis }>;
+}
+
+export function createAnalysisCache(): AnalysisCache {
+	return { bodies: new Map() };
+}
+
+/**
  * The corpus, read and checked once: files → frontmatter → versions in force → one parse of each
  * body → its outline (clauses, anchors, blocks) and references → the reference checks. The site build and
  * `npm run check` both call this; neither parses a document twice.
  */
-export function analyzeCorpus(root: string, config: PortalConfig, settings: BuildSettings): CorpusAnalysis {
-	const controls = loadControls(root, config.controlsDir);
+export function analyzeCorpus(root: string, config: PortalConfig, settings: BuildSettings, cache?: AnalysisCache): CorpusAnalysis {
+	const controls = cache?.controls ?? loadControls(root, config.controlsDir);
 	const catalogues = { '2013': controls.c2013, '2022': controls.c2022 };
 	const sources = settings.soaFile || settings.soaDir ? { file: settings.soaFile, dir: settings.soaDir, fromEnv: Boolean(settings.soaFromEnv) } : { file: config.soaFile, dir: config.soaDir };
-	const loadedSoa = loadSoaVersions(root, sources, catalogues, controls.crosswalk);
+	// The SoA data is read against the catalogues: new catalogues, the SoA again.
+	const loadedSoa = (cache?.controls === controls ? cache.soa : undefined) ?? loadSoaVersions(root, sources, catalogues, controls.crosswalk);
 	const soa = resolveSoaVersions(loadedSoa.soas, settings.today);
 	// The catalogue follows the SoA in force; both catalogues are always known to the checks.
 	const active = catalogues[soa.current?.catalogue ?? config.controlsCatalogue];
-	const synonyms = loadSynonymsFile(root, settings.synonymsFile ?? config.synonymsFile);
+	const synonyms = cache?.synonyms ?? loadSynonymsFile(root, settings.synonymsFile ?? config.synonymsFile);
+	if (cache) Object.assign(cache, { controls, soa: loadedSoa, synonyms });
 	const loaded = loadCorpus({
 		root,
 		documentsDir: settings.documentsDir,
@@ -90,67 +110,24 @@ export function analyzeCorpus(root: string, config: PortalConfig, settings: Buil
 	}
 	const ceiling = computeCeiling(loaded.versions, resolved.documents, settings.ceiling, [controls.c2013, controls.c2022].flatMap((catalogue) => (catalogue ? catalogueTexts(catalogue) : [])));
 	const redactor = createRedactor(ceiling, { docNoPattern: config.docNoPattern, titleOf: (docNo: string) => titles.get(docNo) });
-	const syntax = redactor.syntax;
+	// What every body's analysis reads of the others: a change here analyses every body again.
+	const context = cache ? contextKey(ceiling, titles, config.docNoPattern) : '';
 
 	const analyses = new Map<string, AnalysedVersion>();
 	const syntaxProblems: Problem[] = [];
 	const leakProblems: Problem[] = [];
 	for (const version of loaded.versions) {
-		withFile(version.file, () => {
-			// Limits first, on the text (an empty body, nesting, emphasis marks), then on the tree,
-			// before anything walks it recursively.
-			const faults = scanBody(version.body, version.bodyLine);
-			if (faults.length > 0) {
-				for (const fault of faults) syntaxProblems.push({ file: version.file, severity: 'error', ...fault });
-				return;
-			}
-			let tree;
-			try {
-				tree = parseBody(version.body, version.bodyLine - 1);
-			} catch (error) {
-				if (!(error instanceof MdxSyntaxError)) throw error;
-				syntaxProblems.push({ file: version.file, line: error.line, column: error.column, severity: 'error', rule: 'mdx/syntax', message: error.message });
-				return;
-			}
-			const deep = treeNestingFault(tree);
-			if (deep) {
-				syntaxProblems.push({ file: version.file, severity: 'error', ...deep });
-				return;
-			}
-			for (const fault of bodyFaults(tree)) syntaxProblems.push({ file: version.file, severity: 'error', ...fault });
-			const sites = collectReferences(tree, syntax, { ownTitle: version.title });
-			const duplicates = duplicateNames(version.attachments ?? []);
-			(version.attachments ?? []).forEach((attachment, index) => {
-				if (duplicates.has(index)) {
-					const at = version.fieldPositions[`attachments.${index}`] ?? { line: 1, column: 1 };
-					syntaxProblems.push({ file: version.file, ...at, severity: 'error', rule: 'asset/duplicate-attachment', message: `附件「${attachment}」與前面的附件同名；同一版次的附件以檔名下載，檔名不可重複，請改名` });
-					return;
-				}
-				const path = resolveAsset(version.file, attachment);
-				if (existsSync(join(root, path))) return;
-				const at = version.fieldPositions[`attachments.${index}`] ?? { line: 1, column: 1 };
-				syntaxProblems.push({ file: version.file, ...at, severity: 'error', rule: 'asset/missing', message: `附件「${attachment}」不存在（找不到 ${path}）；請把檔案放到 ${path.replace(/\/[^/]*$/, '/')}，或修正路徑` });
-			});
-			for (const asset of assetReferences(tree)) {
-				const path = resolveAsset(version.file, asset.url);
-				if (existsSync(join(root, path))) continue;
-				syntaxProblems.push({ file: version.file, line: asset.line, column: asset.column, severity: 'error', rule: 'asset/missing', message: `圖片「${asset.url}」不存在（找不到 ${path}）；請把圖檔放到 ${path.replace(/\/[^/]*$/, '/')}，或修正路徑` });
-			}
-			let changes: string | undefined;
-			if (ceiling.published.has(version.id)) {
-				// Checked as written, then published redacted: the diff's blocks are the page's text.
-				const leaks = redactTree(tree, redactor);
-				const changed = version.changes === undefined ? undefined : redactText(version.changes, redactor);
-				changes = changed?.text;
-				leakProblems.push(...ceilingProblems(version, leaks, changed?.leaks ?? [], ceiling));
-			}
-			// The one outline of this version: the checker, the page's anchors, backlinks and the diff read it.
-			const outline = buildOutline(tree as unknown as MdNode);
-			for (const problem of outline.problems) syntaxProblems.push({ file: version.file, ...problem });
-			attachCitingClauses(sites, outline);
-			analyses.set(version.id, { version, outline, sites, ...(changes !== undefined ? { changes } : {}) });
-		});
+		const key = cache ? `${JSON.stringify(version)}\u0000${context}` : '';
+		const cached = cache?.bodies.get(version.file);
+		const body = cached?.key === key ? cached.body : withFile(version.file, () => analyseBody(version, redactor, ceiling));
+		cache?.bodies.set(version.file, { key, body });
+		syntaxProblems.push(...body.problems);
+		leakProblems.push(...body.leaks);
+		if (body.analysed) analyses.set(version.id, { version, ...body.analysed });
+		// Files come and go between analyses: checked every time.
+		syntaxProblems.push(...missingFiles(root, version, body.assets));
 	}
+	if (cache) for (const file of cache.bodies.keys()) if (!loaded.versions.some((version) => version.file === file)) cache.bodies.delete(file);
 	const referenceProblems = checkReferences({
 		documents: resolved.documents,
 		analyses,
@@ -176,6 +153,96 @@ export function analyzeCorpus(root: string, config: PortalConfig, settings: Buil
 	};
 }
 
+
+/** One version's body, analysed: what depends only on its file and on `contextKey`. */
+export interface BodyAnalysis {
+	problems: Problem[];
+	leaks: Problem[];
+	/** Absent when the body could not be parsed (its problems say why). */
+	analysed?: Omit<AnalysedVersion, 'version'>;
+	/** Images the body shows, for the check that their files exist. */
+	assets: { url: string; line: number; column: number }[];
+}
+
+/** Limits, one parse, the rules, references, redaction of a published version, its outline. */
+function analyseBody(version: DocumentVersion, redactor: Redactor, ceiling: Ceiling): BodyAnalysis {
+	const problems: Problem[] = [];
+	const result: BodyAnalysis = { problems, leaks: [], assets: [] };
+	// Limits first, on the text (an empty body, nesting, emphasis marks), then on the tree,
+	// before anything walks it recursively.
+	const faults = scanBody(version.body, version.bodyLine);
+	if (faults.length > 0) {
+		for (const fault of faults) problems.push({ file: version.file, severity: 'error', ...fault });
+		return result;
+	}
+	let tree;
+	try {
+		tree = parseBody(version.body, version.bodyLine - 1);
+	} catch (error) {
+		if (!(error instanceof MdxSyntaxError)) throw error;
+		problems.push({ file: version.file, line: error.line, column: error.column, severity: 'error', rule: 'mdx/syntax', message: error.message });
+		return result;
+	}
+	const deep = treeNestingFault(tree);
+	if (deep) {
+		problems.push({ file: version.file, severity: 'error', ...deep });
+		return result;
+	}
+	for (const fault of bodyFaults(tree)) problems.push({ file: version.file, severity: 'error', ...fault });
+	const sites = collectReferences(tree, redactor.syntax, { ownTitle: version.title });
+	result.assets = assetReferences(tree);
+	let changes: string | undefined;
+	if (ceiling.published.has(version.id)) {
+		// Checked as written, then published redacted: the diff's blocks are the page's text.
+		const leaks = redactTree(tree, redactor);
+		const changed = version.changes === undefined ? undefined : redactText(version.changes, redactor);
+		changes = changed?.text;
+		result.leaks = ceilingProblems(version, leaks, changed?.leaks ?? [], ceiling);
+	}
+	// The one outline of this version: the checker, the page's anchors, backlinks and the diff read it.
+	const outline = buildOutline(tree as unknown as MdNode);
+	for (const problem of outline.problems) problems.push({ file: version.file, ...problem });
+	attachCitingClauses(sites, outline);
+	result.analysed = { outline, sites, ...(changes !== undefined ? { changes } : {}) };
+	return result;
+}
+
+/** Attachments and images of a version whose files are missing (or named twice). */
+function missingFiles(root: string, version: DocumentVersion, assets: BodyAnalysis['assets']): Problem[] {
+	const problems: Problem[] = [];
+	const duplicates = duplicateNames(version.attachments ?? []);
+	(version.attachments ?? []).forEach((attachment, index) => {
+		const at = version.fieldPositions[`attachments.${index}`] ?? { line: 1, column: 1 };
+		if (duplicates.has(index)) {
+			problems.push({ file: version.file, ...at, severity: 'error', rule: 'asset/duplicate-attachment', message: `附件「${attachment}」與前面的附件同名；同一版次的附件以檔名下載，檔名不可重複，請改名` });
+			return;
+		}
+		const path = resolveAsset(version.file, attachment);
+		if (existsSync(join(root, path))) return;
+		problems.push({ file: version.file, ...at, severity: 'error', rule: 'asset/missing', message: `附件「${attachment}」不存在（找不到 ${path}）；請把檔案放到 ${path.replace(/\/[^/]*$/, '/')}，或修正路徑` });
+	});
+	for (const asset of assets) {
+		const path = resolveAsset(version.file, asset.url);
+		if (existsSync(join(root, path))) continue;
+		problems.push({ file: version.file, line: asset.line, column: asset.column, severity: 'error', rule: 'asset/missing', message: `圖片「${asset.url}」不存在（找不到 ${path}）；請把圖檔放到 ${path.replace(/\/[^/]*$/, '/')}，或修正路徑` });
+	}
+	return problems;
+}
+
+/** Everything a body's analysis reads besides its own file: titles, the ceiling, the number pattern. */
+function contextKey(ceiling: Ceiling, titles: ReadonlyMap<string, string>, docNoPattern: string): string {
+	return JSON.stringify([
+		docNoPattern,
+		[...titles],
+		ceiling.level,
+		[...ceiling.published],
+		[...ceiling.hiddenDocuments],
+		[...ceiling.hiddenVersions].map(([docNo, versions]) => [docNo, [...versions]]),
+		[...ceiling.hiddenTitles],
+		ceiling.secretTitles,
+		[...ceiling.allTitles],
+	]);
+}
 
 /** Text the Annex A catalogue publishes on /soa/ whatever the documents say (control and domain names). */
 function catalogueTexts(catalogue: Catalogue): string[] {

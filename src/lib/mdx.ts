@@ -1,5 +1,6 @@
 import type { Root } from 'mdast';
 import { mdxToMdast } from 'satteri';
+import { countParse } from './outline/parse-count.ts';
 
 /**
  * Parses a document body (MDX, GitHub-flavoured) into mdast with positions, using Sätteri, Astro's
@@ -8,6 +9,7 @@ import { mdxToMdast } from 'satteri';
  * all read this tree.
  */
 export function parseBody(body: string, lineOffset = 0): Root {
+	countParse('parses');
 	let tree: Root;
 	try {
 		tree = mdxToMdast(body) as unknown as Root;

@@ -1,5 +1,5 @@
 import type { PortalConfig, BuildSettings } from './config.ts';
-import { analyzeCorpus, type CorpusAnalysis } from './analyze.ts';
+import { analyzeCorpus, type AnalysisCache, type CorpusAnalysis } from './analyze.ts';
 import type { OutlineBlock as Block } from './outline/outline.ts';
 import { soaModel, type SoaModel } from './soa/model.ts';
 import type { Soa } from './soa/data.ts';
@@ -61,9 +61,10 @@ export interface BuildOutput {
 /**
  * Analyses the corpus once, then applies the publication ceiling: a version above the ceiling
  * leaves no trace, and a document whose governing version is above it is left out whole.
+ * `cache`: what the dev server's previous analysis may lend this one (src/lib/analyze.ts).
  */
-export function buildPortal(root: string, config: PortalConfig, settings: BuildSettings): BuildOutput {
-	const analysis = analyzeCorpus(root, config, settings);
+export function buildPortal(root: string, config: PortalConfig, settings: BuildSettings, cache?: AnalysisCache): BuildOutput {
+	const analysis = analyzeCorpus(root, config, settings, cache);
 	const { ceiling, redactor } = analysis;
 	const documents: PublishedDocument[] = [];
 	for (const doc of analysis.documents) {
@@ -130,9 +131,12 @@ function backlinks(documents: readonly PublishedDocument[], analysis: CorpusAnal
 			});
 		}
 	}
-	for (const list of Object.values(result)) list.sort((a, b) => a.docNo.localeCompare(b.docNo) || (a.clause ?? '').localeCompare(b.clause ?? '', 'en', { numeric: true }));
+	for (const list of Object.values(result)) list.sort((a, b) => a.docNo.localeCompare(b.docNo) || CLAUSE_ORDER.compare(a.clause ?? '', b.clause ?? ''));
 	return result;
 }
+
+/** Clause labels in numeric order (`6.4.10` after `6.4.9`); one collator, not one per comparison (the dev server sorts after every save). */
+const CLAUSE_ORDER = new Intl.Collator('en', { numeric: true });
 
 /**
  * After versions above the ceiling are dropped, a superseded version names as its successor the next

@@ -1,6 +1,7 @@
 import type { Severity } from '../problems.ts';
 import { createNesting, type Place } from './nesting.ts';
 import { depthOf, labelOf, listMarker, readMarker, type ClausePath, type Marker, type MarkerSource, type Segment } from './numbering.ts';
+import { countParse } from './parse-count.ts';
 import { htmlTableRows, markdownTableRows } from './tables.ts';
 import { isElement, normalise, rawText, startOf, textStartOf, type MdNode } from './tree.ts';
 
@@ -74,6 +75,7 @@ const SKIPPED = new Set(['mdxjsEsm', 'mdxFlowExpression', 'mdxTextExpression', '
 
 /** Builds the outline of a parsed body (`parseBody`'s Sätteri tree, or the remark tree Astro renders). */
 export function buildOutline(tree: MdNode, options: OutlineOptions = {}): Outline {
+	countParse('outlines');
 	const clauses: Clause[] = [];
 	const blocks: OutlineBlock[] = [];
 	const problems: OutlineProblem[] = [];

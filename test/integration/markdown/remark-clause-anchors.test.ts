@@ -4,13 +4,19 @@ import rehypeStringify from 'rehype-stringify';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
-import { remarkClauseAnchors } from '../../src/integration/remark-clause-anchors.ts';
+import { remarkClauseAnchors } from '../../../src/integration/markdown/remark-clause-anchors.ts';
+import { buildOutline, type Outline } from '../../../src/lib/outline/outline.ts';
+import type { MdNode } from '../../../src/lib/outline/tree.ts';
 
-const withAnchors = (include: (path: string | undefined) => boolean = () => true) =>
-	unified().use(remarkParse).use(remarkClauseAnchors, { include }).use(remarkRehype).use(rehypeStringify);
+/** The analysis' outline of a text: built once from its own parse, as src/lib/analyze.ts does. */
+const outlineOfText = (markdown: string) => buildOutline(unified().use(remarkParse).parse(markdown) as unknown as MdNode);
+
+/** The page's pipeline, handed the outline of the file it renders (by path, as the integration does). */
+const withAnchors = (outlineOf: (path: string | undefined) => Outline | undefined) =>
+	unified().use(remarkParse).use(remarkClauseAnchors, { outlineOf }).use(remarkRehype).use(rehypeStringify);
 const plain = () => unified().use(remarkParse).use(remarkRehype).use(rehypeStringify);
 
-const render = (markdown: string) => String(withAnchors().processSync(markdown));
+const render = (markdown: string) => String(withAnchors(() => outlineOfText(markdown)).processSync(markdown));
 const count = (html: string, needle: string) => html.split(needle).length - 1;
 
 /** Markdown shaped like the seed policy ISMS-M-001. */
@@ -115,31 +121,45 @@ describe('remarkClauseAnchors', () => {
 		expect(out).toContain('<li>6.4 又一次。</li>');
 	});
 
-	it('starts afresh for each file', () => {
-		const processor = withAnchors();
-		expect(String(processor.processSync('## 1. 目的\n'))).toContain('id="sec-1"');
-		expect(String(processor.processSync('## 1. 目的\n'))).toContain('id="sec-1"');
+	it('anchors each file from its own outline, found by the file path', () => {
+		const outlines: Record<string, Outline> = { 'a.mdx': outlineOfText('## 1. 目的\n'), 'b.mdx': outlineOfText('## 壹、總則\n') };
+		const processor = withAnchors((path) => outlines[path!]);
+		expect(String(processor.processSync({ value: '## 1. 目的\n', path: 'a.mdx' }))).toContain('id="sec-1"');
+		expect(String(processor.processSync({ value: '## 壹、總則\n', path: 'b.mdx' }))).toContain('id="sec-壹"');
 	});
 
-	it('leaves the tree unchanged when include returns false, and passes include the file path', () => {
+	it('leaves the tree unchanged when the file has no outline (not a document), and asks by the file path', () => {
 		const seen: (string | undefined)[] = [];
-		const include = (path: string | undefined) => {
+		const outlineOf = (path: string | undefined) => {
 			seen.push(path);
-			return false;
+			return undefined;
 		};
 		const file = { value: POLICY, path: 'content/documents/ISMS-M-001/1.0.mdx' };
-		const out = String(withAnchors(include).processSync(file));
+		const out = String(withAnchors(outlineOf).processSync(file));
 		expect(out).toBe(String(plain().processSync(POLICY)));
 		expect(out).not.toContain('clause');
 		expect(seen).toEqual(['content/documents/ISMS-M-001/1.0.mdx']);
 	});
 
+	it('works the clauses out from the outline, not from the tree: an element the outline does not name gets no anchor', () => {
+		// The outline of another text: its clause 1 is on line 3, where this text has no heading.
+		const out = String(withAnchors(() => outlineOfText('\n\n## 1. 目的\n')).processSync('## 1. 目的\n\n正文。\n'));
+		expect(out).not.toContain('id=');
+		// And the anchor the outline gives is the one the page gets, whatever the text says.
+		const renamed = outlineOfText('## 2. 目的\n');
+		expect(String(withAnchors(() => renamed).processSync('## 1. 目的\n'))).toContain('<h2 id="sec-2" class="clause clause-depth-1" data-clause="2">');
+	});
+
 	it('keeps existing classes and properties', () => {
 		const tree: Root = {
 			type: 'root',
-			children: [{ type: 'heading', depth: 2, data: { hProperties: { className: ['lead'], title: 't' } }, children: [{ type: 'text', value: '3.2 範圍' }] }],
+			children: [
+				{ type: 'heading', depth: 2, position: { start: { line: 1, column: 1 }, end: { line: 1, column: 10 } }, data: { hProperties: { className: ['lead'], title: 't' } }, children: [{ type: 'text', value: '3.2 範圍' }] },
+			],
 		};
-		const out = String(unified().use(remarkClauseAnchors, { include: () => true }).use(remarkRehype).use(rehypeStringify).stringify(unified().use(remarkClauseAnchors, { include: () => true }).use(remarkRehype).runSync(tree) as never));
+		const outline = buildOutline(structuredClone(tree) as unknown as MdNode);
+		const processor = unified().use(remarkClauseAnchors, { outlineOf: () => outline }).use(remarkRehype);
+		const out = String(unified().use(rehypeStringify).stringify(processor.runSync(tree) as never));
 		expect(out).toBe('<h2 class="lead clause clause-depth-2" title="t" id="sec-3-2" data-clause="3.2"><span class="clause-no">3.2</span> 範圍</h2>');
 	});
 

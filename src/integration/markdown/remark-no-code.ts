@@ -1,5 +1,5 @@
 import type { Root } from 'mdast';
-import { bodyFaults, type BodyFault } from '../lib/mdx-rules.ts';
+import { bodyFaults, type BodyFault } from '../../lib/mdx-rules.ts';
 
 export interface RemarkNoCodeOptions {
 	/** Whether a file is a controlled document (the rules apply to documents only, not to help pages). */

@@ -1,6 +1,6 @@
 import type { Element, Root } from 'hast';
 import { describe, expect, it } from 'vitest';
-import { rehypeTableScroll, tableName } from '../../src/integration/rehype-table-scroll.ts';
+import { rehypeTableScroll, tableName } from '../../../src/integration/markdown/rehype-table-scroll.ts';
 
 const el = (tagName: string, children: Element['children'] = [], properties: Element['properties'] = {}): Element => ({ type: 'element', tagName, properties, children });
 const text = (value: string) => ({ type: 'text' as const, value });

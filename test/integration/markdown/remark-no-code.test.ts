@@ -1,7 +1,7 @@
 import { compile } from '@mdx-js/mdx';
 import { describe, expect, it } from 'vitest';
-import type { BodyFault } from '../../src/lib/mdx-rules.ts';
-import { remarkNoCode } from '../../src/integration/remark-no-code.ts';
+import type { BodyFault } from '../../../src/lib/mdx-rules.ts';
+import { remarkNoCode } from '../../../src/integration/markdown/remark-no-code.ts';
 
 /** Compiles MDX as Astro's MDX renderer does (@mdx-js/mdx), with the plugin first; returns what it reported. */
 async function compileWith(body: string, path = '/site/content/documents/ISMS-M-001/1.0.mdx') {

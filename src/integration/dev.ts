@@ -1,0 +1,162 @@
+import type { AstroIntegrationLogger } from 'astro';
+import { existsSync } from 'node:fs';
+import { relative, resolve, sep } from 'node:path';
+import type { ViteDevServer } from 'vite';
+import type { AnalysisCache } from '../lib/analyze.ts';
+import { dataFiles } from '../lib/output.ts';
+import { formatProblem } from '../lib/problems.ts';
+import { findingsReport, previewOf, type Preview } from '../lib/site/preview.ts';
+import { withBase } from '../lib/urls.ts';
+import { PortalBuildError } from './errors.ts';
+import { analyse, type PortalSetup, type Snapshot } from './setup.ts';
+import { updateLive } from './virtual.ts';
+import { invalidateFiles, reloadBrowsers, routeFiles } from './vite-modules.ts';
+
+/** What the dev server serves from: the current analysis, its preview, and what the next analysis may keep. */
+export interface PortalState {
+	snapshot: Snapshot;
+	preview: Preview;
+	cache?: AnalysisCache;
+}
+
+/** The preview of an analysis: findings by file, versions that cannot be shown (src/lib/site/preview.ts). */
+export function previewFor(setup: PortalSetup, snapshot: Snapshot): Preview {
+	return previewOf({
+		problems: snapshot.problems,
+		documentsDir: projectPath(setup, resolve(setup.root, setup.settings.documentsDir)),
+		pages: snapshot.model.documents.flatMap((doc) => doc.versions.map((version) => ({ id: version.id, file: version.file }))),
+		analysed: new Set(snapshot.analysis.analyses.keys()),
+	});
+}
+
+/**
+ * `astro dev` (issue 21): a saved, added or deleted source (documents, catalogues, SoA data, synonyms)
+ * never restarts the server. It is analysed again — the catalogues, SoA and unchanged bodies are kept
+ * (src/lib/analyze.ts `AnalysisCache`) — and the model and preview modules, the pages that read them, and
+ * the compiled bodies whose rendering depends on what changed (the cited documents' outlines, titles,
+ * the ceiling, the SoA links) are invalidated, so the next request renders the new state; open pages
+ * reload. Requests wait for an analysis under way. The findings go to the terminal in the Problem
+ * format (a changed file's, new ones elsewhere, fixed ones). A document in error never stops the server.
+ */
+export function servePreview(server: ViteDevServer, setup: PortalSetup, state: PortalState, logger: AstroIntegrationLogger): void {
+	const sources = sourcePaths(setup);
+	for (const path of sources.all) server.watcher.add(path);
+	let keys = renderKeys(state.snapshot);
+	let changed = new Set<string>();
+	let pending: Promise<void> | undefined;
+
+	const refresh = () => {
+		const files = changed;
+		changed = new Set();
+		const started = performance.now();
+		const cache = state.cache;
+		if (cache && [...files].some(sources.controls)) delete cache.controls;
+		if (cache && [...files].some(sources.soa)) delete cache.soa;
+		if (cache && [...files].some(sources.synonyms)) delete cache.synonyms;
+		let snapshot: Snapshot;
+		try {
+			snapshot = analyse(setup, cache);
+		} catch (error) {
+			// An unforeseen fault: one line (請回報), and the last good state keeps being served.
+			if (!(error instanceof PortalBuildError)) throw error;
+			for (const line of error.lines) logger.error(line);
+			return;
+		}
+		const before = state.snapshot;
+		state.snapshot = snapshot;
+		state.preview = previewFor(setup, snapshot);
+		const nextKeys = renderKeys(snapshot);
+		const stale = [...nextKeys].filter(([file, key]) => keys.get(file) !== key).map(([file]) => file);
+		keys = nextKeys;
+		// Pages read the new model on their next request; routes list their pages again (getStaticPaths).
+		updateLive({ model: snapshot.model, preview: state.preview });
+		invalidateFiles(server, [...stale, ...routeFiles(server)]);
+		report(logger, before, snapshot, [...files].map((file) => projectPath(setup, file)).filter((file) => existsSync(resolve(setup.root, file))));
+		reloadBrowsers(server);
+		logger.info(`已重新分析 ${snapshot.versions.length} 個版次（${Math.round(performance.now() - started)} 毫秒），頁面已更新`);
+	};
+
+	const schedule = (path: string) => {
+		if (!sources.any(path)) return;
+		changed.add(resolve(path));
+		// One analysis for the files an editor writes at once (save = unlink + add, a new version's folder).
+		pending ??= new Promise<void>((done) =>
+			setTimeout(() => {
+				try {
+					refresh();
+				} catch (error) {
+					logger.error(`預覽更新失敗：${(error as Error).message}`);
+				} finally {
+					pending = undefined;
+					done();
+				}
+			}, 20),
+		);
+	};
+	for (const event of ['add', 'change', 'unlink', 'addDir', 'unlinkDir'] as const) server.watcher.on(event, schedule);
+
+	server.middlewares.use((request, response, next) => {
+		const serve = () => {
+			// The data files a build writes (versions.json), from the current analysis.
+			const path = new URL(request.url ?? '/', 'http://localhost').pathname;
+			const { model, blocks } = state.snapshot;
+			const content = [...dataFiles(model.documents, blocks)].find(([file]) => withBase(setup.settings.base, file) === path)?.[1];
+			if (!content) return next();
+			response.setHeader('Content-Type', 'application/json; charset=utf-8');
+			response.end(content());
+		};
+		// A page asked for while an analysis is under way is rendered from its result.
+		if (pending) void pending.then(serve);
+		else serve();
+	});
+}
+
+/** The files the portal reads, as tests on a path: the documents folder, catalogues, SoA data, synonyms. */
+function sourcePaths(setup: PortalSetup) {
+	const { root, config, settings } = setup;
+	const under = (dir: string | undefined) => {
+		const base = dir ? resolve(root, dir) : undefined;
+		return (path: string) => Boolean(base && (resolve(path) === base || resolve(path).startsWith(base + sep)));
+	};
+	const documents = under(settings.documentsDir);
+	const controls = under(config.controlsDir);
+	const soaFile = under(settings.soaFile);
+	const soaDir = under(settings.soaDir);
+	const soa = (path: string) => soaFile(path) || soaDir(path);
+	const synonyms = under(settings.synonymsFile ?? config.synonymsFile);
+	const all = [settings.documentsDir, config.controlsDir, settings.soaFile, settings.soaDir, settings.synonymsFile ?? config.synonymsFile].flatMap((path) => (path ? [resolve(root, path)] : []));
+	return { documents, controls, soa, synonyms, all, any: (path: string) => documents(path) || controls(path) || soa(path) || synonyms(path) };
+}
+
+function projectPath(setup: PortalSetup, path: string): string {
+	return relative(setup.root, path).split(sep).join('/');
+}
+
+/** Findings of the changed files, new ones elsewhere and fixed ones, in the Problem format. */
+function report(logger: AstroIntegrationLogger, before: Snapshot, after: Snapshot, changed: readonly string[]): void {
+	const { found, clean, fixed } = findingsReport(before.problems, after.problems, new Set(changed));
+	for (const problem of found) (problem.severity === 'error' ? logger.error : logger.warn).call(logger, formatProblem(problem));
+	for (const file of clean) logger.info(`${file}  沒有發現問題`);
+	for (const line of fixed) logger.info(`已修正：${line}`);
+}
+
+/**
+ * What the compiled body of each version depends on besides its own file, by absolute path: the
+ * published and hidden documents and titles (redaction, links), the SoA links, its own title and
+ * outline (anchors by place), and the outlines of the documents it cites (clause links). A body whose
+ * key changed is compiled again on its next request.
+ */
+function renderKeys(snapshot: Snapshot): Map<string, string> {
+	const { analysis, model, published, meant, byFile } = snapshot;
+	const { ceiling } = analysis;
+	const shared = JSON.stringify([[...published], [...ceiling.hiddenDocuments], [...ceiling.hiddenTitles], [...ceiling.allTitles], ceiling.secretTitles, Boolean(model.soa.matrix), model.soa.edition ?? '', model.soa.links]);
+	const outlineKey = (docNo: string) => (meant.get(docNo)?.clauses ?? []).map((clause) => `${clause.anchor}|${clause.label}`).join(',');
+	const keys = new Map<string, string>();
+	for (const [file, version] of byFile) {
+		const analysed = analysis.analyses.get(version.id);
+		const own = (analysed?.outline.clauses ?? []).map((clause) => `${clause.anchor}@${clause.line}:${clause.column}`).join(',');
+		const cited = [...new Set((analysed?.sites ?? []).flatMap((site) => ('docNo' in site && site.docNo ? [site.docNo] : [])))].sort();
+		keys.set(file, JSON.stringify([shared, version.title, own, cited.map((docNo) => `${docNo}:${outlineKey(docNo)}`)]));
+	}
+	return keys;
+}

@@ -1,0 +1,64 @@
+import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { BuildRecord } from '../lib/build-record.ts';
+import { PENDING_MARKER } from '../lib/build-record.ts';
+import { dataFiles, pageFile, permalinkCopies } from '../lib/output.ts';
+import { buildCanaries } from '../lib/site/canaries.ts';
+import { writeAuditList } from '../node/audit.ts';
+import { auditBuiltPages } from '../node/csp.ts';
+import { PortalBuildError } from './errors.ts';
+import type { Snapshot } from './setup.ts';
+
+export interface OutputOptions {
+	/** The build's output folder, absolute. */
+	outDir: string;
+	/** Astro's cache folder, absolute: the audit's canary list is kept there, never in the output. */
+	cacheDir: string;
+	/** Astro `site`, for the build record. */
+	site: string | undefined;
+}
+
+/**
+ * What the portal adds to Astro's output once every page is written (`astro:build:done`): every page
+ * checked against its own Content Security Policy (a fault stops the build, and no build record is
+ * written, so the output cannot be published), the permalink pages' `/v<version>/` copies, each
+ * document's `versions.json`, the audit's canary list, and last the pending build record.
+ */
+export function writeBuildOutput(snapshot: Snapshot, options: OutputOptions, now = new Date()): BuildRecord {
+	const { model, blocks, problems, analysis } = snapshot;
+	const { outDir } = options;
+	const unsafe = auditBuiltPages(outDir);
+	if (unsafe.length > 0) throw new PortalBuildError(unsafe, `共 ${unsafe.length} 個頁面問題違反內容安全政策`, '建置中止，輸出不可發布。');
+	// The current version's /v<version>/ page is the permalink page (src/lib/output.ts).
+	const copies = permalinkCopies(model.documents);
+	for (const copy of copies) {
+		mkdirSync(dirname(join(outDir, copy.to)), { recursive: true });
+		copyFileSync(join(outDir, copy.from), join(outDir, copy.to));
+	}
+	// versions.json of each document, for the diff page.
+	for (const [path, content] of dataFiles(model.documents, blocks)) {
+		const file = join(outDir, pageFile(path));
+		mkdirSync(dirname(file), { recursive: true });
+		writeFileSync(file, content());
+	}
+	// What the output must not contain, for the audit the search-index step runs over every output file
+	// (scripts/index-search.ts): kept in the Astro cache, never in the output.
+	const audit = writeAuditList(options.cacheDir, outDir, model.settings.ceiling, buildCanaries(analysis, model));
+	// Written last, only by a build that passed every check; the search-index step makes it final
+	// (BUILD_MARKER), which `npm run publish` requires.
+	const record: BuildRecord = {
+		status: 'ok',
+		builtAt: now.toISOString(),
+		today: model.settings.today,
+		ceiling: model.settings.ceiling,
+		includeDrafts: model.settings.includeDrafts,
+		site: options.site ?? null,
+		documents: model.documents.length,
+		versions: model.documents.reduce((sum, doc) => sum + doc.versions.length, 0),
+		warnings: problems.filter((p) => p.severity === 'warning').length,
+		duplicatePages: copies.map((copy) => copy.to),
+		audit,
+	};
+	writeFileSync(join(outDir, PENDING_MARKER), `${JSON.stringify(record, null, 2)}\n`);
+	return record;
+}

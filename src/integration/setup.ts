@@ -1,0 +1,110 @@
+import { rmSync } from 'node:fs';
+import { dirname, join, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { BUILD_MARKER, PENDING_MARKER } from '../lib/build-record.ts';
+import { classificationLabels } from '../lib/classification.ts';
+import { portalConfigSchema, readBuildSettings, type BuildSettings, type PortalConfig, type PortalUserConfig } from '../lib/config.ts';
+import type { AnalysisCache } from '../lib/analyze.ts';
+import type { DocumentVersion } from '../lib/corpus.ts';
+import { ceilingNotices, citedDocuments } from '../lib/documents/ceiling-notice.ts';
+import type { Outline } from '../lib/outline/outline.ts';
+import { buildPortal, type BuildOutput } from '../lib/portal.ts';
+import { guarded, settingError } from './errors.ts';
+
+export type Command = 'dev' | 'build' | 'preview' | 'sync';
+
+/** What the portal reads once per `astro` run: its configuration, the PORTAL_* settings, where it runs. */
+export interface PortalSetup {
+	config: PortalConfig;
+	settings: BuildSettings;
+	/** Project root, absolute. */
+	root: string;
+	/** The documents folder, absolute, ending in a separator. */
+	documentsRoot: string;
+	command: Command;
+}
+
+/**
+ * One analysis of the corpus (src/lib/portal.ts) and what the Markdown plugins look up in it by file.
+ * A build makes one; the dev server makes a new one whenever a source changes (src/integration/dev.ts).
+ */
+export interface Snapshot extends BuildOutput {
+	/** The version a file is, by absolute path. */
+	byFile: ReadonlyMap<string, DocumentVersion>;
+	/** The outline a reference to a document means: of its version in force, else withdrawn, else the newest released. */
+	meant: ReadonlyMap<string, Outline>;
+	/** Documents with pages. */
+	published: ReadonlySet<string>;
+}
+
+/**
+ * The portal's configuration (astro.config.mjs) and the PORTAL_* variables, validated: a mistake is
+ * one line (config/invalid, config/env) and the build stops (a PortalBuildError, no stack).
+ * `astro dev` shows drafts with their notice unless PORTAL_INCLUDE_DRAFTS says otherwise.
+ */
+export function readSetup(userConfig: PortalUserConfig, astro: { root: URL; base: string }, command: Command, env: Record<string, string | undefined>): PortalSetup {
+	const parsed = portalConfigSchema.safeParse(userConfig);
+	if (!parsed.success) {
+		const lines = parsed.error.issues.map((issue) => `astro.config.mjs  error  config/invalid  入口網設定 ${issue.path.join('.') || '（根）'} 無效：${issue.message}`);
+		throw settingError(lines.join('\n'), '入口網設定有誤');
+	}
+	const config = parsed.data;
+	let settings: BuildSettings;
+	try {
+		settings = readBuildSettings(config, env);
+		if (command === 'dev' && !env.PORTAL_INCLUDE_DRAFTS?.trim()) settings.includeDrafts = true;
+	} catch (error) {
+		throw settingError(`(環境變數)  error  config/env  ${(error as Error).message}`, '建置設定有誤');
+	}
+	const root = fileURLToPath(astro.root);
+	return { config, settings: { ...settings, base: astro.base }, root, documentsRoot: resolve(root, settings.documentsDir) + sep, command };
+}
+
+/** A build that stops on errors must not leave an older build looking publishable. */
+export function clearBuildRecord(outDir: URL): void {
+	for (const marker of [BUILD_MARKER, PENDING_MARKER]) rmSync(join(fileURLToPath(outDir), marker), { force: true });
+}
+
+/**
+ * Analyses the corpus (an unforeseen exception is one line, 請回報) and indexes it for the Markdown
+ * plugins; `cache` lets the dev server's analyses keep what did not change.
+ */
+export function analyse(setup: PortalSetup, cache?: AnalysisCache): Snapshot {
+	const output = guarded(setup.command === 'dev' ? '預覽' : '建置', () => buildPortal(setup.root, setup.config, setup.settings, cache));
+	return snapshotOf(setup, output);
+}
+
+export function snapshotOf(setup: Pick<PortalSetup, 'root'>, output: BuildOutput): Snapshot {
+	const { analysis, model } = output;
+	const meant = new Map<string, Outline>();
+	for (const doc of analysis.documents) {
+		const version = doc.current ?? doc.versions.find((v) => v.state === 'withdrawn') ?? doc.versions.find((v) => v.state !== 'draft');
+		const outline = version && analysis.analyses.get(version.id)?.outline;
+		if (outline) meant.set(doc.docNo, outline);
+	}
+	return {
+		...output,
+		byFile: new Map(output.versions.map((version) => [resolve(setup.root, version.file), version])),
+		meant,
+		published: new Set(model.documents.map((doc) => doc.docNo)),
+	};
+}
+
+/** What the publication ceiling leaves out, by document number (never a title): notices, not errors. */
+export function noticesOf(setup: PortalSetup, snapshot: Snapshot): string[] {
+	const { analysis, model } = snapshot;
+	return ceilingNotices({
+		documents: analysis.documents,
+		published: model.documents,
+		citedBy: citedDocuments(analysis.analyses),
+		ceiling: analysis.ceiling.level,
+		labels: classificationLabels(setup.config.classificationLabels),
+	});
+}
+
+/** The docNo of a document file (its folder), or undefined for any other Markdown (help pages). */
+export function documentOf(setup: Pick<PortalSetup, 'documentsRoot'>, path: string | undefined): string | undefined {
+	if (!path) return undefined;
+	const absolute = resolve(path);
+	return absolute.startsWith(setup.documentsRoot) ? dirname(absolute).split(sep).at(-1) : undefined;
+}
