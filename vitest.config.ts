@@ -7,7 +7,7 @@ export default defineConfig({
 				test: {
 					name: 'unit',
 					include: ['test/**/*.test.ts'],
-					exclude: ['test/build/**', 'test/node/**', 'test/cli/**', 'test/fixtures/**', 'test/.tmp/**', '**/node_modules/**'],
+					exclude: ['test/build/**', 'test/node/**', 'test/cli/**', 'test/dev/**', 'test/fixtures/**', 'test/.tmp/**', '**/node_modules/**'],
 				},
 			},
 			{
@@ -30,6 +30,19 @@ export default defineConfig({
 					// Browser assertions wait on conditions; on a loaded 2-core machine a page can take seconds
 					// to run its script, so expect.poll waits up to 30 s (its default, 1 s, failed under load).
 					expect: { poll: { timeout: 30_000, interval: 50 } },
+					hookTimeout: 300_000,
+				},
+			},
+			{
+				// `astro dev` on a fixture corpus being edited (test/dev): after every other project, so that
+				// no build shares the project's .astro folder (the dev server's content store) with it.
+				test: {
+					name: 'dev',
+					include: ['test/dev/**/*.test.ts'],
+					globalSetup: ['test/build/setup.ts'],
+					fileParallelism: false,
+					sequence: { groupOrder: 1 },
+					testTimeout: 180_000,
 					hookTimeout: 300_000,
 				},
 			},

@@ -1,4 +1,6 @@
 import { formatProblem, sortProblems, type Problem } from '../problems.ts';
+import { docSlug } from '../urls.ts';
+import { pathBelowBase } from './navigation.ts';
 
 /**
  * What `npm run dev` shows an author beside the page they are writing (issue 21): the checker's
@@ -58,6 +60,16 @@ export function previewOf({ problems, documentsDir, pages, analysed }: PreviewIn
 /** The findings a version's page shows: its own file's, then those of its document's files without a page. */
 export function pageFindings(preview: Preview, docNo: string, file: string): Problem[] {
 	return [...(preview.byFile[file] ?? []), ...(preview.byDocument[docNo] ?? [])];
+}
+
+/**
+ * On the not-found page: the findings of the document a `/documents/<docno>/…` address names, when none of
+ * its versions has a page (every one has errors).
+ */
+export function missingDocumentFindings(preview: Preview, pathname: string, base: string | undefined): Problem[] {
+	const slug = /^\/documents\/([^/]+)\//.exec(pathBelowBase(pathname, base))?.[1];
+	if (!slug) return [];
+	return Object.entries(preview.byDocument).flatMap(([folder, problems]) => (docSlug(folder) === slug.toLowerCase() ? problems : []));
 }
 
 /**
