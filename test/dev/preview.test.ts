@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'node-html-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,9 +16,12 @@ import { copyFixture, startDevServer, waitForPage, type DevServer } from './serv
 const LABEL = 'dev-preview';
 const dir = copyFixture('corpus-dev', LABEL);
 const file = (path: string) => join(ROOT, dir, path);
+// The SoA data too, edited below.
+const SOA = `test/.tmp/${LABEL}/soa.yaml`;
+copyFileSync(join(ROOT, 'test/fixtures/soa/basic.yaml'), join(ROOT, SOA));
 const env = {
 	PORTAL_DOCUMENTS_DIR: dir,
-	PORTAL_SOA_FILE: 'test/fixtures/soa/basic.yaml',
+	PORTAL_SOA_FILE: SOA,
 	PORTAL_TODAY: '2025-01-15',
 	PORTAL_CACHE_DIR: `test/.tmp/${LABEL}/cache`,
 };
@@ -186,6 +189,14 @@ describe('npm run dev on a corpus being edited', () => {
 		rmSync(file('ISMS-P-003'), { recursive: true });
 		await waitForPage(server, '/documents/isms-p-003/', (p) => p.status === 404);
 		expect(parse((await server.get('/documents/')).text).querySelector('tr[data-doc-no="ISMS-P-003"]')).toBeNull();
+	});
+
+	it('follows a change of the SoA data (read again, the documents kept)', async () => {
+		const soa = readFileSync(join(ROOT, SOA), 'utf8');
+		expect(soa).toContain('status: 部分實施');
+		writeFileSync(join(ROOT, SOA), soa.replace('status: 部分實施', 'status: 已實施'));
+		const page = await waitForPage(server, '/soa/', (p) => parse(p.text).querySelector('tr[data-control="A.9.2.1"]')?.getAttribute('data-status') === 'implemented');
+		timings.soa = Math.round(page.ms);
 	});
 
 	it('never restarted and printed no stack trace', () => {
