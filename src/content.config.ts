@@ -42,6 +42,7 @@ export const collections = {
 	 * read a version's fields from the model, never from the entry.
 	 */
 	documents: defineCollection({
-		loader: glob({ base: `./${model.settings.documentsDir}`, pattern, generateId: ({ entry }) => entry.replace(/\.mdx$/, '') }),
+		// The body is compiled from the file; the store need not keep its text too (smaller, faster to reload in dev).
+		loader: glob({ base: `./${model.settings.documentsDir}`, pattern, retainBody: false, generateId: ({ entry }) => entry.replace(/\.mdx$/, '') }),
 	}),
 };

@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
 import type { ViteDevServer } from 'vite';
 import type { AnalysisCache } from '../lib/analyze.ts';
+import type { Outline } from '../lib/outline/outline.ts';
 import { dataFiles } from '../lib/output.ts';
 import { formatProblem } from '../lib/problems.ts';
 import { findingsReport, previewOf, type Preview } from '../lib/site/preview.ts';
@@ -66,7 +67,7 @@ export function servePreview(server: ViteDevServer, setup: PortalSetup, state: P
 		state.snapshot = snapshot;
 		state.preview = previewFor(setup, snapshot);
 		const nextKeys = renderKeys(snapshot);
-		const stale = [...nextKeys].filter(([file, key]) => keys.get(file) !== key).map(([file]) => file);
+		const stale = staleFiles(keys, nextKeys);
 		keys = nextKeys;
 		// Pages read the new model on their next request; routes list their pages again (getStaticPaths).
 		updateLive({ model: snapshot.model, preview: state.preview });
@@ -141,22 +142,39 @@ function report(logger: AstroIntegrationLogger, before: Snapshot, after: Snapsho
 }
 
 /**
- * What the compiled body of each version depends on besides its own file, by absolute path: the
- * published and hidden documents and titles (redaction, links), the SoA links, its own title and
- * outline (anchors by place), and the outlines of the documents it cites (clause links). A body whose
- * key changed is compiled again on its next request.
+ * What the compiled body of each version depends on besides its own file: `shared` — the published and
+ * hidden documents and titles (redaction, links), the SoA links — and, by absolute path, its own title and
+ * outline (anchors by place) and the outlines of the documents it cites (clause links). A body whose key
+ * changed (any body, when `shared` changed) is compiled again on its next request.
  */
-function renderKeys(snapshot: Snapshot): Map<string, string> {
+interface RenderKeys {
+	shared: string;
+	byFile: Map<string, string>;
+}
+
+/** An outline's anchors and places, worked out once per outline (unchanged bodies keep their outline object). */
+const outlineKeys = new WeakMap<Outline, string>();
+function outlineKey(outline: Outline | undefined): string {
+	if (!outline) return '';
+	let key = outlineKeys.get(outline);
+	if (key === undefined) outlineKeys.set(outline, (key = outline.clauses.map((clause) => `${clause.anchor}@${clause.line}:${clause.column}`).join(',')));
+	return key;
+}
+
+function renderKeys(snapshot: Snapshot): RenderKeys {
 	const { analysis, model, published, meant, byFile } = snapshot;
 	const { ceiling } = analysis;
 	const shared = JSON.stringify([[...published], [...ceiling.hiddenDocuments], [...ceiling.hiddenTitles], [...ceiling.allTitles], ceiling.secretTitles, Boolean(model.soa.matrix), model.soa.edition ?? '', model.soa.links]);
-	const outlineKey = (docNo: string) => (meant.get(docNo)?.clauses ?? []).map((clause) => `${clause.anchor}|${clause.label}`).join(',');
 	const keys = new Map<string, string>();
 	for (const [file, version] of byFile) {
 		const analysed = analysis.analyses.get(version.id);
-		const own = (analysed?.outline.clauses ?? []).map((clause) => `${clause.anchor}@${clause.line}:${clause.column}`).join(',');
 		const cited = [...new Set((analysed?.sites ?? []).flatMap((site) => ('docNo' in site && site.docNo ? [site.docNo] : [])))].sort();
-		keys.set(file, JSON.stringify([shared, version.title, own, cited.map((docNo) => `${docNo}:${outlineKey(docNo)}`)]));
+		keys.set(file, [version.title, outlineKey(analysed?.outline), ...cited.map((docNo) => `${docNo}:${outlineKey(meant.get(docNo))}`)].join('\u0000'));
 	}
-	return keys;
+	return { shared, byFile: keys };
+}
+
+/** The files whose compiled body is out of date. */
+function staleFiles(before: RenderKeys, after: RenderKeys): string[] {
+	return [...after.byFile].filter(([file, key]) => after.shared !== before.shared || before.byFile.get(file) !== key).map(([file]) => file);
 }

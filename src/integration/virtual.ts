@@ -46,13 +46,16 @@ export function virtualModules(current: () => Served, live = false) {
 	};
 }
 
-/** The served objects take the new state, in place (as JSON, as a build serves them). */
+/**
+ * The served objects take the new state, in place: their fields are replaced by the new model's (made
+ * afresh by each analysis, never changed afterwards), without copying (a 400-document model is megabytes).
+ */
 export function updateLive(next: Served): void {
 	const holder = globalThis as unknown as Record<symbol, Served | undefined>;
 	const served = (holder[Symbol.for(LIVE)] ??= { model: {} as PortalModel, preview: {} as Preview });
 	for (const key of ['model', 'preview'] as const) {
 		const target = served[key] as unknown as Record<string, unknown>;
 		for (const name of Object.keys(target)) delete target[name];
-		Object.assign(target, JSON.parse(JSON.stringify(next[key])));
+		Object.assign(target, next[key]);
 	}
 }

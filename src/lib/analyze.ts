@@ -71,12 +71,14 @@ export interface AnalysisCache {
 	controls?: LoadedControls;
 	soa?: ReturnType<typeof loadSoaVersions>;
 	synonyms?: ReturnType<typeof loadSynonymsFile>;
-	/** By version file: the key it was analysed under and what came out. */
-	bodies: Map<string, { key: string; body: BodyAnalysis }>;
+	/** Version files as read (src/lib/corpus.ts `reuse`): the same text keeps its DocumentVersion object. */
+	files: NonNullable<Parameters<typeof loadCorpus>[0]['reuse']>;
+	/** By version file: the version (object) and context it was analysed under, and what came out. */
+	bodies: Map<string, { version: DocumentVersion; context: string; body: BodyAnalysis }>;
 }
 
 export function createAnalysisCache(): AnalysisCache {
-	return { bodies: new Map() };
+	return { files: new Map(), bodies: new Map() };
 }
 
 /**
@@ -101,6 +103,7 @@ export function analyzeCorpus(root: string, config: PortalConfig, settings: Buil
 		...(settings.documentsDirFromEnv ? { documentsDirVariable: 'PORTAL_DOCUMENTS_DIR' } : {}),
 		docNoPattern: config.docNoPattern,
 		docNoDescription: config.docNoDescription,
+		...(cache ? { reuse: cache.files } : {}),
 	});
 	const resolved = resolveDocuments(loaded.versions, settings);
 	const titles = new Map<string, string>();
@@ -117,17 +120,21 @@ export function analyzeCorpus(root: string, config: PortalConfig, settings: Buil
 	const syntaxProblems: Problem[] = [];
 	const leakProblems: Problem[] = [];
 	for (const version of loaded.versions) {
-		const key = cache ? `${JSON.stringify(version)}\u0000${context}` : '';
+		// The same file text gives the same DocumentVersion object (loadCorpus `reuse`).
 		const cached = cache?.bodies.get(version.file);
-		const body = cached?.key === key ? cached.body : withFile(version.file, () => analyseBody(version, redactor, ceiling));
-		cache?.bodies.set(version.file, { key, body });
+		const body = cached?.version === version && cached.context === context ? cached.body : withFile(version.file, () => analyseBody(version, redactor, ceiling));
+		cache?.bodies.set(version.file, { version, context, body });
 		syntaxProblems.push(...body.problems);
 		leakProblems.push(...body.leaks);
 		if (body.analysed) analyses.set(version.id, { version, ...body.analysed });
 		// Files come and go between analyses: checked every time.
 		syntaxProblems.push(...missingFiles(root, version, body.assets));
 	}
-	if (cache) for (const file of cache.bodies.keys()) if (!loaded.versions.some((version) => version.file === file)) cache.bodies.delete(file);
+	if (cache) {
+		const present = new Set(loaded.versions.map((version) => version.file));
+		for (const file of cache.bodies.keys()) if (!present.has(file)) cache.bodies.delete(file);
+		for (const file of cache.files.keys()) if (!present.has(file) && !loaded.problems.some((problem) => problem.file === file)) cache.files.delete(file);
+	}
 	const referenceProblems = checkReferences({
 		documents: resolved.documents,
 		analyses,

@@ -1,5 +1,5 @@
 import { listVersionFiles } from '../node/documents-dir.ts';
-import { readSourceFile } from '../node/source-file.ts';
+import { fileStamp, readSourceFile } from '../node/source-file.ts';
 import type { Classification } from './classification.ts';
 import { withFile } from './failure.ts';
 import { splitFrontmatter } from './frontmatter.ts';
@@ -49,6 +49,12 @@ export interface LoadOptions extends SchemaOptions {
 	documentsDir: string;
 	/** The environment variable that chose the folder, named in messages (`PORTAL_DOCUMENTS_DIR`). */
 	documentsDirVariable?: string;
+	/**
+	 * What the previous load read, by file (`astro dev` loads after every save): a file that has not changed
+	 * since (same inode, size and times, src/node/source-file.ts `fileStamp`) is not read again, one whose
+	 * text is the same is not parsed again; either keeps its DocumentVersion object. Filled in as files are read.
+	 */
+	reuse?: Map<string, { stamp: string; source: string; result: ReturnType<typeof readVersion> }>;
 }
 
 export interface LoadedCorpus {
@@ -67,12 +73,19 @@ export function loadCorpus(options: LoadOptions): LoadedCorpus {
 	const listed = listVersionFiles(options.root, options);
 	const problems: Problem[] = [...listed.problems];
 	for (const entry of listed.files) {
-		const source = readSourceFile(options.root, entry.file);
-		if (!source.ok) {
-			problems.push(source.problem);
-			continue;
+		const stamp = options.reuse ? fileStamp(options.root, entry.file) : undefined;
+		const previous = options.reuse?.get(entry.file);
+		let result = stamp?.settled && previous?.stamp === stamp.stamp ? previous.result : undefined;
+		if (!result) {
+			const source = readSourceFile(options.root, entry.file);
+			if (!source.ok) {
+				problems.push(source.problem);
+				continue;
+			}
+			const text = source.text;
+			result = previous?.source === text ? previous.result : withFile(entry.file, () => readVersion(text, entry.file, entry.folder, entry.version, options));
+			if (stamp) options.reuse?.set(entry.file, { stamp: stamp.stamp, source: text, result });
 		}
-		const result = withFile(entry.file, () => readVersion(source.text, entry.file, entry.folder, entry.version, options));
 		problems.push(...result.problems);
 		if (result.version) versions.push(result.version);
 	}

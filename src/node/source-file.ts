@@ -4,7 +4,7 @@
  * block the build forever), within the size and line limits, and only as UTF-8 text. Every refusal
  * is one problem at the file; the caller never sees an exception for a bad file.
  */
-import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, openSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { decodeSource } from '../lib/encoding.ts';
 import { sourceSizeFault } from '../lib/limits.ts';
@@ -58,4 +58,21 @@ export function unreadableMessage(code: string | undefined): string {
 	if (code === 'EACCES' || code === 'EPERM') return '沒有讀取權限，無法讀取此檔案；請檢查檔案權限（執行建置的帳號須能讀取）';
 	if (code === 'EISDIR') return '這是資料夾，不是檔案；此處應為一個文字檔';
 	return `無法讀取此檔案（${code ?? '未知錯誤'}）；請確認檔案完整且可讀取`;
+}
+
+/**
+ * What tells one state of a file from the next without reading it (`astro dev` asks after every save):
+ * inode, size, modification and change times; undefined when it is not a regular file (read it to be told
+ * why). `settled` is false for a file changed in the last two seconds: on a file system with coarse times a
+ * second save of the same size may keep the stamp (git's "racy" files), so such a file is read again.
+ */
+export function fileStamp(root: string, file: string, now = Date.now()): { stamp: string; settled: boolean } | undefined {
+	try {
+		const stats = lstatSync(resolve(root, file), { bigint: true });
+		if (!stats.isFile()) return undefined;
+		const changed = Number((stats.mtimeNs > stats.ctimeNs ? stats.mtimeNs : stats.ctimeNs) / 1_000_000n);
+		return { stamp: `${stats.ino}:${stats.size}:${stats.mtimeNs}:${stats.ctimeNs}`, settled: now - changed > 2000 };
+	} catch {
+		return undefined;
+	}
 }
