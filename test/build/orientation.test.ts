@@ -64,4 +64,11 @@ describe('文件撰寫說明 (help page)', () => {
 		const text = help.querySelector('main')!.text.replace(/\s+/g, '');
 		for (const words of ['npm run new-version -- ISMS-X-905 1.2', 'changes（修訂說明）', 'npm run check', 'PORTAL_TODAY=<生效日期> npm run serve', '已被取代', 'PORTAL_SITE_URL', '--rollback']) expect(text, words).toContain(words.replace(/\s+/g, ''));
 	});
+
+	it('explains the preview while writing (預覽): npm run dev, findings in the terminal and on the page, drafts, no restart', () => {
+		const help = parse(site.read('help/authoring/index.html'), { blockTextElements: { script: true, style: true } });
+		expect(help.querySelectorAll('main h2').map((h) => h.text.trim())).toContain('預覽');
+		const text = help.querySelector('main')!.text.replace(/\s+/g, '');
+		for (const words of ['npm run dev', 'http://127.0.0.1:4321/', '預覽檢查', '檔案:行:欄', '沒有發現問題', '已修正', 'npm run new-version', 'PORTAL_INCLUDE_DRAFTS=0 npm run dev', '不需要重新啟動預覽']) expect(text, words).toContain(words.replace(/\s+/g, ''));
+	});
 });
