@@ -37,8 +37,8 @@ export default function ismsPortal(userConfig: PortalUserConfig): StarlightPlugi
 				const snapshot = analyse(setup, cache);
 				const problems = sortProblems(snapshot.problems);
 				if (command === 'build' && hasErrors(problems)) throw problemsError(problems);
-				// `astro dev` shows them (here, and beside each page) and keeps serving; `npm run check` lists warnings.
-				if (command === 'dev') for (const problem of problems) (problem.severity === 'error' ? logger.error : logger.warn).call(logger, formatProblem(problem));
+				// `astro dev` shows them (here, and beside each page) and keeps serving; a passing build leaves warnings to `npm run check`.
+				if (command !== 'build') for (const problem of problems) (problem.severity === 'error' ? logger.error : logger.warn).call(logger, formatProblem(problem));
 				for (const line of noticesOf(setup, snapshot)) logger.info(line);
 				const state: PortalState = { snapshot, preview: command === 'dev' ? previewFor(setup, snapshot) : NO_PREVIEW, ...(cache ? { cache } : {}) };
 
