@@ -62,7 +62,7 @@ export interface CorpusAnalysis {
 }
 
 /**
- * What an analysis may keep for the next one (`astro dev` re-analyses after every save): the catalogues,
+ * What an analysis may keep for the next one (the dev server re-analyses after every save): the catalogues,
  * the SoA data and the synonyms until the dev server drops them (one of their files changed), and each
  * version's body analysis for as long as its file and everything it reads of the others (titles, the
  * publication ceiling) are the same. A build passes none and reads everything once.

@@ -50,7 +50,7 @@ export interface LoadOptions extends SchemaOptions {
 	/** The environment variable that chose the folder, named in messages (`PORTAL_DOCUMENTS_DIR`). */
 	documentsDirVariable?: string;
 	/**
-	 * What the previous load read, by file (`astro dev` loads after every save): a file that has not changed
+	 * What the previous load read, by file (the dev server loads after every save): a file that has not changed
 	 * since (same inode, size and times, src/node/source-file.ts `fileStamp`) is not read again, one whose
 	 * text is the same is not parsed again; either keeps its DocumentVersion object. Filled in as files are read.
 	 */
