@@ -34,8 +34,9 @@ export default defineConfig({
 				},
 			},
 			{
-				// `astro dev` on a fixture corpus being edited (test/dev): after every other project, so that
-				// no build shares the project's .astro folder (the dev server's content store) with it.
+				// `astro dev` on a fixture corpus being edited (test/dev), in a group of its own (Vitest runs groups one
+				// after the other; the builds, one file at a time, form their own group too): no build runs beside
+				// it and shares the project's .astro folder, where the dev server keeps its content store.
 				test: {
 					name: 'dev',
 					include: ['test/dev/**/*.test.ts'],

@@ -1,12 +1,12 @@
 import type { AstroIntegrationLogger } from 'astro';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
 import type { ViteDevServer } from 'vite';
 import type { AnalysisCache } from '../lib/analyze.ts';
 import type { Outline } from '../lib/outline/outline.ts';
 import { dataFiles } from '../lib/output.ts';
 import { formatProblem } from '../lib/problems.ts';
-import { findingsReport, previewOf, type Preview } from '../lib/site/preview.ts';
+import { attachmentAt, findingsReport, previewOf, type Preview } from '../lib/site/preview.ts';
 import { withBase } from '../lib/urls.ts';
 import { PortalBuildError } from './errors.ts';
 import { analyse, type PortalSetup, type Snapshot } from './setup.ts';
@@ -72,7 +72,9 @@ export function servePreview(server: ViteDevServer, setup: PortalSetup, state: P
 		// Pages read the new model on their next request; routes list their pages again (getStaticPaths).
 		updateLive({ model: snapshot.model, preview: state.preview });
 		invalidateFiles(server, [...stale, ...routeFiles(server)]);
-		report(logger, before, snapshot, [...files].map((file) => projectPath(setup, file)).filter((file) => existsSync(resolve(setup.root, file))));
+		// What changed and is still there: version files and data files (not an image or attachment beside them).
+		const reported = [...files].filter((file) => existsSync(file) && (!sources.documents(file) || file.endsWith('.mdx')));
+		report(logger, before, snapshot, reported.map((file) => projectPath(setup, file)));
 		reloadBrowsers(server);
 		logger.info(`已重新分析 ${snapshot.versions.length} 個版次（${Math.round(performance.now() - started)} 毫秒），頁面已更新`);
 	};
@@ -98,9 +100,15 @@ export function servePreview(server: ViteDevServer, setup: PortalSetup, state: P
 
 	server.middlewares.use((request, response, next) => {
 		const serve = () => {
-			// The data files a build writes (versions.json), from the current analysis.
 			const path = new URL(request.url ?? '/', 'http://localhost').pathname;
 			const { model, blocks } = state.snapshot;
+			// The files a build writes beside its pages: attachments (byte for byte) and versions.json.
+			const attachment = attachmentAt(model.documents, state.preview, setup.settings.base, path);
+			if (attachment && existsSync(resolve(setup.root, attachment))) {
+				response.setHeader('Content-Type', 'application/octet-stream');
+				response.end(readFileSync(resolve(setup.root, attachment)));
+				return;
+			}
 			const content = [...dataFiles(model.documents, blocks)].find(([file]) => withBase(setup.settings.base, file) === path)?.[1];
 			if (!content) return next();
 			response.setHeader('Content-Type', 'application/json; charset=utf-8');

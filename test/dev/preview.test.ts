@@ -182,6 +182,29 @@ describe('npm run dev on a corpus being edited', () => {
 		expect(parse((await server.get('/documents/')).text).querySelector('tr[data-doc-no="ISMS-P-004"]')).not.toBeNull();
 	});
 
+	it('serves attachments, and a version whose attachment is missing does not take the other attachments down', async () => {
+		const p002 = readFileSync(file('ISMS-P-002/1.0.mdx'), 'utf8');
+		const m001 = readFileSync(file('ISMS-M-001/1.0.mdx'), 'utf8');
+		mkdirSync(file('ISMS-P-002/assets/1.0'), { recursive: true });
+		writeFileSync(file('ISMS-P-002/assets/1.0/form.csv'), '欄位,值\n');
+		writeFileSync(file('ISMS-P-002/1.0.mdx'), p002.replace('changes: 初版發行。', 'changes: 初版發行。\nattachments:\n  - ./assets/1.0/form.csv'));
+		try {
+			await waitForPage(server, '/documents/isms-p-002/v1.0/form.csv', (p) => p.status === 200 && p.text === '欄位,值\n');
+			writeFileSync(file('ISMS-M-001/1.0.mdx'), m001.replace('changes: 初版發行。', 'changes: 初版發行。\nattachments:\n  - ./assets/1.0/missing.pdf'));
+			// 1.0 is superseded by now (the new version above): its own page.
+			const page = await waitForPage(server, `${M001}v1.0/`, (p) => findings(p.text).some((f) => f.includes('asset/missing')));
+			expect(page.text).toContain('內文有錯誤，修正前無法顯示內文');
+			expect((await server.get('/documents/isms-p-002/v1.0/form.csv')).text).toBe('欄位,值\n');
+			// Astro's own route for it (its addresses end in a slash in dev) still lists the other attachments.
+			expect((await server.get('/documents/isms-p-002/v1.0/form.csv/')).status).toBe(200);
+			expect((await server.get('/documents/isms-m-001/v1.0/missing.pdf')).status).toBe(404);
+		} finally {
+			writeFileSync(file('ISMS-M-001/1.0.mdx'), m001);
+			writeFileSync(file('ISMS-P-002/1.0.mdx'), p002);
+		}
+		await waitForPage(server, `${M001}v1.0/`, (p) => findings(p.text).length === 0);
+	});
+
 	it('drops a deleted version and a deleted document', async () => {
 		rmSync(file('ISMS-P-003/1.1.mdx'));
 		await waitForPage(server, '/documents/isms-p-003/v1.1/', (p) => p.status === 404);

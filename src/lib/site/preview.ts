@@ -1,3 +1,5 @@
+import { attachmentHref, attachmentName } from '../documents/attachments.ts';
+import { resolveAsset } from '../documents/assets.ts';
 import { formatProblem, sortProblems, type Problem } from '../problems.ts';
 import { docSlug } from '../urls.ts';
 import { pathBelowBase } from './navigation.ts';
@@ -88,4 +90,26 @@ export function findingsReport(before: readonly Problem[], after: readonly Probl
 		.map(formatProblem)
 		.filter((line) => !now.has(line));
 	return { found, clean, fixed };
+}
+
+/**
+ * The attachment file (project-relative) a dev-server address asks for: the build writes attachments as files
+ * (`…/v1.0/表單.odt`), which the dev server, whose routes end in a slash, answers only through this. Versions of
+ * the model only, and none whose page is blocked.
+ */
+export function attachmentAt(
+	documents: readonly { versions: readonly { id: string; docNo: string; version: string; file: string; attachments?: string[] }[] }[],
+	preview: Pick<Preview, 'blocked'>,
+	base: string | undefined,
+	pathname: string,
+): string | undefined {
+	for (const doc of documents) {
+		for (const version of doc.versions) {
+			if (preview.blocked.includes(version.id)) continue;
+			for (const path of version.attachments ?? []) {
+				if (attachmentHref(base, version.docNo, version.version, attachmentName(path)) === pathname) return resolveAsset(version.file, path);
+			}
+		}
+	}
+	return undefined;
 }
