@@ -32,12 +32,13 @@ export function previewFor(setup: PortalSetup, snapshot: Snapshot): Preview {
 
 /**
  * `astro dev` (issue 21): a saved, added or deleted source (documents, catalogues, SoA data, synonyms)
- * never restarts the server. It is analysed again — the catalogues, SoA and unchanged bodies are kept
- * (src/lib/analyze.ts `AnalysisCache`) — and the model and preview modules, the pages that read them, and
- * the compiled bodies whose rendering depends on what changed (the cited documents' outlines, titles,
- * the ceiling, the SoA links) are invalidated, so the next request renders the new state; open pages
- * reload. Requests wait for an analysis under way. The findings go to the terminal in the Problem
- * format (a changed file's, new ones elsewhere, fixed ones). A document in error never stops the server.
+ * never restarts the server. It is analysed again — unchanged files and bodies, catalogues and SoA data are
+ * kept (src/lib/analyze.ts `AnalysisCache`) — the served model and preview objects take the new state in
+ * place (virtual.ts), the routes are evaluated again (their `getStaticPaths`), and the compiled bodies whose
+ * rendering depends on what changed (their own outline, the cited documents' outlines, titles, the ceiling,
+ * the SoA links) are invalidated, so the next request renders the new state; open pages reload. Requests
+ * wait for an analysis under way. The findings go to the terminal in the Problem format (a changed file's,
+ * new ones elsewhere, fixed ones). A document in error never stops the server.
  */
 export function servePreview(server: ViteDevServer, setup: PortalSetup, state: PortalState, logger: AstroIntegrationLogger): void {
 	const sources = sourcePaths(setup);
