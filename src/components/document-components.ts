@@ -1,4 +1,4 @@
-import type { DocumentComponentName } from '../lib/document-components.ts';
+import type { DocumentComponentName } from '../lib/body/document-components.ts';
 
 /**
  * The component each name of DOCUMENT_COMPONENTS renders as in a document body (handed to the body

@@ -5,17 +5,17 @@ import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { portalConfigSchema, readBuildSettings, type PortalUserConfig } from '../lib/config.ts';
-import { BUILD_MARKER, PENDING_MARKER, type BuildRecord } from '../lib/build-record.ts';
-import { auditCanaries } from '../lib/audit.ts';
-import { dataFiles, pageFile, permalinkCopies } from '../lib/output.ts';
+import { BUILD_MARKER, PENDING_MARKER, type BuildRecord } from '../lib/publish/build-record.ts';
+import { auditCanaries } from '../lib/ceiling/audit.ts';
+import { dataFiles, pageFile, permalinkCopies } from '../lib/site/output.ts';
 import { writeAuditList } from '../node/audit.ts';
-import type { CorpusAnalysis } from '../lib/analyze.ts';
-import { buildPortal, type PortalModel } from '../lib/portal.ts';
-import { classificationLabels } from '../lib/classification.ts';
+import type { CorpusAnalysis } from '../node/analyze.ts';
+import { buildPortal, type PortalModel } from '../lib/documents/portal.ts';
+import { classificationLabels } from '../lib/documents/classification.ts';
 import { ceilingNotices, citedDocuments } from '../lib/documents/ceiling-notice.ts';
 import { controlLink } from '../lib/soa/links.ts';
-import { withBase } from '../lib/urls.ts';
-import type { BodyFault } from '../lib/mdx-rules.ts';
+import { withBase } from '../lib/site/urls.ts';
+import type { BodyFault } from '../lib/body/mdx-rules.ts';
 import { formatProblem, hasErrors, sortProblems, summarizeProblems } from '../lib/problems.ts';
 import { remarkClauseAnchors } from './remark-clause-anchors.ts';
 import { rehypeTableScroll } from './rehype-table-scroll.ts';
@@ -208,7 +208,7 @@ export default function ismsPortal(userConfig: PortalUserConfig): StarlightPlugi
 								process.stderr.write(`\n共 ${unsafe.length} 個頁面問題違反內容安全政策；建置中止，輸出不可發布。\n`);
 								process.exit(1);
 							}
-							// The current version's /v<version>/ page is the permalink page (src/lib/output.ts).
+							// The current version's /v<version>/ page is the permalink page (src/lib/site/output.ts).
 							const copies = permalinkCopies(model.documents);
 							for (const copy of copies) {
 								mkdirSync(dirname(join(outDir, copy.to)), { recursive: true });

@@ -1,5 +1,5 @@
 import type { Root } from 'mdast';
-import { bodyFaults, type BodyFault } from '../lib/mdx-rules.ts';
+import { bodyFaults, type BodyFault } from '../lib/body/mdx-rules.ts';
 
 export interface RemarkNoCodeOptions {
 	/** Whether a file is a controlled document (the rules apply to documents only, not to help pages). */
@@ -9,7 +9,7 @@ export interface RemarkNoCodeOptions {
 }
 
 /**
- * The checker's rules (src/lib/mdx-rules.ts) again, on the tree the MDX compiler itself parsed, before
+ * The checker's rules (src/lib/body/mdx-rules.ts) again, on the tree the MDX compiler itself parsed, before
  * it turns the body into JavaScript. `npm run check` and the start of the build read bodies with
  * Sätteri; this pass makes sure that nothing the compiler reads differently (an `import`, an
  * expression, a tag) gets compiled, let alone run. Registered first among the remark plugins.

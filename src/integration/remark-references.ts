@@ -1,18 +1,18 @@
 import type { Link, Parent, PhrasingContent, Root, Text } from 'mdast';
 import { SKIP, visit } from 'unist-util-visit';
-import { renderReference, type LinkTargets } from '../lib/linking.ts';
-import { redactTree, type Redactor } from '../lib/redact.ts';
+import { renderReference, type LinkTargets } from '../lib/references/linking.ts';
+import { redactTree, type Redactor } from '../lib/ceiling/redact.ts';
 import { citingClauseAt } from '../lib/outline/citing.ts';
 import { canonicalAnchor } from '../lib/outline/numbering.ts';
 import { resolveClauseReference, type ClauseReference } from '../lib/outline/clause-references.ts';
 import type { Outline } from '../lib/outline/outline.ts';
-import { textReferences } from '../lib/references.ts';
-import { withBase } from '../lib/urls.ts';
+import { textReferences } from '../lib/references/references.ts';
+import { withBase } from '../lib/site/urls.ts';
 
 export interface RemarkReferencesOptions {
 	/** The citing document's docNo for a file, or undefined for files this plugin leaves alone. */
 	docNoOf: (path: string | undefined) => string | undefined;
-	/** The build's one redaction (src/lib/redact.ts): the same as versions.json and 修訂說明 go through. */
+	/** The build's one redaction (src/lib/ceiling/redact.ts): the same as versions.json and 修訂說明 go through. */
 	redactor: Redactor;
 	/** What to link; `hidden` is every document the build does not publish. */
 	targets: Omit<LinkTargets, 'hidden'>;

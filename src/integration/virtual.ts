@@ -1,4 +1,4 @@
-import type { PortalModel } from '../lib/portal.ts';
+import type { PortalModel } from '../lib/documents/portal.ts';
 
 /** The resolved model: config, build settings, published documents and versions. */
 const MODEL = 'virtual:isms-portal/model';

@@ -1,7 +1,7 @@
 import { z } from 'astro/zod';
-import { CLASSIFICATION_PRESETS, CLASSIFICATIONS, parseClassification, type Classification, type ClassificationPreset } from './classification.ts';
-import { REFERENCE_RULES, type ReferenceRule } from './check.ts';
-import { portalToday } from './dates.ts';
+import { CLASSIFICATION_PRESETS, CLASSIFICATIONS, parseClassification, type Classification, type ClassificationPreset } from './documents/classification.ts';
+import { REFERENCE_RULES, type ReferenceRule } from './references/check.ts';
+import { portalToday } from './documents/dates.ts';
 import { DEFAULT_DOCNO_DESCRIPTION, DEFAULT_DOCNO_PATTERN } from './schema.ts';
 
 /** The portal's configuration, written in astro.config.mjs. */

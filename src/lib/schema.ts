@@ -1,9 +1,9 @@
 import { z } from 'astro/zod';
 import { distance } from 'fastest-levenshtein';
-import { CLASSIFICATIONS, CLASSIFICATION_LABELS, parseClassification } from './classification.ts';
-import { parseDateInput, toIsoDate } from './dates.ts';
+import { CLASSIFICATIONS, CLASSIFICATION_LABELS, parseClassification } from './documents/classification.ts';
+import { parseDateInput, toIsoDate } from './documents/dates.ts';
 import { formatCount, LIMITS } from './limits.ts';
-import { VERSION_PATTERN } from './version.ts';
+import { VERSION_PATTERN } from './documents/version.ts';
 import { describeValue } from './yaml-source.ts';
 
 /** `ISMS-<capital letter>-<3 digits>` (AUTHORING.md); configurable in the portal configuration. */

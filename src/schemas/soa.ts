@@ -1,6 +1,6 @@
 import { z } from 'astro/zod';
 import { isoDateSchema, text } from '../lib/schema.ts';
-import { VERSION_PATTERN } from '../lib/version.ts';
+import { VERSION_PATTERN } from '../lib/documents/version.ts';
 
 /**
  * The schema of one SoA version file (`content/soa.yaml` or `content/soa/<VERSION>.yaml`, format in

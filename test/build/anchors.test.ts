@@ -1,11 +1,11 @@
 import { parse } from 'node-html-parser';
 import { describe, expect, it } from 'vitest';
 import { portal } from '../../astro.config.mjs';
-import { analyzeCorpus } from '../../src/lib/analyze.ts';
+import { analyzeCorpus } from '../../src/node/analyze.ts';
 import { portalConfigSchema, type BuildSettings } from '../../src/lib/config.ts';
-import type { VersionsFile } from '../../src/lib/diff-data.ts';
-import { diffVersions } from '../../src/lib/diff.ts';
-import { docSlug } from '../../src/lib/urls.ts';
+import type { VersionsFile } from '../../src/lib/diff/diff-data.ts';
+import { diffVersions } from '../../src/lib/diff/diff.ts';
+import { docSlug } from '../../src/lib/site/urls.ts';
 import { buildFixture, ROOT } from './build.ts';
 
 /**

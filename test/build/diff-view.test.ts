@@ -5,16 +5,16 @@ import { parse } from 'node-html-parser';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Block } from '../../src/lib/blocks.ts';
-import type { VersionEntry } from '../../src/lib/diff-data.ts';
-import { diffVersions, type VersionDiff } from '../../src/lib/diff.ts';
+import type { VersionEntry } from '../../src/lib/diff/diff-data.ts';
+import { diffVersions, type VersionDiff } from '../../src/lib/diff/diff.ts';
 import { CHROMIUM, hasChromium, launch } from '../browser/browser.ts';
 import { ROOT } from './build.ts';
 
 /**
- * src/lib/diff-view.ts in a real DOM: the project has no DOM implementation for Node (jsdom, happy-dom),
- * so its unit tests run in Debian's Chromium. The module and its imports are served from src/lib with
+ * src/client/diff-view.ts in a real DOM: the project has no DOM implementation for Node (jsdom, happy-dom),
+ * so its unit tests run in Debian's Chromium. The module and its imports are served from src/ with
  * their types stripped (Node's own stripper, as for the scripts), on an origin that only exists in this
- * page; diffs are computed here with src/lib/diff.ts and handed over as JSON.
+ * page; diffs are computed here with src/lib/diff/diff.ts and handed over as JSON.
  */
 const ORIGIN = 'http://diff-view.test';
 let browser: Browser;
@@ -27,13 +27,13 @@ beforeAll(async () => {
 	await page.route(`${ORIGIN}/**`, (route) => {
 		const path = new URL(route.request().url()).pathname;
 		if (path === '/') return route.fulfill({ contentType: 'text/html; charset=utf-8', body: '<!doctype html><html lang="zh-TW"><head><title>diff-view</title></head><body></body></html>' });
-		if (/^\/src\/lib\/[\w-]+\.ts$/.test(path)) {
+		if (/^\/src\/(?:lib|client)\/(?:[\w-]+\/)*[\w-]+\.ts$/.test(path)) {
 			return route.fulfill({ contentType: 'text/javascript; charset=utf-8', body: stripTypeScriptTypes(readFileSync(join(ROOT, path), 'utf8')) });
 		}
 		return route.fulfill({ status: 404, body: '' });
 	});
 	await page.goto(`${ORIGIN}/`);
-	await page.addScriptTag({ type: 'module', content: `import * as view from '/src/lib/diff-view.ts'; window.diffView = view;` });
+	await page.addScriptTag({ type: 'module', content: `import * as view from '/src/client/diff-view.ts'; window.diffView = view;` });
 	await page.waitForFunction(() => 'diffView' in window);
 });
 
@@ -41,7 +41,7 @@ afterAll(async () => {
 	await browser?.close();
 });
 
-type DiffViewModule = typeof import('../../src/lib/diff-view.ts');
+type DiffViewModule = typeof import('../../src/client/diff-view.ts');
 
 /** outerHTML of what renderDiff builds for `diff` (showSame as given). */
 async function rendered(diff: VersionDiff, showSame?: boolean): Promise<string> {

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { clauseInventory, extractBlocks } from '../../src/lib/blocks.ts';
-import { parseBody } from '../../src/lib/mdx.ts';
+import { parseBody } from '../../src/lib/body/mdx.ts';
 
 const blocksOf = (body: string, lineOffset = 0) => extractBlocks(parseBody(body, lineOffset));
 

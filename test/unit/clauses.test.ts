@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { clauseDepth, leadingClause } from '../../src/lib/clauses.ts';
-import { clauseAnchor } from '../../src/lib/urls.ts';
+import { clauseAnchor } from '../../src/lib/site/urls.ts';
 
 describe('leadingClause', () => {
 	it.each([

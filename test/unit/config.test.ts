@@ -152,7 +152,7 @@ describe('readBuildSettings', () => {
 			}
 		});
 
-		// BUG (src/lib/classification.ts:28 via config.ts parseClassification): a prototype member name
+		// BUG (src/lib/documents/classification.ts:28 via config.ts parseClassification): a prototype member name
 		// is accepted and the ceiling becomes a function.
 		it('rejects PORTAL_MAX_CLASSIFICATION=toString', () => {
 			expect(() => readBuildSettings(config, { ...TODAY, PORTAL_MAX_CLASSIFICATION: 'toString' })).toThrow(RangeError);

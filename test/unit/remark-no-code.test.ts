@@ -1,6 +1,6 @@
 import { compile } from '@mdx-js/mdx';
 import { describe, expect, it } from 'vitest';
-import type { BodyFault } from '../../src/lib/mdx-rules.ts';
+import type { BodyFault } from '../../src/lib/body/mdx-rules.ts';
 import { remarkNoCode } from '../../src/integration/remark-no-code.ts';
 
 /** Compiles MDX as Astro's MDX renderer does (@mdx-js/mdx), with the plugin first; returns what it reported. */

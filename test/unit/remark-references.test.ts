@@ -4,10 +4,10 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { remarkReferences, type RemarkReferencesOptions } from '../../src/integration/remark-references.ts';
-import { computeCeiling } from '../../src/lib/ceiling.ts';
+import { computeCeiling } from '../../src/lib/ceiling/ceiling.ts';
 import { buildOutline } from '../../src/lib/outline/outline.ts';
-import { createRedactor } from '../../src/lib/redact.ts';
-import { resolveDocuments } from '../../src/lib/resolve.ts';
+import { createRedactor } from '../../src/lib/ceiling/redact.ts';
+import { resolveDocuments } from '../../src/lib/documents/resolve.ts';
 import { dv } from './_helpers.ts';
 
 const TITLES: Record<string, string> = {

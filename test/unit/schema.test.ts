@@ -181,7 +181,7 @@ describe('validateFrontmatter: invalid values', () => {
 		}
 	});
 
-	// BUG (src/lib/classification.ts:28, reached through schema.ts classification refine): prototype
+	// BUG (src/lib/documents/classification.ts:28, reached through schema.ts classification refine): prototype
 	// member names pass as a classification and come out as a function.
 	it('rejects classification: constructor', () => {
 		const issue = onlyIssue({ ...MINIMAL, classification: 'constructor' });

@@ -11,7 +11,7 @@ import type { Clause, Outline } from './outline.ts';
  * - the 要點 form `第三點`, `第三點第二款`, `第三點第二款第1目` (點 = the `一、` level, 款 = `（一）`,
  *   目 = `1.`; Arabic digits accepted, `第3點`), unless a title of another document is written right
  *   before it (`行政院…要點第三點`).
- * Index and length are those of `findReferences` (src/lib/references.ts), so the two merge.
+ * Index and length are those of `findReferences` (src/lib/references/references.ts), so the two merge.
  */
 export interface ClauseReference {
 	kind: 'outline-clause';

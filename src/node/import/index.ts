@@ -1,6 +1,6 @@
 import { rmSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { analyzeCorpus } from '../../lib/analyze.ts';
+import { analyzeCorpus } from '../analyze.ts';
 import type { BuildSettings, PortalConfig } from '../../lib/config.ts';
 import type { ImportFlags } from '../../lib/import/frontmatter-out.ts';
 import { planImport } from '../../lib/import/plan.ts';

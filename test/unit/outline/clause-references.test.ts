@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findClauseReferences, pointLabel, resolveClauseReference, type ClauseReference, type ClauseReferenceOptions } from '../../../src/lib/outline/clause-references.ts';
-import { findReferences } from '../../../src/lib/references.ts';
+import { findReferences } from '../../../src/lib/references/references.ts';
 import { outlineOf } from './_trees.ts';
 
 const syntax = { docNoPattern: '^ISMS-[A-Z]-\\d{3}$', titleOf: (docNo: string) => (docNo === 'ISMS-M-002' ? '資訊安全政策' : undefined) };

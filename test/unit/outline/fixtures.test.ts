@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadCorpus, type DocumentVersion } from '../../../src/lib/corpus.ts';
-import { diffVersions } from '../../../src/lib/diff.ts';
-import { bodyFaults } from '../../../src/lib/mdx-rules.ts';
+import { loadCorpus, type DocumentVersion } from '../../../src/node/corpus.ts';
+import { diffVersions } from '../../../src/lib/diff/diff.ts';
+import { bodyFaults } from '../../../src/lib/body/mdx-rules.ts';
 import { findClauseReferences, resolveClauseReference } from '../../../src/lib/outline/clause-references.ts';
 import { buildOutline } from '../../../src/lib/outline/outline.ts';
-import { findReferences } from '../../../src/lib/references.ts';
+import { findReferences } from '../../../src/lib/references/references.ts';
 import { PROJECT_ROOT } from '../_helpers.ts';
 import { remark, satteri } from './_trees.ts';
 

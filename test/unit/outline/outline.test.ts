@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { clauseInventory, extractBlocks } from '../../../src/lib/blocks.ts';
 import { buildOutline } from '../../../src/lib/outline/outline.ts';
 import type { MdNode } from '../../../src/lib/outline/tree.ts';
-import { clauseAnchor } from '../../../src/lib/urls.ts';
+import { clauseAnchor } from '../../../src/lib/site/urls.ts';
 import { outlineOf, remark, satteri } from './_trees.ts';
 
 const ROOT = resolve(import.meta.dirname, '../../..');

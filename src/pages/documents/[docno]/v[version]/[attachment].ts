@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
 import model from 'virtual:isms-portal/model';
-import { docSlug } from '../../../../lib/urls.ts';
+import { docSlug } from '../../../../lib/site/urls.ts';
 import { readAttachments } from '../../../../node/attachments.ts';
 
 /**

@@ -1,0 +1,96 @@
+import { formatRocDate } from '../lib/documents/dates.ts';
+import type { VersionDiff } from '../lib/diff/diff.ts';
+import type { VersionEntry } from '../lib/diff/diff-data.ts';
+import { STATE_LABELS } from '../lib/documents/states.ts';
+
+/**
+ * The diff as staff read it, built as DOM in the browser by the diff page (`/diff/`). Text goes in
+ * through text nodes only, never as HTML. Styles: `.diff*` in src/styles/portal.css.
+ */
+
+const KIND_LABELS = { changed: '修改', added: '新增', removed: '刪除', same: '未變更' } as const;
+
+type Child = Node | string;
+
+function element<K extends keyof HTMLElementTagNameMap>(
+	doc: Document,
+	tag: K,
+	attributes: Record<string, string> = {},
+	...children: Child[]
+): HTMLElementTagNameMap[K] {
+	const node = doc.createElement(tag);
+	for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
+	node.append(...children);
+	return node;
+}
+
+/** 〔新增〕 / 〔刪除〕 read out before the changed words: colour and strike-through are not read. */
+const srOnly = (doc: Document, text: string) => element(doc, 'span', { class: 'sr-only' }, text);
+
+/**
+ * `<div class="diff" data-diff>`: the counts (role=status), the 顯示未變更的段落 toggle, one row per
+ * block (changed clauses word by word in ins/del), and 兩個版次的內文相同。 when nothing changed.
+ * Unchanged rows are hidden unless the toggle is on (`showSame` sets it on from the start).
+ */
+export function renderDiff(doc: Document, diff: VersionDiff, options: { showSame?: boolean } = {}): HTMLElement {
+	const { counts } = diff;
+	const root = element(doc, 'div', { class: 'diff', 'data-diff': '' });
+	const toggle = element(doc, 'input', { type: 'checkbox', 'data-diff-show-same': '' });
+	toggle.checked = options.showSame ?? false;
+	const apply = () => root.toggleAttribute('data-show-same', toggle.checked);
+	toggle.addEventListener('change', apply);
+	apply();
+
+	const rows = diff.rows.map((row) => {
+		const text = element(doc, 'div', { class: 'diff-row__text' });
+		if (row.kind === 'changed') {
+			for (const part of row.parts) {
+				if (part.added) text.append(element(doc, 'ins', {}, srOnly(doc, '〔新增〕'), part.value));
+				else if (part.removed) text.append(element(doc, 'del', {}, srOnly(doc, '〔刪除〕'), part.value));
+				else text.append(element(doc, 'span', {}, part.value));
+			}
+		} else {
+			const tag = row.kind === 'added' ? 'ins' : row.kind === 'removed' ? 'del' : 'span';
+			text.append(element(doc, tag, {}, row.block.text));
+		}
+		const attributes: Record<string, string> = { class: `diff-row diff-row--${row.kind}`, 'data-kind': row.kind };
+		if (row.clause) attributes['data-clause'] = row.clause;
+		// A changed block that is not a clause itself says where it is: 參、一、（二）.
+		const where = row.within && row.kind !== 'same' ? [element(doc, 'span', { class: 'diff-row__clause', 'data-within': row.within }, row.within)] : [];
+		return element(doc, 'li', attributes, element(doc, 'span', { class: 'diff-row__kind' }, KIND_LABELS[row.kind]), ...where, text);
+	});
+
+	root.append(
+		element(
+			doc,
+			'p',
+			{ class: 'diff__summary', role: 'status' },
+			`修改 ${counts.changed} 處、新增 ${counts.added} 處、刪除 ${counts.removed} 處；未變更 ${counts.same} 處。`,
+		),
+		element(doc, 'label', { class: 'diff__toggle' }, toggle, ' 顯示未變更的段落'),
+		element(doc, 'ol', { class: 'diff__rows' }, ...rows),
+	);
+	if (diff.rows.every((row) => row.kind === 'same')) root.append(element(doc, 'p', {}, '兩個版次的內文相同。'));
+	return root;
+}
+
+/** 第 1.9 版（民國111年6月1日） */
+export function describeVersion(version: Pick<VersionEntry, 'version' | 'effective'>): string {
+	return `第 ${version.version} 版（${formatRocDate(version.effective)}）`;
+}
+
+/** What the version selects show: 1.10（民國112年3月1日，現行版）. */
+export function versionLabel(version: Pick<VersionEntry, 'version' | 'effective' | 'state'>): string {
+	return `${version.version}（${formatRocDate(version.effective)}，${STATE_LABELS[version.state]}）`;
+}
+
+/**
+ * 比較 第 X 版（民國…） 與 第 Y 版（民國…）。 with links to both versions' pages, then the newer
+ * version's 修訂說明 when it has one.
+ */
+export function renderComparison(doc: Document, from: VersionEntry, to: VersionEntry): HTMLElement {
+	const link = (version: VersionEntry) => element(doc, 'a', { href: version.url }, describeVersion(version));
+	const heading = element(doc, 'p', { class: 'diff__heading', 'data-diff-heading': '' }, '比較 ', link(from), ' 與 ', link(to), '。');
+	if (to.changes) heading.append(`第 ${to.version} 版修訂說明：${to.changes}`);
+	return heading;
+}
