@@ -3,14 +3,17 @@ import { join } from 'node:path';
 import { computeCeiling, type Ceiling } from '../lib/ceiling/ceiling.ts';
 import { checkReferences, type VersionAnalysis } from '../lib/references/check.ts';
 import { ceilingProblems } from '../lib/ceiling/check-ceiling.ts';
-import type { BuildSettings, PortalConfig } from '../lib/config.ts';
-import { loadControls, type LoadedControls } from './controls.ts';
+import type { BuildSettings } from '../lib/site/settings.ts';
+import type { PortalConfig } from '../schemas/config.ts';
+import { loadControls } from './controls.ts';
+import type { AnalysedVersion, CorpusAnalysis } from '../lib/documents/analysis.ts';
 import { loadSoaVersions } from './soa.ts';
 import type { Catalogue } from '../lib/soa/catalogue.ts';
 import type { Soa } from '../lib/soa/data.ts';
 import { STANDARDS } from '../lib/soa/ids.ts';
 import { resolveSoaVersions, type ResolvedSoa } from '../lib/soa/versions.ts';
-import { loadCorpus, type DocumentVersion } from './corpus.ts';
+import { loadCorpus } from './corpus.ts';
+import type { DocumentVersion } from '../lib/documents/document-version.ts';
 import { assetReferences, resolveAsset } from '../lib/documents/assets.ts';
 import { duplicateNames } from '../lib/documents/attachments.ts';
 import { MdxSyntaxError, parseBody } from '../lib/body/mdx.ts';
@@ -26,40 +29,7 @@ import { collectReferences } from '../lib/references/references.ts';
 import { resolveDocuments, type ResolvedDocument } from '../lib/documents/resolve.ts';
 import { loadSynonymsFile } from './synonyms.ts';
 
-/**
- * One analysed version: its outline (clauses, anchors, text blocks for diffs and search; for a
- * published version, of its redacted text, what the build publishes) and its references.
- */
-export interface AnalysedVersion extends VersionAnalysis {
-	/** 修訂說明 as published (redacted), for a published version that has one. */
-	changes?: string;
-}
-
-export interface CorpusAnalysis {
-	/** Every version read, published or not. */
-	versions: DocumentVersion[];
-	/** Every document, resolved for the build date; no publication ceiling applied. */
-	documents: ResolvedDocument[];
-	analyses: Map<string, AnalysedVersion>;
-	/** Annex A catalogues (2013, 2022) and their crosswalk. */
-	controls: LoadedControls;
-	/** Title of each document (its version in force, else its newest), for the reference parser. */
-	titles: Map<string, string>;
-	/** What this build publishes and what not (publication ceiling, drafts). */
-	ceiling: Ceiling;
-	/** The one redaction of published text, for the renderer and every other output. */
-	redactor: Redactor;
-	/** The catalogue of the SoA in force (the configured one when there is none), when it loaded. */
-	catalogue?: Catalogue;
-	/** The SoA version in force, when there is one and it is valid. */
-	soa?: Soa;
-	/** Every valid SoA version, newest first, with its state on the build date. */
-	soaVersions: ResolvedSoa[];
-	/** The document controller's search synonyms (content/search/synonyms.yaml), when valid. */
-	synonyms: string[][];
-	/** Layout, frontmatter, version and reference problems, in one format. */
-	problems: Problem[];
-}
+export type { AnalysedVersion, CorpusAnalysis };
 
 /**
  * The corpus, read and checked once: files → frontmatter → versions in force → one parse of each

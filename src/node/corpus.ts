@@ -1,46 +1,17 @@
 import { listVersionFiles } from './documents-dir.ts';
 import { readSourceFile } from './source-file.ts';
-import type { Classification } from '../lib/documents/classification.ts';
+import type { DocumentVersion } from '../lib/documents/document-version.ts';
 import { withFile } from '../lib/failure.ts';
 import { splitFrontmatter } from '../lib/frontmatter.ts';
 import type { Problem } from '../lib/problems.ts';
-import { validateFrontmatter, type SchemaOptions } from '../lib/schema.ts';
+import { validateFrontmatter } from '../schemas/frontmatter.ts';
+import { issuesToProblems, rulesOf } from '../schemas/issues.ts';
+import type { SchemaOptions } from '../lib/documents/fields.ts';
 
 /** `content/documents/<DOCNO>/assets/`: images (and attachments) of the document's versions (src/lib/layout.ts). */
 export { ASSET_FOLDER } from '../lib/layout.ts';
 
-/** One file `content/documents/<DOCNO>/<VERSION>.mdx`: one version of a controlled document. */
-export interface DocumentVersion {
-	/** Path relative to the project root, forward slashes: `content/documents/ISMS-M-001/1.0.mdx`. */
-	file: string;
-	/** Content-collection id: `ISMS-M-001/1.0`. */
-	id: string;
-	docNo: string;
-	title: string;
-	version: string;
-	tier: 1 | 2 | 3 | 4;
-	classification: Classification;
-	effective: string;
-	issuedBy?: string;
-	approvedBy?: string;
-	/** 審核 */
-	reviewedBy?: string;
-	owner?: string;
-	status?: 'draft' | 'withdrawn';
-	reviewEveryMonths: number;
-	/** Defaults to `effective`. */
-	lastReviewed: string;
-	controls: string[];
-	changes?: string;
-	/** Files offered for download with this version (relative to the version file); absent when none. */
-	attachments?: string[];
-	example: boolean;
-	/** MDX body after the frontmatter, and the file line it starts on (for reference positions). */
-	body: string;
-	bodyLine: number;
-	/** Line and column of each frontmatter field as written (`controls.2` for a list item), for later checks. */
-	fieldPositions: Record<string, { line: number; column: number }>;
-}
+export type { DocumentVersion };
 
 export interface LoadOptions extends SchemaOptions {
 	/** Project root; files are reported relative to it. */
@@ -96,11 +67,7 @@ export function readVersion(
 
 	const checked = validateFrontmatter(split.data, options);
 	if (!checked.ok) {
-		for (const issue of checked.issues) {
-			const position = split.positionOf(issue.path, issue.target);
-			const rule = issue.target === 'key' ? 'frontmatter/unknown-field' : split.data[String(issue.path[0])] === undefined ? 'frontmatter/missing-field' : 'frontmatter/invalid-value';
-			problems.push({ file, ...position, severity: 'error', rule, message: issue.message });
-		}
+		problems.push(...issuesToProblems(checked.issues, file, split.positionOf, rulesOf('frontmatter')));
 		return { problems };
 	}
 	const data = checked.value;
