@@ -67,27 +67,8 @@ export function analyzeCorpus(root: string, config: PortalConfig, settings: Buil
 	const leakProblems: Problem[] = [];
 	for (const version of loaded.versions) {
 		withFile(version.file, () => {
-			// Limits first, on the text (an empty body, nesting, emphasis marks), then on the tree,
-			// before anything walks it recursively.
-			const faults = scanBody(version.body, version.bodyLine);
-			if (faults.length > 0) {
-				for (const fault of faults) syntaxProblems.push({ file: version.file, severity: 'error', ...fault });
-				return;
-			}
-			let tree;
-			try {
-				tree = parseBody(version.body, version.bodyLine - 1);
-			} catch (error) {
-				if (!(error instanceof MdxSyntaxError)) throw error;
-				syntaxProblems.push({ file: version.file, line: error.line, column: error.column, severity: 'error', rule: 'mdx/syntax', message: error.message });
-				return;
-			}
-			const deep = treeNestingFault(tree);
-			if (deep) {
-				syntaxProblems.push({ file: version.file, severity: 'error', ...deep });
-				return;
-			}
-			for (const fault of bodyFaults(tree)) syntaxProblems.push({ file: version.file, severity: 'error', ...fault });
+			const tree = checkBody(root, version.file, version.body, version.bodyLine, syntaxProblems);
+			if (!tree) return;
 			const sites = collectReferences(tree, syntax, { ownTitle: version.title });
 			const duplicates = duplicateNames(version.attachments ?? []);
 			(version.attachments ?? []).forEach((attachment, index) => {
@@ -101,11 +82,6 @@ export function analyzeCorpus(root: string, config: PortalConfig, settings: Buil
 				const at = version.fieldPositions[`attachments.${index}`] ?? { line: 1, column: 1 };
 				syntaxProblems.push({ file: version.file, ...at, severity: 'error', rule: 'asset/missing', message: `附件「${attachment}」不存在（找不到 ${path}）；請把檔案放到 ${path.replace(/\/[^/]*$/, '/')}，或修正路徑` });
 			});
-			for (const asset of assetReferences(tree)) {
-				const path = resolveAsset(version.file, asset.url);
-				if (existsSync(join(root, path))) continue;
-				syntaxProblems.push({ file: version.file, line: asset.line, column: asset.column, severity: 'error', rule: 'asset/missing', message: `圖片「${asset.url}」不存在（找不到 ${path}）；請把圖檔放到 ${path.replace(/\/[^/]*$/, '/')}，或修正路徑` });
-			}
 			let changes: string | undefined;
 			if (ceiling.published.has(version.id)) {
 				// Checked as written, then published redacted: the diff's blocks are the page's text.
@@ -119,6 +95,14 @@ export function analyzeCorpus(root: string, config: PortalConfig, settings: Buil
 			for (const problem of outline.problems) syntaxProblems.push({ file: version.file, ...problem });
 			attachCitingClauses(sites, outline);
 			analyses.set(version.id, { version, outline, sites, ...(changes !== undefined ? { changes } : {}) });
+		});
+	}
+	// A version whose frontmatter is invalid is not a version yet, but its body is checked all the same:
+	// every finding in one run, not the body's after the frontmatter is fixed.
+	for (const unchecked of loaded.unchecked) {
+		withFile(unchecked.file, () => {
+			const tree = checkBody(root, unchecked.file, unchecked.body, unchecked.bodyLine, syntaxProblems);
+			if (tree) for (const problem of buildOutline(tree as unknown as MdNode).problems) syntaxProblems.push({ file: unchecked.file, ...problem });
 		});
 	}
 	const referenceProblems = checkReferences({
@@ -156,3 +140,38 @@ function catalogueTexts(catalogue: Catalogue): string[] {
 		...domain.controls.flatMap((control) => [control.zh, control.en]),
 	]);
 }
+
+/**
+ * The checks of a body on its own, in `problems`: limits first, on the text (an empty body, nesting,
+ * emphasis marks), then MDX syntax, then on the tree before anything walks it recursively, what a document
+ * may not do, and the images it shows. The tree, or undefined when it cannot be read further.
+ */
+function checkBody(root: string, file: string, body: string, bodyLine: number, problems: Problem[]): BodyTree | undefined {
+	const faults = scanBody(body, bodyLine);
+	if (faults.length > 0) {
+		for (const fault of faults) problems.push({ file, severity: 'error', ...fault });
+		return undefined;
+	}
+	let tree: BodyTree;
+	try {
+		tree = parseBody(body, bodyLine - 1);
+	} catch (error) {
+		if (!(error instanceof MdxSyntaxError)) throw error;
+		problems.push({ file, line: error.line, column: error.column, severity: 'error', rule: 'mdx/syntax', message: error.message });
+		return undefined;
+	}
+	const deep = treeNestingFault(tree);
+	if (deep) {
+		problems.push({ file, severity: 'error', ...deep });
+		return undefined;
+	}
+	for (const fault of bodyFaults(tree)) problems.push({ file, severity: 'error', ...fault });
+	for (const asset of assetReferences(tree)) {
+		const path = resolveAsset(file, asset.url);
+		if (existsSync(join(root, path))) continue;
+		problems.push({ file, line: asset.line, column: asset.column, severity: 'error', rule: 'asset/missing', message: `圖片「${asset.url}」不存在（找不到 ${path}）；請把圖檔放到 ${path.replace(/\/[^/]*$/, '/')}，或修正路徑` });
+	}
+	return tree;
+}
+
+type BodyTree = ReturnType<typeof parseBody>;

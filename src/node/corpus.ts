@@ -24,7 +24,16 @@ export interface LoadOptions extends SchemaOptions {
 
 export interface LoadedCorpus {
 	versions: DocumentVersion[];
+	/** Bodies of files whose frontmatter is invalid: still checked, so every finding comes in one run. */
+	unchecked: UncheckedBody[];
 	problems: Problem[];
+}
+
+/** The body of a version file whose frontmatter (or name) is wrong. */
+export interface UncheckedBody {
+	file: string;
+	body: string;
+	bodyLine: number;
 }
 
 /**
@@ -35,6 +44,7 @@ export interface LoadedCorpus {
  */
 export function loadCorpus(options: LoadOptions): LoadedCorpus {
 	const versions: DocumentVersion[] = [];
+	const unchecked: UncheckedBody[] = [];
 	const listed = listVersionFiles(options.root, options);
 	const problems: Problem[] = [...listed.problems];
 	for (const entry of listed.files) {
@@ -46,8 +56,9 @@ export function loadCorpus(options: LoadOptions): LoadedCorpus {
 		const result = withFile(entry.file, () => readVersion(source.text, entry.file, entry.folder, entry.version, options));
 		problems.push(...result.problems);
 		if (result.version) versions.push(result.version);
+		if (result.unchecked) unchecked.push(result.unchecked);
 	}
-	return { versions, problems };
+	return { versions, unchecked, problems };
 }
 
 /** Parses and validates one version file; exported for tests and single-file checks. */
@@ -57,18 +68,19 @@ export function readVersion(
 	folder: string,
 	fileVersion: string,
 	options: SchemaOptions = {},
-): { version?: DocumentVersion; problems: Problem[] } {
+): { version?: DocumentVersion; unchecked?: UncheckedBody; problems: Problem[] } {
 	const problems: Problem[] = [];
 	const split = splitFrontmatter(source);
 	for (const error of split.errors) {
 		problems.push({ file, line: error.line, column: error.column, severity: 'error', rule: 'frontmatter/syntax', message: error.message });
 	}
-	if (!split.data) return { problems };
+	// A YAML syntax error: the body after the closing --- is checked all the same.
+	if (!split.data) return split.bodyLine > 1 && split.errors.every((error) => error.line > 1) ? { problems, unchecked: { file, body: split.body, bodyLine: split.bodyLine } } : { problems };
 
 	const checked = validateFrontmatter(split.data, options);
 	if (!checked.ok) {
 		problems.push(...issuesToProblems(checked.issues, file, split.positionOf, rulesOf('frontmatter')));
-		return { problems };
+		return { problems, unchecked: { file, body: split.body, bodyLine: split.bodyLine } };
 	}
 	const data = checked.value;
 	if (data.docNo !== folder) {
@@ -89,7 +101,7 @@ export function readVersion(
 			message: `version（版次）「${data.version}」與檔名「${fileVersion}.mdx」不符；檔名必須等於版次，例如 ${data.version}.mdx`,
 		});
 	}
-	if (problems.length > 0) return { problems };
+	if (problems.length > 0) return { problems, unchecked: { file, body: split.body, bodyLine: split.bodyLine } };
 
 	const fieldPositions: DocumentVersion['fieldPositions'] = {};
 	for (const key of Object.keys(split.data)) fieldPositions[key] = split.positionOf([key]);
