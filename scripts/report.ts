@@ -5,7 +5,7 @@
  */
 import { parseArgs } from 'node:util';
 import { guardCli } from './cli-guard.ts';
-import { buildPortal } from '../src/lib/documents/portal.ts';
+import { buildPortal } from '../src/node/portal.ts';
 import { formatProblem, hasErrors, sortProblems } from '../src/lib/problems.ts';
 import { complianceReport, FAIL_ON, type FailOn } from '../src/lib/site/report.ts';
 import { portalSetup } from './portal-config.ts';

@@ -4,7 +4,7 @@ import { docsLoader, i18nLoader } from '@astrojs/starlight/loaders';
 import { docsSchema, i18nSchema } from '@astrojs/starlight/schema';
 import { z } from 'astro/zod';
 import model from 'virtual:isms-portal/model';
-import { documentFrontmatterSchema } from './lib/schema.ts';
+import { documentFrontmatterSchema } from './schemas/frontmatter.ts';
 
 /** Only the versions this build publishes (drafts and documents above the ceiling stay out). */
 const published = model.documents.flatMap((doc) => doc.versions.map((v) => `${v.docNo}/${v.version}.mdx`));

@@ -4,13 +4,15 @@ import type { AstroIntegration } from 'astro';
 import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { portalConfigSchema, readBuildSettings, type PortalUserConfig } from '../lib/config.ts';
+import { parsePortalConfig, type PortalUserConfig } from '../schemas/config.ts';
+import { readBuildSettings } from '../lib/site/settings.ts';
 import { BUILD_MARKER, PENDING_MARKER, type BuildRecord } from '../lib/publish/build-record.ts';
 import { auditCanaries } from '../lib/ceiling/audit.ts';
 import { dataFiles, pageFile, permalinkCopies } from '../lib/site/output.ts';
 import { writeAuditList } from '../node/audit.ts';
-import type { CorpusAnalysis } from '../node/analyze.ts';
-import { buildPortal, type PortalModel } from '../lib/documents/portal.ts';
+import type { CorpusAnalysis } from '../lib/documents/analysis.ts';
+import { buildPortal } from '../node/portal.ts';
+import type { PortalModel } from '../lib/documents/portal.ts';
 import { classificationLabels } from '../lib/documents/classification.ts';
 import { ceilingNotices, citedDocuments } from '../lib/documents/ceiling-notice.ts';
 import { controlLink } from '../lib/soa/links.ts';
@@ -55,7 +57,7 @@ function canariesOf(analysis: CorpusAnalysis, model: PortalModel) {
  * to the pages through a virtual module.
  */
 export default function ismsPortal(userConfig: PortalUserConfig): StarlightPlugin {
-	const parsedConfig = portalConfigSchema.safeParse(userConfig);
+	const parsedConfig = parsePortalConfig(userConfig);
 	return {
 		name: 'isms-portal',
 		hooks: {
@@ -65,15 +67,8 @@ export default function ismsPortal(userConfig: PortalUserConfig): StarlightPlugi
 					updateConfig({ disable404Route: true, pagefind: false });
 					return;
 				}
-				if (!parsedConfig.success) {
-					reportAndExit(
-						parsedConfig.error.issues.map(
-							(issue) => `astro.config.mjs  error  config/invalid  入口網設定 ${issue.path.join('.') || '（根）'} 無效：${issue.message}`,
-						),
-						'入口網設定有誤',
-					);
-				}
-				const config = parsedConfig.data!;
+				if (!parsedConfig.ok) reportAndExit(parsedConfig.messages.map((message) => `astro.config.mjs  error  config/invalid  ${message}`), '入口網設定有誤');
+				const config = parsedConfig.config;
 				const root = fileURLToPath(astroConfig.root);
 				let settings;
 				try {

@@ -1,5 +1,5 @@
 import { failureLine, failureStack } from '../lib/failure.ts';
-import { readSiteSettings } from '../lib/config.ts';
+import { readSiteSettings } from '../lib/site/settings.ts';
 
 /**
  * Prints problems one per line and ends the process with exit code 1, without a stack trace:

@@ -3,14 +3,17 @@ import { join } from 'node:path';
 import { computeCeiling, type Ceiling } from '../lib/ceiling/ceiling.ts';
 import { checkReferences, type VersionAnalysis } from '../lib/references/check.ts';
 import { ceilingProblems } from '../lib/ceiling/check-ceiling.ts';
-import type { BuildSettings, PortalConfig } from '../lib/config.ts';
-import { loadControls, type LoadedControls } from './controls.ts';
+import type { BuildSettings } from '../lib/site/settings.ts';
+import type { PortalConfig } from '../schemas/config.ts';
+import { loadControls } from './controls.ts';
+import type { AnalysedVersion, CorpusAnalysis } from '../lib/documents/analysis.ts';
 import { loadSoaVersions } from './soa.ts';
 import type { Catalogue } from '../lib/soa/catalogue.ts';
 import type { Soa } from '../lib/soa/data.ts';
 import { STANDARDS } from '../lib/soa/ids.ts';
 import { resolveSoaVersions, type ResolvedSoa } from '../lib/soa/versions.ts';
-import { loadCorpus, type DocumentVersion } from './corpus.ts';
+import { loadCorpus } from './corpus.ts';
+import type { DocumentVersion } from '../lib/documents/document-version.ts';
 import { assetReferences, resolveAsset } from '../lib/documents/assets.ts';
 import { duplicateNames } from '../lib/documents/attachments.ts';
 import { MdxSyntaxError, parseBody } from '../lib/body/mdx.ts';
@@ -26,40 +29,7 @@ import { collectReferences } from '../lib/references/references.ts';
 import { resolveDocuments, type ResolvedDocument } from '../lib/documents/resolve.ts';
 import { loadSynonymsFile } from './synonyms.ts';
 
-/**
- * One analysed version: its outline (clauses, anchors, text blocks for diffs and search; for a
- * published version, of its redacted text, what the build publishes) and its references.
- */
-export interface AnalysedVersion extends VersionAnalysis {
-	/** 修訂說明 as published (redacted), for a published version that has one. */
-	changes?: string;
-}
-
-export interface CorpusAnalysis {
-	/** Every version read, published or not. */
-	versions: DocumentVersion[];
-	/** Every document, resolved for the build date; no publication ceiling applied. */
-	documents: ResolvedDocument[];
-	analyses: Map<string, AnalysedVersion>;
-	/** Annex A catalogues (2013, 2022) and their crosswalk. */
-	controls: LoadedControls;
-	/** Title of each document (its version in force, else its newest), for the reference parser. */
-	titles: Map<string, string>;
-	/** What this build publishes and what not (publication ceiling, drafts). */
-	ceiling: Ceiling;
-	/** The one redaction of published text, for the renderer and every other output. */
-	redactor: Redactor;
-	/** The catalogue of the SoA in force (the configured one when there is none), when it loaded. */
-	catalogue?: Catalogue;
-	/** The SoA version in force, when there is one and it is valid. */
-	soa?: Soa;
-	/** Every valid SoA version, newest first, with its state on the build date. */
-	soaVersions: ResolvedSoa[];
-	/** The document controller's search synonyms (content/search/synonyms.yaml), when valid. */
-	synonyms: string[][];
-	/** Layout, frontmatter, version and reference problems, in one format. */
-	problems: Problem[];
-}
+export type { AnalysedVersion, CorpusAnalysis };
 
 /**
  * The corpus, read and checked once: files → frontmatter → versions in force → one parse of each
@@ -97,27 +67,8 @@ export function analyzeCorpus(root: string, config: PortalConfig, settings: Buil
 	const leakProblems: Problem[] = [];
 	for (const version of loaded.versions) {
 		withFile(version.file, () => {
-			// Limits first, on the text (an empty body, nesting, emphasis marks), then on the tree,
-			// before anything walks it recursively.
-			const faults = scanBody(version.body, version.bodyLine);
-			if (faults.length > 0) {
-				for (const fault of faults) syntaxProblems.push({ file: version.file, severity: 'error', ...fault });
-				return;
-			}
-			let tree;
-			try {
-				tree = parseBody(version.body, version.bodyLine - 1);
-			} catch (error) {
-				if (!(error instanceof MdxSyntaxError)) throw error;
-				syntaxProblems.push({ file: version.file, line: error.line, column: error.column, severity: 'error', rule: 'mdx/syntax', message: error.message });
-				return;
-			}
-			const deep = treeNestingFault(tree);
-			if (deep) {
-				syntaxProblems.push({ file: version.file, severity: 'error', ...deep });
-				return;
-			}
-			for (const fault of bodyFaults(tree)) syntaxProblems.push({ file: version.file, severity: 'error', ...fault });
+			const tree = checkBody(root, version.file, version.body, version.bodyLine, syntaxProblems);
+			if (!tree) return;
 			const sites = collectReferences(tree, syntax, { ownTitle: version.title });
 			const duplicates = duplicateNames(version.attachments ?? []);
 			(version.attachments ?? []).forEach((attachment, index) => {
@@ -131,11 +82,6 @@ export function analyzeCorpus(root: string, config: PortalConfig, settings: Buil
 				const at = version.fieldPositions[`attachments.${index}`] ?? { line: 1, column: 1 };
 				syntaxProblems.push({ file: version.file, ...at, severity: 'error', rule: 'asset/missing', message: `附件「${attachment}」不存在（找不到 ${path}）；請把檔案放到 ${path.replace(/\/[^/]*$/, '/')}，或修正路徑` });
 			});
-			for (const asset of assetReferences(tree)) {
-				const path = resolveAsset(version.file, asset.url);
-				if (existsSync(join(root, path))) continue;
-				syntaxProblems.push({ file: version.file, line: asset.line, column: asset.column, severity: 'error', rule: 'asset/missing', message: `圖片「${asset.url}」不存在（找不到 ${path}）；請把圖檔放到 ${path.replace(/\/[^/]*$/, '/')}，或修正路徑` });
-			}
 			let changes: string | undefined;
 			if (ceiling.published.has(version.id)) {
 				// Checked as written, then published redacted: the diff's blocks are the page's text.
@@ -149,6 +95,14 @@ export function analyzeCorpus(root: string, config: PortalConfig, settings: Buil
 			for (const problem of outline.problems) syntaxProblems.push({ file: version.file, ...problem });
 			attachCitingClauses(sites, outline);
 			analyses.set(version.id, { version, outline, sites, ...(changes !== undefined ? { changes } : {}) });
+		});
+	}
+	// A version whose frontmatter is invalid is not a version yet, but its body is checked all the same:
+	// every finding in one run, not the body's after the frontmatter is fixed.
+	for (const unchecked of loaded.unchecked) {
+		withFile(unchecked.file, () => {
+			const tree = checkBody(root, unchecked.file, unchecked.body, unchecked.bodyLine, syntaxProblems);
+			if (tree) for (const problem of buildOutline(tree as unknown as MdNode).problems) syntaxProblems.push({ file: unchecked.file, ...problem });
 		});
 	}
 	const referenceProblems = checkReferences({
@@ -186,3 +140,38 @@ function catalogueTexts(catalogue: Catalogue): string[] {
 		...domain.controls.flatMap((control) => [control.zh, control.en]),
 	]);
 }
+
+/**
+ * The checks of a body on its own, in `problems`: limits first, on the text (an empty body, nesting,
+ * emphasis marks), then MDX syntax, then on the tree before anything walks it recursively, what a document
+ * may not do, and the images it shows. The tree, or undefined when it cannot be read further.
+ */
+function checkBody(root: string, file: string, body: string, bodyLine: number, problems: Problem[]): BodyTree | undefined {
+	const faults = scanBody(body, bodyLine);
+	if (faults.length > 0) {
+		for (const fault of faults) problems.push({ file, severity: 'error', ...fault });
+		return undefined;
+	}
+	let tree: BodyTree;
+	try {
+		tree = parseBody(body, bodyLine - 1);
+	} catch (error) {
+		if (!(error instanceof MdxSyntaxError)) throw error;
+		problems.push({ file, line: error.line, column: error.column, severity: 'error', rule: 'mdx/syntax', message: error.message });
+		return undefined;
+	}
+	const deep = treeNestingFault(tree);
+	if (deep) {
+		problems.push({ file, severity: 'error', ...deep });
+		return undefined;
+	}
+	for (const fault of bodyFaults(tree)) problems.push({ file, severity: 'error', ...fault });
+	for (const asset of assetReferences(tree)) {
+		const path = resolveAsset(file, asset.url);
+		if (existsSync(join(root, path))) continue;
+		problems.push({ file, line: asset.line, column: asset.column, severity: 'error', rule: 'asset/missing', message: `圖片「${asset.url}」不存在（找不到 ${path}）；請把圖檔放到 ${path.replace(/\/[^/]*$/, '/')}，或修正路徑` });
+	}
+	return tree;
+}
+
+type BodyTree = ReturnType<typeof parseBody>;

@@ -1,46 +1,17 @@
 import { listVersionFiles } from './documents-dir.ts';
 import { readSourceFile } from './source-file.ts';
-import type { Classification } from '../lib/documents/classification.ts';
+import type { DocumentVersion } from '../lib/documents/document-version.ts';
 import { withFile } from '../lib/failure.ts';
 import { splitFrontmatter } from '../lib/frontmatter.ts';
 import type { Problem } from '../lib/problems.ts';
-import { validateFrontmatter, type SchemaOptions } from '../lib/schema.ts';
+import { validateFrontmatter } from '../schemas/frontmatter.ts';
+import { issuesToProblems, rulesOf } from '../schemas/issues.ts';
+import type { SchemaOptions } from '../lib/documents/fields.ts';
 
 /** `content/documents/<DOCNO>/assets/`: images (and attachments) of the document's versions (src/lib/layout.ts). */
 export { ASSET_FOLDER } from '../lib/layout.ts';
 
-/** One file `content/documents/<DOCNO>/<VERSION>.mdx`: one version of a controlled document. */
-export interface DocumentVersion {
-	/** Path relative to the project root, forward slashes: `content/documents/ISMS-M-001/1.0.mdx`. */
-	file: string;
-	/** Content-collection id: `ISMS-M-001/1.0`. */
-	id: string;
-	docNo: string;
-	title: string;
-	version: string;
-	tier: 1 | 2 | 3 | 4;
-	classification: Classification;
-	effective: string;
-	issuedBy?: string;
-	approvedBy?: string;
-	/** 審核 */
-	reviewedBy?: string;
-	owner?: string;
-	status?: 'draft' | 'withdrawn';
-	reviewEveryMonths: number;
-	/** Defaults to `effective`. */
-	lastReviewed: string;
-	controls: string[];
-	changes?: string;
-	/** Files offered for download with this version (relative to the version file); absent when none. */
-	attachments?: string[];
-	example: boolean;
-	/** MDX body after the frontmatter, and the file line it starts on (for reference positions). */
-	body: string;
-	bodyLine: number;
-	/** Line and column of each frontmatter field as written (`controls.2` for a list item), for later checks. */
-	fieldPositions: Record<string, { line: number; column: number }>;
-}
+export type { DocumentVersion };
 
 export interface LoadOptions extends SchemaOptions {
 	/** Project root; files are reported relative to it. */
@@ -53,7 +24,16 @@ export interface LoadOptions extends SchemaOptions {
 
 export interface LoadedCorpus {
 	versions: DocumentVersion[];
+	/** Bodies of files whose frontmatter is invalid: still checked, so every finding comes in one run. */
+	unchecked: UncheckedBody[];
 	problems: Problem[];
+}
+
+/** The body of a version file whose frontmatter (or name) is wrong. */
+export interface UncheckedBody {
+	file: string;
+	body: string;
+	bodyLine: number;
 }
 
 /**
@@ -64,6 +44,7 @@ export interface LoadedCorpus {
  */
 export function loadCorpus(options: LoadOptions): LoadedCorpus {
 	const versions: DocumentVersion[] = [];
+	const unchecked: UncheckedBody[] = [];
 	const listed = listVersionFiles(options.root, options);
 	const problems: Problem[] = [...listed.problems];
 	for (const entry of listed.files) {
@@ -75,8 +56,9 @@ export function loadCorpus(options: LoadOptions): LoadedCorpus {
 		const result = withFile(entry.file, () => readVersion(source.text, entry.file, entry.folder, entry.version, options));
 		problems.push(...result.problems);
 		if (result.version) versions.push(result.version);
+		if (result.unchecked) unchecked.push(result.unchecked);
 	}
-	return { versions, problems };
+	return { versions, unchecked, problems };
 }
 
 /** Parses and validates one version file; exported for tests and single-file checks. */
@@ -86,22 +68,19 @@ export function readVersion(
 	folder: string,
 	fileVersion: string,
 	options: SchemaOptions = {},
-): { version?: DocumentVersion; problems: Problem[] } {
+): { version?: DocumentVersion; unchecked?: UncheckedBody; problems: Problem[] } {
 	const problems: Problem[] = [];
 	const split = splitFrontmatter(source);
 	for (const error of split.errors) {
 		problems.push({ file, line: error.line, column: error.column, severity: 'error', rule: 'frontmatter/syntax', message: error.message });
 	}
-	if (!split.data) return { problems };
+	// A YAML syntax error: the body after the closing --- is checked all the same.
+	if (!split.data) return split.bodyLine > 1 && split.errors.every((error) => error.line > 1) ? { problems, unchecked: { file, body: split.body, bodyLine: split.bodyLine } } : { problems };
 
 	const checked = validateFrontmatter(split.data, options);
 	if (!checked.ok) {
-		for (const issue of checked.issues) {
-			const position = split.positionOf(issue.path, issue.target);
-			const rule = issue.target === 'key' ? 'frontmatter/unknown-field' : split.data[String(issue.path[0])] === undefined ? 'frontmatter/missing-field' : 'frontmatter/invalid-value';
-			problems.push({ file, ...position, severity: 'error', rule, message: issue.message });
-		}
-		return { problems };
+		problems.push(...issuesToProblems(checked.issues, file, split.positionOf, rulesOf('frontmatter')));
+		return { problems, unchecked: { file, body: split.body, bodyLine: split.bodyLine } };
 	}
 	const data = checked.value;
 	if (data.docNo !== folder) {
@@ -122,7 +101,7 @@ export function readVersion(
 			message: `version（版次）「${data.version}」與檔名「${fileVersion}.mdx」不符；檔名必須等於版次，例如 ${data.version}.mdx`,
 		});
 	}
-	if (problems.length > 0) return { problems };
+	if (problems.length > 0) return { problems, unchecked: { file, body: split.body, bodyLine: split.bodyLine } };
 
 	const fieldPositions: DocumentVersion['fieldPositions'] = {};
 	for (const key of Object.keys(split.data)) fieldPositions[key] = split.positionOf([key]);

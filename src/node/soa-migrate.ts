@@ -1,7 +1,8 @@
 import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import type { CorpusAnalysis } from './analyze.ts';
-import type { BuildSettings, PortalConfig } from '../lib/config.ts';
+import type { CorpusAnalysis } from '../lib/documents/analysis.ts';
+import type { BuildSettings } from '../lib/site/settings.ts';
+import type { PortalConfig } from '../schemas/config.ts';
 import type { Problem } from '../lib/problems.ts';
 import type { Soa } from '../lib/soa/data.ts';
 import { parseSoa } from '../lib/soa/data.ts';

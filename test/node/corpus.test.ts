@@ -218,7 +218,7 @@ describe('loadCorpus: layout', () => {
 	it('accepts an empty document folder and an empty documents folder', () => {
 		const root = makeTree({});
 		makeDir(root, `${DOCS}/ISMS-P-005`);
-		expect(load(root)).toEqual({ versions: [], problems: [] });
+		expect(load(root)).toEqual({ versions: [], unchecked: [], problems: [] });
 	});
 
 	it('reports a missing documents folder', () => {

@@ -5,8 +5,8 @@
 import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import type { BuildSettings } from '../../src/lib/config.ts';
-import type { DocumentVersion } from '../../src/node/corpus.ts';
+import type { BuildSettings } from '../../src/lib/site/settings.ts';
+import type { DocumentVersion } from '../../src/lib/documents/document-version.ts';
 import type { PublishedDocument, PublishedVersion } from '../../src/lib/documents/portal.ts';
 import type { VersionState } from '../../src/lib/documents/resolve.ts';
 

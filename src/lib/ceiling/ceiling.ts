@@ -1,5 +1,5 @@
 import { CLASSIFICATION_LABELS, isWithinCeiling, type Classification } from '../documents/classification.ts';
-import type { DocumentVersion } from '../../node/corpus.ts';
+import type { DocumentVersion } from '../documents/document-version.ts';
 import type { ResolvedDocument } from '../documents/resolve.ts';
 import { squeeze } from './text-match.ts';
 import { docSlug } from '../site/urls.ts';

@@ -1,5 +1,5 @@
 import { describeHidden, type Ceiling } from './ceiling.ts';
-import type { DocumentVersion } from '../../node/corpus.ts';
+import type { DocumentVersion } from '../documents/document-version.ts';
 import type { Problem } from '../problems.ts';
 import type { Leak } from './redact.ts';
 import { documentPath } from '../site/urls.ts';

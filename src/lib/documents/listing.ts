@@ -1,5 +1,5 @@
 import type { PublishedDocument } from './portal.ts';
-import { TIER_KINDS, TIER_LABELS } from '../schema.ts';
+import { TIER_KINDS, TIER_LABELS } from './fields.ts';
 
 export interface TierGroup {
 	tier: 1 | 2 | 3 | 4;

@@ -1,5 +1,5 @@
 import { Scalar, parseDocument } from 'yaml';
-import type { DocumentVersion } from '../../node/corpus.ts';
+import type { DocumentVersion } from './document-version.ts';
 import { isIsoDate } from './dates.ts';
 import { versionInForce } from './resolve.ts';
 import { compareVersions, isVersion } from './version.ts';

@@ -1,9 +1,10 @@
-import type { PortalConfig, BuildSettings } from '../config.ts';
-import { analyzeCorpus, type CorpusAnalysis } from '../../node/analyze.ts';
+import type { PortalConfig } from '../../schemas/config.ts';
+import type { BuildSettings } from '../site/settings.ts';
+import type { CorpusAnalysis } from './analysis.ts';
 import type { OutlineBlock as Block } from '../outline/outline.ts';
 import { soaModel, type SoaModel } from '../soa/model.ts';
 import type { Soa } from '../soa/data.ts';
-import type { DocumentVersion } from '../../node/corpus.ts';
+import type { DocumentVersion } from './document-version.ts';
 import type { Problem } from '../problems.ts';
 import { redactText, type Redactor } from '../ceiling/redact.ts';
 import type { ResolvedDocument, ResolvedVersion, VersionState } from './resolve.ts';
@@ -59,11 +60,11 @@ export interface BuildOutput {
 }
 
 /**
- * Analyses the corpus once, then applies the publication ceiling: a version above the ceiling
- * leaves no trace, and a document whose governing version is above it is left out whole.
+ * The published model of an analysed corpus (src/node/portal.ts reads and analyses it): the
+ * publication ceiling applied, a version above it leaves no trace, and a document whose governing
+ * version is above it is left out whole.
  */
-export function buildPortal(root: string, config: PortalConfig, settings: BuildSettings): BuildOutput {
-	const analysis = analyzeCorpus(root, config, settings);
+export function publishAnalysis(analysis: CorpusAnalysis, config: PortalConfig, settings: BuildSettings): BuildOutput {
 	const { ceiling, redactor } = analysis;
 	const documents: PublishedDocument[] = [];
 	for (const doc of analysis.documents) {

@@ -1,4 +1,4 @@
-import type { DocumentVersion } from '../../node/corpus.ts';
+import type { DocumentVersion } from './document-version.ts';
 import type { Problem } from '../problems.ts';
 import { compareVersions } from './version.ts';
 

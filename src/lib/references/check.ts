@@ -1,5 +1,5 @@
 import { hiddenTarget, type Ceiling } from '../ceiling/ceiling.ts';
-import type { DocumentVersion } from '../../node/corpus.ts';
+import type { DocumentVersion } from '../documents/document-version.ts';
 import { formatRocDate } from '../documents/dates.ts';
 import { describeClause, canonicalAnchor, parseAnchor } from '../outline/numbering.ts';
 import { resolveClauseReference } from '../outline/clause-references.ts';

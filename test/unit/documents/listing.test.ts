@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { masterList } from '../../../src/lib/documents/listing.ts';
-import { tierKinds } from '../../../src/lib/schema.ts';
+import { tierKinds } from '../../../src/lib/documents/fields.ts';
 import { pd, pv } from '../_helpers.ts';
 
 const inForce = (docNo: string, tier: 1 | 2 | 3 | 4) => pd(docNo, [pv(docNo, '1.0', 'current', { tier })]);

@@ -1,7 +1,7 @@
 import { afterEach, describe, it, expect } from 'vitest';
 import type { Classification } from '../../../src/lib/documents/classification.ts';
-import { portalConfigSchema } from '../../../src/lib/config.ts';
-import { buildPortal } from '../../../src/lib/documents/portal.ts';
+import { portalConfigSchema } from '../../../src/schemas/config.ts';
+import { buildPortal } from '../../../src/node/portal.ts';
 import { STATE_LABELS } from '../../../src/lib/documents/states.ts';
 import { buildSettings as settings, DOCS, makeProjectTree as makeTree, removeTempDirs, versionFile } from '../_helpers.ts';
 

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import type { DocumentVersion } from '../../../src/node/corpus.ts';
+import type { DocumentVersion } from '../../../src/lib/documents/document-version.ts';
 import { resolveDocuments, versionInForce, type ResolvedDocument } from '../../../src/lib/documents/resolve.ts';
 import { dv } from '../_helpers.ts';
 

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadCorpus, type DocumentVersion } from '../../../src/node/corpus.ts';
+import { loadCorpus } from '../../../src/node/corpus.ts';
+import type { DocumentVersion } from '../../../src/lib/documents/document-version.ts';
 import { diffVersions } from '../../../src/lib/diff/diff.ts';
 import { bodyFaults } from '../../../src/lib/body/mdx-rules.ts';
 import { findClauseReferences, resolveClauseReference } from '../../../src/lib/outline/clause-references.ts';

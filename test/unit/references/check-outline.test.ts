@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { analyzeCorpus } from '../../../src/node/analyze.ts';
-import { portalConfigSchema } from '../../../src/lib/config.ts';
+import { portalConfigSchema } from '../../../src/schemas/config.ts';
 import { buildSettings as settings, DOCS, makeProjectTree as makeTree, mdx, removeTempDirs, versionFields } from '../_helpers.ts';
 
 afterEach(removeTempDirs);

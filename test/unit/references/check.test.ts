@@ -1,7 +1,8 @@
 import { afterEach, describe, it, expect } from 'vitest';
 import { analyzeCorpus } from '../../../src/node/analyze.ts';
 import { checkReferences, REFERENCE_RULES, type VersionAnalysis } from '../../../src/lib/references/check.ts';
-import { portalConfigSchema, type BuildSettings, type PortalUserConfig } from '../../../src/lib/config.ts';
+import { portalConfigSchema, type PortalUserConfig } from '../../../src/schemas/config.ts';
+import type { BuildSettings } from '../../../src/lib/site/settings.ts';
 import { parseBody } from '../../../src/lib/body/mdx.ts';
 import { buildOutline } from '../../../src/lib/outline/outline.ts';
 import type { Problem } from '../../../src/lib/problems.ts';

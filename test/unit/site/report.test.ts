@@ -1,7 +1,9 @@
 import { afterEach, describe, it, expect } from 'vitest';
 import { loadControls } from '../../../src/node/controls.ts';
-import { portalConfigSchema, type BuildSettings } from '../../../src/lib/config.ts';
-import { buildPortal, type PortalModel } from '../../../src/lib/documents/portal.ts';
+import { portalConfigSchema } from '../../../src/schemas/config.ts';
+import type { BuildSettings } from '../../../src/lib/site/settings.ts';
+import { buildPortal } from '../../../src/node/portal.ts';
+import type { PortalModel } from '../../../src/lib/documents/portal.ts';
 import { complianceReport, FAIL_ON } from '../../../src/lib/site/report.ts';
 import { buildSettings, DOCS, copyControls, makeTree, PROJECT_ROOT, removeTempDirs, versionFile } from '../_helpers.ts';
 

@@ -2,14 +2,9 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, it, expect } from 'vitest';
 import { parse } from 'yaml';
-import { splitFrontmatter } from '../../src/lib/frontmatter.ts';
-import {
-	CONTROL_ID_PATTERN,
-	DEFAULT_DOCNO_PATTERN,
-	fieldExpectations,
-	validateFrontmatter,
-	type FieldIssue,
-} from '../../src/lib/schema.ts';
+import { splitFrontmatter } from '../../../src/lib/frontmatter.ts';
+import { CONTROL_ID_PATTERN, DEFAULT_DOCNO_PATTERN, fieldExpectations } from '../../../src/lib/documents/fields.ts';
+import { validateFrontmatter, type FieldIssue } from '../../../src/schemas/frontmatter.ts';
 
 /** The frontmatter of content/documents/ISMS-M-001/1.0.mdx (the seed policy), as parsed from YAML. */
 const POLICY: Record<string, unknown> = {
@@ -88,7 +83,7 @@ describe('validateFrontmatter: valid frontmatter', () => {
 	});
 
 	it('accepts the seed policy as written in YAML (content/documents/ISMS-M-001/1.0.mdx)', () => {
-		const source = readFileSync(resolve(import.meta.dirname, '../../content/documents/ISMS-M-001/1.0.mdx'), 'utf8');
+		const source = readFileSync(resolve(import.meta.dirname, '../../../content/documents/ISMS-M-001/1.0.mdx'), 'utf8');
 		const split = splitFrontmatter(source);
 		expect(split.data).toEqual(POLICY);
 		expect(valueOf(split.data!).classification).toBe('public');
@@ -158,7 +153,7 @@ describe('validateFrontmatter: missing fields', () => {
 		delete data[field];
 		const issue = onlyIssue(data);
 		expect(issue.path).toEqual([field]);
-		expect(issue.target).toBe('value');
+		expect(issue.kind).toBe('missing-field');
 		expect(issue.message).toContain(field);
 		expect(issue.message).toContain(fieldExpectations()[field]!.label);
 		expect(issue.message).toContain('缺少');
@@ -291,6 +286,7 @@ describe('validateFrontmatter: invalid values', () => {
 		const issue = onlyIssue({ ...MINIMAL, [field]: value });
 		expect(issue.path).toEqual([field]);
 		expect(issue.target).toBe('value');
+		expect(issue.kind).toBe('invalid-value');
 		expect(issue.message).toContain(field);
 		expect(issue.message).not.toContain('缺少');
 	});

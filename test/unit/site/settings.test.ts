@@ -1,6 +1,7 @@
 import { afterEach, describe, it, expect, vi } from 'vitest';
-import { portalConfigSchema, readBuildSettings, readSiteSettings, type PortalConfig } from '../../src/lib/config.ts';
-import { DEFAULT_DOCNO_DESCRIPTION, DEFAULT_DOCNO_PATTERN } from '../../src/lib/schema.ts';
+import { portalConfigSchema, type PortalConfig } from '../../../src/schemas/config.ts';
+import { readBuildSettings, readSiteSettings } from '../../../src/lib/site/settings.ts';
+import { DEFAULT_DOCNO_DESCRIPTION, DEFAULT_DOCNO_PATTERN } from '../../../src/lib/documents/fields.ts';
 
 const config: PortalConfig = portalConfigSchema.parse({ organization: '臺北市政府警察局', siteTitle: '資安文件入口網' });
 const TODAY = { PORTAL_TODAY: '2025-01-15' };
