@@ -8,7 +8,7 @@ import { loadControls, type LoadedControls } from '../node/controls.ts';
 import { loadSoaVersions } from '../node/soa.ts';
 import type { Catalogue } from './soa/catalogue.ts';
 import type { Soa } from './soa/data.ts';
-import { STANDARDS } from './soa/ids.ts';
+import { knownControls } from './soa/known-controls.ts';
 import { resolveSoaVersions, type ResolvedSoa } from './soa/versions.ts';
 import { loadCorpus, type DocumentVersion } from './corpus.ts';
 import { assetReferences, resolveAsset } from './documents/assets.ts';
@@ -154,9 +154,7 @@ export function analyzeCorpus(root: string, config: PortalConfig, settings: Buil
 	const referenceProblems = checkReferences({
 		documents: resolved.documents,
 		analyses,
-		...(controls.c2013 && controls.c2022
-			? { controls: { ids: new Set([...controls.c2013.byId.keys(), ...controls.c2022.byId.keys()]), name: `${STANDARDS['2013']} 及 ${STANDARDS['2022']}` } }
-			: {}),
+		controls: knownControls([controls.c2013, controls.c2022]),
 		severities: config.checks,
 		ceiling,
 	});

@@ -7,6 +7,7 @@ import type { Outline } from './outline/outline.ts';
 import type { Problem, Severity } from './problems.ts';
 import type { ReferenceSite } from './references.ts';
 import type { ResolvedDocument, ResolvedVersion } from './resolve.ts';
+import { unknownControl, type KnownControls } from './soa/known-controls.ts';
 import { docSlug } from './urls.ts';
 
 /** Rule ids of the cross-reference checker, with their default severities. */
@@ -42,8 +43,8 @@ export interface CheckInput {
 	documents: readonly ResolvedDocument[];
 	/** Analysis of every version, by version id. */
 	analyses: ReadonlyMap<string, VersionAnalysis>;
-	/** Control ids of the active Annex A catalogue, and its name for messages; undefined skips control rules. */
-	controls?: { ids: ReadonlySet<string>; name: string };
+	/** The Annex A catalogues a control id is checked against (by its shape: 2013 or 2022); undefined skips control rules. */
+	controls?: KnownControls;
 	severities?: Partial<Record<ReferenceRule, RuleSetting>>;
 	/** What the build publishes: a link to a hidden page is `ref/hidden-link` (check-ceiling.ts), not a broken link too. */
 	ceiling?: Ceiling;
@@ -126,11 +127,11 @@ export function checkReferences(input: CheckInput): Problem[] {
 						if (resolution.status !== 'found') report(version, site, 'ref/unknown-clause', `${quote}：${own ? '' : `${docNo} 第 ${meant.version} 版`}${resolution.message}`);
 						break;
 					}
-					case 'control':
-						if (input.controls && !input.controls.ids.has(site.id)) {
-							report(version, site, 'ref/unknown-control', `${quote}：${input.controls.name} 附錄 A 沒有控制措施 ${site.id}`);
-						}
+					case 'control': {
+						const unknown = input.controls && unknownControl(site.id, input.controls);
+						if (unknown) report(version, site, 'ref/unknown-control', `${quote}：${unknown}`);
 						break;
+					}
 					case 'link': {
 						if (input.ceiling && hiddenTarget(site.url, input.ceiling)?.reason === 'ceiling') break;
 						const problem = checkLink(site.url, bySlug, outlineOf);
@@ -141,9 +142,10 @@ export function checkReferences(input: CheckInput): Problem[] {
 			}
 			if (input.controls) {
 				version.controls.forEach((id, index) => {
-					if (!input.controls!.ids.has(id)) {
+					const unknown = unknownControl(id, input.controls!);
+					if (unknown) {
 						const at = version.fieldPositions[`controls.${index}`] ?? version.fieldPositions.controls ?? { line: 1, column: 1 };
-						report(version, at, 'frontmatter/unknown-control', `controls（對應控制措施）的「${id}」不在 ${input.controls!.name} 附錄 A 中`);
+						report(version, at, 'frontmatter/unknown-control', `controls（對應控制措施）的「${id}」：${unknown}`);
 					}
 				});
 			}

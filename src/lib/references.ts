@@ -55,7 +55,8 @@ const PROSE_START = /^[與及和或之等的並且暨]/u;
 const CLAUSE_PATH_START = /^[ \u3000]?(?:[壹貳參叁叄肆伍陸柒捌玖拾一二三四五六七八九十百]+、|[（(][一二三四五六七八九十百0-9０-９]+[）)])/u;
 /** Spaces an author may put inside or before a cited title (not line breaks). */
 const SPACE = /[ \t\u3000]/;
-const CONTROL = /(?<![\w.])A\.(?:[5-9]|1[0-8])\.\d{1,2}(?:\.\d{1,2})?(?![\w]|\.\d)/gu;
+/** Any `A.<n>.<n>` or `A.<n>.<n>.<n>`: the checker judges it against the catalogue of its edition (`A.19.1.1` too). */
+const CONTROL = /(?<![\w.])A\.\d{1,2}\.\d{1,2}(?:\.\d{1,2})?(?![\w]|\.\d)/gu;
 const CLAUSE = /第\s*(\d{1,3}(?:\.\d{1,3})*)\s*節|(?<![\d.\w])(\d{1,3}(?:\.\d{1,3})+)\s*節/gu;
 
 export function docNoRegExp(pattern: string): RegExp {
