@@ -157,6 +157,8 @@ export function analyzeCorpus(root: string, config: PortalConfig, settings: Buil
 		controls: knownControls([controls.c2013, controls.c2022]),
 		severities: config.checks,
 		ceiling,
+		folders: new Map(loaded.folders.map((folder) => [folder.name, folder])),
+		documentsDir: settings.documentsDir.replace(/\/+$/u, ''),
 	});
 	return {
 		versions: loaded.versions,

@@ -48,6 +48,21 @@ export interface CheckInput {
 	severities?: Partial<Record<ReferenceRule, RuleSetting>>;
 	/** What the build publishes: a link to a hidden page is `ref/hidden-link` (check-ceiling.ts), not a broken link too. */
 	ceiling?: Ceiling;
+	/** Document folders by name, with their version files (valid or not), to say why a document is unknown. */
+	folders?: ReadonlyMap<string, { path: string; files: readonly string[] }>;
+	/** The documents folder (`content/documents`), for a missing document's folder in messages. */
+	documentsDir?: string;
+}
+
+/**
+ * Why a document number names no document: its folder is not there, holds no version file, or holds
+ * files that all have errors of their own (reported at those files; named here, not repeated).
+ */
+export function missingDocument(docNo: string, input: Pick<CheckInput, 'folders' | 'documentsDir'>): string {
+	const folder = input.folders?.get(docNo);
+	if (!folder) return `找不到文件 ${docNo}（${input.documentsDir ?? 'content/documents'}/${docNo}/ 不存在）`;
+	if (folder.files.length === 0) return `找不到文件 ${docNo}（${folder.path} 資料夾中沒有任何版次檔案 <版次>.mdx）`;
+	return `文件 ${docNo} 的檔案本身有錯誤，無法讀取（${folder.files.join('、')}）；請先修正該檔案（見該檔案的錯誤訊息），這個引用才能檢查`;
 }
 
 /** Versions whose text is in force or about to be: superseded texts are records and are left as they were. */
@@ -91,7 +106,7 @@ export function checkReferences(input: CheckInput): Problem[] {
 						const cited = byDocNo.get(docNo);
 						if (!cited) {
 							// Only report the document once: a clause of an unknown document adds nothing.
-							if (site.kind === 'document') report(version, site, 'ref/unknown-document', `${quote}：找不到文件 ${docNo}（${`content/documents/${docNo}/`} 不存在）`);
+							if (site.kind === 'document') report(version, site, 'ref/unknown-document', `${quote}：${missingDocument(docNo, input)}`);
 							break;
 						}
 						const meant = target(cited);
@@ -134,7 +149,7 @@ export function checkReferences(input: CheckInput): Problem[] {
 					}
 					case 'link': {
 						if (input.ceiling && hiddenTarget(site.url, input.ceiling)?.reason === 'ceiling') break;
-						const problem = checkLink(site.url, bySlug, outlineOf);
+						const problem = checkLink(site.url, bySlug, outlineOf, input);
 						if (problem) report(version, site, 'ref/broken-link', `連結「${site.url}」${problem}`);
 						break;
 					}
@@ -159,13 +174,17 @@ function checkLink(
 	url: string,
 	bySlug: ReadonlyMap<string, ResolvedDocument>,
 	outlineOf: (version: ResolvedVersion) => Outline,
+	input: Pick<CheckInput, 'folders' | 'documentsDir'>,
 ): string | undefined {
 	const [path = '', anchor] = url.split('#', 2);
 	if (path === '/documents/' || path === '/documents') return anchor ? '：文件一覽表沒有這個錨點' : undefined;
 	const match = /^\/documents\/([^/]+)\/(?:v([^/]+)\/)?$/.exec(path);
 	if (!match) return '不是文件頁的網址；應為 /documents/<文件編號>/ 或 /documents/<文件編號>/v<版次>/（結尾須有 /）';
 	const doc = bySlug.get(match[1]!);
-	if (!doc) return `：找不到文件 ${match[1]!.toUpperCase()}`;
+	if (!doc) {
+		const docNo = match[1]!.toUpperCase();
+		return input.folders?.has(docNo) ? `：${missingDocument(docNo, input)}` : `：找不到文件 ${docNo}`;
+	}
 	// A draft version is among the versions only in preview builds, where its page exists.
 	const version = match[2]
 		? doc.versions.find((v) => v.version === match[2])

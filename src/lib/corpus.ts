@@ -53,6 +53,11 @@ export interface LoadOptions extends SchemaOptions {
 
 export interface LoadedCorpus {
 	versions: DocumentVersion[];
+	/**
+	 * Every document folder and the version files it holds, valid or not: a reference to a document
+	 * whose files all have errors of their own is told apart from one to a folder that is not there.
+	 */
+	folders: { name: string; path: string; files: string[] }[];
 	problems: Problem[];
 }
 
@@ -76,7 +81,8 @@ export function loadCorpus(options: LoadOptions): LoadedCorpus {
 		problems.push(...result.problems);
 		if (result.version) versions.push(result.version);
 	}
-	return { versions, problems };
+	const folders = listed.folders.map((folder) => ({ ...folder, files: listed.files.filter((f) => f.folder === folder.name).map((f) => f.file) }));
+	return { versions, folders, problems };
 }
 
 /** Parses and validates one version file; exported for tests and single-file checks. */

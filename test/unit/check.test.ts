@@ -46,7 +46,7 @@ describe('analyzeCorpus on test/fixtures/corpus-refs', () => {
 		const messages = Object.fromEntries(analysis.problems.map((p) => [`${p.line}:${p.column}`, p.message]));
 		expect(messages).toEqual({
 			'10:5': 'controls（對應控制措施）的「A.5.1.3」：ISO/IEC 27001:2013 附錄 A 沒有控制措施 A.5.1.3（ISO/IEC 27001:2013 附錄 A 的控制措施在 A.5 至 A.18，共 114 項）',
-			'16:14': '「ISMS-P-999」：找不到文件 ISMS-P-999（content/documents/ISMS-P-999/ 不存在）',
+			'16:14': '「ISMS-P-999」：找不到文件 ISMS-P-999（test/fixtures/corpus-refs/ISMS-P-999/ 不存在）',
 			'17:11': '「ISMS-P-005 資訊安全目標管考程序書」：引用的名稱「資訊安全目標管考程序書」與 ISMS-P-005 的文件名稱「資訊安全目標管理程序書」不符',
 			'18:25': '「第 9.9 節」：ISMS-P-005 第 1.0 版沒有第 9.9 節',
 			'19:16': '「第 8.8 節」：本文件（ISMS-M-001 第 1.0 版）沒有第 8.8 節',
@@ -104,6 +104,23 @@ describe('checkReferences: one break, one problem', () => {
 	it('ref/unknown-document', () => {
 		const problems = problemsOf(citing('見 ISMS-P-999。'));
 		expect(brief(problems)).toEqual([`${M001}:12:9 error ref/unknown-document`]);
+	});
+
+	it('ref/unknown-document says the folder is not there only when it is not', () => {
+		expect(problemsOf(citing('見 ISMS-P-999。'))[0]!.message).toBe('「ISMS-P-999」：找不到文件 ISMS-P-999（content/documents/ISMS-P-999/ 不存在）');
+		// The folder is there but its only file is broken: name the file, whose own error is reported at it.
+		const broken = problemsOf(citing('見 ISMS-P-020 與 [它](/documents/isms-p-020/)。', { [`${DOCS}/ISMS-P-020/1.0.mdx`]: versionFile('ISMS-P-020', '1.0', { tier: '[1' }) }));
+		expect(broken.filter((p) => p.file === `${DOCS}/ISMS-P-020/1.0.mdx`).map((p) => p.rule)).toEqual(['frontmatter/syntax']);
+		expect(brief(broken.filter((p) => p.file === M001))).toEqual([`${M001}:12:9 error ref/unknown-document`, `${M001}:12:22 error ref/broken-link`]);
+		expect(broken[1]!.message).toBe(
+			'「ISMS-P-020」：文件 ISMS-P-020 的檔案本身有錯誤，無法讀取（content/documents/ISMS-P-020/1.0.mdx）；請先修正該檔案（見該檔案的錯誤訊息），這個引用才能檢查',
+		);
+		expect(broken[2]!.message).toBe(
+			'連結「/documents/isms-p-020/」：文件 ISMS-P-020 的檔案本身有錯誤，無法讀取（content/documents/ISMS-P-020/1.0.mdx）；請先修正該檔案（見該檔案的錯誤訊息），這個引用才能檢查',
+		);
+		// A folder with no version file at all (only its assets).
+		const empty = problemsOf(citing('見 ISMS-P-021。', { [`${DOCS}/ISMS-P-021/assets/1.0/figure-1.png`]: 'png' }));
+		expect(empty.map((p) => p.message)).toEqual(['「ISMS-P-021」：找不到文件 ISMS-P-021（content/documents/ISMS-P-021/ 資料夾中沒有任何版次檔案 <版次>.mdx）']);
 	});
 
 	it('ref/unknown-document once for a clause of an unknown document', () => {
