@@ -15,6 +15,7 @@ export const REFERENCE_RULES = {
 	'ref/unknown-document': 'error',
 	'ref/title-mismatch': 'error',
 	'ref/unknown-clause': 'error',
+	'ref/ambiguous-clause': 'warning',
 	'ref/unknown-control': 'error',
 	'ref/withdrawn-document': 'error',
 	'ref/not-in-force': 'error',
@@ -139,7 +140,10 @@ export function checkReferences(input: CheckInput): Problem[] {
 						// An unknown document or one without released versions is reported as a document.
 						if (!meant) break;
 						const resolution = resolveClauseReference(site, outlineOf(meant), own && site.citing ? { citing: site.citing.path } : {});
-						if (resolution.status !== 'found') report(version, site, 'ref/unknown-clause', `${quote}：${own ? '' : `${docNo} 第 ${meant.version} 版`}${resolution.message}`);
+						const where = own ? '' : `${docNo} 第 ${meant.version} 版`;
+						if (resolution.status === 'not-found') report(version, site, 'ref/unknown-clause', `${quote}：${where}${resolution.message}`);
+						// Two or more clauses it could mean: a warning naming them, whether or not one was chosen.
+						else if (resolution.message) report(version, site, 'ref/ambiguous-clause', `${quote}：${where}${resolution.message}`);
 						break;
 					}
 					case 'control': {
