@@ -92,6 +92,8 @@ export function analyzeCorpus(root: string, config: PortalConfig, settings: Buil
 	const redactor = createRedactor(ceiling, { docNoPattern: config.docNoPattern, titleOf: (docNo: string) => titles.get(docNo) });
 	const syntax = redactor.syntax;
 
+	// Document numbers typed almost right are read against every number of the corpus, published or not.
+	const nearMiss = { docNoPattern: config.docNoPattern, known: resolved.documents.map((doc) => doc.docNo) };
 	const analyses = new Map<string, AnalysedVersion>();
 	const syntaxProblems: Problem[] = [];
 	const leakProblems: Problem[] = [];
@@ -118,7 +120,7 @@ export function analyzeCorpus(root: string, config: PortalConfig, settings: Buil
 				return;
 			}
 			for (const fault of bodyFaults(tree)) syntaxProblems.push({ file: version.file, severity: 'error', ...fault });
-			const sites = collectReferences(tree, syntax, { ownTitle: version.title });
+			const sites = collectReferences(tree, syntax, { ownTitle: version.title, nearMiss });
 			const duplicates = duplicateNames(version.attachments ?? []);
 			(version.attachments ?? []).forEach((attachment, index) => {
 				if (duplicates.has(index)) {
@@ -158,6 +160,7 @@ export function analyzeCorpus(root: string, config: PortalConfig, settings: Buil
 		severities: config.checks,
 		ceiling,
 		folders: new Map(loaded.folders.map((folder) => [folder.name, folder])),
+		docNoDescription: config.docNoDescription,
 		documentsDir: settings.documentsDir.replace(/\/+$/u, ''),
 	});
 	return {

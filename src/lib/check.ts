@@ -8,6 +8,7 @@ import type { Problem, Severity } from './problems.ts';
 import type { ReferenceSite } from './references.ts';
 import type { ResolvedDocument, ResolvedVersion } from './resolve.ts';
 import { unknownControl, type KnownControls } from './soa/known-controls.ts';
+import { nearMissProblem } from './references/near-miss-message.ts';
 import { docSlug } from './urls.ts';
 
 /** Rule ids of the cross-reference checker, with their default severities. */
@@ -16,6 +17,8 @@ export const REFERENCE_RULES = {
 	'ref/title-mismatch': 'error',
 	'ref/unknown-clause': 'error',
 	'ref/ambiguous-clause': 'warning',
+	'ref/malformed-document-number': 'error',
+	'ref/near-miss-document-number': 'warning',
 	'ref/unknown-control': 'error',
 	'ref/withdrawn-document': 'error',
 	'ref/not-in-force': 'error',
@@ -53,6 +56,8 @@ export interface CheckInput {
 	folders?: ReadonlyMap<string, { path: string; files: readonly string[] }>;
 	/** The documents folder (`content/documents`), for a missing document's folder in messages. */
 	documentsDir?: string;
+	/** How a document number is written (the configured description), for near misses. */
+	docNoDescription?: string;
 }
 
 /**
@@ -144,6 +149,15 @@ export function checkReferences(input: CheckInput): Problem[] {
 						if (resolution.status === 'not-found') report(version, site, 'ref/unknown-clause', `${quote}：${where}${resolution.message}`);
 						// Two or more clauses it could mean: a warning naming them, whether or not one was chosen.
 						else if (resolution.message) report(version, site, 'ref/ambiguous-clause', `${quote}：${where}${resolution.message}`);
+						break;
+					}
+					case 'near-miss': {
+						const { rule, message } = nearMissProblem(site, (docNo) => {
+							const doc = byDocNo.get(docNo);
+							// Never the title of a document this build does not publish: its number only.
+							return doc && !input.ceiling?.hiddenDocuments.has(docNo) ? target(doc)?.title : undefined;
+						}, input.docNoDescription);
+						report(version, site, rule, message);
 						break;
 					}
 					case 'control': {

@@ -253,8 +253,11 @@ describe('checkReferences: severities', () => {
 		[`${DOCS}/ISMS-P-007/1.0.mdx`]: versionFile('ISMS-P-007', '1.0', { title: '電子郵件管理程序書', status: 'withdrawn' }),
 	});
 
-	it('defaults every rule to error, but a reference that could mean several clauses (a warning)', () => {
-		expect(Object.entries(REFERENCE_RULES).filter(([, level]) => level !== 'error')).toEqual([['ref/ambiguous-clause', 'warning']]);
+	it('defaults every rule to error, but an ambiguous clause and a number one off a document’s (warnings)', () => {
+		expect(Object.entries(REFERENCE_RULES).filter(([, level]) => level !== 'error')).toEqual([
+			['ref/ambiguous-clause', 'warning'],
+			['ref/near-miss-document-number', 'warning'],
+		]);
 		expect(brief(problemsOf(withdrawn))).toEqual([`${M001}:12:9 error ref/withdrawn-document`]);
 	});
 
