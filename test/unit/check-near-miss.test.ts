@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { analyzeCorpus } from '../../src/lib/analyze.ts';
 import { portalConfigSchema } from '../../src/lib/config.ts';
-import { buildSettings as settings, DOCS, makeProjectTree as makeTree, mdx, removeTempDirs, versionFields, versionFile } from './_helpers.ts';
+import { buildSettings as settings, DOCS, makeProjectTree as makeTree, mdx, PROJECT_ROOT, removeTempDirs, versionFields, versionFile } from './_helpers.ts';
 
 afterEach(removeTempDirs);
 
@@ -45,5 +45,21 @@ describe('near-miss document numbers in a body', () => {
 		expect(
 			problemsOf('依 ISMS-P-007 資訊資產管理程序書、表單 ISMS-P-007-01、CNS 27001、ISO/IEC 27001:2022、A.5.1、2024-10-18、ISMS 2024 年度，見 `ISMS–P-007` 與 [ISMS–P-007](/documents/isms-p-007/)。'),
 		).toEqual([]);
+	});
+});
+
+describe('no new findings on legitimate documents', () => {
+	const NEW_RULES = new Set(['ref/malformed-document-number', 'ref/near-miss-document-number', 'ref/ambiguous-clause', 'ref/unknown-control', 'ref/unknown-document']);
+	it.each([
+		['content/documents', {}],
+		['test/fixtures/outline', {}],
+		['test/fixtures/corpus-basic', {}],
+		['test/fixtures/corpus-ceiling', {}],
+		['test/fixtures/corpus-ceiling-notice', {}],
+		['test/fixtures/corpus-payloads', {}],
+		['test/fixtures/corpus-attachments', {}],
+	] as const)('%s', (documentsDir) => {
+		const problems = analyzeCorpus(PROJECT_ROOT, portalConfigSchema.parse({ organization: 'x', siteTitle: 'y' }), settings({ documentsDir })).problems;
+		expect(problems.filter((p) => NEW_RULES.has(p.rule))).toEqual([]);
 	});
 });
