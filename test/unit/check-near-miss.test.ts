@@ -51,14 +51,14 @@ describe('near-miss document numbers in a body', () => {
 describe('no new findings on legitimate documents', () => {
 	const NEW_RULES = new Set(['ref/malformed-document-number', 'ref/near-miss-document-number', 'ref/ambiguous-clause', 'ref/unknown-control', 'ref/unknown-document']);
 	it.each([
-		['content/documents', {}],
-		['test/fixtures/outline', {}],
-		['test/fixtures/corpus-basic', {}],
-		['test/fixtures/corpus-ceiling', {}],
-		['test/fixtures/corpus-ceiling-notice', {}],
-		['test/fixtures/corpus-payloads', {}],
-		['test/fixtures/corpus-attachments', {}],
-	] as const)('%s', (documentsDir) => {
+		'content/documents',
+		'test/fixtures/outline',
+		'test/fixtures/corpus-basic',
+		'test/fixtures/corpus-ceiling',
+		'test/fixtures/corpus-ceiling-notice',
+		'test/fixtures/corpus-payloads',
+		'test/fixtures/corpus-attachments',
+	])('%s', (documentsDir) => {
 		const problems = analyzeCorpus(PROJECT_ROOT, portalConfigSchema.parse({ organization: 'x', siteTitle: 'y' }), settings({ documentsDir })).problems;
 		expect(problems.filter((p) => NEW_RULES.has(p.rule))).toEqual([]);
 	});
