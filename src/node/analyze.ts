@@ -28,6 +28,7 @@ import { attachCitingClauses } from '../lib/outline/citing.ts';
 import { collectReferences } from '../lib/references/references.ts';
 import { resolveDocuments, type ResolvedDocument } from '../lib/documents/resolve.ts';
 import { loadSynonymsFile } from './synonyms.ts';
+import { knownControls } from '../lib/soa/known-controls.ts';
 
 export type { AnalysedVersion, CorpusAnalysis };
 
@@ -62,6 +63,8 @@ export function analyzeCorpus(root: string, config: PortalConfig, settings: Buil
 	const redactor = createRedactor(ceiling, { docNoPattern: config.docNoPattern, titleOf: (docNo: string) => titles.get(docNo) });
 	const syntax = redactor.syntax;
 
+	// Document numbers typed almost right are read against every number of the corpus, published or not.
+	const nearMiss = { docNoPattern: config.docNoPattern, known: resolved.documents.map((doc) => doc.docNo) };
 	const analyses = new Map<string, AnalysedVersion>();
 	const syntaxProblems: Problem[] = [];
 	const leakProblems: Problem[] = [];
@@ -69,7 +72,7 @@ export function analyzeCorpus(root: string, config: PortalConfig, settings: Buil
 		withFile(version.file, () => {
 			const tree = checkBody(root, version.file, version.body, version.bodyLine, syntaxProblems);
 			if (!tree) return;
-			const sites = collectReferences(tree, syntax, { ownTitle: version.title });
+			const sites = collectReferences(tree, syntax, { ownTitle: version.title, nearMiss });
 			const duplicates = duplicateNames(version.attachments ?? []);
 			(version.attachments ?? []).forEach((attachment, index) => {
 				if (duplicates.has(index)) {
@@ -108,11 +111,12 @@ export function analyzeCorpus(root: string, config: PortalConfig, settings: Buil
 	const referenceProblems = checkReferences({
 		documents: resolved.documents,
 		analyses,
-		...(controls.c2013 && controls.c2022
-			? { controls: { ids: new Set([...controls.c2013.byId.keys(), ...controls.c2022.byId.keys()]), name: `${STANDARDS['2013']} 及 ${STANDARDS['2022']}` } }
-			: {}),
+		controls: knownControls([controls.c2013, controls.c2022]),
 		severities: config.checks,
 		ceiling,
+		folders: new Map(loaded.folders.map((folder) => [folder.name, folder])),
+		docNoDescription: config.docNoDescription,
+		documentsDir: settings.documentsDir.replace(/\/+$/u, ''),
 	});
 	return {
 		versions: loaded.versions,

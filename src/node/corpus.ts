@@ -26,6 +26,11 @@ export interface LoadedCorpus {
 	versions: DocumentVersion[];
 	/** Bodies of files whose frontmatter is invalid: still checked, so every finding comes in one run. */
 	unchecked: UncheckedBody[];
+	/**
+	 * Every document folder and the version files it holds, valid or not: a reference to a document
+	 * whose files all have errors of their own is told apart from one to a folder that is not there.
+	 */
+	folders: { name: string; path: string; files: string[] }[];
 	problems: Problem[];
 }
 
@@ -58,7 +63,8 @@ export function loadCorpus(options: LoadOptions): LoadedCorpus {
 		if (result.version) versions.push(result.version);
 		if (result.unchecked) unchecked.push(result.unchecked);
 	}
-	return { versions, unchecked, problems };
+	const folders = listed.folders.map((folder) => ({ ...folder, files: listed.files.filter((f) => f.folder === folder.name).map((f) => f.file) }));
+	return { versions, unchecked, folders, problems };
 }
 
 /** Parses and validates one version file; exported for tests and single-file checks. */

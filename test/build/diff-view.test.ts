@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { parse } from 'node-html-parser';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Block } from '../../src/lib/blocks.ts';
+import type { OutlineBlock } from '../../src/lib/outline/outline.ts';
 import type { VersionEntry } from '../../src/lib/diff/diff-data.ts';
 import { diffVersions, type VersionDiff } from '../../src/lib/diff/diff.ts';
 import { CHROMIUM, hasChromium, launch } from '../browser/browser.ts';
@@ -56,7 +56,7 @@ async function rendered(diff: VersionDiff, showSame?: boolean): Promise<string> 
 	);
 }
 
-const block = (kind: Block['kind'], text: string, clause?: string) => ({ kind, text, ...(clause ? { clause } : {}) });
+const block = (kind: OutlineBlock['kind'], text: string, clause?: string) => ({ kind, text, ...(clause ? { clause } : {}) });
 const OLDER = [block('heading', '1. 目的', '1'), block('item', '1.1 年度資訊安全目標由資訊室彙整。', '1.1'), block('paragraph', '舊版條文：年度目標由各單位自行訂定。')];
 const NEWER = [block('heading', '1. 目的', '1'), block('item', '1.1 年度資訊安全目標由資通安全與個資保護委員會核定。', '1.1'), block('item', '1.2 目標每年檢討。', '1.2')];
 

@@ -218,7 +218,17 @@ describe('loadCorpus: layout', () => {
 	it('accepts an empty document folder and an empty documents folder', () => {
 		const root = makeTree({});
 		makeDir(root, `${DOCS}/ISMS-P-005`);
-		expect(load(root)).toEqual({ versions: [], unchecked: [], problems: [] });
+		expect(load(root)).toEqual({ versions: [], unchecked: [], folders: [{ name: 'ISMS-P-005', path: 'content/documents/ISMS-P-005/', files: [] }], problems: [] });
+	});
+
+	it('lists every document folder with its version files, valid or not (a reference to it says which)', () => {
+		const root = makeTree({ [`${DOCS}/ISMS-P-005/1.0.mdx`]: '---\ntitle: [\n---\n', [`${DOCS}/ISMS-P-006/1.0.mdx`]: '不是文件', [`${DOCS}/ISMS-P-006/assets/x.png`]: 'png' });
+		const { versions, folders } = load(root);
+		expect(versions).toEqual([]);
+		expect(folders).toEqual([
+			{ name: 'ISMS-P-005', path: 'content/documents/ISMS-P-005/', files: ['content/documents/ISMS-P-005/1.0.mdx'] },
+			{ name: 'ISMS-P-006', path: 'content/documents/ISMS-P-006/', files: ['content/documents/ISMS-P-006/1.0.mdx'] },
+		]);
 	});
 
 	it('reports a missing documents folder', () => {

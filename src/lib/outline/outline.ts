@@ -40,7 +40,7 @@ export interface Clause {
 	duplicate?: true;
 }
 
-/** A text block as the diff compares it (replaces src/lib/blocks.ts `Block`). */
+/** A text block as the diff and search compare it (the retired src/lib/blocks.ts `Block`). */
 export interface OutlineBlock {
 	kind: 'heading' | 'paragraph' | 'item' | 'row' | 'code';
 	text: string;

@@ -8,12 +8,17 @@ import type { Problem, Severity } from '../problems.ts';
 import type { ReferenceSite } from './references.ts';
 import type { ResolvedDocument, ResolvedVersion } from '../documents/resolve.ts';
 import { docSlug } from '../site/urls.ts';
+import { unknownControl, type KnownControls } from '../soa/known-controls.ts';
+import { nearMissProblem } from './near-miss-message.ts';
 
 /** Rule ids of the cross-reference checker, with their default severities. */
 export const REFERENCE_RULES = {
 	'ref/unknown-document': 'error',
 	'ref/title-mismatch': 'error',
 	'ref/unknown-clause': 'error',
+	'ref/ambiguous-clause': 'warning',
+	'ref/malformed-document-number': 'error',
+	'ref/near-miss-document-number': 'warning',
 	'ref/unknown-control': 'error',
 	'ref/withdrawn-document': 'error',
 	'ref/not-in-force': 'error',
@@ -42,11 +47,28 @@ export interface CheckInput {
 	documents: readonly ResolvedDocument[];
 	/** Analysis of every version, by version id. */
 	analyses: ReadonlyMap<string, VersionAnalysis>;
-	/** Control ids of the active Annex A catalogue, and its name for messages; undefined skips control rules. */
-	controls?: { ids: ReadonlySet<string>; name: string };
+	/** The Annex A catalogues a control id is checked against (by its shape: 2013 or 2022); undefined skips control rules. */
+	controls?: KnownControls;
 	severities?: Partial<Record<ReferenceRule, RuleSetting>>;
 	/** What the build publishes: a link to a hidden page is `ref/hidden-link` (check-ceiling.ts), not a broken link too. */
 	ceiling?: Ceiling;
+	/** Document folders by name, with their version files (valid or not), to say why a document is unknown. */
+	folders?: ReadonlyMap<string, { path: string; files: readonly string[] }>;
+	/** The documents folder (`content/documents`), for a missing document's folder in messages. */
+	documentsDir?: string;
+	/** How a document number is written (the configured description), for near misses. */
+	docNoDescription?: string;
+}
+
+/**
+ * Why a document number names no document: its folder is not there, holds no version file, or holds
+ * files that all have errors of their own (reported at those files; named here, not repeated).
+ */
+export function missingDocument(docNo: string, input: Pick<CheckInput, 'folders' | 'documentsDir'>): string {
+	const folder = input.folders?.get(docNo);
+	if (!folder) return `找不到文件 ${docNo}（${input.documentsDir ?? 'content/documents'}/${docNo}/ 不存在）`;
+	if (folder.files.length === 0) return `找不到文件 ${docNo}（${folder.path} 資料夾中沒有任何版次檔案 <版次>.mdx）`;
+	return `文件 ${docNo} 的檔案本身有錯誤，無法讀取（${folder.files.join('、')}）；請先修正該檔案（見該檔案的錯誤訊息），這個引用才能檢查`;
 }
 
 /** Versions whose text is in force or about to be: superseded texts are records and are left as they were. */
@@ -90,7 +112,7 @@ export function checkReferences(input: CheckInput): Problem[] {
 						const cited = byDocNo.get(docNo);
 						if (!cited) {
 							// Only report the document once: a clause of an unknown document adds nothing.
-							if (site.kind === 'document') report(version, site, 'ref/unknown-document', `${quote}：找不到文件 ${docNo}（${`content/documents/${docNo}/`} 不存在）`);
+							if (site.kind === 'document') report(version, site, 'ref/unknown-document', `${quote}：${missingDocument(docNo, input)}`);
 							break;
 						}
 						const meant = target(cited);
@@ -123,17 +145,29 @@ export function checkReferences(input: CheckInput): Problem[] {
 						// An unknown document or one without released versions is reported as a document.
 						if (!meant) break;
 						const resolution = resolveClauseReference(site, outlineOf(meant), own && site.citing ? { citing: site.citing.path } : {});
-						if (resolution.status !== 'found') report(version, site, 'ref/unknown-clause', `${quote}：${own ? '' : `${docNo} 第 ${meant.version} 版`}${resolution.message}`);
+						const where = own ? '' : `${docNo} 第 ${meant.version} 版`;
+						if (resolution.status === 'not-found') report(version, site, 'ref/unknown-clause', `${quote}：${where}${resolution.message}`);
+						// Two or more clauses it could mean: a warning naming them, whether or not one was chosen.
+						else if (resolution.message) report(version, site, 'ref/ambiguous-clause', `${quote}：${where}${resolution.message}`);
 						break;
 					}
-					case 'control':
-						if (input.controls && !input.controls.ids.has(site.id)) {
-							report(version, site, 'ref/unknown-control', `${quote}：${input.controls.name} 附錄 A 沒有控制措施 ${site.id}`);
-						}
+					case 'near-miss': {
+						const { rule, message } = nearMissProblem(site, (docNo) => {
+							const doc = byDocNo.get(docNo);
+							// Never the title of a document this build does not publish: its number only.
+							return doc && !input.ceiling?.hiddenDocuments.has(docNo) ? target(doc)?.title : undefined;
+						}, input.docNoDescription);
+						report(version, site, rule, message);
 						break;
+					}
+					case 'control': {
+						const unknown = input.controls && unknownControl(site.id, input.controls);
+						if (unknown) report(version, site, 'ref/unknown-control', `${quote}：${unknown}`);
+						break;
+					}
 					case 'link': {
 						if (input.ceiling && hiddenTarget(site.url, input.ceiling)?.reason === 'ceiling') break;
-						const problem = checkLink(site.url, bySlug, outlineOf);
+						const problem = checkLink(site.url, bySlug, outlineOf, input);
 						if (problem) report(version, site, 'ref/broken-link', `連結「${site.url}」${problem}`);
 						break;
 					}
@@ -141,9 +175,10 @@ export function checkReferences(input: CheckInput): Problem[] {
 			}
 			if (input.controls) {
 				version.controls.forEach((id, index) => {
-					if (!input.controls!.ids.has(id)) {
+					const unknown = unknownControl(id, input.controls!);
+					if (unknown) {
 						const at = version.fieldPositions[`controls.${index}`] ?? version.fieldPositions.controls ?? { line: 1, column: 1 };
-						report(version, at, 'frontmatter/unknown-control', `controls（對應控制措施）的「${id}」不在 ${input.controls!.name} 附錄 A 中`);
+						report(version, at, 'frontmatter/unknown-control', `controls（對應控制措施）的「${id}」：${unknown}`);
 					}
 				});
 			}
@@ -157,13 +192,17 @@ function checkLink(
 	url: string,
 	bySlug: ReadonlyMap<string, ResolvedDocument>,
 	outlineOf: (version: ResolvedVersion) => Outline,
+	input: Pick<CheckInput, 'folders' | 'documentsDir'>,
 ): string | undefined {
 	const [path = '', anchor] = url.split('#', 2);
 	if (path === '/documents/' || path === '/documents') return anchor ? '：文件一覽表沒有這個錨點' : undefined;
 	const match = /^\/documents\/([^/]+)\/(?:v([^/]+)\/)?$/.exec(path);
 	if (!match) return '不是文件頁的網址；應為 /documents/<文件編號>/ 或 /documents/<文件編號>/v<版次>/（結尾須有 /）';
 	const doc = bySlug.get(match[1]!);
-	if (!doc) return `：找不到文件 ${match[1]!.toUpperCase()}`;
+	if (!doc) {
+		const docNo = match[1]!.toUpperCase();
+		return input.folders?.has(docNo) ? `：${missingDocument(docNo, input)}` : `：找不到文件 ${docNo}`;
+	}
 	// A draft version is among the versions only in preview builds, where its page exists.
 	const version = match[2]
 		? doc.versions.find((v) => v.version === match[2])

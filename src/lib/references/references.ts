@@ -1,5 +1,6 @@
 import type { CitingClause } from '../outline/citing.ts';
 import { findClauseReferences, type ClauseReference } from '../outline/clause-references.ts';
+import { findNearMisses, type NearMiss, type NearMissSyntax } from './near-miss.ts';
 
 /**
  * The one reference parser (AUTHORING.md, "References in text"). It finds, in a run of text:
@@ -55,7 +56,8 @@ const PROSE_START = /^[與及和或之等的並且暨]/u;
 const CLAUSE_PATH_START = /^[ \u3000]?(?:[壹貳參叁叄肆伍陸柒捌玖拾一二三四五六七八九十百]+、|[（(][一二三四五六七八九十百0-9０-９]+[）)])/u;
 /** Spaces an author may put inside or before a cited title (not line breaks). */
 const SPACE = /[ \t\u3000]/;
-const CONTROL = /(?<![\w.])A\.(?:[5-9]|1[0-8])\.\d{1,2}(?:\.\d{1,2})?(?![\w]|\.\d)/gu;
+/** Any `A.<n>.<n>` or `A.<n>.<n>.<n>`: the checker judges it against the catalogue of its edition (`A.19.1.1` too). */
+const CONTROL = /(?<![\w.])A\.\d{1,2}\.\d{1,2}(?:\.\d{1,2})?(?![\w]|\.\d)/gu;
 const CLAUSE = /第\s*(\d{1,3}(?:\.\d{1,3})*)\s*節|(?<![\d.\w])(\d{1,3}(?:\.\d{1,3})+)\s*節/gu;
 
 export function docNoRegExp(pattern: string): RegExp {
@@ -186,7 +188,7 @@ function matchTitle(text: string, from: number, title: string): number | undefin
  * `findReferences`'s kinds: links to `/documents/…`, and references to official-scheme clauses
  * (`ISMS-M-002 參、一、（二）`, 本要點第三點第二款; src/lib/outline/clause-references.ts).
  */
-export type ReferenceSite = (FoundReference | ClauseReference | { kind: 'link'; url: string; index: number; length: number }) & {
+export type ReferenceSite = (FoundReference | ClauseReference | NearMiss | { kind: 'link'; url: string; index: number; length: number }) & {
 	/** The text as written, e.g. 「ISMS-P-005 資訊安全目標管理程序書」 or `第 6.4.3 節`. */
 	text: string;
 	line: number;
@@ -212,9 +214,11 @@ const SKIPPED = new Set(['code', 'inlineCode', 'mdxFlowExpression', 'mdxTextExpr
 /**
  * Every reference in a parsed body (see `parseBody`), with file line and column: text in code is
  * skipped; Markdown links to `/documents/…` are collected as links. Which clause each is written in
- * comes from the version's outline (`attachCitingClauses` in src/lib/outline/citing.ts).
+ * comes from the version's outline (`attachCitingClauses` in src/lib/outline/citing.ts). With
+ * `nearMiss`, document numbers typed almost right (`ISMS–P-007`, `ISMS-P-07`) are collected too, for
+ * the checker only (src/lib/references/near-miss.ts).
  */
-export function collectReferences(tree: MdNode, syntax: ReferenceSyntax, options: { ownTitle?: string } = {}): ReferenceSite[] {
+export function collectReferences(tree: MdNode, syntax: ReferenceSyntax, options: { ownTitle?: string; nearMiss?: NearMissSyntax } = {}): ReferenceSite[] {
 	const sites: ReferenceSite[] = [];
 	// The first text of a heading, paragraph or list item: a clause number there is the clause's own.
 	let blockStart = false;
@@ -237,7 +241,8 @@ export function collectReferences(tree: MdNode, syntax: ReferenceSyntax, options
 		if (node.type === 'text' && node.value && node.position) {
 			const found = textReferences(node.value, syntax, { blockStart, ...(options.ownTitle ? { ownTitle: options.ownTitle } : {}) });
 			blockStart = false;
-			for (const ref of found) {
+			const misses = options.nearMiss ? findNearMisses(node.value, options.nearMiss, found) : [];
+			for (const ref of [...found, ...misses]) {
 				const { line, column } = advance(node.position.start, node.value, ref.index, blockColumn);
 				sites.push({ ...ref, text: node.value.slice(ref.index, ref.index + ref.length), line, column });
 			}

@@ -45,6 +45,19 @@ describe('components', () => {
 		expect(faults(body)[1]!.message).toBe('元件 <Note> 不是入口網提供的元件，頁面不能使用（入口網目前沒有提供可在文件中使用的元件）；若是一般文字請改用全形〈〉或寫成 \\<');
 	});
 
+	it('reports `import Note, { Aside } from …` once, at the import, as an import (documents import nothing), not per imported name', () => {
+		for (const statement of ["import Note, { Aside } from '@astrojs/starlight/components';", "import Note, {\n  Aside,\n} from '@astrojs/starlight/components';"]) {
+			const body = `${statement}\n\n<Aside>提醒</Aside>\n`;
+			const found = faults(body);
+			const line = statement.split('\n').length + 2;
+			expect(found.map((f) => `${f.line}:${f.column} ${f.rule}`)).toEqual(['1:1 mdx/esm', `${line}:1 mdx/component`]);
+			expect(found[0]!.message).toMatch(/^內文不得使用 import 陳述式.*文件不需要匯入任何東西/u);
+			// The use of <Aside> is its own fault (not provided), never "not imported".
+			expect(found[1]!.message).toMatch(/^元件 <Aside> 不是入口網提供的元件/u);
+			expect(found[1]!.message).not.toMatch(/匯入|import/u);
+		}
+	});
+
 	it('accepts a component on the portal list, with quoted props only', () => {
 		const body = '<Note kind="警告">注意</Note> <Tip>提示</Tip> <Note kind={x} onClick="a()">b</Note>\n';
 		expect(faults(body, ['Note']).map((f) => `${f.column} ${f.rule} ${f.message.split('；')[0]}`)).toEqual([

@@ -1,8 +1,9 @@
 import { toString } from 'mdast-util-to-string';
 import { describe, expect, it } from 'vitest';
-import { extractBlocks } from '../../../src/lib/blocks.ts';
 import { computeCeiling, hiddenTarget } from '../../../src/lib/ceiling/ceiling.ts';
 import { parseBody } from '../../../src/lib/body/mdx.ts';
+import { buildOutline } from '../../../src/lib/outline/outline.ts';
+import type { MdNode } from '../../../src/lib/outline/tree.ts';
 import { createRedactor, redactText, redactTree } from '../../../src/lib/ceiling/redact.ts';
 import { resolveDocuments } from '../../../src/lib/documents/resolve.ts';
 import { dv } from '../_helpers.ts';
@@ -30,7 +31,7 @@ const redactor = createRedactor(ceiling, { docNoPattern: '^ISMS-[A-Z]-\\d{3}$', 
 const redact = (body: string) => {
 	const tree = parseBody(body);
 	const leaks = redactTree(tree, redactor);
-	return { text: extractBlocks(tree).map((b) => b.text), leaks: leaks.map((l) => `${l.line}:${l.column} ${l.kind} ${l.docNo}${l.kind === 'link' ? ` ${l.url}` : ` ${l.title}`}`), tree };
+	return { text: buildOutline(tree as unknown as MdNode).blocks.map((b) => b.text), leaks: leaks.map((l) => `${l.line}:${l.column} ${l.kind} ${l.docNo}${l.kind === 'link' ? ` ${l.url}` : ` ${l.title}`}`), tree };
 };
 
 describe('computeCeiling', () => {

@@ -1,18 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import type { Block } from '../../../src/lib/blocks.ts';
 import { choosePair, diffableDocuments, versionsFile } from '../../../src/lib/diff/diff-data.ts';
 import { Window } from 'happy-dom';
 import { diffVersions } from '../../../src/lib/diff/diff.ts';
 import { renderDiff } from '../../../src/client/diff-view.ts';
 import { parseBody } from '../../../src/lib/body/mdx.ts';
-import { buildOutline } from '../../../src/lib/outline/outline.ts';
+import { buildOutline, type OutlineBlock } from '../../../src/lib/outline/outline.ts';
 import { pd, pv } from '../_helpers.ts';
 
 const P005 = pd('ISMS-P-005', [
 	pv('ISMS-P-005', '1.10', 'current', { title: '資訊安全目標管理程序書', effective: '2023-03-01', changes: '目標改由委員會核定。' }),
 	pv('ISMS-P-005', '1.9', 'superseded', { title: '資訊安全目標程序書', effective: '2022-06-01' }),
 ]);
-const BLOCKS: Record<string, Block[]> = {
+const BLOCKS: Record<string, Omit<OutlineBlock, 'column'>[]> = {
 	'ISMS-P-005/1.10': [
 		{ kind: 'heading', clause: '1', text: '1. 目的', depth: 2, line: 12 },
 		{ kind: 'item', clause: '1.1', text: '1.1 年度目標由委員會核定。', depth: 1, line: 14 },

@@ -1,9 +1,10 @@
 import { describe, it, expect } from 'vitest';
-import { extractBlocks, type Block } from '../../../src/lib/blocks.ts';
 import { diffText, diffVersions, tokenize, type DiffRow } from '../../../src/lib/diff/diff.ts';
 import { parseBody } from '../../../src/lib/body/mdx.ts';
+import { buildOutline, type OutlineBlock as Block } from '../../../src/lib/outline/outline.ts';
+import type { MdNode } from '../../../src/lib/outline/tree.ts';
 
-const blocksOf = (body: string) => extractBlocks(parseBody(body));
+const blocksOf = (body: string) => buildOutline(parseBody(body) as unknown as MdNode).blocks;
 /** One line per row: kind, clause and text (before → after for changes). */
 const rows = (list: DiffRow[]) =>
 	list.map((row) =>
@@ -103,8 +104,8 @@ describe('diffVersions', () => {
 		expect(changed).toEqual({
 			kind: 'changed',
 			clause: '1.2',
-			before: { kind: 'item', text: '1.2 文件應每年檢討一次。', depth: 1, line: 6, clause: '1.2' },
-			after: { kind: 'item', text: '1.2 文件應每半年檢討一次。', depth: 1, line: 6, clause: '1.2' },
+			before: { kind: 'item', text: '1.2 文件應每年檢討一次。', depth: 1, line: 6, column: 3, clause: '1.2', markerLength: 4, within: { label: '1.2', anchor: 'sec-1-2' } },
+			after: { kind: 'item', text: '1.2 文件應每半年檢討一次。', depth: 1, line: 6, column: 3, clause: '1.2', markerLength: 4, within: { label: '1.2', anchor: 'sec-1-2' } },
 			parts: [{ value: '1.2 文件應' }, { value: '每年', removed: true }, { value: '每半年', added: true }, { value: '檢討一次。' }],
 		});
 	});
@@ -165,7 +166,7 @@ describe('diffVersions', () => {
 	});
 
 	it('in a long rewritten stretch, pairs an edited block only with added blocks nearby', () => {
-		const p = (text: string): Block => ({ kind: 'paragraph', text, depth: 0, line: 1 });
+		const p = (text: string): Block => ({ kind: 'paragraph', text, depth: 0, line: 1, column: 1 });
 		// Unrelated paragraphs: each old one shares no words with any new one.
 		const filler = (prefix: string, n: number) => Array.from({ length: n }, (_, k) => p(`${prefix.repeat(4)}第${k}則`));
 		const edited = '資訊資產清冊應每年盤點一次並陳報資通安全長核定';
@@ -206,13 +207,13 @@ describe('diffVersions', () => {
 	});
 
 	it('does not pair unnumbered blocks of different kinds', () => {
-		const paragraph: Block = { kind: 'paragraph', text: '文件應經核准後發行', depth: 0, line: 1 };
-		const item: Block = { kind: 'item', text: '文件應經核准後發行。', depth: 1, line: 1 };
+		const paragraph: Block = { kind: 'paragraph', text: '文件應經核准後發行', depth: 0, line: 1, column: 1 };
+		const item: Block = { kind: 'item', text: '文件應經核准後發行。', depth: 1, line: 1, column: 1 };
 		expect(diffVersions([paragraph], [item]).counts).toEqual({ changed: 0, added: 1, removed: 1, same: 0 });
 	});
 
 	it('pairs several edited unnumbered blocks in order, listing unpaired additions after', () => {
-		const p = (text: string): Block => ({ kind: 'paragraph', text, depth: 0, line: 1 });
+		const p = (text: string): Block => ({ kind: 'paragraph', text, depth: 0, line: 1, column: 1 });
 		const diff = diffVersions([p('甲乙丙丁戊己庚辛'), p('文件應經核准後發行')], [p('甲乙丙丁戊己庚辛壬'), p('完全不同的一段說明文字'), p('另一段新的說明')]);
 		expect(rows(diff.rows)).toEqual([
 			'changed - 甲乙丙丁戊己庚辛 → 甲乙丙丁戊己庚辛壬',

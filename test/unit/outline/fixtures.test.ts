@@ -94,8 +94,8 @@ describe('花蓮縣政府資訊安全政策與管理作業要點 (ISMS-M-901 1.0
 		expect(resolve('依 ISMS-M-901 伍、二、(三)辦理')).toBe('sec-伍-二-（三）');
 		expect(resolve('依本要點伍、二、')).toBe('sec-伍-二');
 		expect(resolve('依本要點伍、二、(五)')).toBe('沒有「伍、二、（五）」；「伍、二、」之下只有「（一）」至「（四）」');
-		// 一、 is numbered again under 肆 and 伍: 第二點 does not say which.
-		expect(resolve('依第二點')).toBe('「第二點」有 2 處：「肆、二、」、「伍、二、」；請寫出完整的條次（例如「肆、二、」）');
+		// 一、 is numbered again under 肆 and 伍: 第二點 does not say which (nor whether 貳、 is meant).
+		expect(resolve('依第二點')).toBe('「第二點」有 3 處：「肆、二、」、「伍、二、」、「貳、」；頁面不會加連結，請寫出完整的條次（例如「肆、二、」）');
 	});
 });
 

@@ -47,6 +47,26 @@ describe('the checker reads the outline of each version', () => {
 		]);
 	});
 
+	it('ref/ambiguous-clause: a reference that could mean two clauses is a warning naming both', () => {
+		// 一、 is numbered under 壹、 and under 貳、: from outside both, 「ISMS-M-002 一、」 could be either.
+		const other = analyse('## 1. 目的\n\n依 ISMS-M-002 一、辦理。\n');
+		expect(brief(other)).toEqual([
+			'ISMS-M-001/1.0.mdx:12:14 warning ref/ambiguous-clause 「一、」：ISMS-M-002 第 1.0 版「一、」有 2 處：「壹、一、」、「貳、一、」；頁面不會加連結，請寫出完整的條次（例如「壹、一、」）',
+		]);
+		// Inside the document, from under 貳、: the nearest is linked, and the other still named.
+		const own = analyse(`${OFFICIAL}\n（一）依本要點一、辦理。\n`);
+		expect(brief(own)).toEqual([
+			'ISMS-M-001/1.0.mdx:22:5 warning ref/ambiguous-clause 「本要點一、」：「一、」可能指 2 處：「貳、一、」、「壹、一、」；頁面連到「貳、一、」（與引用處在同一條之下），若指其他處請寫出完整的條次（例如「壹、一、」）',
+		]);
+		// 第三點 in a document with both 參、 and 三、.
+		const both = analyse('壹、總則\n\n一、甲。\n\n二、乙。\n\n三、丙。\n\n貳、管理\n\n參、附則\n\n依第三點辦理。\n');
+		expect(brief(both)).toEqual([
+			'ISMS-M-001/1.0.mdx:22:2 warning ref/ambiguous-clause 「第三點」：「第三點」可能指 2 處：「壹、三、」、「參、」；頁面連到「壹、三、」（「點」是「一、」這一層），若指其他處請寫出完整的條次（例如「參、」）',
+		]);
+		// Written whole, nothing to warn about.
+		expect(analyse(`${OFFICIAL}\n（一）依本要點壹、一、及貳、一、辦理。\n`).problems).toEqual([]);
+	});
+
 	it('validates links with the outline anchor format, encoded or with half-width parentheses', () => {
 		const ok = analyse('## 1. 目的\n\n見[條文](/documents/isms-m-002/#sec-壹-一-(二))與[條文](/documents/isms-m-002/#sec-%E5%A3%B9-%E4%B8%80)。\n');
 		expect(ok.problems).toEqual([]);

@@ -46,12 +46,12 @@ describe('analyzeCorpus on test/fixtures/corpus-refs', () => {
 	it('explains each problem in Chinese, naming what was written', () => {
 		const messages = Object.fromEntries(analysis.problems.map((p) => [`${p.line}:${p.column}`, p.message]));
 		expect(messages).toEqual({
-			'10:5': 'controls（對應控制措施）的「A.5.1.3」不在 ISO/IEC 27001:2013 及 ISO/IEC 27001:2022 附錄 A 中',
-			'16:14': '「ISMS-P-999」：找不到文件 ISMS-P-999（content/documents/ISMS-P-999/ 不存在）',
+			'10:5': 'controls（對應控制措施）的「A.5.1.3」：ISO/IEC 27001:2013 附錄 A 沒有控制措施 A.5.1.3（ISO/IEC 27001:2013 附錄 A 的控制措施在 A.5 至 A.18，共 114 項）',
+			'16:14': '「ISMS-P-999」：找不到文件 ISMS-P-999（test/fixtures/corpus-refs/ISMS-P-999/ 不存在）',
 			'17:11': '「ISMS-P-005 資訊安全目標管考程序書」：引用的名稱「資訊安全目標管考程序書」與 ISMS-P-005 的文件名稱「資訊安全目標管理程序書」不符',
 			'18:25': '「第 9.9 節」：ISMS-P-005 第 1.0 版沒有第 9.9 節',
 			'19:16': '「第 8.8 節」：本文件（ISMS-M-001 第 1.0 版）沒有第 8.8 節',
-			'20:16': '「A.9.9.9」：ISO/IEC 27001:2013 及 ISO/IEC 27001:2022 附錄 A 沒有控制措施 A.9.9.9',
+			'20:16': '「A.9.9.9」：ISO/IEC 27001:2013 附錄 A 沒有控制措施 A.9.9.9（ISO/IEC 27001:2013 附錄 A 的控制措施在 A.5 至 A.18，共 114 項）',
 			'21:12': '「ISMS-P-007」：ISMS-P-007 已於民國113年6月1日廢止（第 1.1 版）',
 			'22:13': '「ISMS-P-009」：ISMS-P-009 只有草稿，尚無已核定的版次',
 			'23:13': '「ISMS-P-010」：ISMS-P-010 尚未生效（第 1.0 版於民國188年1月1日生效），現行文件不應引用',
@@ -107,6 +107,23 @@ describe('checkReferences: one break, one problem', () => {
 		expect(brief(problems)).toEqual([`${M001}:12:9 error ref/unknown-document`]);
 	});
 
+	it('ref/unknown-document says the folder is not there only when it is not', () => {
+		expect(problemsOf(citing('見 ISMS-P-999。'))[0]!.message).toBe('「ISMS-P-999」：找不到文件 ISMS-P-999（content/documents/ISMS-P-999/ 不存在）');
+		// The folder is there but its only file is broken: name the file, whose own error is reported at it.
+		const broken = problemsOf(citing('見 ISMS-P-020 與 [它](/documents/isms-p-020/)。', { [`${DOCS}/ISMS-P-020/1.0.mdx`]: versionFile('ISMS-P-020', '1.0', { tier: '[1' }) }));
+		expect(broken.filter((p) => p.file === `${DOCS}/ISMS-P-020/1.0.mdx`).map((p) => p.rule)).toEqual(['frontmatter/syntax']);
+		expect(brief(broken.filter((p) => p.file === M001))).toEqual([`${M001}:12:9 error ref/unknown-document`, `${M001}:12:22 error ref/broken-link`]);
+		expect(broken[1]!.message).toBe(
+			'「ISMS-P-020」：文件 ISMS-P-020 的檔案本身有錯誤，無法讀取（content/documents/ISMS-P-020/1.0.mdx）；請先修正該檔案（見該檔案的錯誤訊息），這個引用才能檢查',
+		);
+		expect(broken[2]!.message).toBe(
+			'連結「/documents/isms-p-020/」：文件 ISMS-P-020 的檔案本身有錯誤，無法讀取（content/documents/ISMS-P-020/1.0.mdx）；請先修正該檔案（見該檔案的錯誤訊息），這個引用才能檢查',
+		);
+		// A folder with no version file at all (only its assets).
+		const empty = problemsOf(citing('見 ISMS-P-021。', { [`${DOCS}/ISMS-P-021/assets/1.0/figure-1.png`]: 'png' }));
+		expect(empty.map((p) => p.message)).toEqual(['「ISMS-P-021」：找不到文件 ISMS-P-021（content/documents/ISMS-P-021/ 資料夾中沒有任何版次檔案 <版次>.mdx）']);
+	});
+
 	it('ref/unknown-document once for a clause of an unknown document', () => {
 		expect(brief(problemsOf(citing('見 ISMS-P-999 第 1.1 節。')))).toEqual([`${M001}:12:9 error ref/unknown-document`]);
 	});
@@ -134,7 +151,28 @@ describe('checkReferences: one break, one problem', () => {
 		expect(problemsOf(citing('A.5.15 及 A.9.2.1。'), { controlsCatalogue: '2022' })).toEqual([]);
 		const problems = problemsOf(citing('A.5.38。'), { controlsCatalogue: '2022' });
 		expect(brief(problems)).toEqual([`${M001}:12:7 error ref/unknown-control`]);
-		expect(problems[0]!.message).toBe('「A.5.38」：ISO/IEC 27001:2013 及 ISO/IEC 27001:2022 附錄 A 沒有控制措施 A.5.38');
+		expect(problems[0]!.message).toBe('「A.5.38」：ISO/IEC 27001:2022 附錄 A 沒有控制措施 A.5.38（ISO/IEC 27001:2022 附錄 A 的控制措施在 A.5 至 A.8，共 93 項）');
+	});
+
+	it('ref/unknown-control: every A.<n>.<n>[.<n>] is a control token, checked against the catalogue of its edition', () => {
+		// A.19.1.1 and A.1.2.3 lie outside 2013's A.5–A.18; A.9.1 outside 2022's A.5–A.8 (and is a 2013 control objective).
+		const problems = problemsOf(citing('A.19.1.1、A.1.2.3、A.9.1、A.8.35；正確的 A.18.2.3、A.8.34。'));
+		expect(brief(problems)).toEqual([
+			`${M001}:12:7 error ref/unknown-control`,
+			`${M001}:12:16 error ref/unknown-control`,
+			`${M001}:12:24 error ref/unknown-control`,
+			`${M001}:12:30 error ref/unknown-control`,
+		]);
+		expect(problems.map((p) => p.message)).toEqual([
+			'「A.19.1.1」：ISO/IEC 27001:2013 附錄 A 沒有控制措施 A.19.1.1（ISO/IEC 27001:2013 附錄 A 的控制措施在 A.5 至 A.18，共 114 項）',
+			'「A.1.2.3」：ISO/IEC 27001:2013 附錄 A 沒有控制措施 A.1.2.3（ISO/IEC 27001:2013 附錄 A 的控制措施在 A.5 至 A.18，共 114 項）',
+			'「A.9.1」：ISO/IEC 27001:2022 附錄 A 沒有控制措施 A.9.1；A.9.1 是 ISO/IEC 27001:2013 的控制目標，不是控制措施，請寫其下的控制措施（如 A.9.1.1）',
+			'「A.8.35」：ISO/IEC 27001:2022 附錄 A 沒有控制措施 A.8.35（ISO/IEC 27001:2022 附錄 A 的控制措施在 A.5 至 A.8，共 93 項）',
+		]);
+	});
+
+	it('ref/unknown-control leaves what is no control id alone: versions, ISO clause numbers, dates, A.5 alone', () => {
+		expect(problemsOf(citing('ISO/IEC 27001:2022 條款 6.1.3 之 A 項、附錄 A.5、CNS 27001、2024.10.18、v1.2.3、A.5.1.1.1 版。'))).toEqual([]);
 	});
 
 	it('ref/withdrawn-document', () => {
@@ -202,7 +240,7 @@ describe('checkReferences: one break, one problem', () => {
 		};
 		const problems = problemsOf(files);
 		expect(brief(problems)).toEqual([`${M001}:8:21 error frontmatter/unknown-control`]);
-		expect(problems[0]!.message).toBe('controls（對應控制措施）的「A.9.9.9」不在 ISO/IEC 27001:2013 及 ISO/IEC 27001:2022 附錄 A 中');
+		expect(problems[0]!.message).toBe('controls（對應控制措施）的「A.9.9.9」：ISO/IEC 27001:2013 附錄 A 沒有控制措施 A.9.9.9（ISO/IEC 27001:2013 附錄 A 的控制措施在 A.5 至 A.18，共 114 項）');
 	});
 
 	it('frontmatter controls may mix both catalogues', () => {
@@ -216,8 +254,11 @@ describe('checkReferences: severities', () => {
 		[`${DOCS}/ISMS-P-007/1.0.mdx`]: versionFile('ISMS-P-007', '1.0', { title: '電子郵件管理程序書', status: 'withdrawn' }),
 	});
 
-	it('defaults every rule to error', () => {
-		expect(Object.values(REFERENCE_RULES)).toEqual(Array(8).fill('error'));
+	it('defaults every rule to error, but an ambiguous clause and a number one off a document’s (warnings)', () => {
+		expect(Object.entries(REFERENCE_RULES).filter(([, level]) => level !== 'error')).toEqual([
+			['ref/ambiguous-clause', 'warning'],
+			['ref/near-miss-document-number', 'warning'],
+		]);
 		expect(brief(problemsOf(withdrawn))).toEqual([`${M001}:12:9 error ref/withdrawn-document`]);
 	});
 
@@ -425,11 +466,12 @@ describe('checkReferences called directly', () => {
 		const analyses = new Map([['ISMS-M-001/1.0', analysis({ ...current, controls: ['A.1.1.1'] }, [site({ kind: 'control', id: 'A.9.9.9', text: 'A.9.9.9' })], [])]]);
 		const docs = resolveDocuments([{ ...current, controls: ['A.1.1.1'] }], { today: '2025-01-15', includeDrafts: false }).documents;
 		expect(checkReferences({ documents: docs, analyses })).toEqual([]);
-		const checked = checkReferences({ documents: docs, analyses, controls: { ids: new Set(['A.9.2.1']), name: 'STD' } });
+		const std = { standard: 'STD', ids: new Set(['A.9.2.1']), objectives: new Map(), domains: ['A.9'], count: 1 };
+		const checked = checkReferences({ documents: docs, analyses, controls: { editions: { '2013': std } } });
 		expect(checked.map((p) => `${p.line}:${p.column} ${p.rule} ${p.message}`)).toEqual([
-			'20:3 ref/unknown-control 「A.9.9.9」：STD 附錄 A 沒有控制措施 A.9.9.9',
+			'20:3 ref/unknown-control 「A.9.9.9」：STD 附錄 A 沒有控制措施 A.9.9.9（STD 附錄 A 的控制措施在 A.9 至 A.9，共 1 項）',
 			// no position recorded for controls.0: falls back to 1:1
-			'1:1 frontmatter/unknown-control controls（對應控制措施）的「A.1.1.1」不在 STD 附錄 A 中',
+			'1:1 frontmatter/unknown-control controls（對應控制措施）的「A.1.1.1」：STD 附錄 A 沒有控制措施 A.1.1.1（STD 附錄 A 的控制措施在 A.9 至 A.9，共 1 項）',
 		]);
 	});
 

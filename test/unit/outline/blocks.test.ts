@@ -1,10 +1,19 @@
 import { describe, it, expect } from 'vitest';
-import { clauseInventory, extractBlocks } from '../../src/lib/blocks.ts';
-import { parseBody } from '../../src/lib/body/mdx.ts';
+import { parseBody } from '../../../src/lib/body/mdx.ts';
+import { buildOutline, type OutlineBlock } from '../../../src/lib/outline/outline.ts';
+import type { MdNode } from '../../../src/lib/outline/tree.ts';
 
-const blocksOf = (body: string, lineOffset = 0) => extractBlocks(parseBody(body, lineOffset));
+/** The outline's blocks as the diff compares them: kind, text, depth, line and clause label. */
+const blocksOf = (body: string, lineOffset = 0) =>
+	buildOutline(parseBody(body, lineOffset) as unknown as MdNode).blocks.map(({ kind, text, depth, line, clause }: OutlineBlock) => ({
+		kind,
+		text,
+		depth,
+		line,
+		...(clause ? { clause } : {}),
+	}));
 
-describe('extractBlocks', () => {
+describe('the outline’s blocks (what src/lib/blocks.ts gave before it was retired)', () => {
 	it('reads headings with their depth and clause', () => {
 		expect(blocksOf('## 1. 目的\n\n### 6.4 文件要求\n\n## 附錄\n')).toEqual([
 			{ kind: 'heading', text: '1. 目的', depth: 2, line: 1, clause: '1' },
@@ -38,10 +47,12 @@ describe('extractBlocks', () => {
 		]);
 	});
 
-	it('reads ordered list items without taking the list marker as a clause', () => {
-		expect(blocksOf('1. 有序清單\n2. 第二項\n')).toEqual([
-			{ kind: 'item', text: '有序清單', depth: 1, line: 1 },
-			{ kind: 'item', text: '第二項', depth: 1, line: 2 },
+	it('reads ordered list items without the list marker in their text; a top-level list is numbered 1, 2 (the number it shows)', () => {
+		// blocks.ts left them unnumbered; the outline numbers what the list displays (outline README, "Nesting").
+		const blocks = buildOutline(parseBody('1. 有序清單\n2. 第二項\n') as unknown as MdNode).blocks;
+		expect(blocks.map(({ kind, text, depth, line, clause, markerLength }) => ({ kind, text, depth, line, clause, markerLength }))).toEqual([
+			{ kind: 'item', text: '有序清單', depth: 1, line: 1, clause: '1', markerLength: 0 },
+			{ kind: 'item', text: '第二項', depth: 1, line: 2, clause: '2', markerLength: 0 },
 		]);
 	});
 
@@ -69,15 +80,16 @@ describe('extractBlocks', () => {
 	});
 });
 
-describe('clauseInventory', () => {
-	it('lists the clause numbers of headings, paragraphs and items, not of rows or code', () => {
-		const blocks = blocksOf(
-			'## 1. 目的\n\n- 1.1 甲\n  - 1.1.1 乙\n\n2.3 段落。\n\n| 4.1 表格 |\n|---|\n| 4.2 列 |\n\n```\n5.1 程式碼\n```\n',
+describe('the outline’s clauses (what clauseInventory gave)', () => {
+	it('are the clause numbers of headings, paragraphs and items, not of rows or code', () => {
+		const outline = buildOutline(
+			parseBody('## 1. 目的\n\n- 1.1 甲\n  - 1.1.1 乙\n\n2.3 段落。\n\n| 4.1 表格 |\n|---|\n| 4.2 列 |\n\n```\n5.1 程式碼\n```\n') as unknown as MdNode,
 		);
-		expect([...clauseInventory(blocks)]).toEqual(['1', '1.1', '1.1.1', '2.3']);
+		expect(outline.clauses.map((c) => c.label)).toEqual(['1', '1.1', '1.1.1', '2.3']);
+		expect(outline.blocks.filter((b) => b.kind === 'row' || b.kind === 'code').map((b) => b.clause)).toEqual([undefined, undefined, undefined]);
 	});
 
-	it('is empty for a body without numbers', () => {
-		expect(clauseInventory(blocksOf('本文沒有條次。\n')).size).toBe(0);
+	it('are none for a body without numbers', () => {
+		expect(buildOutline(parseBody('本文沒有條次。\n') as unknown as MdNode).clauses).toEqual([]);
 	});
 });
