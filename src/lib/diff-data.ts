@@ -53,7 +53,15 @@ export function versionsFile(document: PublishedDocument, blocks: Readonly<Recor
 			// Only what the diff reads: no line numbers or depths; the clause path a block is in (參、一、（二）).
 			blocks: (blocks[v.id] ?? []).map((block) => {
 				const within = block.within?.label;
-				return { kind: block.kind, ...(block.clause ? { clause: block.clause } : within ? { clausePath: within } : {}), text: block.text };
+				return {
+					kind: block.kind,
+					...(block.clause ? { clause: block.clause } : within ? { clausePath: within } : {}),
+					text: block.text,
+					// A table row: its cells and column headings, so the diff shows the changed cell in its row.
+					...(block.cells ? { cells: block.cells } : {}),
+					...(block.head ? { head: block.head } : {}),
+					...(block.columns ? { columns: block.columns } : {}),
+				};
 			}),
 		})),
 	};

@@ -1,5 +1,5 @@
 import { formatRocDate } from './dates.ts';
-import type { VersionDiff } from './diff.ts';
+import type { CellChange, DiffBlock, DiffRow, TextPart, VersionDiff } from './diff.ts';
 import type { VersionEntry } from './diff-data.ts';
 import { STATE_LABELS } from './states.ts';
 
@@ -42,13 +42,12 @@ export function renderDiff(doc: Document, diff: VersionDiff, options: { showSame
 	apply();
 
 	const rows = diff.rows.map((row) => {
-		const text = element(doc, 'div', { class: 'diff-row__text' });
-		if (row.kind === 'changed') {
-			for (const part of row.parts) {
-				if (part.added) text.append(element(doc, 'ins', {}, srOnly(doc, '〔新增〕'), part.value));
-				else if (part.removed) text.append(element(doc, 'del', {}, srOnly(doc, '〔刪除〕'), part.value));
-				else text.append(element(doc, 'span', {}, part.value));
-			}
+		let text: HTMLElement = element(doc, 'div', { class: 'diff-row__text' });
+		const cells = rowCells(row);
+		if (cells) {
+			text = renderRowTable(doc, row, cells);
+		} else if (row.kind === 'changed') {
+			text.append(...wordParts(doc, row.parts));
 		} else {
 			const tag = row.kind === 'added' ? 'ins' : row.kind === 'removed' ? 'del' : 'span';
 			text.append(element(doc, tag, {}, row.block.text));
@@ -72,6 +71,61 @@ export function renderDiff(doc: Document, diff: VersionDiff, options: { showSame
 	);
 	if (diff.rows.every((row) => row.kind === 'same')) root.append(element(doc, 'p', {}, '兩個版次的內文相同。'));
 	return root;
+}
+
+/** Changed words in ins/del, each with its spoken label. */
+function wordParts(doc: Document, parts: readonly TextPart[]): HTMLElement[] {
+	return parts.map((part) =>
+		part.added
+			? element(doc, 'ins', {}, srOnly(doc, '〔新增〕'), part.value)
+			: part.removed
+				? element(doc, 'del', {}, srOnly(doc, '〔刪除〕'), part.value)
+				: element(doc, 'span', {}, part.value),
+	);
+}
+
+/** The cells a table row shows in the diff: the changed row's cell by cell, else each cell of the row's own kind. */
+function rowCells(row: DiffRow): readonly CellChange[] | undefined {
+	if (row.kind === 'changed') return row.cells;
+	return row.block.cells?.map((cell) => ({ kind: row.kind, text: cell.text, ...(cell.span ? { span: cell.span } : {}), ...(cell.head ? { head: cell.head } : {}) }));
+}
+
+/**
+ * A table row as a table of its own, under its table's column headings (when the row is not a header
+ * row itself and its cells fill the same columns): each cell kept, changed word by word, or added /
+ * removed, marked `data-change` and announced. It scrolls sideways in its own focusable box, like every
+ * table of the portal, so a wide row never widens the page on a phone.
+ */
+function renderRowTable(doc: Document, row: DiffRow, cells: readonly CellChange[]): HTMLElement {
+	const block: DiffBlock = row.kind === 'changed' ? row.after : row.block;
+	const width = cells.reduce((sum, cell) => sum + (cell.span ?? 1), 0);
+	const headRow = Boolean(block.head);
+	const columns = !headRow && block.columns && block.columns.reduce((sum, cell) => sum + (cell.span ?? 1), 0) === width ? block.columns : undefined;
+	const cellElements = cells.map((cell) => {
+		const head = headRow || cell.head;
+		const attributes: Record<string, string> = head ? { scope: headRow ? 'col' : 'row' } : {};
+		if (cell.span) attributes['colspan'] = String(cell.span);
+		if (cell.kind !== 'same') attributes['data-change'] = cell.kind;
+		const content: Child[] =
+			cell.kind === 'changed'
+				? wordParts(doc, cell.parts ?? [{ value: cell.text }])
+				: cell.kind === 'added'
+					? [element(doc, 'ins', {}, srOnly(doc, '〔新增〕'), cell.text)]
+					: cell.kind === 'removed'
+						? [element(doc, 'del', {}, srOnly(doc, '〔刪除〕'), cell.text)]
+						: [cell.text];
+		return element(doc, head ? 'th' : 'td', attributes, ...content);
+	});
+	const tr = element(doc, 'tr', {}, ...cellElements);
+	const table = element(doc, 'table', { class: 'diff-table' });
+	if (columns) {
+		const headings = columns.map((cell) => element(doc, 'th', { scope: 'col', ...(cell.span ? { colspan: String(cell.span) } : {}) }, cell.text));
+		table.append(element(doc, 'thead', {}, element(doc, 'tr', {}, ...headings)));
+	}
+	table.append(element(doc, headRow ? 'thead' : 'tbody', {}, tr));
+	const first = cells.find((cell) => cell.text !== '')?.text ?? '';
+	const name = `表格列${headRow ? '（標題列）' : ''}：${first.length > 20 ? `${first.slice(0, 19)}…` : first}`;
+	return element(doc, 'div', { class: 'diff-row__text table-scroll', role: 'region', 'aria-label': name, tabindex: '0' }, table);
 }
 
 /** 第 1.9 版（民國111年6月1日） */
