@@ -119,8 +119,8 @@ const PAIRING_WINDOW = 12;
 /**
  * A stretch of removed blocks facing a stretch of added ones: pairs them as changed clauses, best
  * matches first, keeping the order of both versions. A pair keeps its clause number (whatever its
- * text became) or is of the same kind with at least half its words in common; a kept number counts
- * for a quarter in the choice. Unpaired blocks are listed as removed, then added, where they stand.
+ * text became) or is of the same kind with at least half its words in common (a table row: half its
+ * cells unchanged); a kept number counts for a quarter in the choice. Unpaired blocks are listed as removed, then added, where they stand.
  */
 function pairRuns(removed: readonly DiffBlock[], added: readonly DiffBlock[]): DiffRow[] {
 	const candidates: { i: number; j: number; score: number }[] = [];
@@ -130,8 +130,10 @@ function pairRuns(removed: readonly DiffBlock[], added: readonly DiffBlock[]): D
 			if (!everywhere && Math.abs(i - j) > PAIRING_WINDOW) return;
 			const sameNumber = Boolean(old.clause) && old.clause === now.clause;
 			if (!sameNumber && old.kind !== now.kind) return;
-			// A table row is also the same row when most of its cells stand unchanged (short cells, few words).
-			const score = Math.max(similarity(body(old), body(now)), old.cells && now.cells ? cellSimilarity(old.cells, now.cells) : 0);
+			// A table row of two cells or more is the same row changed when at least half its cells stand
+			// unchanged in their columns (however long they are); otherwise it was removed and another added.
+			const byCells = old.cells && now.cells && Math.max(old.cells.length, now.cells.length) >= 2;
+			const score = byCells ? cellSimilarity(old.cells!, now.cells!) : similarity(body(old), body(now));
 			if (sameNumber || score >= 0.5) candidates.push({ i, j, score: score + (sameNumber ? 0.25 : 0) });
 		});
 	});

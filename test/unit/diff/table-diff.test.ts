@@ -59,9 +59,13 @@ describe('tables in the diff', () => {
 		]);
 	});
 
-	it('pairs a row whose short cells mostly stand as one changed row, not a removal and an addition', () => {
+	it('pairs rows by their cells: half of them unchanged is the same row changed, fewer is another row', () => {
 		const diff = diffVersions(blocksOf(MARKDOWN(['| 網站 | 24 |'])), blocksOf(MARKDOWN(['| 網站 | 8 |'])));
 		expect(changes(diff.rows)).toEqual([{ kind: 'changed', cells: ['same 網站', 'changed 8'] }]);
+		// Another row in the same place sharing a long cell: removed and added, however many words they share.
+		const long = '可能使本校部分業務中斷並影響全校師生之教學及行政作業';
+		const replaced = diffVersions(blocksOf(`| 系統 | 影響 | 時間 |\n| --- | --- | --- |\n| 校園網路 | ${long} | 24小時 |\n`), blocksOf(`| 系統 | 影響 | 時間 |\n| --- | --- | --- |\n| 校務行政系統 | ${long} | 8小時 |\n`));
+		expect(changes(replaced.rows).map((row) => row.kind)).toEqual(['removed', 'added']);
 	});
 
 	it('shows a change in a merged cell of an HTML table (as the importer writes it) in every row the cell covers', () => {
