@@ -1,6 +1,7 @@
 import { formatRocDate } from './dates.ts';
 import type { CellChange, DiffBlock, DiffRow, TextPart, VersionDiff } from './diff.ts';
 import type { VersionEntry } from './diff-data.ts';
+import { attachmentChanges, CHANGE_LABELS } from './documents/attachment-changes.ts';
 import { STATE_LABELS } from './states.ts';
 
 /**
@@ -140,11 +141,22 @@ export function versionLabel(version: Pick<VersionEntry, 'version' | 'effective'
 
 /**
  * 比較 第 X 版（民國…） 與 第 Y 版（民國…）。 with links to both versions' pages, then the newer
- * version's 修訂說明 when it has one.
+ * version's 修訂說明 when it has one, and the attachments that changed between the two (附件異動).
  */
 export function renderComparison(doc: Document, from: VersionEntry, to: VersionEntry): HTMLElement {
 	const link = (version: VersionEntry) => element(doc, 'a', { href: version.url }, describeVersion(version));
 	const heading = element(doc, 'p', { class: 'diff__heading', 'data-diff-heading': '' }, '比較 ', link(from), ' 與 ', link(to), '。');
 	if (to.changes) heading.append(`第 ${to.version} 版修訂說明：${to.changes}`);
+	// Attachments added, replaced (same name, other content) or removed between the two versions.
+	const changes = attachmentChanges(from.attachments ?? [], to.attachments ?? []);
+	if (changes.length > 0) {
+		const items = changes.flatMap((change, index) => [
+			...(index > 0 ? ['；'] : []),
+			`${CHANGE_LABELS[change.kind]}「`,
+			change.kind === 'removed' ? change.file.name : element(doc, 'a', { href: change.file.href, download: change.file.name }, change.file.name),
+			'」',
+		]);
+		heading.append(element(doc, 'span', { class: 'diff__attachments', 'data-diff-attachments': '' }, '附件異動：', ...items, '。'));
+	}
 	return heading;
 }

@@ -130,8 +130,8 @@ function pairRuns(removed: readonly DiffBlock[], added: readonly DiffBlock[]): D
 			if (!everywhere && Math.abs(i - j) > PAIRING_WINDOW) return;
 			const sameNumber = Boolean(old.clause) && old.clause === now.clause;
 			if (!sameNumber && old.kind !== now.kind) return;
-			// A table row of two cells or more is the same row changed when at least half its cells stand
-			// unchanged in their columns (however long they are); otherwise it was removed and another added.
+			// A table row of two cells or more is the same row changed when at least half its cells stay
+			// unchanged (however long they are); otherwise it was removed and another added.
 			const byCells = old.cells && now.cells && Math.max(old.cells.length, now.cells.length) >= 2;
 			const score = byCells ? cellSimilarity(old.cells!, now.cells!) : similarity(body(old), body(now));
 			if (sameNumber || score >= 0.5) candidates.push({ i, j, score: score + (sameNumber ? 0.25 : 0) });

@@ -27,7 +27,7 @@ beforeAll(async () => {
 	await page.route(`${ORIGIN}/**`, (route) => {
 		const path = new URL(route.request().url()).pathname;
 		if (path === '/') return route.fulfill({ contentType: 'text/html; charset=utf-8', body: '<!doctype html><html lang="zh-TW"><head><title>diff-view</title></head><body></body></html>' });
-		if (/^\/src\/lib\/[\w-]+\.ts$/.test(path)) {
+		if (/^\/src\/lib\/(?:[\w-]+\/)?[\w-]+\.ts$/.test(path)) {
 			return route.fulfill({ contentType: 'text/javascript; charset=utf-8', body: stripTypeScriptTypes(readFileSync(join(ROOT, path), 'utf8')) });
 		}
 		return route.fulfill({ status: 404, body: '' });
@@ -199,6 +199,28 @@ describe('renderComparison', () => {
 			[version('1.0', '2021-01-04', '初版發行。'), version('1.9', '2022-06-01')] as const,
 		);
 		expect(text).toBe('比較 第 1.0 版（民國110年1月4日） 與 第 1.9 版（民國111年6月1日）。');
+	});
+
+	it('names the attachments added, replaced and removed between the two versions, linking the newer files', async () => {
+		const file = (name: string, sha256: string, v: string) => ({ name, sha256, size: 100, href: `/documents/isms-f-103/v${v}/${encodeURIComponent(name)}` });
+		const html = await page.evaluate(
+			([from, to]) => (window as unknown as { diffView: DiffViewModule }).diffView.renderComparison(document, from, to).outerHTML,
+			[
+				{ ...version('1.0', '2021-01-04'), attachments: [file('清冊.odt', 'a', '1.0'), file('舊表.pdf', 'b', '1.0'), file('說明.pdf', 'c', '1.0')] },
+				{ ...version('1.1', '2022-06-01'), attachments: [file('清冊.odt', 'a2', '1.1'), file('說明.pdf', 'c', '1.1'), file('新表.docx', 'd', '1.1')] },
+			] as const,
+		);
+		const line = parse(html).querySelector('[data-diff-attachments]')!;
+		expect(line.text).toBe('附件異動：更新「清冊.odt」；新增「新表.docx」；刪除「舊表.pdf」。');
+		expect(line.querySelectorAll('a').map((a) => [a.text, a.getAttribute('href'), a.getAttribute('download')])).toEqual([
+			['清冊.odt', '/documents/isms-f-103/v1.1/%E6%B8%85%E5%86%8A.odt', '清冊.odt'],
+			['新表.docx', '/documents/isms-f-103/v1.1/%E6%96%B0%E8%A1%A8.docx', '新表.docx'],
+		]);
+		const same = await page.evaluate(
+			([from, to]) => (window as unknown as { diffView: DiffViewModule }).diffView.renderComparison(document, from, to).outerHTML,
+			[{ ...version('1.0', '2021-01-04'), attachments: [file('清冊.odt', 'a', '1.0')] }, { ...version('1.1', '2022-06-01'), attachments: [file('清冊.odt', 'a', '1.1')] }] as const,
+		);
+		expect(parse(same).querySelector('[data-diff-attachments]')).toBeNull();
 	});
 
 	it('labels versions for the selects with date and state', async () => {

@@ -55,13 +55,14 @@ export function diffCells(before: readonly TableCell[], after: readonly TableCel
 	return result;
 }
 
-/** Share of the longer row's cells that stand unchanged in the same column. */
+/** Share of the longer row's cells that both rows keep unchanged, in order (a column inserted moves the rest along). */
 export function cellSimilarity(before: readonly TableCell[], after: readonly TableCell[]): number {
 	const width = Math.max(before.length, after.length);
 	if (width === 0) return 0;
-	let same = 0;
-	for (let k = 0; k < Math.min(before.length, after.length); k++) if (before[k]!.text === after[k]!.text) same++;
-	return same / width;
+	const kept = diffArrays(before.map((cell) => cell.text), after.map((cell) => cell.text))
+		.filter((change) => !change.added && !change.removed)
+		.reduce((sum, change) => sum + change.value.length, 0);
+	return kept / width;
 }
 
 /** Columns a row of cells covers (spans counted). */

@@ -33,9 +33,11 @@ describe('diffCells', () => {
 		expect(diffCells(cells('甲', '乙', '丙'), cells('甲', '丙'), diffText).map((cell) => cell.kind)).toEqual(['same', 'removed', 'same']);
 	});
 
-	it('measures rows by the cells that stand unchanged in their column, and by the columns they cover', () => {
+	it('measures rows by the cells both keep unchanged, in order, and by the columns they cover', () => {
 		expect(cellSimilarity(cells('甲', '乙'), cells('甲', '丙'))).toBe(0.5);
 		expect(cellSimilarity(cells('甲', '乙', '丙'), cells('丁', '乙'))).toBeCloseTo(1 / 3);
+		// A column inserted: the cells after it are still kept.
+		expect(cellSimilarity(cells('甲', '乙'), cells('甲', '新', '乙'))).toBeCloseTo(2 / 3);
 		expect(cellSimilarity([], [])).toBe(0);
 		expect(rowWidth([{ span: 2 }, {}, { span: 3 }])).toBe(6);
 	});
