@@ -155,6 +155,8 @@ describe('a revision of an imported document changes its tables', () => {
 			'removed 校園網路 | 可能使本校部分業務中斷 | 24小時',
 			'added 校務行政系統 | 可能使本校部分業務中斷 | 8小時',
 		]);
+		// Each table is inside the clause that announces it (如下表:), not after the list: 參、一、 and 參、二、.
+		expect(diff.rows.filter((r) => r.kind !== 'same').map((r) => r.within)).toEqual(['參、一、', '參、一、', '參、一、', '參、一、', '參、二、', '參、二、', '參、二、']);
 		const row = blocks['1.1']!.find((block) => block.text.startsWith('學校網站'))!;
 		expect(row.columns?.map((cell) => cell.text)).toEqual(['非核心業務', '業務失效影響說明', '最大可容忍中斷時間']);
 	});
