@@ -76,6 +76,9 @@ describe('imported documents, built', () => {
 			const merged = tables.find((t) => t.outerHTML.includes(span));
 			expect(merged, docNo).toBeDefined();
 			expect(merged!.querySelectorAll('th[scope]').length).toBeGreaterThan(0);
+			// In its focusable, labelled scroll box like every table (an HTML table is an MDX element, not Markdown).
+			expect(merged!.parentNode.getAttribute('class'), docNo).toBe('table-scroll');
+			expect(merged!.parentNode.getAttribute('role'), docNo).toBe('region');
 		}
 	});
 
