@@ -72,7 +72,7 @@ describe('the all-staff build (ceiling internal)', () => {
 		]);
 		// The cells and column headings the diff shows a table row with are the same published text
 		// (a Markdown table and an HTML one with a merged cell).
-		const rows = (v11.blocks as { kind: string; cells?: { text: string }[]; columns?: { text: string }[] }[]).filter((b) => b.kind === 'row');
+		const rows = (v11.blocks as unknown as { kind: string; cells?: { text: string }[]; columns?: { text: string }[] }[]).filter((b) => b.kind === 'row');
 		expect(rows.map((row) => row.cells!.map((cell) => cell.text))).toEqual([
 			['對象', '依據'],
 			['機房人員', 'ISMS-S-004'],

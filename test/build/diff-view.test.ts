@@ -208,7 +208,7 @@ describe('renderComparison', () => {
 			[
 				{ ...version('1.0', '2021-01-04'), attachments: [file('清冊.odt', 'a', '1.0'), file('舊表.pdf', 'b', '1.0'), file('說明.pdf', 'c', '1.0')] },
 				{ ...version('1.1', '2022-06-01'), attachments: [file('清冊.odt', 'a2', '1.1'), file('說明.pdf', 'c', '1.1'), file('新表.docx', 'd', '1.1')] },
-			] as const,
+			] as [VersionEntry, VersionEntry],
 		);
 		const line = parse(html).querySelector('[data-diff-attachments]')!;
 		expect(line.text).toBe('附件異動：更新「清冊.odt」；新增「新表.docx」；刪除「舊表.pdf」。');
@@ -218,7 +218,7 @@ describe('renderComparison', () => {
 		]);
 		const same = await page.evaluate(
 			([from, to]) => (window as unknown as { diffView: DiffViewModule }).diffView.renderComparison(document, from, to).outerHTML,
-			[{ ...version('1.0', '2021-01-04'), attachments: [file('清冊.odt', 'a', '1.0')] }, { ...version('1.1', '2022-06-01'), attachments: [file('清冊.odt', 'a', '1.1')] }] as const,
+			[{ ...version('1.0', '2021-01-04'), attachments: [file('清冊.odt', 'a', '1.0')] }, { ...version('1.1', '2022-06-01'), attachments: [file('清冊.odt', 'a', '1.1')] }] as [VersionEntry, VersionEntry],
 		);
 		expect(parse(same).querySelector('[data-diff-attachments]')).toBeNull();
 	});

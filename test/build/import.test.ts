@@ -77,8 +77,8 @@ describe('imported documents, built', () => {
 			expect(merged, docNo).toBeDefined();
 			expect(merged!.querySelectorAll('th[scope]').length).toBeGreaterThan(0);
 			// In its focusable, labelled scroll box like every table (an HTML table is an MDX element, not Markdown).
-			expect(merged!.parentNode.getAttribute('class'), docNo).toBe('table-scroll');
-			expect(merged!.parentNode.getAttribute('role'), docNo).toBe('region');
+			expect(merged!.parentNode!.getAttribute('class'), docNo).toBe('table-scroll');
+			expect(merged!.parentNode!.getAttribute('role'), docNo).toBe('region');
 		}
 	});
 
