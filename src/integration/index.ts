@@ -12,7 +12,8 @@ import { dataFiles, pageFile, permalinkCopies } from '../lib/site/output.ts';
 import { writeAuditList } from '../node/audit.ts';
 import type { CorpusAnalysis } from '../lib/documents/analysis.ts';
 import { buildPortal } from '../node/portal.ts';
-import type { PortalModel } from '../lib/documents/portal.ts';
+import type { PortalModel, PublishedVersion } from '../lib/documents/portal.ts';
+import { readAttachments } from '../node/attachments.ts';
 import { classificationLabels } from '../lib/documents/classification.ts';
 import { ceilingNotices, citedDocuments } from '../lib/documents/ceiling-notice.ts';
 import { controlLink } from '../lib/soa/links.ts';
@@ -191,6 +192,8 @@ export default function ismsPortal(userConfig: PortalUserConfig): StarlightPlugi
 				// Page titles without repetition; the sidebar marks the section of a page it has no link for.
 				addRouteMiddleware({ entrypoint: fileURLToPath(new URL('./route-data.ts', import.meta.url)) });
 
+				// versions.json lists each published version's attachments (never a hidden version's: the model has none).
+				const attachmentsOf = (version: PublishedVersion) => readAttachments(root, model.settings.base, version);
 				const integration: AstroIntegration = {
 					name: 'isms-portal:astro',
 					hooks: {
@@ -210,7 +213,7 @@ export default function ismsPortal(userConfig: PortalUserConfig): StarlightPlugi
 								copyFileSync(join(outDir, copy.from), join(outDir, copy.to));
 							}
 							// versions.json of each document, for the diff page.
-							for (const [path, content] of dataFiles(model.documents, blocks)) {
+							for (const [path, content] of dataFiles(model.documents, blocks, attachmentsOf)) {
 								const file = join(outDir, pageFile(path));
 								mkdirSync(dirname(file), { recursive: true });
 								writeFileSync(file, content());
@@ -237,7 +240,7 @@ export default function ismsPortal(userConfig: PortalUserConfig): StarlightPlugi
 						},
 						'astro:server:setup'({ server }) {
 							// The dev server serves the data files a build writes (versions.json) from memory.
-							const files = new Map([...dataFiles(model.documents, blocks)].map(([path, content]) => [withBase(astroConfig.base, path), content]));
+							const files = new Map([...dataFiles(model.documents, blocks, attachmentsOf)].map(([path, content]) => [withBase(astroConfig.base, path), content]));
 							server.middlewares.use((request, response, next) => {
 								const content = files.get(new URL(request.url ?? '/', 'http://localhost').pathname);
 								if (!content) return next();

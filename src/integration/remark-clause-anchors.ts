@@ -1,6 +1,7 @@
 import type { Nodes, Parent, Root, Text } from 'mdast';
 import { readMarker } from '../lib/outline/numbering.ts';
 import { buildOutline, type Clause } from '../lib/outline/outline.ts';
+import { CLAUSE_TOC, clauseToc, type BodyItem } from '../lib/outline/toc.ts';
 import type { MdNode } from '../lib/outline/tree.ts';
 
 /**
@@ -12,7 +13,7 @@ import type { MdNode } from '../lib/outline/tree.ts';
  * A duplicated number gets no id (the checker reports it; references reach the first).
  */
 export function remarkClauseAnchors(options: { include: (path: string | undefined) => boolean }) {
-	return (tree: Root, file: { path?: string }) => {
+	return (tree: Root, file: { path?: string; data: { astro?: { frontmatter?: Record<string, unknown> } } }) => {
 		if (!options.include(file.path)) return;
 		// Items of an ordered list show their number through the list, not in their text.
 		const listNumbered = new Set<Nodes>();
@@ -21,8 +22,10 @@ export function remarkClauseAnchors(options: { include: (path: string | undefine
 			if ('children' in node) for (const child of node.children as Nodes[]) collect(child);
 		};
 		collect(tree);
-		buildOutline(tree as unknown as MdNode, {
+		const clauseOf = new Map<Nodes, Clause>();
+		const outline = buildOutline(tree as unknown as MdNode, {
 			onClause: (found, clause) => {
+				clauseOf.set(found as unknown as Nodes, clause);
 				if (clause.duplicate) return;
 				const node = found as unknown as Nodes;
 				const data = (node.data ??= {}) as { hProperties?: Record<string, unknown> };
@@ -36,6 +39,18 @@ export function remarkClauseAnchors(options: { include: (path: string | undefine
 				if (!listNumbered.has(node)) wrapNumber(node, clause);
 			},
 		});
+		// The on-page outline (本頁內容) lists the top levels of the clause outline, not only headings:
+		// the page merges these entries among its headings (src/components/DocumentPage.astro).
+		const items: BodyItem[] = [];
+		const order = (node: Nodes): void => {
+			if (node.type === 'heading') items.push({ heading: node.depth });
+			const clause = clauseOf.get(node);
+			if (clause) items.push({ clause, index: outline.clauses.indexOf(clause) });
+			if ('children' in node) for (const child of node.children as Nodes[]) order(child);
+		};
+		order(tree);
+		const astro = (file.data.astro ??= {});
+		astro.frontmatter = { ...astro.frontmatter, [CLAUSE_TOC]: clauseToc(items, outline.clauses) };
 	};
 }
 

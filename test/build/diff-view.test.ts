@@ -108,6 +108,70 @@ describe('renderDiff', () => {
 	});
 });
 
+describe('renderDiff: table rows', () => {
+	const columns = [{ text: '非核心業務', head: true as const }, { text: '最大可容忍中斷時間', head: true as const }];
+	/** A row block as versions.json has it: its text is its cells' text joined (`extra.cells` may replace the cells). */
+	const row = (texts: string[], extra: Record<string, unknown> = { columns }) => ({ kind: 'row' as const, text: texts.join(' | '), cells: texts.map((text) => ({ text })), ...extra });
+	const header = row(['非核心業務', '最大可容忍中斷時間'], { head: true, cells: columns });
+
+	it('shows a changed row as a table of its own under the column headings, the changed cell marked and announced', async () => {
+		const html = await rendered(diffVersions([header, row(['學校網站', '24小時'])], [header, row(['學校網站', '12小時'])]));
+		const li = parse(html).querySelector('.diff-row[data-kind="changed"]')!;
+		const box = li.querySelector('.table-scroll')!;
+		expect([box.getAttribute('role'), box.getAttribute('tabindex'), box.getAttribute('aria-label')]).toEqual(['region', '0', '表格列：學校網站']);
+		expect(box.querySelectorAll('thead th').map((th) => [th.getAttribute('scope'), th.text])).toEqual([
+			['col', '非核心業務'],
+			['col', '最大可容忍中斷時間'],
+		]);
+		const cells = box.querySelectorAll('tbody td');
+		expect(cells.map((td) => td.getAttribute('data-change') ?? 'same')).toEqual(['same', 'changed']);
+		expect(cells[1]!.innerHTML).toBe('<del><span class="sr-only">〔刪除〕</span>24</del><ins><span class="sr-only">〔新增〕</span>12</ins><span>小時</span>');
+		// Each cell under its heading, as a screen reader announces it.
+		expect(await page.getByRole('cell', { name: '學校網站' }).count()).toBe(1);
+		expect(await page.locator('.diff-row[data-kind="changed"]').getByRole('columnheader', { name: '最大可容忍中斷時間' }).count()).toBe(1);
+	});
+
+	it('shows an added and a removed row with every cell inserted or deleted', async () => {
+		const root = parse(await rendered(diffVersions([header, row(['校園網路', '24小時'])], [header, row(['校務行政系統', '8小時'])])));
+		expect(root.querySelectorAll('.diff-row[data-kind="added"] tbody td').map((td) => td.innerHTML)).toEqual([
+			'<ins><span class="sr-only">〔新增〕</span>校務行政系統</ins>',
+			'<ins><span class="sr-only">〔新增〕</span>8小時</ins>',
+		]);
+		expect(root.querySelectorAll('.diff-row[data-kind="removed"] tbody td del').map((del) => del.text)).toEqual(['〔刪除〕校園網路', '〔刪除〕24小時']);
+		expect(root.querySelectorAll('.diff-row[data-kind="removed"] thead th').length).toBe(2);
+	});
+
+	it('keeps merged cells (colspan) and row headings, and shows a header row as headings', async () => {
+		const spanned = [{ text: '版次', head: true as const }, { text: '修訂內容', head: true as const, span: 2 }];
+		const older = [row(['版次', '修訂內容'], { head: true, cells: spanned }), row(['2.0', '全文修正'], { cells: [{ text: '2.0', head: true }, { text: '全文修正', span: 2 }], columns: [...spanned] })];
+		const newer = [row(['版次', '修訂說明'], { head: true, cells: [{ text: '版次', head: true }, { text: '修訂說明', head: true, span: 2 }] }), older[1]!];
+		const root = parse(await rendered(diffVersions(older, newer), true));
+		const head = root.querySelector('.diff-row[data-kind="changed"] table')!;
+		expect(head.querySelector('tbody')).toBeNull();
+		expect(head.querySelectorAll('thead th').map((th) => [th.getAttribute('scope'), th.getAttribute('colspan'), th.getAttribute('data-change')])).toEqual([
+			['col', undefined, undefined],
+			['col', '2', 'changed'],
+		]);
+		const body = root.querySelector('.diff-row[data-kind="same"] table')!;
+		expect(body.querySelector('tbody th[scope="row"]')?.text).toBe('2.0');
+		expect(body.querySelector('tbody td')?.getAttribute('colspan')).toBe('2');
+		expect(body.querySelectorAll('thead th').map((th) => th.getAttribute('colspan'))).toEqual([undefined, '2']);
+	});
+
+	it('leaves out the column headings when the row no longer fills the same columns', async () => {
+		const root = parse(await rendered(diffVersions([header, row(['學校網站', '24小時'])], [header, row(['學校網站', '網管', '24小時'])])));
+		const table = root.querySelector('.diff-row[data-kind="changed"] table')!;
+		expect(table.querySelector('thead')).toBeNull();
+		expect(table.querySelectorAll('td').map((td) => td.getAttribute('data-change') ?? 'same')).toEqual(['same', 'added', 'same']);
+	});
+
+	it('puts cell text in as text', async () => {
+		await rendered(diffVersions([], [row(['<img src=x onerror=alert(1)>', '&amp;'])]));
+		expect(await page.locator('img').count()).toBe(0);
+		expect(await page.locator('td').first().textContent()).toBe('〔新增〕<img src=x onerror=alert(1)>');
+	});
+});
+
 describe('renderComparison', () => {
 	const version = (version: string, effective: string, changes?: string): VersionEntry => ({
 		version,
@@ -135,6 +199,28 @@ describe('renderComparison', () => {
 			[version('1.0', '2021-01-04', '初版發行。'), version('1.9', '2022-06-01')] as const,
 		);
 		expect(text).toBe('比較 第 1.0 版（民國110年1月4日） 與 第 1.9 版（民國111年6月1日）。');
+	});
+
+	it('names the attachments added, replaced and removed between the two versions, linking the newer files', async () => {
+		const file = (name: string, sha256: string, v: string) => ({ name, sha256, size: 100, href: `/documents/isms-f-103/v${v}/${encodeURIComponent(name)}` });
+		const html = await page.evaluate(
+			([from, to]) => (window as unknown as { diffView: DiffViewModule }).diffView.renderComparison(document, from, to).outerHTML,
+			[
+				{ ...version('1.0', '2021-01-04'), attachments: [file('清冊.odt', 'a', '1.0'), file('舊表.pdf', 'b', '1.0'), file('說明.pdf', 'c', '1.0')] },
+				{ ...version('1.1', '2022-06-01'), attachments: [file('清冊.odt', 'a2', '1.1'), file('說明.pdf', 'c', '1.1'), file('新表.docx', 'd', '1.1')] },
+			] as [VersionEntry, VersionEntry],
+		);
+		const line = parse(html).querySelector('[data-diff-attachments]')!;
+		expect(line.text).toBe('附件異動：更新「清冊.odt」；新增「新表.docx」；刪除「舊表.pdf」。');
+		expect(line.querySelectorAll('a').map((a) => [a.text, a.getAttribute('href'), a.getAttribute('download')])).toEqual([
+			['清冊.odt', '/documents/isms-f-103/v1.1/%E6%B8%85%E5%86%8A.odt', '清冊.odt'],
+			['新表.docx', '/documents/isms-f-103/v1.1/%E6%96%B0%E8%A1%A8.docx', '新表.docx'],
+		]);
+		const same = await page.evaluate(
+			([from, to]) => (window as unknown as { diffView: DiffViewModule }).diffView.renderComparison(document, from, to).outerHTML,
+			[{ ...version('1.0', '2021-01-04'), attachments: [file('清冊.odt', 'a', '1.0')] }, { ...version('1.1', '2022-06-01'), attachments: [file('清冊.odt', 'a', '1.1')] }] as [VersionEntry, VersionEntry],
+		);
+		expect(parse(same).querySelector('[data-diff-attachments]')).toBeNull();
 	});
 
 	it('labels versions for the selects with date and state', async () => {

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { analyzeCorpus } from '../../src/lib/analyze.ts';
-import { portalConfigSchema } from '../../src/lib/config.ts';
-import { buildSettings as settings, DOCS, makeProjectTree as makeTree, mdx, PROJECT_ROOT, removeTempDirs, versionFields, versionFile } from './_helpers.ts';
+import { analyzeCorpus } from '../../src/node/analyze.ts';
+import { portalConfigSchema } from '../../src/schemas/config.ts';
+import { buildSettings as settings, DOCS, makeProjectTree as makeTree, mdx, PROJECT_ROOT, removeTempDirs, versionFields, versionFile } from '../unit/_helpers.ts';
 
 afterEach(removeTempDirs);
 

@@ -5,6 +5,7 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { remarkClauseAnchors } from '../../src/integration/remark-clause-anchors.ts';
+import { CLAUSE_TOC } from '../../src/lib/outline/toc.ts';
 
 const withAnchors = (include: (path: string | undefined) => boolean = () => true) =>
 	unified().use(remarkParse).use(remarkClauseAnchors, { include }).use(remarkRehype).use(rehypeStringify);
@@ -148,5 +149,21 @@ describe('remarkClauseAnchors', () => {
 		const out = render('### **6.5** 12 項要求\n');
 		expect(out).toContain('id="sec-6-5"');
 		expect(out).not.toContain('<span class="clause-no">12</span>');
+	});
+
+	it('leaves the on-page outline entries of clauses that are not headings for the page, with the anchors it gave them', () => {
+		const file = withAnchors().processSync(POLICY);
+		const entries = (file.data as { astro?: { frontmatter?: Record<string, unknown> } }).astro?.frontmatter?.[CLAUSE_TOC];
+		expect(entries).toEqual([
+			{ depth: 3, slug: 'sec-1-1-1', text: '1.1.1 建立、落實及維護資訊安全管理政策', after: 1 },
+			{ depth: 3, slug: 'sec-1-1-2', text: '1.1.2 全面導入 ISMS', after: 1 },
+			{ depth: 3, slug: 'sec-2-1', text: '2.1 本局 ISMS 所涵蓋範圍內皆適用之', after: 2 },
+			{ depth: 3, slug: 'sec-2-2', text: '2.2 資訊安全管理涵蓋 14 項管理事項', after: 2 },
+			{ depth: 4, slug: 'sec-2-2-1', text: '2.2.1 資訊安全管理政策制定及評估', after: 2 },
+			{ depth: 4, slug: 'sec-2-2-2', text: '2.2.2 資訊安全組織之職責與分工', after: 2 },
+			{ depth: 4, slug: 'sec-6-4-2-1', text: '6.4.2.1 文件應經核准後發行', after: 3 },
+			{ depth: 4, slug: 'sec-6-4-2-2', text: '6.4.2.2 文件應定期評估檢討', after: 3 },
+		]);
+		for (const entry of entries as { slug: string }[]) expect(String(file)).toContain(`id="${entry.slug}"`);
 	});
 });

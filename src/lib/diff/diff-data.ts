@@ -1,5 +1,6 @@
 import type { DiffBlock } from './diff.ts';
-import type { PublishedDocument } from '../documents/portal.ts';
+import type { AttachmentFile } from '../documents/attachment-changes.ts';
+import type { PublishedDocument, PublishedVersion } from '../documents/portal.ts';
 import type { VersionState } from '../documents/resolve.ts';
 import { compareVersions, isVersion } from '../documents/version.ts';
 
@@ -27,6 +28,8 @@ export interface VersionEntry {
 	changes?: string;
 	/** The version's own page, under the site's base path. */
 	url: string;
+	/** The files offered for download with it (name, address, size, SHA-256), when it has any. */
+	attachments?: AttachmentFile[];
 	blocks: DiffBlock[];
 }
 
@@ -35,11 +38,14 @@ export function diffableDocuments(documents: readonly PublishedDocument[]): Publ
 	return documents.filter((document) => document.versions.length >= 2);
 }
 
-/** The versions.json of one document, from the build's blocks (by version id). */
 /** What versions.json takes of the build's blocks (src/lib/outline/outline.ts `OutlineBlock`). */
 export type SourceBlock = Omit<DiffBlock, 'clausePath'> & { within?: { label: string } };
 
-export function versionsFile(document: PublishedDocument, blocks: Readonly<Record<string, readonly SourceBlock[]>>): VersionsFile {
+/**
+ * The versions.json of one document, from the build's blocks (by version id) and, when given, the
+ * attachments of each published version (read by the build: src/node/attachments.ts).
+ */
+export function versionsFile(document: PublishedDocument, blocks: Readonly<Record<string, readonly SourceBlock[]>>, attachmentsOf?: (version: PublishedVersion) => readonly AttachmentFile[]): VersionsFile {
 	return {
 		docNo: document.docNo,
 		title: document.latest.title,
@@ -50,13 +56,27 @@ export function versionsFile(document: PublishedDocument, blocks: Readonly<Recor
 			state: v.state,
 			...(v.changes ? { changes: v.changes } : {}),
 			url: v.url,
+			...attachmentsEntry(attachmentsOf?.(v)),
 			// Only what the diff reads: no line numbers or depths; the clause path a block is in (參、一、（二）).
 			blocks: (blocks[v.id] ?? []).map((block) => {
 				const within = block.within?.label;
-				return { kind: block.kind, ...(block.clause ? { clause: block.clause } : within ? { clausePath: within } : {}), text: block.text };
+				return {
+					kind: block.kind,
+					...(block.clause ? { clause: block.clause } : within ? { clausePath: within } : {}),
+					text: block.text,
+					// A table row: its cells and column headings, so the diff shows the changed cell in its row.
+					...(block.cells ? { cells: block.cells } : {}),
+					...(block.head ? { head: block.head } : {}),
+					...(block.columns ? { columns: block.columns } : {}),
+				};
 			}),
 		})),
 	};
+}
+
+/** Only name, address, size and SHA-256 of each file (never its bytes). */
+function attachmentsEntry(files: readonly AttachmentFile[] | undefined): { attachments?: AttachmentFile[] } {
+	return files && files.length > 0 ? { attachments: files.map(({ name, href, size, sha256 }) => ({ name, href, size, sha256 })) } : {};
 }
 
 export type PairChoice = { ok: true; from: string; to: string } | { ok: false; message: string };

@@ -1,25 +1,25 @@
 import { diffArrays } from 'diff';
 import { stripMarker } from '../outline/numbering.ts';
 import type { OutlineBlock as Block } from '../outline/outline.ts';
+import { cellSimilarity, diffCells, type CellChange, type TextPart } from './table-diff.ts';
+
+export type { CellChange, TextPart } from './table-diff.ts';
 
 /**
  * What the diff reads of a block: its kind, clause (its label, `6.4.2.1` or `參、一、（二）`) and
- * text, and the path of the clause it is in (`clausePath`, when it is not a clause itself). The build's blocks carry more (depth, line);
- * the versions.json files the diff page fetches carry only these.
+ * text, and the path of the clause it is in (`clausePath`, when it is not a clause itself); a table
+ * row also its cells, whether it is a header row, and its table's column headings. The build's blocks
+ * carry more (depth, line); the versions.json files the diff page fetches carry only these.
  */
-export type DiffBlock = Pick<Block, 'kind' | 'clause' | 'text'> & { clausePath?: string };
+export type DiffBlock = Pick<Block, 'kind' | 'clause' | 'text' | 'cells' | 'head' | 'columns'> & { clausePath?: string };
 
-/** A piece of changed text: kept, added or removed. */
-export interface TextPart {
-	value: string;
-	added?: true;
-	removed?: true;
-}
-
-/** `clause`: the block's own clause; `within`: the clause path it is in, when it is not a clause itself. */
+/**
+ * `clause`: the block's own clause; `within`: the clause path it is in, when it is not a clause itself.
+ * A changed table row also has its `cells`, each kept, changed (word by word), added or removed.
+ */
 export type DiffRow =
 	| { kind: 'same'; clause?: string; within?: string; block: DiffBlock }
-	| { kind: 'changed'; clause?: string; within?: string; before: DiffBlock; after: DiffBlock; parts: TextPart[] }
+	| { kind: 'changed'; clause?: string; within?: string; before: DiffBlock; after: DiffBlock; parts: TextPart[]; cells?: CellChange[] }
 	| { kind: 'added'; clause?: string; within?: string; block: DiffBlock }
 	| { kind: 'removed'; clause?: string; within?: string; block: DiffBlock };
 
@@ -107,9 +107,9 @@ export function diffVersions(before: readonly DiffBlock[], after: readonly DiffB
 
 /** Two blocks aligned with each other: the same, or changed with word-level parts. */
 function compare(old: DiffBlock, now: DiffBlock): DiffRow {
-	return old.text === now.text
-		? { kind: 'same', ...clauseOf(now), block: now }
-		: { kind: 'changed', ...clauseOf(now), before: old, after: now, parts: diffText(old.text, now.text) };
+	if (old.text === now.text) return { kind: 'same', ...clauseOf(now), block: now };
+	const cells = old.cells && now.cells ? { cells: diffCells(old.cells, now.cells, diffText) } : {};
+	return { kind: 'changed', ...clauseOf(now), before: old, after: now, parts: diffText(old.text, now.text), ...cells };
 }
 
 /** Beyond this many removed × added blocks in one stretch, only nearby blocks are compared. */
@@ -119,8 +119,8 @@ const PAIRING_WINDOW = 12;
 /**
  * A stretch of removed blocks facing a stretch of added ones: pairs them as changed clauses, best
  * matches first, keeping the order of both versions. A pair keeps its clause number (whatever its
- * text became) or is of the same kind with at least half its words in common; a kept number counts
- * for a quarter in the choice. Unpaired blocks are listed as removed, then added, where they stand.
+ * text became) or is of the same kind with at least half its words in common (a table row: half its
+ * cells unchanged); a kept number counts for a quarter in the choice. Unpaired blocks are listed as removed, then added, where they stand.
  */
 function pairRuns(removed: readonly DiffBlock[], added: readonly DiffBlock[]): DiffRow[] {
 	const candidates: { i: number; j: number; score: number }[] = [];
@@ -130,7 +130,10 @@ function pairRuns(removed: readonly DiffBlock[], added: readonly DiffBlock[]): D
 			if (!everywhere && Math.abs(i - j) > PAIRING_WINDOW) return;
 			const sameNumber = Boolean(old.clause) && old.clause === now.clause;
 			if (!sameNumber && old.kind !== now.kind) return;
-			const score = similarity(body(old), body(now));
+			// A table row of two cells or more is the same row changed when at least half its cells stay
+			// unchanged (however long they are); otherwise it was removed and another added.
+			const byCells = old.cells && now.cells && Math.max(old.cells.length, now.cells.length) >= 2;
+			const score = byCells ? cellSimilarity(old.cells!, now.cells!) : similarity(body(old), body(now));
 			if (sameNumber || score >= 0.5) candidates.push({ i, j, score: score + (sameNumber ? 0.25 : 0) });
 		});
 	});

@@ -1,7 +1,7 @@
 import type { Severity } from '../problems.ts';
 import { createNesting, type Place } from './nesting.ts';
 import { depthOf, labelOf, listMarker, readMarker, type ClausePath, type Marker, type MarkerSource, type Segment } from './numbering.ts';
-import { htmlTableRows, markdownTableRows } from './tables.ts';
+import { htmlTableRows, markdownTableRows, type TableCell } from './tables.ts';
 import { isElement, normalise, rawText, startOf, textStartOf, type MdNode } from './tree.ts';
 
 /**
@@ -54,6 +54,10 @@ export interface OutlineBlock {
 	markerLength?: number;
 	/** The clause the block is in (its own or the nearest enclosing one): label and anchor. */
 	within?: { label: string; anchor: string };
+	/** A table row's cells (`text` is them joined by ` | `), whether it is a header row, and its table's column headings. */
+	cells?: TableCell[];
+	head?: true;
+	columns?: TableCell[];
 }
 
 /** A numbering problem, in the portal's Problem format less the file. */

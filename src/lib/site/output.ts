@@ -1,5 +1,6 @@
 import { diffableDocuments, versionsFile, type SourceBlock } from '../diff/diff-data.ts';
-import type { PublishedDocument } from '../documents/portal.ts';
+import type { AttachmentFile } from '../documents/attachment-changes.ts';
+import type { PublishedDocument, PublishedVersion } from '../documents/portal.ts';
 import { documentPath, versionPath, versionsDataPath } from './urls.ts';
 
 /** The file a site path is written to in the build output: `/documents/isms-m-001/` → `documents/isms-m-001/index.html`. */
@@ -29,9 +30,14 @@ export function permalinkCopies(documents: readonly PublishedDocument[]): PageCo
 
 /**
  * The data files the portal writes next to its pages, by site path: the `versions.json` of every
- * document with two published versions or more, which the diff page (`/diff/`) fetches. The build
+ * document with two published versions or more (with each version's attachments, read by
+ * `attachmentsOf`), which the diff page (`/diff/`) fetches. The build
  * writes them once it is done; the dev server serves them from memory.
  */
-export function dataFiles(documents: readonly PublishedDocument[], blocks: Readonly<Record<string, readonly SourceBlock[]>>): Map<string, () => string> {
-	return new Map(diffableDocuments(documents).map((document) => [versionsDataPath(document.docNo), () => JSON.stringify(versionsFile(document, blocks))]));
+export function dataFiles(
+	documents: readonly PublishedDocument[],
+	blocks: Readonly<Record<string, readonly SourceBlock[]>>,
+	attachmentsOf?: (version: PublishedVersion) => readonly AttachmentFile[],
+): Map<string, () => string> {
+	return new Map(diffableDocuments(documents).map((document) => [versionsDataPath(document.docNo), () => JSON.stringify(versionsFile(document, blocks, attachmentsOf))]));
 }

@@ -66,6 +66,14 @@ describe('versionsFile', () => {
 		expect(fromFile.counts).toEqual({ changed: 1, added: 0, removed: 1, same: 1 });
 	});
 
+	it('carries each version’s attachments when the build gives them: name, address, size and SHA-256 only', () => {
+		const read = (v: { version: string }) =>
+			v.version === '1.10' ? [{ name: '表.odt', href: '/documents/isms-p-005/v1.10/%E8%A1%A8.odt', size: 3, sha256: 'ab', bytes: Buffer.from('abc') }] : [];
+		const [newer, older] = versionsFile(P005, BLOCKS, read).versions;
+		expect(newer!.attachments).toEqual([{ name: '表.odt', href: '/documents/isms-p-005/v1.10/%E8%A1%A8.odt', size: 3, sha256: 'ab' }]);
+		expect(older).not.toHaveProperty('attachments');
+	});
+
 	it('is built only for documents with two published versions or more', () => {
 		const single = pd('ISMS-M-001', [pv('ISMS-M-001', '1.0', 'current')]);
 		expect(diffableDocuments([P005, single]).map((d) => d.docNo)).toEqual(['ISMS-P-005']);

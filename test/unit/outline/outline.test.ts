@@ -112,8 +112,8 @@ describe('blocks', () => {
 			{ kind: 'paragraph', text: '說明文字。', depth: 0, line: 3, column: 1, within: { label: '壹、', anchor: 'sec-壹' } },
 			{ kind: 'paragraph', text: '（二）款', depth: 0, line: 5, column: 1, clause: '壹、（二）', markerLength: 3, within: { label: '壹、（二）', anchor: 'sec-壹-（二）' } },
 			{ kind: 'item', text: '有序', depth: 1, line: 7, column: 1, clause: '壹、（二）1.', markerLength: 0, within: { label: '壹、（二）1.', anchor: 'sec-壹-（二）-1' } },
-			{ kind: 'row', text: '甲 | 乙', depth: 0, line: 9, column: 1, within: { label: '壹、（二）', anchor: 'sec-壹-（二）' } },
-			{ kind: 'row', text: '1 | 2', depth: 0, line: 11, column: 1, within: { label: '壹、（二）', anchor: 'sec-壹-（二）' } },
+			{ kind: 'row', text: '甲 | 乙', depth: 0, line: 9, column: 1, cells: [{ text: '甲', head: true }, { text: '乙', head: true }], head: true, within: { label: '壹、（二）', anchor: 'sec-壹-（二）' } },
+			{ kind: 'row', text: '1 | 2', depth: 0, line: 11, column: 1, cells: [{ text: '1' }, { text: '2' }], columns: [{ text: '甲', head: true }, { text: '乙', head: true }], within: { label: '壹、（二）', anchor: 'sec-壹-（二）' } },
 			{ kind: 'code', text: '程式', depth: 0, line: 13, column: 1, within: { label: '壹、（二）', anchor: 'sec-壹-（二）' } },
 		]);
 	});
