@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import type { Root } from 'mdast';
 import { join } from 'node:path';
 import { computeCeiling, type Ceiling } from './ceiling.ts';
 import { checkReferences, type VersionAnalysis } from './check.ts';
@@ -59,6 +60,16 @@ export interface CorpusAnalysis {
 	synonyms: string[][];
 	/** Layout, frontmatter, version and reference problems, in one format. */
 	problems: Problem[];
+	/**
+	 * With `keepTrees`: the parsed (and redacted) tree of every published version, by version id, for
+	 * the site build to render its page from (src/integration/documents.ts): the one parse per version.
+	 */
+	trees: Map<string, Root>;
+}
+
+export interface AnalysisOptions {
+	/** Keep each published version's tree after analysing it (the site build renders pages from them). */
+	keepTrees?: boolean;
 }
 
 /**
@@ -66,7 +77,7 @@ export interface CorpusAnalysis {
  * body → its outline (clauses, anchors, blocks) and references → the reference checks. The site build and
  * `npm run check` both call this; neither parses a document twice.
  */
-export function analyzeCorpus(root: string, config: PortalConfig, settings: BuildSettings): CorpusAnalysis {
+export function analyzeCorpus(root: string, config: PortalConfig, settings: BuildSettings, options: AnalysisOptions = {}): CorpusAnalysis {
 	const controls = loadControls(root, config.controlsDir);
 	const catalogues = { '2013': controls.c2013, '2022': controls.c2022 };
 	const sources = settings.soaFile || settings.soaDir ? { file: settings.soaFile, dir: settings.soaDir, fromEnv: Boolean(settings.soaFromEnv) } : { file: config.soaFile, dir: config.soaDir };
@@ -93,6 +104,7 @@ export function analyzeCorpus(root: string, config: PortalConfig, settings: Buil
 	const syntax = redactor.syntax;
 
 	const analyses = new Map<string, AnalysedVersion>();
+	const trees = new Map<string, Root>();
 	const syntaxProblems: Problem[] = [];
 	const leakProblems: Problem[] = [];
 	for (const version of loaded.versions) {
@@ -143,6 +155,7 @@ export function analyzeCorpus(root: string, config: PortalConfig, settings: Buil
 				const changed = version.changes === undefined ? undefined : redactText(version.changes, redactor);
 				changes = changed?.text;
 				leakProblems.push(...ceilingProblems(version, leaks, changed?.leaks ?? [], ceiling));
+				if (options.keepTrees) trees.set(version.id, tree);
 			}
 			// The one outline of this version: the checker, the page's anchors, backlinks and the diff read it.
 			const outline = buildOutline(tree as unknown as MdNode);
@@ -172,6 +185,7 @@ export function analyzeCorpus(root: string, config: PortalConfig, settings: Buil
 		...(soa.current ? { soa: soa.current } : {}),
 		soaVersions: soa.versions,
 		synonyms: synonyms.groups,
+		trees,
 		problems: [...controls.problems, ...loadedSoa.problems, ...soa.problems, ...synonyms.problems, ...loaded.problems, ...syntaxProblems, ...resolved.problems, ...referenceProblems, ...leakProblems],
 	};
 }

@@ -1,5 +1,5 @@
 import type { PortalConfig, BuildSettings } from './config.ts';
-import { analyzeCorpus, type CorpusAnalysis } from './analyze.ts';
+import { analyzeCorpus, type AnalysisOptions, type CorpusAnalysis } from './analyze.ts';
 import type { OutlineBlock as Block } from './outline/outline.ts';
 import { soaModel, type SoaModel } from './soa/model.ts';
 import type { Soa } from './soa/data.ts';
@@ -62,8 +62,8 @@ export interface BuildOutput {
  * Analyses the corpus once, then applies the publication ceiling: a version above the ceiling
  * leaves no trace, and a document whose governing version is above it is left out whole.
  */
-export function buildPortal(root: string, config: PortalConfig, settings: BuildSettings): BuildOutput {
-	const analysis = analyzeCorpus(root, config, settings);
+export function buildPortal(root: string, config: PortalConfig, settings: BuildSettings, options: AnalysisOptions = {}): BuildOutput {
+	const analysis = analyzeCorpus(root, config, settings, options);
 	const { ceiling, redactor } = analysis;
 	const documents: PublishedDocument[] = [];
 	for (const doc of analysis.documents) {
