@@ -1,8 +1,7 @@
 import type { Element, ElementContent, Properties, Root as HastRoot } from 'hast';
 import type { Nodes, Parent, Root } from 'mdast';
 import { h } from 'hastscript';
-import { toHast, type Handler, type State } from 'mdast-util-to-hast';
-import { visit } from 'unist-util-visit';
+import { defaultHandlers, toHast, type Handler, type State } from 'mdast-util-to-hast';
 import { ALLOWED_TAGS, allowedAttributes } from '../html-allowlist.ts';
 import { DOCUMENT_COMPONENT_ELEMENTS } from './components.ts';
 
@@ -32,17 +31,30 @@ export interface DocumentHast {
  * optimise, the way it treats Markdown images of a content-layer entry.
  */
 export function documentHast(tree: Root): DocumentHast {
+	const images = localImages();
+	const jsx: Handler = (state, node) => {
+		const element = jsxElement(state, node as JsxNode);
+		if (element && !Array.isArray(element) && element.tagName === 'img') images.mark(element);
+		return element;
+	};
+	const image = (kind: 'image' | 'imageReference'): Handler => (state, node) => {
+		const element = defaultHandlers[kind](state, node as never);
+		if (element) images.mark(element);
+		return element;
+	};
 	const hast = toHast(tree, {
 		handlers: {
-			mdxJsxFlowElement: jsxElement,
-			mdxJsxTextElement: jsxElement,
+			mdxJsxFlowElement: jsx,
+			mdxJsxTextElement: jsx,
 			mdxjsEsm: nothing,
 			mdxFlowExpression: nothing,
 			mdxTextExpression: nothing,
+			image: image('image'),
+			imageReference: image('imageReference'),
 		},
 		unknownHandler: nothing,
 	}) as HastRoot;
-	return { tree: hast, imagePaths: markLocalImages(hast) };
+	return { tree: hast, imagePaths: images.paths };
 }
 
 const nothing: Handler = () => undefined;
@@ -82,11 +94,11 @@ const KEPT_PROPERTIES = ['className', 'htmlFor'] as const;
  * (`__ASTRO_IMAGE_` with its properties as JSON): `render(entry)` replaces the marker with the
  * optimised image's attributes (`/_astro/figure-1.<hash>.webp`, width, height, lazy loading).
  */
-function markLocalImages(tree: HastRoot): string[] {
+function localImages(): { paths: string[]; mark: (node: Element) => void } {
 	const paths: string[] = [];
 	const occurrences = new Map<string, number>();
-	visit(tree, 'element', (node: Element) => {
-		if (node.tagName !== 'img' || typeof node.properties.src !== 'string') return;
+	const mark = (node: Element) => {
+		if (typeof node.properties.src !== 'string') return;
 		const written = node.properties.src;
 		if (!isLocalPath(written)) return;
 		const src = decodeURI(written);
@@ -102,8 +114,8 @@ function markLocalImages(tree: HastRoot): string[] {
 			}
 		}
 		node.properties = { ...kept, __ASTRO_IMAGE_: JSON.stringify({ ...rest, index }) };
-	});
-	return paths;
+	};
+	return { paths, mark };
 }
 
 /** A path in the document's folder (`./assets/…`, `assets/…`), not a URL of this or another site. */
