@@ -1,5 +1,5 @@
 import type { Loader } from 'astro/loaders';
-import { documentsSource } from './documents.ts';
+import { documentsSource } from './documents-source.ts';
 
 /**
  * The `documents` collection (src/content.config.ts): every published version with its body already

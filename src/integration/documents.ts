@@ -1,5 +1,4 @@
-import type { MarkdownHeading } from '@astrojs/markdown-remark';
-import { rehypeHeadingIds, type UnifiedResolvedOptions } from '@astrojs/markdown-remark';
+import { rehypeHeadingIds, type MarkdownHeading, type UnifiedResolvedOptions } from '@astrojs/markdown-remark';
 import type { Root as HastRoot } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import type { Root } from 'mdast';
@@ -13,40 +12,7 @@ import { documentHast } from '../lib/render/to-hast.ts';
 import { controlLink } from '../lib/soa/links.ts';
 import { remarkClauseAnchors } from './remark-clause-anchors.ts';
 import { remarkBaseLinks, remarkReferences } from './remark-references.ts';
-
-/** One published version's body as the page shows it: HTML, the headings for the on-page outline, its images. */
-export interface RenderedDocument {
-	html: string;
-	headings: MarkdownHeading[];
-	imagePaths: string[];
-}
-
-/** A published version the `documents` collection holds (src/integration/documents-loader.ts). */
-export interface DocumentEntry {
-	/** `ISMS-M-001/1.0`, the version's id. */
-	id: string;
-	docNo: string;
-	version: string;
-	/** The source file, relative to the project root (Astro resolves the body's images from it). */
-	filePath: string;
-}
-
-/** What the integration hands the documents loader: the entries and their rendering. */
-export interface DocumentsSource {
-	entries: DocumentEntry[];
-	render(id: string): Promise<RenderedDocument>;
-}
-
-/** Where the integration leaves the source for the loader: both run in the build's process, in different module graphs. */
-export const DOCUMENTS_SOURCE = Symbol.for('isms-portal.documents-source');
-
-export function publishDocumentsSource(source: DocumentsSource): void {
-	(globalThis as { [DOCUMENTS_SOURCE]?: DocumentsSource })[DOCUMENTS_SOURCE] = source;
-}
-
-export function documentsSource(): DocumentsSource | undefined {
-	return (globalThis as { [DOCUMENTS_SOURCE]?: DocumentsSource })[DOCUMENTS_SOURCE];
-}
+import type { DocumentEntry, DocumentsSource, RenderedDocument } from './documents-source.ts';
 
 export interface DocumentRendering {
 	root: string;
@@ -140,6 +106,6 @@ export function documentRendering(options: DocumentRendering): DocumentsSource {
 /** A configured rehype plugin as unified takes it: `plugin`, `[plugin, options]`, or a package name to import. */
 async function loadPlugin(entry: unknown): Promise<Pluggable> {
 	const [plugin, settings] = Array.isArray(entry) ? entry : [entry];
-	const resolved = typeof plugin === 'string' ? (await import(plugin)).default : plugin;
+	const resolved = typeof plugin === 'string' ? (await import(/* @vite-ignore */ plugin)).default : plugin;
 	return settings === undefined ? resolved : [resolved, settings];
 }

@@ -16,7 +16,8 @@ import { ceilingNotices, citedDocuments } from '../lib/documents/ceiling-notice.
 import { withBase } from '../lib/urls.ts';
 import { parseCount } from '../lib/mdx.ts';
 import { formatProblem, hasErrors, sortProblems, summarizeProblems } from '../lib/problems.ts';
-import { documentRendering, publishDocumentsSource } from './documents.ts';
+import { documentRendering } from './documents.ts';
+import { publishDocumentsSource } from './documents-source.ts';
 import { documentModules } from './document-modules.ts';
 import { rehypeTableScroll } from './rehype-table-scroll.ts';
 import { remarkBaseLinks } from './remark-references.ts';

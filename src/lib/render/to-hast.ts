@@ -39,7 +39,7 @@ export function documentHast(tree: Root): DocumentHast {
 	};
 	const image = (kind: 'image' | 'imageReference'): Handler => (state, node) => {
 		const element = defaultHandlers[kind](state, node as never);
-		if (element) images.mark(element);
+		if (element && !Array.isArray(element) && element.type === 'element') images.mark(element);
 		return element;
 	};
 	const hast = toHast(tree, {
