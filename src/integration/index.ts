@@ -51,7 +51,7 @@ function canariesOf(analysis: CorpusAnalysis, model: PortalModel) {
 /**
  * The portal's wiring into Starlight and Astro: one plugin, configured in astro.config.mjs.
  * It validates and resolves the corpus once per build, fails the build on any problem (one line per
- * problem, no stack trace), adds the clause-anchor Markdown plugin, and hands the resolved model
+ * problem, no stack trace), renders every published body from the analysis's tree (documents.ts), and hands the resolved model
  * to the pages through a virtual module.
  */
 export default function ismsPortal(userConfig: PortalUserConfig): StarlightPlugin {
