@@ -1,13 +1,8 @@
 import { defineCollection } from 'astro:content';
-import { glob } from 'astro/loaders';
 import { docsLoader, i18nLoader } from '@astrojs/starlight/loaders';
 import { docsSchema, i18nSchema } from '@astrojs/starlight/schema';
 import { z } from 'astro/zod';
-import model from 'virtual:isms-portal/model';
-import { documentFrontmatterSchema } from './schemas/frontmatter.ts';
-
-/** Only the versions this build publishes (drafts and documents above the ceiling stay out). */
-const published = model.documents.flatMap((doc) => doc.versions.map((v) => `${v.docNo}/${v.version}.mdx`));
+import { documentsLoader } from './integration/documents-loader.ts';
 
 /**
  * Starlight's docs schema, built once. Every portal page is a <StarlightPage>, which validates its
@@ -31,13 +26,13 @@ export const collections = {
 	docs: defineCollection({ loader: docsLoader(), schema: starlightDocsSchema }),
 	/** Traditional Chinese for the few Starlight strings its zh-TW locale leaves in English. */
 	i18n: defineCollection({ loader: i18nLoader(), schema: i18nSchema() }),
-	/** Controlled documents: content/documents/<DOCNO>/<VERSION>.mdx (AUTHORING.md). */
+	/**
+	 * Controlled documents: the versions this build publishes (drafts and documents above the ceiling
+	 * stay out), their bodies rendered as HTML from the tree the analysis parsed (no module per
+	 * document). Frontmatter was validated by the analysis; an entry is its number and version.
+	 */
 	documents: defineCollection({
-		loader: glob({
-			base: `./${model.settings.documentsDir}`,
-			pattern: published.length > 0 ? published : '__none__',
-			generateId: ({ entry }) => entry.replace(/\.mdx$/, ''),
-		}),
-		schema: documentFrontmatterSchema({ docNoPattern: model.config.docNoPattern }),
+		loader: documentsLoader(),
+		schema: z.object({ docNo: z.string(), version: z.string() }),
 	}),
 };

@@ -2,7 +2,7 @@ import type { StarlightPlugin } from '@astrojs/starlight/types';
 import { isUnifiedProcessor } from '@astrojs/markdown-remark';
 import type { AstroIntegration } from 'astro';
 import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { dirname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parsePortalConfig, type PortalUserConfig } from '../schemas/config.ts';
 import { readBuildSettings } from '../lib/site/settings.ts';
@@ -19,11 +19,13 @@ import { ceilingNotices, citedDocuments } from '../lib/documents/ceiling-notice.
 import { controlLink } from '../lib/soa/links.ts';
 import { withBase } from '../lib/site/urls.ts';
 import type { BodyFault } from '../lib/body/mdx-rules.ts';
+import { parseCount } from '../lib/body/mdx.ts';
 import { formatProblem, hasErrors, sortProblems, summarizeProblems } from '../lib/problems.ts';
-import { remarkClauseAnchors } from './remark-clause-anchors.ts';
+import { documentRendering } from './documents.ts';
+import { publishDocumentsSource } from './documents-source.ts';
+import { documentModules } from './document-modules.ts';
 import { rehypeTableScroll } from './rehype-table-scroll.ts';
-import { remarkNoCode } from './remark-no-code.ts';
-import { remarkBaseLinks, remarkReferences } from './remark-references.ts';
+import { remarkBaseLinks } from './remark-references.ts';
 import { auditBuiltPages } from '../node/csp.ts';
 import { guarded, reportAndExit } from './report.ts';
 import { virtualModules } from './virtual.ts';
@@ -54,7 +56,7 @@ function canariesOf(analysis: CorpusAnalysis, model: PortalModel) {
 /**
  * The portal's wiring into Starlight and Astro: one plugin, configured in astro.config.mjs.
  * It validates and resolves the corpus once per build, fails the build on any problem (one line per
- * problem, no stack trace), adds the clause-anchor Markdown plugin, and hands the resolved model
+ * problem, no stack trace), renders every published body from the analysis's tree (documents.ts), and hands the resolved model
  * to the pages through a virtual module.
  */
 export default function ismsPortal(userConfig: PortalUserConfig): StarlightPlugin {
@@ -81,7 +83,7 @@ export default function ismsPortal(userConfig: PortalUserConfig): StarlightPlugi
 				const outDir = fileURLToPath(astroConfig.outDir);
 				if (command === 'build') for (const marker of [BUILD_MARKER, PENDING_MARKER]) rmSync(join(outDir, marker), { force: true });
 				settings = { ...settings!, base: astroConfig.base };
-				const { model, blocks, problems, versions, redactor, analysis } = guarded('建置', () => buildPortal(root, config, settings!));
+				const { model, blocks, problems, versions, redactor, analysis } = guarded('建置', () => buildPortal(root, config, settings!, { keepTrees: true }));
 				const sorted = sortProblems(problems);
 				if (hasErrors(sorted)) {
 					const lines = sorted.map(formatProblem);
@@ -106,48 +108,12 @@ export default function ismsPortal(userConfig: PortalUserConfig): StarlightPlugi
 				// its three dots). It also spares the build a second parse of every text into words.
 				processor.options.smartypants = false;
 				const inDocuments = (path: string | undefined) => Boolean(path && resolve(path).startsWith(documentsRoot));
-				const published = new Set(model.documents.map((doc) => doc.docNo));
-				// Documents cannot run code: checked above on every version, and again in the compiler, first.
-				processor.options.remarkPlugins.unshift([
-					remarkNoCode,
-					{
-						include: inDocuments,
-						report: (path: string, faults: BodyFault[]) => {
-							const file = relative(root, path).split(sep).join('/');
-							const found = faults.map((fault) => ({ file, severity: 'error' as const, ...fault }));
-							const lines = found.map(formatProblem);
-							// `astro dev` shows the error and keeps serving; a build stops here, before the page is compiled.
-							if (command !== 'build') throw new Error(lines.join('\n'));
-							reportAndExit(lines, summarizeProblems(found));
-						},
-					},
-				]);
-				// The checker's outlines: of the version a file is, and of the version a reference to a document means.
-				const byFile = new Map(versions.map((version) => [resolve(root, version.file), version]));
-				const meant = new Map(
-					analysis.documents.flatMap((doc) => {
-						const version = doc.current ?? doc.versions.find((v) => v.state === 'withdrawn') ?? doc.versions.find((v) => v.state !== 'draft');
-						const outline = version && analysis.analyses.get(version.id)?.outline;
-						return outline ? [[doc.docNo, outline] as const] : [];
-					}),
+				// Document bodies are rendered from the trees the analysis parsed, checked and redacted, by the
+				// documents collection's loader (src/integration/documents-loader.ts): never compiled as MDX.
+				publishDocumentsSource(
+					documentRendering({ root, base: astroConfig.base, model, analysis, redactor, trees: analysis.trees, processor, keep: command !== 'build' }),
 				);
-				processor.options.remarkPlugins.push([
-					remarkReferences,
-					{
-						docNoOf: (path: string | undefined) => (inDocuments(path) ? basename(dirname(path!)) : undefined),
-						outlineOf: (path: string | undefined) => (path ? analysis.analyses.get(byFile.get(resolve(path))?.id ?? '')?.outline : undefined),
-						titleOf: (path: string | undefined) => (path ? byFile.get(resolve(path))?.title : undefined),
-						documentOutline: (docNo: string) => meant.get(docNo),
-						redactor,
-						targets: {
-							published,
-							linkControls: Boolean(model.soa.matrix),
-							controlLink: (id: string) => controlLink(id, model.soa.links, model.soa.edition),
-						},
-					},
-				]);
-				// Clause anchors from the outline, after the redaction and the auto-links (which keep the text).
-				processor.options.remarkPlugins.push([remarkClauseAnchors, { include: inDocuments }]);
+				const modules = documentModules(inDocuments);
 				// Root-relative links in any Markdown (documents and help pages) follow the site's base path.
 				processor.options.remarkPlugins.push([remarkBaseLinks, { base: astroConfig.base }]);
 				// Tables in any Markdown scroll in their own box: never wider than a phone's screen.
@@ -233,6 +199,8 @@ export default function ismsPortal(userConfig: PortalUserConfig): StarlightPlugi
 								documents: model.documents.length,
 								versions: model.documents.reduce((sum, doc) => sum + doc.versions.length, 0),
 								warnings: problems.filter((p) => p.severity === 'warning').length,
+								// One parse per version: the analysis's; no document became a module.
+								parses: { versions: versions.length, bodies: parseCount(), documentModules: modules.count() },
 								duplicatePages: copies.map((copy) => copy.to),
 								audit,
 							};
@@ -251,7 +219,7 @@ export default function ismsPortal(userConfig: PortalUserConfig): StarlightPlugi
 						'astro:config:setup'({ updateConfig: updateAstroConfig, addWatchFile }) {
 							updateAstroConfig({
 								vite: {
-									plugins: [virtualModules({ model })],
+									plugins: [virtualModules({ model }), modules.plugin],
 									// Astro marks every MDX module with a directive its bundler warns about, one
 									// ten-line warning per document (withastro/astro#18087): kept out of build logs.
 									build: {

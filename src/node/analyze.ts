@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import type { Root } from 'mdast';
 import { join } from 'node:path';
 import { computeCeiling, type Ceiling } from '../lib/ceiling/ceiling.ts';
 import { checkReferences, type VersionAnalysis } from '../lib/references/check.ts';
@@ -6,7 +7,7 @@ import { ceilingProblems } from '../lib/ceiling/check-ceiling.ts';
 import type { BuildSettings } from '../lib/site/settings.ts';
 import type { PortalConfig } from '../schemas/config.ts';
 import { loadControls } from './controls.ts';
-import type { AnalysedVersion, CorpusAnalysis } from '../lib/documents/analysis.ts';
+import type { AnalysedVersion, AnalysisOptions, CorpusAnalysis } from '../lib/documents/analysis.ts';
 import { loadSoaVersions } from './soa.ts';
 import type { Catalogue } from '../lib/soa/catalogue.ts';
 import type { Soa } from '../lib/soa/data.ts';
@@ -37,7 +38,7 @@ export type { AnalysedVersion, CorpusAnalysis };
  * body → its outline (clauses, anchors, blocks) and references → the reference checks. The site build and
  * `npm run check` both call this; neither parses a document twice.
  */
-export function analyzeCorpus(root: string, config: PortalConfig, settings: BuildSettings): CorpusAnalysis {
+export function analyzeCorpus(root: string, config: PortalConfig, settings: BuildSettings, options: AnalysisOptions = {}): CorpusAnalysis {
 	const controls = loadControls(root, config.controlsDir);
 	const catalogues = { '2013': controls.c2013, '2022': controls.c2022 };
 	const sources = settings.soaFile || settings.soaDir ? { file: settings.soaFile, dir: settings.soaDir, fromEnv: Boolean(settings.soaFromEnv) } : { file: config.soaFile, dir: config.soaDir };
@@ -66,6 +67,7 @@ export function analyzeCorpus(root: string, config: PortalConfig, settings: Buil
 	// Document numbers typed almost right are read against every number of the corpus, published or not.
 	const nearMiss = { docNoPattern: config.docNoPattern, known: resolved.documents.map((doc) => doc.docNo) };
 	const analyses = new Map<string, AnalysedVersion>();
+	const trees = new Map<string, Root>();
 	const syntaxProblems: Problem[] = [];
 	const leakProblems: Problem[] = [];
 	for (const version of loaded.versions) {
@@ -92,6 +94,7 @@ export function analyzeCorpus(root: string, config: PortalConfig, settings: Buil
 				const changed = version.changes === undefined ? undefined : redactText(version.changes, redactor);
 				changes = changed?.text;
 				leakProblems.push(...ceilingProblems(version, leaks, changed?.leaks ?? [], ceiling));
+				if (options.keepTrees) trees.set(version.id, tree);
 			}
 			// The one outline of this version: the checker, the page's anchors, backlinks and the diff read it.
 			const outline = buildOutline(tree as unknown as MdNode);
@@ -130,6 +133,7 @@ export function analyzeCorpus(root: string, config: PortalConfig, settings: Buil
 		...(soa.current ? { soa: soa.current } : {}),
 		soaVersions: soa.versions,
 		synonyms: synonyms.groups,
+		trees,
 		problems: [...controls.problems, ...loadedSoa.problems, ...soa.problems, ...synonyms.problems, ...loaded.problems, ...syntaxProblems, ...resolved.problems, ...referenceProblems, ...leakProblems],
 	};
 }

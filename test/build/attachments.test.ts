@@ -50,6 +50,24 @@ describe('attachments of a version', () => {
 		expect(header.querySelector('[data-field="reviewedBy"]')?.text).toBe('資訊室主任');
 		expect(header.querySelector('[data-field="effective"] time')?.getAttribute('datetime')).toBe('2024-10-18');
 	});
+
+	it('show the images of the assets folder optimised and served by the site, an <img> tag included', () => {
+		const body = parse(site.read('documents/isms-f-101/index.html')).querySelector('.doc-body')!;
+		const images = body.querySelectorAll('img');
+		expect(images.map((img) => img.getAttribute('alt'))).toEqual(['填寫流程', '填寫流程（小圖）']);
+		for (const img of images) {
+			const src = img.getAttribute('src')!;
+			expect(src).toMatch(/^\/_astro\/flow\.[\w-]+\.webp$/);
+			expect(site.exists(src.slice(1))).toBe(true);
+		}
+		expect(images[1]!.getAttribute('width')).toBe('2');
+	});
+
+	it('put an HTML table of the body in the same scroll box as a Markdown table', () => {
+		const box = parse(site.read('documents/isms-f-101/index.html')).querySelector('.doc-body .table-scroll')!;
+		expect(box.getAttribute('aria-label')).toBe('表格：清冊欄位');
+		expect(box.querySelector('table caption')?.text).toBe('清冊欄位');
+	});
 });
 
 describe('attachments that change between versions', () => {

@@ -6,8 +6,9 @@ import { ALLOWED_TAGS, DANGEROUS_TAGS, allowedAttributes, imageUrlFault, linkUrl
  * A document body cannot run code. MDX is a programming language as much as a text format: an
  * `import` reads any file into the page (`import s from '/etc/passwd?raw'`), an `export` or a `{…}`
  * runs JavaScript during the build, a `<script>` or an `onerror=` runs it in every reader's browser.
- * This checker refuses all of that, at the line and column where it is written, before Astro compiles
- * anything; the same rules run again inside the compiler (src/integration/remark-no-code.ts).
+ * This checker refuses all of that, at the line and column where it is written, before anything is
+ * rendered; the page is rendered from the very tree checked here (src/lib/render/to-hast.ts, which
+ * turns nothing but allowlisted tags and attributes into elements), never compiled into JavaScript.
  *
  * Allowed: Markdown; HTML tags and attributes from the allowlist (src/lib/body/html-allowlist.ts) with
  * quoted values; links to http(s), mailto:, tel: or this site; images from the document's folder;

@@ -1,6 +1,13 @@
 import type { Root } from 'mdast';
 import { mdxToMdast } from 'satteri';
 
+let parses = 0;
+
+/** How many bodies this process has parsed: a build records it beside its number of versions (one each). */
+export function parseCount(): number {
+	return parses;
+}
+
 /**
  * Parses a document body (MDX, GitHub-flavoured) into mdast with positions, using Sätteri, Astro's
  * native Markdown/MDX parser. Positions are shifted by `lineOffset` so they are lines of the file,
@@ -8,6 +15,7 @@ import { mdxToMdast } from 'satteri';
  * all read this tree.
  */
 export function parseBody(body: string, lineOffset = 0): Root {
+	parses += 1;
 	let tree: Root;
 	try {
 		tree = mdxToMdast(body) as unknown as Root;

@@ -1,3 +1,4 @@
+import type { Root } from 'mdast';
 import type { Ceiling } from '../ceiling/ceiling.ts';
 import type { Redactor } from '../ceiling/redact.ts';
 import type { Problem } from '../problems.ts';
@@ -21,6 +22,11 @@ export interface LoadedControls {
 	/** Empty (no mappings) when a file is missing or invalid; the problems say why. */
 	crosswalk: Crosswalk;
 	problems: Problem[];
+}
+
+export interface AnalysisOptions {
+	/** Keep each published version's tree after analysing it (the site build renders pages from them). */
+	keepTrees?: boolean;
 }
 
 /**
@@ -56,5 +62,10 @@ export interface CorpusAnalysis {
 	synonyms: string[][];
 	/** Layout, frontmatter, version and reference problems, in one format. */
 	problems: Problem[];
+	/**
+	 * With `keepTrees`: the parsed (and redacted) tree of every published version, by version id, for
+	 * the site build to render its page from (src/integration/documents.ts): the one parse per version.
+	 */
+	trees: Map<string, Root>;
 }
 

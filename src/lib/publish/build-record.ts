@@ -32,6 +32,12 @@ export interface BuildRecord {
 	 */
 	duplicatePages: string[];
 	/**
+	 * Each version's body is parsed once per build (issue 14): `bodies` parses for `versions` versions
+	 * read, and `documentModules` document files compiled into modules by Vite (0: pages are rendered
+	 * from the analysis's trees).
+	 */
+	parses?: { versions: number; bodies: number; documentModules: number };
+	/**
 	 * Pending record only: the build's canary list for the audit of its output (src/node/audit.ts),
 	 * kept in the Astro cache folder, never in the output. The index step removes this field.
 	 */

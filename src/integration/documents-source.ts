@@ -1,0 +1,43 @@
+import type { MarkdownHeading } from '@astrojs/markdown-remark';
+
+/**
+ * What the integration (src/integration/documents.ts) hands the documents collection's loader
+ * (documents-loader.ts). Both run in the build's process but in different module graphs (the
+ * integration is loaded with the Astro config, the loader with src/content.config.ts), so the
+ * source is left on `globalThis`; this file is all the loader's graph imports of it.
+ */
+
+/** One published version's body as the page shows it: HTML, the headings for the on-page outline, its images. */
+export interface RenderedDocument {
+	html: string;
+	headings: MarkdownHeading[];
+	imagePaths: string[];
+	/** What the page reads as `remarkPluginFrontmatter`: the clause entries of 本頁內容 (src/lib/outline/toc.ts). */
+	frontmatter: Record<string, unknown>;
+}
+
+/** A published version the `documents` collection holds. */
+export interface DocumentEntry {
+	/** `ISMS-M-001/1.0`, the version's id. */
+	id: string;
+	docNo: string;
+	version: string;
+	/** The source file, relative to the project root (Astro resolves the body's images from it). */
+	filePath: string;
+}
+
+/** The entries and their rendering. */
+export interface DocumentsSource {
+	entries: DocumentEntry[];
+	render(id: string): Promise<RenderedDocument>;
+}
+
+const SLOT = Symbol.for('isms-portal.documents-source');
+
+export function publishDocumentsSource(source: DocumentsSource): void {
+	(globalThis as { [SLOT]?: DocumentsSource })[SLOT] = source;
+}
+
+export function documentsSource(): DocumentsSource | undefined {
+	return (globalThis as { [SLOT]?: DocumentsSource })[SLOT];
+}
