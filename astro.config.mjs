@@ -9,7 +9,7 @@ import { siteSettings } from './src/integration/errors.ts';
 
 /**
  * The portal's configuration: who publishes it and how documents are numbered.
- * @type {import('./src/lib/config.ts').PortalUserConfig}
+ * @type {import('./src/schemas/config.ts').PortalUserConfig}
  */
 export const portal = {
 	organization: '臺北市政府警察局',

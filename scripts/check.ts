@@ -5,8 +5,8 @@
  */
 import { parseArgs } from 'node:util';
 import { guardCli } from './cli-guard.ts';
-import { analyzeCorpus } from '../src/lib/analyze.ts';
-import { formatReport, REPORT_FORMATS, type ReportFormat } from '../src/lib/report-format.ts';
+import { analyzeCorpus } from '../src/node/analyze.ts';
+import { formatReport, REPORT_FORMATS, type ReportFormat } from '../src/lib/site/report-format.ts';
 import { hasErrors, sortProblems } from '../src/lib/problems.ts';
 import { portalSetup } from './portal-config.ts';
 

@@ -1,7 +1,7 @@
 /**
  * The second step of `npm run build`: the Pagefind search index of the built site, run after the
  * Astro build has exited so that the two never hold memory at the same time; then the audit of
- * every output file for what the build must not publish (src/lib/audit.ts). Only a build that
+ * every output file for what the build must not publish (src/lib/ceiling/audit.ts). Only a build that
  * passed every check left its pending record; only an audit that finds nothing makes it final.
  * Usage: node scripts/index-search.ts [outDir]   (default dist)
  */
@@ -9,8 +9,8 @@ import { existsSync, readFileSync, readdirSync, renameSync, writeFileSync } from
 import { join, relative, resolve, sep } from 'node:path';
 import * as pagefind from 'pagefind';
 import { guardCli } from './cli-guard.ts';
-import { formatFinding } from '../src/lib/audit.ts';
-import { BUILD_MARKER, PENDING_MARKER, type BuildRecord } from '../src/lib/build-record.ts';
+import { formatFinding } from '../src/lib/ceiling/audit.ts';
+import { BUILD_MARKER, PENDING_MARKER, type BuildRecord } from '../src/lib/publish/build-record.ts';
 import { globOfFiles } from '../src/lib/search/index-attributes.ts';
 import { auditOutput, emptyOutput, readAuditList, removeAuditList } from '../src/node/audit.ts';
 

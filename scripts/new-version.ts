@@ -7,9 +7,9 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { guardCli } from './cli-guard.ts';
-import { loadCorpus } from '../src/lib/corpus.ts';
-import { portalToday } from '../src/lib/dates.ts';
-import { planNewVersion } from '../src/lib/new-version.ts';
+import { loadCorpus } from '../src/node/corpus.ts';
+import { portalToday } from '../src/lib/documents/dates.ts';
+import { planNewVersion } from '../src/lib/documents/new-version.ts';
 import { formatProblem, hasErrors } from '../src/lib/problems.ts';
 
 guardCli('建立新版次');

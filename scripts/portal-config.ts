@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { portalConfigSchema, readBuildSettings, type BuildSettings, type PortalConfig, type PortalUserConfig } from '../src/lib/config.ts';
+import { parsePortalConfig, type PortalConfig, type PortalUserConfig } from '../src/schemas/config.ts';
+import { readBuildSettings, type BuildSettings } from '../src/lib/site/settings.ts';
 
 /** The portal configuration as written in astro.config.mjs (its `portal` export), for the CLIs. */
 export async function loadPortalConfig(root: string): Promise<PortalUserConfig> {
@@ -19,9 +20,9 @@ export async function loadPortalConfig(root: string): Promise<PortalUserConfig> 
  */
 export async function portalSetup(root: string): Promise<{ config: PortalConfig; settings: BuildSettings }> {
 	try {
-		const parsed = portalConfigSchema.safeParse(await loadPortalConfig(root));
-		if (!parsed.success) throw new Error(`astro.config.mjs 的入口網設定有誤：${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('；')}`);
-		return { config: parsed.data, settings: readBuildSettings(parsed.data, process.env) };
+		const parsed = parsePortalConfig(await loadPortalConfig(root));
+		if (!parsed.ok) throw new Error(parsed.messages.join('；'));
+		return { config: parsed.config, settings: readBuildSettings(parsed.config, process.env) };
 	} catch (error) {
 		const [file, rule] = error instanceof RangeError ? ['(環境變數)', 'config/env'] : ['astro.config.mjs', 'config/invalid'];
 		process.stderr.write(`${file}  error  ${rule}  ${(error as Error).message}\n`);

@@ -9,8 +9,8 @@
  */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { levelLabel, parseAudience, TARGET_FILE } from '../src/lib/audience.ts';
-import type { Classification } from '../src/lib/classification.ts';
+import { levelLabel, parseAudience, TARGET_FILE } from '../src/lib/publish/audience.ts';
+import type { Classification } from '../src/lib/documents/classification.ts';
 import {
 	DEFAULT_KEEP,
 	DEFAULT_WAIT_MS,

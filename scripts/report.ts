@@ -5,9 +5,9 @@
  */
 import { parseArgs } from 'node:util';
 import { guardCli } from './cli-guard.ts';
-import { buildPortal } from '../src/lib/portal.ts';
+import { buildPortal } from '../src/node/portal.ts';
 import { formatProblem, hasErrors, sortProblems } from '../src/lib/problems.ts';
-import { complianceReport, FAIL_ON, type FailOn } from '../src/lib/report.ts';
+import { complianceReport, FAIL_ON, type FailOn } from '../src/lib/site/report.ts';
 import { portalSetup } from './portal-config.ts';
 
 guardCli('產生合規報告');

@@ -4,8 +4,8 @@
  * (src/lib/soa/migrate.ts), into the SoA folder (content/soa/<VERSION>.yaml). Never overwrites.
  */
 import { parseArgs } from 'node:util';
-import { analyzeCorpus } from '../src/lib/analyze.ts';
-import { formatRocDate, parseIsoDate } from '../src/lib/dates.ts';
+import { analyzeCorpus } from '../src/node/analyze.ts';
+import { formatRocDate, parseIsoDate } from '../src/lib/documents/dates.ts';
 import { formatProblem, hasErrors, sortProblems, type Problem } from '../src/lib/problems.ts';
 import { planMigration } from '../src/node/soa-migrate.ts';
 import { portalSetup } from './portal-config.ts';

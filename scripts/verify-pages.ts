@@ -11,7 +11,7 @@
  */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { levelLabel } from '../src/lib/audience.ts';
+import { levelLabel } from '../src/lib/publish/audience.ts';
 import { defaultSource, PublishError, verifyAudience } from '../src/node/publish/index.ts';
 
 const usage = '用法：npm run verify-pages [-- --source dist]（需要環境變數 GITHUB_REPOSITORY、GITHUB_TOKEN；GITHUB_API_URL 預設 https://api.github.com）';

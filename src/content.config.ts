@@ -1,18 +1,8 @@
 import { defineCollection } from 'astro:content';
-import { glob } from 'astro/loaders';
 import { docsLoader, i18nLoader } from '@astrojs/starlight/loaders';
 import { docsSchema, i18nSchema } from '@astrojs/starlight/schema';
 import { z } from 'astro/zod';
-import model from 'virtual:isms-portal/model';
-import preview from 'virtual:isms-portal/preview';
-
-/**
- * Only the versions this build publishes (drafts and documents above the ceiling stay out). `astro dev`
- * loads every version file, so that a version added while it runs is there when the model names it
- * (pages render only the versions in the model; src/integration/dev.ts).
- */
-const published = model.documents.flatMap((doc) => doc.versions.map((v) => `${v.docNo}/${v.version}.mdx`));
-const pattern = preview.enabled ? '*/*.mdx' : published.length > 0 ? published : '__none__';
+import { documentsLoader } from './integration/documents-loader.ts';
 
 /**
  * Starlight's docs schema, built once. Every portal page is a <StarlightPage>, which validates its
@@ -37,12 +27,12 @@ export const collections = {
 	/** Traditional Chinese for the few Starlight strings its zh-TW locale leaves in English. */
 	i18n: defineCollection({ loader: i18nLoader(), schema: i18nSchema() }),
 	/**
-	 * Controlled documents: content/documents/<DOCNO>/<VERSION>.mdx (AUTHORING.md), for their rendered
-	 * bodies. No schema: the analysis validated every frontmatter once (src/lib/analyze.ts), and pages
-	 * read a version's fields from the model, never from the entry.
+	 * Controlled documents: the versions this build publishes (drafts and documents above the ceiling
+	 * stay out), their bodies rendered as HTML from the tree the analysis parsed (no module per
+	 * document). Frontmatter was validated by the analysis; an entry is its number and version.
 	 */
 	documents: defineCollection({
-		// The body is compiled from the file; the store need not keep its text too (smaller, faster to reload in dev).
-		loader: glob({ base: `./${model.settings.documentsDir}`, pattern, retainBody: false, generateId: ({ entry }) => entry.replace(/\.mdx$/, '') }),
+		loader: documentsLoader(),
+		schema: z.object({ docNo: z.string(), version: z.string() }),
 	}),
 };

@@ -1,5 +1,5 @@
-import { formatRocDate, parseDateInput } from '../lib/dates.ts';
-import { versionInForce, type VersionTiming } from '../lib/resolve.ts';
+import { formatRocDate, parseDateInput } from '../lib/documents/dates.ts';
+import { versionInForce, type VersionTiming } from '../lib/documents/resolve.ts';
 
 export interface AsOfRow extends VersionTiming {
 	title: string;
@@ -12,7 +12,7 @@ export interface AsOfData {
 
 /**
  * A date as staff type it or put it in the address (`2021-06-01`, `110-06-01`, `民國110年6月1日`,
- * `110/6/1`, full-width digits): the portal's one date parser (src/lib/dates.ts, loose as for a cover
+ * `110/6/1`, full-width digits): the portal's one date parser (src/lib/documents/dates.ts, loose as for a cover
  * page). Undefined input takes the default; anything else unreadable is named in the error.
  */
 export function readAsOfDate(raw: string | null | undefined, fallback: string): { date: string } | { error: string } {

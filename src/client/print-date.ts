@@ -1,5 +1,5 @@
-import { formatRocDate, toIsoDate } from '../lib/dates.ts';
-import { printDateCss } from '../lib/print.ts';
+import { formatRocDate, toIsoDate } from '../lib/documents/dates.ts';
+import { printDateCss } from '../lib/site/print.ts';
 
 /** The reader's calendar day, `YYYY-MM-DD` (the day the copy is printed, in the reader's own time zone). */
 export function localIsoDate(now: Date = new Date()): string {

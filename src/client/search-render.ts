@@ -1,4 +1,4 @@
-import { parseClassification } from '../lib/classification.ts';
+import { parseClassification } from '../lib/documents/classification.ts';
 import { searchPageUrl } from '../lib/search/address.ts';
 import { STATUS_LABELS, type SearchOptions } from '../lib/search/filters.ts';
 import type { SearchResult } from '../lib/search/engine.ts';

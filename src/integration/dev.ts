@@ -2,13 +2,15 @@ import type { AstroIntegrationLogger } from 'astro';
 import { existsSync, readFileSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
 import type { ViteDevServer } from 'vite';
-import type { AnalysisCache } from '../lib/analyze.ts';
+import type { AnalysisCache } from '../node/analyze.ts';
 import type { Outline } from '../lib/outline/outline.ts';
-import { dataFiles } from '../lib/output.ts';
+import { dataFiles } from '../lib/site/output.ts';
 import { formatProblem } from '../lib/problems.ts';
 import { attachmentAt, findingsReport, previewOf, type Preview } from '../lib/site/preview.ts';
-import { withBase } from '../lib/urls.ts';
+import { withBase } from '../lib/site/urls.ts';
+import type { LiveDocuments } from './documents-source.ts';
 import { PortalBuildError } from './errors.ts';
+import { attachmentsReader } from './output.ts';
 import { analyse, type PortalSetup, type Snapshot } from './setup.ts';
 import { updateLive } from './virtual.ts';
 import { invalidateFiles, reloadBrowsers, routeFiles } from './vite-modules.ts';
@@ -18,6 +20,13 @@ export interface PortalState {
 	snapshot: Snapshot;
 	preview: Preview;
 	cache?: AnalysisCache;
+}
+
+/** What the dev server renders the documents collection with (src/integration/documents-loader.ts). */
+export interface DevDocuments {
+	live: LiveDocuments;
+	/** The rendering of one analysis (src/integration/documents.ts `documentRendering`). */
+	renderingOf: (snapshot: Snapshot, preview: Preview) => Parameters<LiveDocuments['update']>[0];
 }
 
 /** The preview of an analysis: findings by file, versions that cannot be shown (src/lib/site/preview.ts). */
@@ -33,17 +42,18 @@ export function previewFor(setup: PortalSetup, snapshot: Snapshot): Preview {
 /**
  * `astro dev` (issue 21): a saved, added or deleted source (documents, catalogues, SoA data, synonyms)
  * never restarts the server. It is analysed again — unchanged files and bodies, catalogues and SoA data are
- * kept (src/lib/analyze.ts `AnalysisCache`) — the served model and preview objects take the new state in
- * place (virtual.ts), the routes are evaluated again (their `getStaticPaths`), and the compiled bodies whose
- * rendering depends on what changed (their own outline, the cited documents' outlines, titles, the ceiling,
- * the SoA links) are invalidated, so the next request renders the new state; open pages reload. Requests
+ * kept (src/node/analyze.ts `AnalysisCache`) — the served model and preview objects take the new state in
+ * place (virtual.ts), the routes are evaluated again (their `getStaticPaths`), and the documents collection's
+ * loader renders again exactly the entries whose rendering depends on what changed (their own file, their
+ * outline, the cited documents' outlines, titles, the ceiling, the SoA links, whether the body may be shown)
+ * and sets them in the content store (documents-loader.ts); open pages reload. Requests
  * wait for an analysis under way. The findings go to the terminal in the Problem format (a changed file's,
  * new ones elsewhere, fixed ones). A document in error never stops the server.
  */
-export function servePreview(server: ViteDevServer, setup: PortalSetup, state: PortalState, logger: AstroIntegrationLogger): void {
+export function servePreview(server: ViteDevServer, setup: PortalSetup, state: PortalState, documents: DevDocuments, logger: AstroIntegrationLogger): void {
 	const sources = sourcePaths(setup);
 	for (const path of sources.all) server.watcher.add(path);
-	let keys = renderKeys(state.snapshot);
+	let keys = renderKeys(state.snapshot, state.preview);
 	let changed = new Set<string>();
 	let pending: Promise<void> | undefined;
 
@@ -67,12 +77,14 @@ export function servePreview(server: ViteDevServer, setup: PortalSetup, state: P
 		const before = state.snapshot;
 		state.snapshot = snapshot;
 		state.preview = previewFor(setup, snapshot);
-		const nextKeys = renderKeys(snapshot);
-		const stale = staleFiles(keys, nextKeys);
+		const nextKeys = renderKeys(snapshot, state.preview);
+		const stale = staleEntries(keys, nextKeys);
 		keys = nextKeys;
 		// Pages read the new model on their next request; routes list their pages again (getStaticPaths).
 		updateLive({ model: snapshot.model, preview: state.preview });
-		invalidateFiles(server, [...stale, ...routeFiles(server)]);
+		// The loader renders the stale entries again into the content store.
+		documents.live.update(documents.renderingOf(snapshot, state.preview), stale);
+		invalidateFiles(server, routeFiles(server));
 		// What changed and is still there: version files and data files (not an image or attachment beside them).
 		const reported = [...files].filter((file) => existsSync(file) && (!sources.documents(file) || file.endsWith('.mdx')));
 		report(logger, before, snapshot, reported.map((file) => projectPath(setup, file)));
@@ -110,7 +122,7 @@ export function servePreview(server: ViteDevServer, setup: PortalSetup, state: P
 				response.end(readFileSync(resolve(setup.root, attachment)));
 				return;
 			}
-			const content = [...dataFiles(model.documents, blocks)].find(([file]) => withBase(setup.settings.base, file) === path)?.[1];
+			const content = [...dataFiles(model.documents, blocks, attachmentsReader(setup.root, setup.settings.base))].find(([file]) => withBase(setup.settings.base, file) === path)?.[1];
 			if (!content) return next();
 			response.setHeader('Content-Type', 'application/json; charset=utf-8');
 			response.end(content());
@@ -151,14 +163,15 @@ function report(logger: AstroIntegrationLogger, before: Snapshot, after: Snapsho
 }
 
 /**
- * What the compiled body of each version depends on besides its own file: `shared` — the published and
- * hidden documents and titles (redaction, links), the SoA links — and, by absolute path, its own title and
- * outline (anchors by place) and the outlines of the documents it cites (clause links). A body whose key
- * changed (any body, when `shared` changed) is compiled again on its next request.
+ * What the rendered body of each published version depends on: `shared` — the published and hidden
+ * documents and titles (redaction, links), the SoA links — and, by version id, its tree (a new tree: its
+ * file or what its analysis reads changed), whether it may be shown, its title and outline (anchors by
+ * place) and the outlines of the documents it cites (clause links). An entry whose key changed (every
+ * entry, when `shared` changed) is rendered again.
  */
 interface RenderKeys {
 	shared: string;
-	byFile: Map<string, string>;
+	byId: Map<string, { tree: unknown; key: string }>;
 }
 
 /** An outline's anchors and places, worked out once per outline (unchanged bodies keep their outline object). */
@@ -170,20 +183,28 @@ function outlineKey(outline: Outline | undefined): string {
 	return key;
 }
 
-function renderKeys(snapshot: Snapshot): RenderKeys {
-	const { analysis, model, published, meant, byFile } = snapshot;
+export function renderKeys(snapshot: Snapshot, preview: Pick<Preview, 'blocked'>): RenderKeys {
+	const { analysis, model, published, meant } = snapshot;
 	const { ceiling } = analysis;
 	const shared = JSON.stringify([[...published], [...ceiling.hiddenDocuments], [...ceiling.hiddenTitles], [...ceiling.allTitles], ceiling.secretTitles, Boolean(model.soa.matrix), model.soa.edition ?? '', model.soa.links]);
-	const keys = new Map<string, string>();
-	for (const [file, version] of byFile) {
+	const blocked = new Set(preview.blocked);
+	const byId = new Map<string, { tree: unknown; key: string }>();
+	for (const version of analysis.versions) {
+		if (!ceiling.published.has(version.id)) continue;
 		const analysed = analysis.analyses.get(version.id);
 		const cited = [...new Set((analysed?.sites ?? []).flatMap((site) => ('docNo' in site && site.docNo ? [site.docNo] : [])))].sort();
-		keys.set(file, [version.title, outlineKey(analysed?.outline), ...cited.map((docNo) => `${docNo}:${outlineKey(meant.get(docNo))}`)].join('\u0000'));
+		const key = [blocked.has(version.id) ? 'blocked' : '', version.title, outlineKey(analysed?.outline), ...cited.map((docNo) => `${docNo}:${outlineKey(meant.get(docNo))}`)].join('\u0000');
+		byId.set(version.id, { tree: analysis.trees.get(version.id), key });
 	}
-	return { shared, byFile: keys };
+	return { shared, byId };
 }
 
-/** The files whose compiled body is out of date. */
-function staleFiles(before: RenderKeys, after: RenderKeys): string[] {
-	return [...after.byFile].filter(([file, key]) => after.shared !== before.shared || before.byFile.get(file) !== key).map(([file]) => file);
+/** The entries whose rendering is out of date (new ones included; the loader deletes the ones gone). */
+export function staleEntries(before: RenderKeys, after: RenderKeys): Set<string> {
+	const stale = new Set<string>();
+	for (const [id, now] of after.byId) {
+		const was = before.byId.get(id);
+		if (after.shared !== before.shared || !was || was.tree !== now.tree || was.key !== now.key) stale.add(id);
+	}
+	return stale;
 }

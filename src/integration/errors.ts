@@ -1,5 +1,5 @@
 import { failureLine, failureStack } from '../lib/failure.ts';
-import { readSiteSettings } from '../lib/config.ts';
+import { readSiteSettings } from '../lib/site/settings.ts';
 import { formatProblem, sortProblems, summarizeProblems, type Problem } from '../lib/problems.ts';
 
 /**

@@ -1,24 +1,31 @@
 import type { StarlightPlugin } from '@astrojs/starlight/types';
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
-import { createAnalysisCache } from '../lib/analyze.ts';
-import type { PortalUserConfig } from '../lib/config.ts';
+import { parseCount } from '../lib/body/mdx.ts';
 import { formatProblem, hasErrors, sortProblems } from '../lib/problems.ts';
 import { NO_PREVIEW } from '../lib/site/preview.ts';
+import { createAnalysisCache } from '../node/analyze.ts';
+import type { PortalUserConfig } from '../schemas/config.ts';
 import { previewFor, servePreview, type PortalState } from './dev.ts';
+import { documentModules } from './document-modules.ts';
+import { documentRendering } from './documents.ts';
+import { liveDocuments, publishDocumentsSource } from './documents-source.ts';
 import { problemsError } from './errors.ts';
-import { addMarkdownPlugins } from './markdown/index.ts';
+import { setupMarkdown } from './markdown/index.ts';
 import { writeBuildOutput } from './output.ts';
-import { analyse, clearBuildRecord, noticesOf, readSetup } from './setup.ts';
+import { analyse, clearBuildRecord, noticesOf, readSetup, type Snapshot } from './setup.ts';
 import { virtualModules } from './virtual.ts';
 
 const asset = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+const quietDirectives = (level: string, log: { code?: string; message: string }, handler: (level: string, log: unknown) => void) =>
+	log.code === 'MODULE_LEVEL_DIRECTIVE' && log.message.includes('astro:head-inject') ? undefined : handler(level, log);
 
 /**
  * The portal's wiring into Starlight and Astro: one plugin, configured in astro.config.mjs. Each part
- * is its own module: setup.ts (configuration, PORTAL_* settings, the analysis), markdown/ (the Markdown
- * plugins), output.ts (files written when the build is done), dev.ts (the preview server), virtual.ts
- * (the model for pages), errors.ts (a build stops with one list of problems, no stack trace).
+ * is its own module: setup.ts (configuration, PORTAL_* settings, the analysis), documents*.ts (the
+ * documents collection: bodies rendered from the analysis's trees), markdown/ (Astro's processor for
+ * help pages), output.ts (files written when the build is done), dev.ts (the preview server),
+ * virtual.ts (the model for pages), errors.ts (a build stops with one list of problems, no stack trace).
  */
 export default function ismsPortal(userConfig: PortalUserConfig): StarlightPlugin {
 	return {
@@ -42,7 +49,14 @@ export default function ismsPortal(userConfig: PortalUserConfig): StarlightPlugi
 				for (const line of noticesOf(setup, snapshot)) logger.info(line);
 				const state: PortalState = { snapshot, preview: command === 'dev' ? previewFor(setup, snapshot) : NO_PREVIEW, ...(cache ? { cache } : {}) };
 
-				addMarkdownPlugins(astroConfig.markdown, setup, () => state.snapshot);
+				const processor = setupMarkdown(astroConfig.markdown, setup);
+				// Document bodies are rendered from the trees the analysis parsed, checked and redacted, by the documents
+				// collection's loader (documents-loader.ts), never compiled as MDX; the dev server renders changed ones again.
+				const renderingOf = (current: Snapshot, preview = state.preview) =>
+					documentRendering({ root: setup.root, base: astroConfig.base, snapshot: current, processor, keep: command !== 'build', blocked: new Set(preview.blocked) });
+				const live = liveDocuments(renderingOf(snapshot));
+				publishDocumentsSource(live);
+				const modules = documentModules((path) => Boolean(path && path.startsWith(setup.documentsRoot)));
 				updateConfig({
 					title: setup.config.siteTitle,
 					// The search index is built after Astro has exited (scripts/index-search.ts, part of
@@ -61,6 +75,7 @@ export default function ismsPortal(userConfig: PortalUserConfig): StarlightPlugi
 						{ label: '版次差異比較', link: '/diff/' },
 						{ label: '使用說明', items: [{ autogenerate: { directory: 'help' } }] },
 					],
+					// Starlight's heading links apply to the documents folder too (its bodies run Astro's rehype plugins).
 					markdown: { ...starlightConfig.markdown, processedDirs: [...(starlightConfig.markdown?.processedDirs ?? []), setup.settings.documentsDir] },
 					customCss: [...(starlightConfig.customCss ?? []), asset('../styles/portal.css'), asset('../styles/layout.css'), asset('../styles/print.css')],
 					components: {
@@ -79,25 +94,24 @@ export default function ismsPortal(userConfig: PortalUserConfig): StarlightPlugi
 						'astro:config:setup'({ updateConfig: updateAstroConfig }) {
 							updateAstroConfig({
 								vite: {
-									plugins: [virtualModules(() => ({ model: state.snapshot.model, preview: state.preview }), command === 'dev')],
-									// Astro marks every MDX module with a directive its bundler warns about, one
-									// ten-line warning per document (withastro/astro#18087): kept out of build logs.
-									build: {
-										rolldownOptions: {
-											onLog(level: string, log: { code?: string; message: string }, handler: (level: string, log: unknown) => void) {
-												if (log.code === 'MODULE_LEVEL_DIRECTIVE' && log.message.includes('astro:head-inject')) return;
-												handler(level, log);
-											},
-										},
-									},
+									plugins: [virtualModules(() => ({ model: state.snapshot.model, preview: state.preview }), command === 'dev'), modules.plugin],
+									// Astro marks every MDX module (the help pages) with a directive its bundler warns about,
+									// a ten-line warning each (withastro/astro#18087): kept out of build logs.
+									build: { rolldownOptions: { onLog: quietDirectives } },
 								},
 							});
 						},
 						'astro:server:setup'({ server, logger: devLogger }) {
-							servePreview(server, setup, state, devLogger);
+							servePreview(server, setup, state, { live, renderingOf }, devLogger);
 						},
 						'astro:build:done'({ dir }) {
-							writeBuildOutput(state.snapshot, { outDir: fileURLToPath(dir), cacheDir: fileURLToPath(astroConfig.cacheDir), site: astroConfig.site });
+							writeBuildOutput(state.snapshot, {
+								outDir: fileURLToPath(dir),
+								cacheDir: fileURLToPath(astroConfig.cacheDir),
+								site: astroConfig.site,
+								root: setup.root,
+								parses: () => ({ bodies: parseCount(), documentModules: modules.count() }),
+							});
 						},
 					},
 				};

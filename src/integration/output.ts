@@ -1,11 +1,13 @@
 import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import type { BuildRecord } from '../lib/build-record.ts';
-import { PENDING_MARKER } from '../lib/build-record.ts';
-import { dataFiles, pageFile, permalinkCopies } from '../lib/output.ts';
+import type { BuildRecord } from '../lib/publish/build-record.ts';
+import { PENDING_MARKER } from '../lib/publish/build-record.ts';
+import { dataFiles, pageFile, permalinkCopies } from '../lib/site/output.ts';
 import { buildCanaries } from '../lib/site/canaries.ts';
 import { writeAuditList } from '../node/audit.ts';
 import { auditBuiltPages } from '../node/csp.ts';
+import { readAttachments } from '../node/attachments.ts';
+import type { PublishedVersion } from '../lib/documents/portal.ts';
 import { PortalBuildError } from './errors.ts';
 import type { Snapshot } from './setup.ts';
 
@@ -16,6 +18,15 @@ export interface OutputOptions {
 	cacheDir: string;
 	/** Astro `site`, for the build record. */
 	site: string | undefined;
+	/** Project root, absolute: attachments are read from the version files' folders. */
+	root: string;
+	/** Parses of bodies in this process and document files Vite made into modules (one parse per version, no module). */
+	parses: () => { bodies: number; documentModules: number };
+}
+
+/** versions.json lists each published version's attachments (never a hidden version's: the model has none). */
+export function attachmentsReader(root: string, base: string | undefined) {
+	return (version: PublishedVersion) => readAttachments(root, base, version);
 }
 
 /**
@@ -36,7 +47,7 @@ export function writeBuildOutput(snapshot: Snapshot, options: OutputOptions, now
 		copyFileSync(join(outDir, copy.from), join(outDir, copy.to));
 	}
 	// versions.json of each document, for the diff page.
-	for (const [path, content] of dataFiles(model.documents, blocks)) {
+	for (const [path, content] of dataFiles(model.documents, blocks, attachmentsReader(options.root, model.settings.base))) {
 		const file = join(outDir, pageFile(path));
 		mkdirSync(dirname(file), { recursive: true });
 		writeFileSync(file, content());
@@ -56,6 +67,8 @@ export function writeBuildOutput(snapshot: Snapshot, options: OutputOptions, now
 		documents: model.documents.length,
 		versions: model.documents.reduce((sum, doc) => sum + doc.versions.length, 0),
 		warnings: problems.filter((p) => p.severity === 'warning').length,
+		// One parse per version: the analysis's; no document became a module.
+		parses: { versions: snapshot.versions.length, ...options.parses() },
 		duplicatePages: copies.map((copy) => copy.to),
 		audit,
 	};

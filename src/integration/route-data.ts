@@ -1,6 +1,6 @@
 import { defineRouteMiddleware } from '@astrojs/starlight/route-data';
 import model from 'virtual:isms-portal/model';
-import { escapeHtml } from '../lib/escape.ts';
+import { escapeHtml } from '../lib/site/escape.ts';
 import { pageTitle, pathBelowBase, sidebarSection } from '../lib/site/navigation.ts';
 
 type Entry = App.Locals['starlightRoute']['sidebar'][number];

@@ -1,14 +1,16 @@
 import { rmSync } from 'node:fs';
 import { dirname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { BUILD_MARKER, PENDING_MARKER } from '../lib/build-record.ts';
-import { classificationLabels } from '../lib/classification.ts';
-import { portalConfigSchema, readBuildSettings, type BuildSettings, type PortalConfig, type PortalUserConfig } from '../lib/config.ts';
-import type { AnalysisCache } from '../lib/analyze.ts';
-import type { DocumentVersion } from '../lib/corpus.ts';
+import { BUILD_MARKER, PENDING_MARKER } from '../lib/publish/build-record.ts';
+import { classificationLabels } from '../lib/documents/classification.ts';
+import { parsePortalConfig, type PortalConfig, type PortalUserConfig } from '../schemas/config.ts';
+import { readBuildSettings, type BuildSettings } from '../lib/site/settings.ts';
+import type { AnalysisCache } from '../node/analyze.ts';
+import type { DocumentVersion } from '../lib/documents/document-version.ts';
 import { ceilingNotices, citedDocuments } from '../lib/documents/ceiling-notice.ts';
 import type { Outline } from '../lib/outline/outline.ts';
-import { buildPortal, type BuildOutput } from '../lib/portal.ts';
+import type { BuildOutput } from '../lib/documents/portal.ts';
+import { buildPortal } from '../node/portal.ts';
 import { guarded, settingError } from './errors.ts';
 
 export type Command = 'dev' | 'build' | 'preview' | 'sync';
@@ -25,7 +27,7 @@ export interface PortalSetup {
 }
 
 /**
- * One analysis of the corpus (src/lib/portal.ts) and what the Markdown plugins look up in it by file.
+ * One analysis of the corpus (src/node/portal.ts) and what the renderer's transforms look up in it by file.
  * A build makes one; the dev server makes a new one whenever a source changes (src/integration/dev.ts).
  */
 export interface Snapshot extends BuildOutput {
@@ -43,12 +45,9 @@ export interface Snapshot extends BuildOutput {
  * `astro dev` shows drafts with their notice unless PORTAL_INCLUDE_DRAFTS says otherwise.
  */
 export function readSetup(userConfig: PortalUserConfig, astro: { root: URL; base: string }, command: Command, env: Record<string, string | undefined>): PortalSetup {
-	const parsed = portalConfigSchema.safeParse(userConfig);
-	if (!parsed.success) {
-		const lines = parsed.error.issues.map((issue) => `astro.config.mjs  error  config/invalid  入口網設定 ${issue.path.join('.') || '（根）'} 無效：${issue.message}`);
-		throw settingError(lines.join('\n'), '入口網設定有誤');
-	}
-	const config = parsed.data;
+	const parsed = parsePortalConfig(userConfig);
+	if (!parsed.ok) throw settingError(parsed.messages.map((message) => `astro.config.mjs  error  config/invalid  ${message}`).join('\n'), '入口網設定有誤');
+	const config = parsed.config;
 	let settings: BuildSettings;
 	try {
 		settings = readBuildSettings(config, env);
@@ -66,11 +65,12 @@ export function clearBuildRecord(outDir: URL): void {
 }
 
 /**
- * Analyses the corpus (an unforeseen exception is one line, 請回報) and indexes it for the Markdown
- * plugins; `cache` lets the dev server's analyses keep what did not change.
+ * Analyses the corpus (an unforeseen exception is one line, 請回報), keeping the published versions'
+ * trees for the renderer (src/integration/documents.ts), and indexes it for the renderer's transforms;
+ * `cache` lets the dev server's analyses keep what did not change.
  */
 export function analyse(setup: PortalSetup, cache?: AnalysisCache): Snapshot {
-	const output = guarded(setup.command === 'dev' ? '預覽' : '建置', () => buildPortal(setup.root, setup.config, setup.settings, cache));
+	const output = guarded(setup.command === 'dev' ? '預覽' : '建置', () => buildPortal(setup.root, setup.config, setup.settings, { keepTrees: true, ...(cache ? { cache } : {}) }));
 	return snapshotOf(setup, output);
 }
 

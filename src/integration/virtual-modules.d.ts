@@ -1,5 +1,5 @@
 declare module 'virtual:isms-portal/model' {
-	const model: import('../lib/portal.ts').PortalModel;
+	const model: import('../lib/documents/portal.ts').PortalModel;
 	export default model;
 }
 

@@ -1,4 +1,4 @@
-import type { PortalModel } from '../lib/portal.ts';
+import type { PortalModel } from '../lib/documents/portal.ts';
 import type { Preview } from '../lib/site/preview.ts';
 
 /** The resolved model: config, build settings, published documents and versions. */

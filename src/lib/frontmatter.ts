@@ -15,7 +15,7 @@ export interface SplitSource {
 	bodyLine: number;
 	errors: FrontmatterError[];
 	/** Position of a frontmatter key (`['controls', 2]` for a list item): its value, else its key, else line 1. */
-	positionOf(path: readonly (string | number)[], target?: 'key' | 'value'): Position;
+	positionOf(path: readonly PropertyKey[], target?: 'key' | 'value'): Position;
 }
 
 const OPENING = /^---[ \t]*\r?\n/;

@@ -1,3 +1,4 @@
+import { fullWidthColonIn, yamlMessage } from './yaml-errors.ts';
 import { LineCounter, isAlias, isMap, isScalar, isSeq, parseDocument, visit, type Alias, type Document, type Node } from 'yaml';
 
 /** A 1-based line and column in a source file. */
@@ -29,13 +30,29 @@ export function parseYamlSource(text: string, firstLine = 1): YamlSource {
 		const { line, col } = lineCounter.linePos(offset);
 		return { line: line + firstLine - 1, column: col };
 	};
-	const errors = doc.errors.map((error) => ({
-		...toPosition(syntaxErrorOffset(doc, error.code, error.message, error.pos[0])),
-		message:
-			error.code === 'DUPLICATE_KEY'
-				? `YAML 語法錯誤：欄位「${keyAt(text, error.pos[0])}」重複出現；同一欄位只能寫一次`
-				: `YAML 語法錯誤：${yamlMessage(error.code, error.message)}`,
-	}));
+	const errors: (Position & { message: string })[] = [];
+	const fullWidthLines = new Set<number>();
+	const fullWidth = (from: number, to: number): boolean => {
+		const found = fullWidthColonIn(text, from, to);
+		if (!found) return false;
+		const position = toPosition(found.offset);
+		if (!fullWidthLines.has(position.line)) errors.push({ ...position, message: found.message });
+		fullWidthLines.add(position.line);
+		return true;
+	};
+	for (const error of doc.errors) {
+		// `tier：2` (a Chinese keyboard's colon) confuses the parser; say what it is, where it is.
+		if (fullWidth(error.pos[0], error.pos[1])) continue;
+		errors.push({
+			...toPosition(syntaxErrorOffset(doc, error.code, error.message, error.pos[0])),
+			message:
+				error.code === 'DUPLICATE_KEY'
+					? `YAML 語法錯誤：欄位「${keyAt(text, error.pos[0])}」重複出現；同一欄位只能寫一次`
+					: `YAML 語法錯誤：${yamlMessage(error.code, error.message)}`,
+		});
+	}
+	// A file of one `title：…` line parses as a string: no file the portal reads is one.
+	if (errors.length === 0 && isScalar(doc.contents) && typeof doc.contents.value === 'string') fullWidth(0, text.length);
 	const at = (path: readonly PropertyKey[], target: 'key' | 'value' = 'value'): Position => {
 		let node: unknown = doc.contents;
 		let keyNode: Node | undefined;
@@ -116,17 +133,6 @@ function syntaxErrorOffset(doc: Document, code: string, message: string, offset:
 		},
 	});
 	return start;
-}
-
-function yamlMessage(code: string, message: string): string {
-	const english = message.split('\n')[0] ?? message;
-	if (code === 'TAB_AS_INDENT') return '縮排不可使用 Tab 字元，請改用空格';
-	if (code === 'RESOURCE_EXHAUSTION') return '巢狀層次過深，無法讀取；入口網的資料最多只有兩三層';
-	if (code === 'MISSING_CHAR' && /quote/i.test(english)) return '引號沒有結束：從此處開始的引號缺少對應的結尾引號';
-	if (code === 'BLOCK_AS_IMPLICIT_KEY') return '值裡有「: 」（冒號加空格），請用引號把整個值括起來';
-	if (code === 'BAD_INDENT' || code === 'MISSING_CHAR') return `縮排或清單寫法不正確（${english}）`;
-	// The yaml library's own wording is English; keep it after a Chinese lead so nothing is lost.
-	return english;
 }
 
 /** The key written at an offset: `title` for `title: 乙`. */

@@ -3,12 +3,12 @@ import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { dirname, join, resolve, sep } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import JSZip from 'jszip';
-import { findCanaries, type Canary, type Finding } from '../lib/audit.ts';
-import type { Classification } from '../lib/classification.ts';
-import { TextMatcher } from '../lib/text-match.ts';
+import { findCanaries, type Canary, type Finding } from '../lib/ceiling/audit.ts';
+import type { Classification } from '../lib/documents/classification.ts';
+import { TextMatcher } from '../lib/ceiling/text-match.ts';
 
 /**
- * The file side of the build's audit (src/lib/audit.ts): the canary list, kept in the Astro cache
+ * The file side of the build's audit (src/lib/ceiling/audit.ts): the canary list, kept in the Astro cache
  * folder (never in the output), and the walk over every output file, gzip and zip opened.
  */
 export interface AuditList {

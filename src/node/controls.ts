@@ -1,3 +1,4 @@
+import type { LoadedControls } from '../lib/documents/analysis.ts';
 import { withFile } from '../lib/failure.ts';
 import { readSourceFile } from './source-file.ts';
 import { parseCatalogue, type Catalogue } from '../lib/soa/catalogue.ts';
@@ -5,13 +6,7 @@ import { makeCrosswalk, parseCrosswalk, type Crosswalk } from '../lib/soa/crossw
 import { CONTROL_FILES, type Edition } from '../lib/soa/ids.ts';
 import type { Problem } from '../lib/problems.ts';
 
-export interface LoadedControls {
-	c2013?: Catalogue;
-	c2022?: Catalogue;
-	/** Empty (no mappings) when a file is missing or invalid; the problems say why. */
-	crosswalk: Crosswalk;
-	problems: Problem[];
-}
+export type { LoadedControls };
 
 
 /** Reads both catalogues and the crosswalk from `<root>/<dir>`; files are reported relative to root. */

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { auditPage, inlineScriptBodies, PAGE_DIRECTIVES, SCRIPT_SOURCES } from '../lib/csp.ts';
+import { auditPage, inlineScriptBodies, PAGE_DIRECTIVES, SCRIPT_SOURCES } from '../lib/site/csp.ts';
 
 /** SHA-256 of a script or style body, in CSP form (`sha256-…`), as Astro computes it. */
 export function cspHash(text: string): string {
@@ -39,7 +39,7 @@ export function portalCsp(root: string) {
 }
 
 /**
- * Audits every built page against its own policy (src/lib/csp.ts `auditPage`) and moves the policy
+ * Audits every built page against its own policy (src/lib/site/csp.ts `auditPage`) and moves the policy
  * to the top of each page's head. Returns one line per fault, naming the page; the build stops on any.
  */
 export function auditBuiltPages(outDir: string): string[] {

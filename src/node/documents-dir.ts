@@ -17,9 +17,17 @@ export interface VersionFile {
 	version: string;
 }
 
-export function listVersionFiles(root: string, settings: LayoutSettings): { files: VersionFile[]; problems: Problem[] } {
+/** A document folder `<dir>/<DOCNO>/` (its name is a document number's place, whatever its files hold). */
+export interface DocumentFolder {
+	name: string;
+	/** Relative to the root, forward slashes, with a trailing slash: `content/documents/ISMS-P-005/`. */
+	path: string;
+}
+
+export function listVersionFiles(root: string, settings: LayoutSettings): { files: VersionFile[]; folders: DocumentFolder[]; problems: Problem[] } {
 	const dir = relative(root, resolve(root, settings.documentsDir)).split(sep).join('/') || '.';
 	const files: VersionFile[] = [];
+	const folders: DocumentFolder[] = [];
 	const problems: Problem[] = [];
 	const problem = (file: string, rule: string, message: string) => problems.push({ file: printablePath(file), line: 1, column: 1, severity: 'error', rule, message });
 	const named = settings.documentsDirVariable ? `（由環境變數 ${settings.documentsDirVariable} 指定）` : '';
@@ -28,13 +36,13 @@ export function listVersionFiles(root: string, settings: LayoutSettings): { file
 	try {
 		if (!statSync(join(root, dir)).isDirectory()) {
 			problem(dir, 'layout/missing-folder', `文件資料夾 ${dir}${named}不是資料夾；應為放置 <文件編號>/<版次>.mdx 的資料夾`);
-			return { files, problems };
+			return { files, folders, problems };
 		}
 	} catch (error) {
 		const code = (error as NodeJS.ErrnoException).code;
 		if (code === 'ENOENT' || code === 'ENOTDIR') problem(dir, 'layout/missing-folder', `找不到文件資料夾 ${dir}${named}`);
 		else problem(dir, 'file/unreadable', unreadableMessage(code));
-		return { files, problems };
+		return { files, folders, problems };
 	}
 	const entries = (path: string): Dirent[] | undefined => {
 		try {
@@ -52,6 +60,7 @@ export function listVersionFiles(root: string, settings: LayoutSettings): { file
 			problem(folderPath, role.rule, role.message);
 			continue;
 		}
+		folders.push({ name: folder.name, path: `${folderPath}/` });
 		for (const entry of entries(folderPath) ?? []) {
 			const path = `${folderPath}/${entry.name}`;
 			const kind = entry.isSymbolicLink() ? 'link' : entry.isDirectory() ? 'folder' : entry.isFile() ? 'file' : 'special';
@@ -61,5 +70,5 @@ export function listVersionFiles(root: string, settings: LayoutSettings): { file
 			else files.push({ file: path, folder: folder.name, version: entry.name.slice(0, -'.mdx'.length) });
 		}
 	}
-	return { files, problems };
+	return { files, folders, problems };
 }

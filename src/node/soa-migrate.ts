@@ -1,12 +1,13 @@
 import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import type { CorpusAnalysis } from '../lib/analyze.ts';
-import type { BuildSettings, PortalConfig } from '../lib/config.ts';
+import type { CorpusAnalysis } from '../lib/documents/analysis.ts';
+import type { BuildSettings } from '../lib/site/settings.ts';
+import type { PortalConfig } from '../schemas/config.ts';
 import type { Problem } from '../lib/problems.ts';
 import type { Soa } from '../lib/soa/data.ts';
 import { parseSoa } from '../lib/soa/data.ts';
 import { migrateSoa, soaYaml, type Migration } from '../lib/soa/migrate.ts';
-import { compareVersions, isVersion } from '../lib/version.ts';
+import { compareVersions, isVersion } from '../lib/documents/version.ts';
 
 export interface MigrationRequest {
 	config: PortalConfig;

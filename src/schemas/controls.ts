@@ -1,7 +1,8 @@
 import { z } from 'astro/zod';
-import { text } from '../lib/schema.ts';
+import { text } from './frontmatter.ts';
 import { ID_2013, ID_2022, STANDARDS } from '../lib/soa/ids.ts';
-import { describeValue, valueAt, type YamlSource } from '../lib/yaml-source.ts';
+import { explainIssues, issuesToProblems, rulesOf, type FieldSpec } from './issues.ts';
+import { valueAt, type YamlSource } from '../lib/yaml-source.ts';
 import { sortProblems, type Problem } from '../lib/problems.ts';
 
 /**
@@ -55,7 +56,7 @@ export const crosswalkSchema = z.strictObject({
 /** What each list holds and what each of its fields expects, in the words shown to the document controller. */
 interface ItemSpec {
 	name: string;
-	fields: Record<string, { label: string; expected: string }>;
+	fields: Record<string, FieldSpec>;
 }
 
 const ZH = { label: '中文名稱', expected: '非空白的文字（臺灣用語，依 CNS 27001）' };
@@ -106,7 +107,7 @@ const ITEMS: Record<string, ItemSpec> = {
 	themes: {
 		name: '主題',
 		fields: {
-			id: { label: '主題編號', expected: "加引號的主題編號 '5'、'6'、'7' 或 '8'" },
+			id: { label: '主題編號', expected: "加引號的主題編號 '5'、'6'、'7' 或 '8'", hint: (value) => (typeof value === 'number' ? "（未加引號的 5 會被當成數字，請寫成 id: '5'）" : '') },
 			zh: ZH,
 			en: EN,
 			controls: { label: '控制措施', expected: '控制措施的清單，每一項有 id、zh、en' },
@@ -167,46 +168,11 @@ function describeLocation(kind: CatalogueKind, data: unknown, path: readonly Pro
 	return parts.length === 0 ? '檔案第一層' : parts.join(' › ');
 }
 
+/** zod issues of a catalogue or the crosswalk as Problems, by the one translator (issues.ts). */
 export function catalogueIssuesToProblems(kind: CatalogueKind, issues: readonly z.core.$ZodIssue[], data: unknown, at: YamlSource['at'], file: string, rulePrefix: string): Problem[] {
-	const problems: Problem[] = [];
-	const seen = new Set<string>();
-	const push = (path: readonly PropertyKey[], target: 'key' | 'value', rule: string, message: string) => {
-		problems.push({ file, ...at(path, target), severity: 'error', rule: `${rulePrefix}/${rule}`, message });
+	const itemAt = (path: readonly PropertyKey[]) => {
+		const listKey = path.length >= 2 ? path[path.length - 2] : undefined;
+		return { fields: itemSpec(kind, typeof listKey === 'string' ? listKey : undefined).fields, where: describeLocation(kind, data, [...path, ''], false) };
 	};
-	for (const issue of issues) {
-		const path = issue.path;
-		// The item's list key: the string two segments up from a field (…, 'controls', 3, 'id').
-		const containerPath = issue.code === 'unrecognized_keys' ? path : path.slice(0, -1);
-		const listKey = containerPath.length >= 2 ? containerPath[containerPath.length - 2] : undefined;
-		const spec = itemSpec(kind, typeof listKey === 'string' ? listKey : undefined);
-		if (issue.code === 'unrecognized_keys') {
-			const location = describeLocation(kind, data, [...path, ''], false);
-			for (const key of issue.keys) {
-				push([...path, key], 'key', 'unknown-field', `${location}：未知的欄位「${key}」；此處可用的欄位為 ${Object.keys(spec.fields).join('、')}`);
-			}
-			continue;
-		}
-		// A list element (from[2]) is reported against its list's field.
-		const fieldIndex = typeof path[path.length - 1] === 'number' && typeof path[path.length - 2] === 'string' ? path.length - 2 : path.length - 1;
-		const field = path[fieldIndex];
-		if (typeof field !== 'string') continue;
-		const fieldPath = path.slice(0, fieldIndex + 1);
-		const itemPath = path.slice(0, fieldIndex);
-		const fieldListKey = itemPath.length >= 2 ? itemPath[itemPath.length - 2] : undefined;
-		const fieldSpec = itemSpec(kind, typeof fieldListKey === 'string' ? fieldListKey : undefined).fields[field] ?? { label: field, expected: '' };
-		const key = path.slice(fieldIndex).map((s, i) => (i === 0 ? String(s) : `[${String(s)}]`)).join('');
-		if (seen.has(path.map(String).join('/'))) continue;
-		seen.add(path.map(String).join('/'));
-		const location = describeLocation(kind, data, fieldPath, field === 'id' || field === 'to');
-		const value = valueAt(data, path);
-		if (value === undefined && fieldIndex === path.length - 1) {
-			push(itemPath, 'value', 'missing-field', `${location}：缺少必填欄位 ${field}（${fieldSpec.label}）；應為 ${fieldSpec.expected}`);
-			continue;
-		}
-		const hint = field === 'id' && typeof value === 'number' && kind === 'catalogue-2022' ? "（未加引號的 5 會被當成數字，請寫成 id: '5'）" : '';
-		const tooFew = issue.code === 'too_small' && Array.isArray(value) ? '（清單不可為空）' : '';
-		push(path, 'value', 'invalid', `${location}：${key}（${fieldSpec.label}）的值${describeValue(value)}無效${tooFew}；應為 ${fieldSpec.expected}${hint}`);
-	}
-	return sortProblems(problems);
+	return sortProblems(issuesToProblems(explainIssues(issues, data, itemAt), file, at, rulesOf(rulePrefix, 'invalid')));
 }
-

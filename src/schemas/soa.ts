@@ -1,6 +1,7 @@
 import { z } from 'astro/zod';
-import { isoDateSchema, text } from '../lib/schema.ts';
-import { VERSION_PATTERN } from '../lib/version.ts';
+import { isoDateSchema, text } from './frontmatter.ts';
+import { explainIssues, type FieldIssue, type FieldSpec } from './issues.ts';
+import { VERSION_PATTERN } from '../lib/documents/version.ts';
 
 /**
  * The schema of one SoA version file (`content/soa.yaml` or `content/soa/<VERSION>.yaml`, format in
@@ -45,7 +46,7 @@ export const soaSchema = z.strictObject({
 	controls: z.record(z.string(), z.unknown()),
 });
 
-export const SOA_FIELDS: Record<string, { label: string; expected: string }> = {
+export const SOA_FIELDS: Record<string, FieldSpec> = {
 	version: { label: '版次', expected: '加引號的「主版.次版」字串，例如 "1.2"' },
 	effective: { label: '生效日期', expected: 'YYYY-MM-DD 格式的實際日期' },
 	approvedBy: { label: '核准', expected: '非空白的文字' },
@@ -54,8 +55,8 @@ export const SOA_FIELDS: Record<string, { label: string; expected: string }> = {
 	changes: { label: '修訂說明', expected: '非空白的文字' },
 	controls: { label: '控制措施', expected: '以控制措施編號為鍵的對應表，例如 A.5.1.1: { applicable: true, … }' },
 	applicable: { label: '是否適用', expected: 'true 或 false' },
-	reasons: { label: '選用理由', expected: `清單，值為 ${spelled(SOA_REASONS)}` },
-	status: { label: '實施狀態', expected: spelled(SOA_STATUSES) },
+	reasons: { label: '選用理由', expected: `清單，值為 ${spelled(SOA_REASONS)}`, values: [...Object.values(SOA_REASONS), ...Object.keys(SOA_REASONS)] },
+	status: { label: '實施狀態', expected: spelled(SOA_STATUSES), values: [...Object.values(SOA_STATUSES), ...Object.keys(SOA_STATUSES)] },
 	owner: { label: '權責單位', expected: '非空白的文字' },
 	evidence: { label: '佐證', expected: '非空白的文字' },
 	justification: { label: '不適用理由', expected: '非空白的文字' },
@@ -68,40 +69,13 @@ export function soaFieldsOf(prefix: readonly PropertyKey[]): string[] {
 	return Object.keys(prefix.length === 0 ? soaSchema.shape : soaEntrySchema.shape);
 }
 
-/** 「A.9.2.1：」 for a control's field, nothing at the top level. */
-function where(path: readonly PropertyKey[]): string {
-	return path[0] === 'controls' && typeof path[1] === 'string' ? `${path[1]}：` : '';
-}
-
-export interface SoaIssue {
-	path: PropertyKey[];
-	target: 'key' | 'value';
-	rule: string;
-	message: string;
-}
-
-/** zod issues of the SoA schemas (at `prefix` in the file) as rule and message, each field once. */
-export function soaIssues(issues: readonly z.core.$ZodIssue[], prefix: readonly PropertyKey[], valueAt: (path: readonly PropertyKey[]) => unknown, describeValue: (value: unknown) => string): SoaIssue[] {
-	const out: SoaIssue[] = [];
-	const seen = new Set<string>();
-	for (const issue of issues) {
-		const path = [...prefix, ...issue.path];
-		if (issue.code === 'unrecognized_keys') {
-			for (const key of issue.keys) out.push({ path: [...path, key], target: 'key', rule: 'soa/unknown-field', message: `${where(path)}未知的欄位「${key}」；可用的欄位為 ${soaFieldsOf(prefix).join('、')}` });
-			continue;
-		}
-		const fieldIndex = path.findLastIndex((segment) => typeof segment === 'string' && segment in SOA_FIELDS);
-		const fieldPath = fieldIndex === -1 ? path : path.slice(0, fieldIndex + 1);
-		const key = fieldPath.map(String).join('/');
-		if (seen.has(key)) continue;
-		seen.add(key);
-		const field = String(fieldPath.at(-1) ?? '');
-		const spec = SOA_FIELDS[field] ?? { label: field, expected: '' };
-		if (valueAt(fieldPath) === undefined) {
-			out.push({ path: fieldPath.slice(0, -1), target: 'key', rule: 'soa/missing-field', message: `${where(fieldPath)}缺少必填欄位 ${field}（${spec.label}）；應為 ${spec.expected}` });
-		} else {
-			out.push({ path, target: 'value', rule: 'soa/invalid-value', message: `${where(fieldPath)}${field}（${spec.label}）的值${describeValue(valueAt(path))}無效；應為 ${spec.expected}` });
-		}
-	}
-	return out;
+/**
+ * zod issues of the SoA schemas (found at `prefix` in the file: `[]` or `['controls', id]`), explained by
+ * the one translator (issues.ts), each field once; a control's fields are named after it (「A.9.2.1：…」).
+ */
+export function soaIssues(issues: readonly z.core.$ZodIssue[], data: unknown, prefix: readonly PropertyKey[]): FieldIssue[] {
+	const fieldsOf = (keys: string[]) => Object.fromEntries(keys.map((key) => [key, SOA_FIELDS[key]!]));
+	const top = fieldsOf(Object.keys(soaSchema.shape));
+	const entry = fieldsOf(Object.keys(soaEntrySchema.shape));
+	return explainIssues(issues, data, (path) => (path[0] === 'controls' && typeof path[1] === 'string' ? { fields: entry, where: path[1] } : { fields: top }), prefix);
 }

@@ -1,11 +1,12 @@
 import { parse } from 'node-html-parser';
 import { describe, expect, it } from 'vitest';
 import { portal } from '../../astro.config.mjs';
-import { analyzeCorpus } from '../../src/lib/analyze.ts';
-import { portalConfigSchema, type BuildSettings } from '../../src/lib/config.ts';
-import type { VersionsFile } from '../../src/lib/diff-data.ts';
-import { diffVersions } from '../../src/lib/diff.ts';
-import { docSlug } from '../../src/lib/urls.ts';
+import { analyzeCorpus } from '../../src/node/analyze.ts';
+import { portalConfigSchema } from '../../src/schemas/config.ts';
+import type { BuildSettings } from '../../src/lib/site/settings.ts';
+import type { VersionsFile } from '../../src/lib/diff/diff-data.ts';
+import { diffVersions } from '../../src/lib/diff/diff.ts';
+import { docSlug } from '../../src/lib/site/urls.ts';
 import { buildFixture, ROOT } from './build.ts';
 
 /**
@@ -41,6 +42,23 @@ function compare(label: string, build: () => ReturnType<typeof buildFixture>, se
 			expect(pages).toBeGreaterThan(0);
 			expect(anchors).toBeGreaterThan(0);
 		});
+
+		it('every version page’s on-page outline (本頁內容) points at its clause anchors, in the order of the page', () => {
+			let entries = 0;
+			for (const doc of analysis.documents) {
+				for (const version of doc.versions) {
+					const path = `documents/${docSlug(doc.docNo)}/v${version.version}/index.html`;
+					if (!site.exists(path)) continue;
+					const root = parse(site.read(path));
+					const ids = root.querySelectorAll('.sl-markdown-content [id^="sec-"]').map((element) => `#${element.getAttribute('id')}`);
+					const links = root.querySelectorAll('starlight-toc nav a').map((a) => decodeURIComponent(a.getAttribute('href')!)).filter((href) => href.startsWith('#sec-'));
+					expect(links, path).toEqual(ids.filter((id) => links.includes(id)));
+					expect(links.length, path).toBe(new Set(links).size);
+					entries += links.length;
+				}
+			}
+			expect(entries).toBeGreaterThan(0);
+		});
 	});
 }
 
@@ -64,5 +82,30 @@ describe('versions.json of the 要點 fixture names the changed clauses', () => 
 			['added', '肆、六、'],
 			['changed', '伍、二、（三）'],
 		]);
+	});
+});
+
+describe('on-page outline of a hand-written 要點 numbered in paragraphs (ISMS-M-901)', () => {
+	const site = buildFixture('outline');
+
+	it('lists its 壹、 to 伍、 under the part heading they follow, not only its two headings', () => {
+		const root = parse(site.read('documents/isms-m-901/index.html'));
+		const links = root.querySelectorAll('starlight-toc nav a').map((a) => [decodeURIComponent(a.getAttribute('href')!), a.text.trim()]);
+		expect(links).toEqual([
+			['#_top', '概述'],
+			['#資訊安全政策', '資訊安全政策'],
+			['#sec-壹', '壹、總體目標'],
+			['#sec-貳', '貳、範圍'],
+			['#sec-參', '參、目的'],
+			['#sec-肆', '肆、依據'],
+			['#sec-伍', '伍、組織及權責'],
+			['#資訊安全管理', '資訊安全管理'],
+			['#sec-第2部分-壹', '壹、人員安全管理'],
+			['#cited-by', '被引用於'],
+			['#revision-history', '修訂紀錄'],
+		]);
+		// 壹、 goes one level below the part heading (h2) it follows.
+		const part = root.querySelectorAll('starlight-toc nav li').find((li) => li.querySelector('a')?.getAttribute('href') === '#資訊安全政策')!;
+		expect(part.querySelectorAll('ul a').map((a) => a.getAttribute('href'))).toEqual(['#sec-壹', '#sec-貳', '#sec-參', '#sec-肆', '#sec-伍']);
 	});
 });

@@ -64,9 +64,25 @@ describe('the all-staff build (ceiling internal)', () => {
 			'對象 | 依據',
 			'機房人員 | ISMS-S-004',
 			'遠端人員 | 「ISMS-R-002」',
+			'類別 | 依據',
+			'機房 | ISMS-S-004',
+			'機房 | ISMS-S-009',
 			'2.1 ISMS-R-002 所定人員每年受訓。',
 			'2.2 品質紀錄依 ISMS-Q-002 辦理。',
 		]);
+		// The cells and column headings the diff shows a table row with are the same published text
+		// (a Markdown table and an HTML one with a merged cell).
+		const rows = (v11.blocks as unknown as { kind: string; cells?: { text: string }[]; columns?: { text: string }[] }[]).filter((b) => b.kind === 'row');
+		expect(rows.map((row) => row.cells!.map((cell) => cell.text))).toEqual([
+			['對象', '依據'],
+			['機房人員', 'ISMS-S-004'],
+			['遠端人員', '「ISMS-R-002」'],
+			['類別', '依據'],
+			['機房', 'ISMS-S-004'],
+			['機房', 'ISMS-S-009'],
+		]);
+		expect(rows.at(-1)!.columns!.map((cell) => cell.text)).toEqual(['類別', '依據']);
+		expect(JSON.stringify(file)).not.toMatch(/機房管制作業說明|金鑰保管作業說明|存取規範庚辛壬/);
 		const page = parse(allStaff.read('documents/isms-p-008/index.html'));
 		expect(page.querySelector('#sec-1-2')!.text.replace(/\s+/g, ' ')).toBe('1.2 遠端人員之訓練依 ISMS-S-004及 ISMS-R-002 辦理。');
 	});
@@ -88,7 +104,7 @@ describe('the all-staff build (ceiling internal)', () => {
 		expect(page.querySelector('.doc-body h2#sec-2')?.text.trim()).toBe('2. ISMS-R-002');
 		const outline = page.querySelectorAll('starlight-toc a').map((a) => a.text.trim());
 		expect(outline).toContain('2. ISMS-R-002');
-		expect(page.querySelectorAll('.doc-body td').map((td) => td.text.trim())).toEqual(['機房人員', 'ISMS-S-004', '遠端人員', '「ISMS-R-002」']);
+		expect(page.querySelectorAll('.doc-body td').map((td) => td.text.trim())).toEqual(['機房人員', 'ISMS-S-004', '遠端人員', '「ISMS-R-002」', '機房', 'ISMS-S-004', 'ISMS-S-009']);
 		const span = page.querySelector('#sec-2-1 span[title]')!;
 		expect([span.getAttribute('title'), span.text]).toEqual(['ISMS-R-002', 'ISMS-R-002']);
 		expect(page.querySelector('#sec-1-3')!.text.replace(/\s+/g, ' ')).toBe('1.3 金鑰保管人員依 ISMS-S-009 及 ISMS-S-004辦理。');

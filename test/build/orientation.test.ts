@@ -71,4 +71,11 @@ describe('文件撰寫說明 (help page)', () => {
 		const text = help.querySelector('main')!.text.replace(/\s+/g, '');
 		for (const words of ['npm run dev', 'http://127.0.0.1:4321/', '預覽檢查', '檔案:行:欄', '沒有發現問題', '已修正', 'npm run new-version', 'PORTAL_INCLUDE_DRAFTS=0 npm run dev', '不需要重新啟動預覽']) expect(text, words).toContain(words.replace(/\s+/g, ''));
 	});
+
+	it('explains attachments that change between versions, the clauses in 本頁內容, tables in the diff and tables the import puts in their clause', () => {
+		const text = parse(site.read('help/authoring/index.html')).querySelector('main')!.text.replace(/\s+/g, '');
+		for (const words of ['「附件異動」欄', '同一檔名、內容不同', '最上面兩層條文', '修改的儲存格加框', '「如下表：」']) expect(text, words).toContain(words);
+		const guide = parse(site.read('help/index.html')).querySelector('main')!.text.replace(/\s+/g, '');
+		for (const words of ['附件異動', '「本頁內容」列出章節標題與最上面兩層條文', '表格逐列比較']) expect(guide, words).toContain(words);
+	});
 });

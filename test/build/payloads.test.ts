@@ -1,6 +1,6 @@
 import { parse, type HTMLElement } from 'node-html-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { cssString } from '../../src/lib/escape.ts';
+import { cssString } from '../../src/lib/site/escape.ts';
 import { buildFixture, type BuildResult } from './build.ts';
 
 /**

@@ -4,7 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM, hasChromium, launch, serve } from '../browser/browser.ts';
 import { contentSite, SITE } from './content-site.ts';
-import { formatRocDate } from '../../src/lib/dates.ts';
+import { formatRocDate } from '../../src/lib/documents/dates.ts';
 import { localIsoDate } from '../../src/client/print-date.ts';
 
 /**

@@ -4,7 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM, hasChromium, launch, serve } from '../browser/browser.ts';
 import { loadPagefind, readIndexedPages, type IndexedPage, type NodePagefind } from '../pagefind/pagefind-node.ts';
-import { PRINT_NOTICE } from '../../src/lib/print.ts';
+import { PRINT_NOTICE } from '../../src/lib/site/print.ts';
 import { runSearch } from '../../src/lib/search/run.ts';
 import { buildFixture, type BuildResult } from './build.ts';
 

@@ -1,7 +1,7 @@
 import { parse, type HTMLElement } from 'node-html-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { VersionsFile } from '../../src/lib/diff-data.ts';
-import { diffVersions } from '../../src/lib/diff.ts';
+import type { VersionsFile } from '../../src/lib/diff/diff-data.ts';
+import { diffVersions } from '../../src/lib/diff/diff.ts';
 import { buildFixture, indexedPages, type BuildResult } from './build.ts';
 
 /**

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 // Each case runs the CLI (and the checker) as a process: seconds each on a busy machine.
 vi.setConfig({ testTimeout: 120_000, hookTimeout: 120_000 });
 import { splitFrontmatter } from '../../src/lib/frontmatter.ts';
-import { validateFrontmatter } from '../../src/lib/schema.ts';
+import { validateFrontmatter } from '../../src/schemas/frontmatter.ts';
 import { FIXTURES, paragraphs } from '../fixtures/import/documents.ts';
 import { oleFile } from '../node/import/_files.ts';
 import { ROOT, runScript } from './run.ts';

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { portal } from '../../astro.config.mjs';
 import { PortalBuildError } from '../../src/integration/errors.ts';
 import { analyse, documentOf, readSetup } from '../../src/integration/setup.ts';
-import { createAnalysisCache } from '../../src/lib/analyze.ts';
+import { createAnalysisCache } from '../../src/node/analyze.ts';
 import { PROJECT_ROOT } from '../unit/_helpers.ts';
 
 const astro = { root: pathToFileURL(`${PROJECT_ROOT}/`), base: '/' };
@@ -16,7 +16,7 @@ describe('setup: configuration, settings and the analysis', () => {
 			expect.unreachable();
 		} catch (error) {
 			expect(error).toBeInstanceOf(PortalBuildError);
-			expect((error as PortalBuildError).lines.join('\n')).toMatch(/^astro\.config\.mjs {2}error {2}config\/invalid {2}入口網設定 docNoPattern 無效：/);
+			expect((error as PortalBuildError).lines.join('\n')).toMatch(/^astro\.config\.mjs {2}error {2}config\/invalid {2}入口網設定 .*docNoPattern（文件編號格式）的值「42」（數字）無效/);
 		}
 	});
 

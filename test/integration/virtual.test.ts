@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MODEL, PREVIEW, updateLive, virtualModules } from '../../src/integration/virtual.ts';
-import type { PortalModel } from '../../src/lib/portal.ts';
+import type { PortalModel } from '../../src/lib/documents/portal.ts';
 import { NO_PREVIEW, type Preview } from '../../src/lib/site/preview.ts';
 
 const model = (title: string) => ({ config: { siteTitle: title }, documents: [], backlinks: {} }) as unknown as PortalModel;

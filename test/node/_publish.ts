@@ -7,7 +7,7 @@ import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSyn
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { afterEach, expect } from 'vitest';
-import { BUILD_MARKER, type BuildRecord } from '../../src/lib/build-record.ts';
+import { BUILD_MARKER, type BuildRecord } from '../../src/lib/publish/build-record.ts';
 import { publish, PublishError, type PublishFs, type PublishOptions } from '../../src/node/publish/index.ts';
 
 export const ROOT = resolve(import.meta.dirname, '../..');

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { Canary } from '../../src/lib/audit.ts';
+import type { Canary } from '../../src/lib/ceiling/audit.ts';
 import { auditOutput } from '../../src/node/audit.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'portal-audit-'));

@@ -1,7 +1,7 @@
 import { copyFileSync, existsSync, lstatSync, readdirSync, readFileSync, readlinkSync, renameSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BUILD_MARKER } from '../../src/lib/build-record.ts';
+import { BUILD_MARKER } from '../../src/lib/publish/build-record.ts';
 import { listReleases, publish, rollback, type PublishFs } from '../../src/node/publish/index.ts';
 import {
 	at,

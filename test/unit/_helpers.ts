@@ -5,10 +5,10 @@
 import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import type { BuildSettings } from '../../src/lib/config.ts';
-import type { DocumentVersion } from '../../src/lib/corpus.ts';
-import type { PublishedDocument, PublishedVersion } from '../../src/lib/portal.ts';
-import type { VersionState } from '../../src/lib/resolve.ts';
+import type { BuildSettings } from '../../src/lib/site/settings.ts';
+import type { DocumentVersion } from '../../src/lib/documents/document-version.ts';
+import type { PublishedDocument, PublishedVersion } from '../../src/lib/documents/portal.ts';
+import type { VersionState } from '../../src/lib/documents/resolve.ts';
 
 const created: string[] = [];
 

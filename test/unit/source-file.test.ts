@@ -3,7 +3,7 @@ import { mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadControls } from '../../src/node/controls.ts';
-import { loadCorpus } from '../../src/lib/corpus.ts';
+import { loadCorpus } from '../../src/node/corpus.ts';
 import { LIMITS } from '../../src/lib/limits.ts';
 import { readSourceFile } from '../../src/node/source-file.ts';
 import { copyControls, DOCS, makeTree, removeTempDirs, versionFile } from './_helpers.ts';

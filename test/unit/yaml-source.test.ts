@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { describeValue, parseYamlSource } from '../../src/lib/yaml-source.ts';
-import { readVersion } from '../../src/lib/corpus.ts';
+import { readVersion } from '../../src/node/corpus.ts';
 import { LIMITS } from '../../src/lib/limits.ts';
 import { mdx, versionFields } from './_helpers.ts';
 

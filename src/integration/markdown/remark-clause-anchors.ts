@@ -1,77 +1,57 @@
-import type { ListItem, Nodes, Parent, Root, Text } from 'mdast';
+import type { Nodes, Parent, Root, Text } from 'mdast';
 import { readMarker } from '../../lib/outline/numbering.ts';
-import type { Clause, ClauseKind, Outline } from '../../lib/outline/outline.ts';
-
-export interface RemarkClauseAnchorsOptions {
-	/**
-	 * The outline of the version a file is, as the analysis built it from its one parse (src/lib/analyze.ts),
-	 * by the file's path; undefined for Markdown that is no document (help pages), which is left alone.
-	 */
-	outlineOf: (path: string | undefined) => Outline | undefined;
-}
+import { buildOutline, type Clause } from '../../lib/outline/outline.ts';
+import { CLAUSE_TOC, clauseToc, type BodyItem } from '../../lib/outline/toc.ts';
+import type { MdNode } from '../../lib/outline/tree.ts';
 
 /**
- * Gives every numbered clause of a document body its anchor from the analysis' outline
- * (src/lib/outline/): the page does not work the clauses out again, it finds the element each clause
- * was read from by its place in the file (both parsers give the file's line and column, see
- * src/lib/outline/README.md), so the checker and the page agree on every id (`sec-6-4-3`,
- * `sec-參-一-（二）`; h1 included) and each version is parsed once per build. The element (heading,
- * paragraph or list item) is marked as a clause for styling, and its number, when the text shows it,
- * is wrapped in `<span class="clause-no">` so it reads like the numbered original. A duplicated number
- * gets no id (the checker reports it; references reach the first).
+ * Gives every numbered clause of a document body its anchor from the outline (src/lib/outline/):
+ * the same `buildOutline` the checker runs, on the tree the page is rendered from, so the checker
+ * and the page agree on every id (`sec-6-4-3`, `sec-參-一-（二）`; h1 included). The element
+ * (heading, paragraph or list item) is marked as a clause for styling, and its number, when the
+ * text shows it, is wrapped in `<span class="clause-no">` so it reads like the numbered original.
+ * A duplicated number gets no id (the checker reports it; references reach the first).
  */
-export function remarkClauseAnchors(options: RemarkClauseAnchorsOptions) {
-	return (tree: Root, file: { path?: string }) => {
-		const outline = options.outlineOf(file.path);
-		if (!outline) return;
-		const clauses = new Map<string, Clause>();
-		for (const clause of outline.clauses) if (!clause.duplicate) clauses.set(placeKey(clause.kind, clause), clause);
-		if (clauses.size === 0) return;
-		const visit = (node: Nodes, parent: Nodes | undefined): void => {
-			const found = clauseOf(node, parent, clauses);
-			if (found) anchor(node, found, parent?.type === 'list' && parent.ordered === true);
-			if ('children' in node) for (const child of node.children as Nodes[]) visit(child, node);
+export function remarkClauseAnchors(options: { include: (path: string | undefined) => boolean }) {
+	return (tree: Root, file: { path?: string; data: { astro?: { frontmatter?: Record<string, unknown> } } }) => {
+		if (!options.include(file.path)) return;
+		// Items of an ordered list show their number through the list, not in their text.
+		const listNumbered = new Set<Nodes>();
+		const collect = (node: Nodes): void => {
+			if (node.type === 'list' && node.ordered) for (const item of node.children) listNumbered.add(item);
+			if ('children' in node) for (const child of node.children as Nodes[]) collect(child);
 		};
-		visit(tree, undefined);
+		collect(tree);
+		const clauseOf = new Map<Nodes, Clause>();
+		const outline = buildOutline(tree as unknown as MdNode, {
+			onClause: (found, clause) => {
+				clauseOf.set(found as unknown as Nodes, clause);
+				if (clause.duplicate) return;
+				const node = found as unknown as Nodes;
+				const data = (node.data ??= {}) as { hProperties?: Record<string, unknown> };
+				const classes = data.hProperties?.className;
+				data.hProperties = {
+					...data.hProperties,
+					id: clause.anchor,
+					className: [...(Array.isArray(classes) ? classes.map(String) : typeof classes === 'string' ? [classes] : []), 'clause', `clause-depth-${clause.depth}`],
+					dataClause: clause.label,
+				};
+				if (!listNumbered.has(node)) wrapNumber(node, clause);
+			},
+		});
+		// The on-page outline (本頁內容) lists the top levels of the clause outline, not only headings:
+		// the page merges these entries among its headings (src/components/DocumentPage.astro).
+		const items: BodyItem[] = [];
+		const order = (node: Nodes): void => {
+			if (node.type === 'heading') items.push({ heading: node.depth });
+			const clause = clauseOf.get(node);
+			if (clause) items.push({ clause, index: outline.clauses.indexOf(clause) });
+			if ('children' in node) for (const child of node.children as Nodes[]) order(child);
+		};
+		order(tree);
+		const astro = (file.data.astro ??= {});
+		astro.frontmatter = { ...astro.frontmatter, [CLAUSE_TOC]: clauseToc(items, outline.clauses) };
 	};
-}
-
-/** Where the outline places a clause: a heading by its line (the outline points at its text), others by line and column. */
-function placeKey(kind: ClauseKind, at: { line: number; column: number }): string {
-	return kind === 'heading' ? `heading@${at.line}` : `${kind}@${at.line}:${at.column}`;
-}
-
-/**
- * The clause a node is, read as the outline reads places (src/lib/outline/outline.ts): a heading, a
- * paragraph, or a list item — at the item for an ordered list, at its first paragraph for a bullet list.
- */
-function clauseOf(node: Nodes, parent: Nodes | undefined, clauses: ReadonlyMap<string, Clause>): Clause | undefined {
-	const start = node.position?.start;
-	switch (node.type) {
-		case 'heading':
-			return start && clauses.get(placeKey('heading', start));
-		case 'paragraph':
-			return start && clauses.get(placeKey('paragraph', start));
-		case 'listItem': {
-			const at = parent?.type === 'list' && parent.ordered ? start : (node as ListItem).children[0]?.type === 'paragraph' ? (node as ListItem).children[0]!.position?.start : undefined;
-			return at && clauses.get(placeKey('item', at));
-		}
-		default:
-			return undefined;
-	}
-}
-
-function anchor(node: Nodes, clause: Clause, listNumbered: boolean): void {
-	const data = (node.data ??= {}) as { hProperties?: Record<string, unknown> };
-	const classes = data.hProperties?.className;
-	data.hProperties = {
-		...data.hProperties,
-		id: clause.anchor,
-		className: [...(Array.isArray(classes) ? classes.map(String) : typeof classes === 'string' ? [classes] : []), 'clause', `clause-depth-${clause.depth}`],
-		dataClause: clause.label,
-	};
-	// Items of an ordered list show their number through the list, not in their text.
-	if (!listNumbered) wrapNumber(node, clause);
 }
 
 /** Splits the leading text so the clause number (as the outline reads it) sits in its own span. */

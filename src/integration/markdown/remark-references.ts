@@ -1,24 +1,21 @@
 import type { Link, Parent, PhrasingContent, Root, Text } from 'mdast';
 import { SKIP, visit } from 'unist-util-visit';
-import { renderReference, type LinkTargets } from '../../lib/linking.ts';
-import { redactTree, type Redactor } from '../../lib/redact.ts';
+import { renderReference, type LinkTargets } from '../../lib/references/linking.ts';
+import { redactTree, type Redactor } from '../../lib/ceiling/redact.ts';
 import { citingClauseAt } from '../../lib/outline/citing.ts';
 import { canonicalAnchor } from '../../lib/outline/numbering.ts';
 import { resolveClauseReference, type ClauseReference } from '../../lib/outline/clause-references.ts';
 import type { Outline } from '../../lib/outline/outline.ts';
-import { textReferences } from '../../lib/references.ts';
-import { withBase } from '../../lib/urls.ts';
+import { textReferences } from '../../lib/references/references.ts';
+import { withBase } from '../../lib/site/urls.ts';
 
 export interface RemarkReferencesOptions {
 	/** The citing document's docNo for a file, or undefined for files this plugin leaves alone. */
 	docNoOf: (path: string | undefined) => string | undefined;
-	/**
-	 * The build's one redaction (src/lib/redact.ts): the same as versions.json and 修訂說明 go through
-	 * (a function: the dev server's current one, read for each file).
-	 */
-	redactor: Redactor | (() => Redactor);
-	/** What to link; `hidden` is every document the build does not publish (a function: read for each file). */
-	targets: Omit<LinkTargets, 'hidden'> | (() => Omit<LinkTargets, 'hidden'>);
+	/** The build's one redaction (src/lib/ceiling/redact.ts): the same as versions.json and 修訂說明 go through. */
+	redactor: Redactor;
+	/** What to link; `hidden` is every document the build does not publish. */
+	targets: Omit<LinkTargets, 'hidden'>;
 	/** The outline of the version a file is (the checker's), for its own clause references. */
 	outlineOf?: (path: string | undefined) => Outline | undefined;
 	/** The outline of the version a reference to a document means (in force, else the newest released). */
@@ -38,13 +35,12 @@ const CODE = new Set(['code', 'inlineCode', 'mdxFlowExpression', 'mdxTextExpress
  * to their anchor, controls to their SoA row.
  */
 export function remarkReferences(options: RemarkReferencesOptions) {
+	const targets: LinkTargets = { ...options.targets, hidden: new Set(options.redactor.ceiling.hiddenDocuments.keys()) };
 	return (tree: Root, file: { path?: string }) => {
 		const citing = options.docNoOf(file.path);
 		if (!citing) return;
-		const redactor = typeof options.redactor === 'function' ? options.redactor() : options.redactor;
-		const targets: LinkTargets = { ...(typeof options.targets === 'function' ? options.targets() : options.targets), hidden: new Set(redactor.ceiling.hiddenDocuments.keys()) };
 		// Anything it cannot take out was refused by the checker before the build began.
-		redactTree(tree, redactor);
+		redactTree(tree, options.redactor);
 		const own = options.outlineOf?.(file.path);
 		const ownTitle = options.titleOf?.(file.path);
 		// Official-scheme clause references resolve as the checker resolves them, from the citing clause.
@@ -66,7 +62,7 @@ export function remarkReferences(options: RemarkReferencesOptions) {
 			if (node.type !== 'text' || !parent || index === undefined) return;
 			const start = blockStart;
 			blockStart = false;
-			const replacement = linkify(node as Text, citing, redactor, targets, { blockStart: start, ...(ownTitle ? { ownTitle } : {}) }, anchorFor(node as Text));
+			const replacement = linkify(node as Text, citing, options.redactor, targets, { blockStart: start, ...(ownTitle ? { ownTitle } : {}) }, anchorFor(node as Text));
 			if (!replacement) return;
 			parent.children.splice(index, 1, ...replacement);
 			return [SKIP, index + replacement.length];

@@ -1,4 +1,4 @@
-import { versionPath, withBase } from '../urls.ts';
+import { versionPath, withBase } from '../site/urls.ts';
 
 /** A file offered for download with a version (`attachments` in its frontmatter), as its page lists it. */
 export interface Attachment {

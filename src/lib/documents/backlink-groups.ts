@@ -1,4 +1,4 @@
-import type { Backlink } from '../portal.ts';
+import type { Backlink } from './portal.ts';
 
 /** The documents citing one document (被引用於), one entry per citing document with its clauses folded in. */
 export interface BacklinkGroup {
@@ -14,7 +14,7 @@ export interface BacklinkGroup {
 
 /**
  * Groups the backlinks of a document (one per citing clause, sorted by document then clause:
- * src/lib/portal.ts) by citing document, keeping their order (issue 18: ISMS-M-001 was cited from
+ * src/lib/documents/portal.ts) by citing document, keeping their order (issue 18: ISMS-M-001 was cited from
  * 149 clauses of 33 documents, one line each).
  */
 export function groupBacklinks(backlinks: readonly Backlink[]): BacklinkGroup[] {

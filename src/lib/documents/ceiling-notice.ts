@@ -1,7 +1,7 @@
-import { CLASSIFICATION_LABELS, isWithinCeiling, type Classification } from '../classification.ts';
-import { formatRocDate } from '../dates.ts';
-import type { PublishedDocument } from '../portal.ts';
-import type { VersionState } from '../resolve.ts';
+import { CLASSIFICATION_LABELS, isWithinCeiling, type Classification } from './classification.ts';
+import { formatRocDate } from './dates.ts';
+import type { PublishedDocument } from './portal.ts';
+import type { VersionState } from './resolve.ts';
 
 /** What the notice needs of a version read from the corpus (before the ceiling). */
 export interface NoticeVersion {

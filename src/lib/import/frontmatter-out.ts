@@ -1,6 +1,6 @@
-import { parseClassification } from '../classification.ts';
-import { parseDateInput } from '../dates.ts';
-import { VERSION_PATTERN } from '../version.ts';
+import { parseClassification } from '../documents/classification.ts';
+import { parseDateInput } from '../documents/dates.ts';
+import { VERSION_PATTERN } from '../documents/version.ts';
 import type { Cover, CoverField } from './cover.ts';
 
 /** The flags of `npm run import`; each takes precedence over what the file says. */

@@ -2,6 +2,7 @@ import { escapeLineStart, inlineMdx, type InlineContext } from './mdx-text.ts';
 import { tableMdx } from './mdx-tables.ts';
 import { formatNumber, type NumberFormat } from './numbering.ts';
 import type { Block, Inline, ListAttributes } from './pandoc-ast.ts';
+import { placeTables } from './table-placement.ts';
 
 /** What the writer needs besides the blocks: clause labels, images, and where to note problems. */
 export interface WriterContext {
@@ -41,8 +42,8 @@ function indent(lines: readonly string[], prefix: string, first = prefix): strin
 
 /**
  * Writes pandoc blocks as the MDX body of a controlled document: headings one level down (the
- * title is the page's h1), numbered clauses with their literal numbers as list items, tables,
- * images and footnotes. Returns the body; footnote definitions come last.
+ * title is the page's h1), numbered clauses with their literal numbers as list items, tables (inside
+ * the clause that announces them), images and footnotes. Returns the body; footnote definitions come last.
  */
 export function writeBody(blocks: readonly Block[], context: WriterContext): string {
 	const notes: string[][] = [];
@@ -107,7 +108,8 @@ export function writeBody(blocks: readonly Block[], context: WriterContext): str
 
 	function renderBlocks(blocks: readonly Block[]): string[] {
 		const chunks: string[][] = [];
-		for (const block of blocks) {
+		// A table Word kept after a numbered list goes into the clause that announces it (table-placement.ts).
+		for (const block of placeTables(blocks)) {
 			const lines = renderBlock(block);
 			if (lines.length > 0) chunks.push(lines);
 		}

@@ -11,7 +11,7 @@ import type { Clause, Outline } from './outline.ts';
  * - the 要點 form `第三點`, `第三點第二款`, `第三點第二款第1目` (點 = the `一、` level, 款 = `（一）`,
  *   目 = `1.`; Arabic digits accepted, `第3點`), unless a title of another document is written right
  *   before it (`行政院…要點第三點`).
- * Index and length are those of `findReferences` (src/lib/references.ts), so the two merge.
+ * Index and length are those of `findReferences` (src/lib/references/references.ts), so the two merge.
  */
 export interface ClauseReference {
 	kind: 'outline-clause';
@@ -135,25 +135,49 @@ function readNumber(text: string): number | undefined {
 }
 
 export type Resolution =
-	| { status: 'found'; clause: Clause }
+	| {
+			status: 'found';
+			clause: Clause;
+			/**
+			 * Other clauses the reference could mean, when `clause` was chosen among several (the one nearest
+			 * the citing clause; for 第三點, the `三、` level over `參、`): the checker warns, naming them all.
+			 */
+			others?: Clause[];
+			message?: string;
+	  }
 	| { status: 'not-found'; message: string }
 	| { status: 'ambiguous'; clauses: Clause[]; message: string };
 
 /**
  * Which clause of an outline a reference means. A path is matched whole from the top first, then as
  * the end of a longer path (`一、（二）` in a document numbered from 壹、); the 要點 form as the end
- * of a path. Several matches: the one nearest the citing clause (`citing`), else ambiguous.
+ * of a path. Several matches: the one nearest the citing clause (`citing`), found but with the others
+ * named, else ambiguous. `第三點` in a document that also has `參、` could mean either: found (點 is
+ * the `一、` level) with `參、` among the others.
  * Messages say what the document has, in the words of the reference (沒有第三點第五款；第三點只有第一款至第四款).
  */
 export function resolveClauseReference(ref: Pick<ClauseReference, 'form' | 'segments'>, outline: Outline, options: { citing?: ClausePath } = {}): Resolution {
 	const name = (segments: readonly Segment[]) => (ref.form === 'point' ? pointLabel(segments) : labelOf(segments));
-	const matches = find(ref.segments, ref.form, outline, options.citing);
-	if (matches.length === 1) return { status: 'found', clause: matches[0]! };
-	if (matches.length > 1) {
-		const labels = matches.map((c) => `「${c.label}」`).join('、');
-		return { status: 'ambiguous', clauses: matches, message: `「${name(ref.segments)}」有 ${matches.length} 處：${labels}；請寫出完整的條次（例如「${matches[0]!.label}」）` };
+	const cited = `「${name(ref.segments)}」`;
+	const all = find(ref.segments, ref.form, outline, undefined);
+	const matches = all.length > 1 ? find(ref.segments, ref.form, outline, options.citing) : all;
+	const upper = ref.form === 'point' ? upperAlternative(ref.segments, outline) : [];
+	const quoted = (clauses: readonly Clause[]) => clauses.map((c) => `「${c.label}」`).join('、');
+	if (matches.length === 1) {
+		const clause = matches[0]!;
+		const others = [...all.filter((c) => c !== clause), ...upper];
+		if (others.length === 0) return { status: 'found', clause };
+		const candidates = [clause, ...others];
+		const why = all.length > 1 ? '與引用處在同一條之下' : '「點」是「一、」這一層';
+		const message = `${cited}可能指 ${candidates.length} 處：${quoted(candidates)}；頁面連到「${clause.label}」（${why}），若指其他處請寫出完整的條次（例如「${others[0]!.label}」）`;
+		return { status: 'found', clause, others, message };
 	}
-	const missing = `沒有「${name(ref.segments)}」`;
+	if (matches.length > 1) {
+		const candidates = [...matches, ...upper];
+		return { status: 'ambiguous', clauses: candidates, message: `${cited}有 ${candidates.length} 處：${quoted(candidates)}；頁面不會加連結，請寫出完整的條次（例如「${candidates[0]!.label}」）` };
+	}
+	const missing = `沒有${cited}`;
+	const hint = upper.length === 1 ? `；若指「${upper[0]!.label}」，請直接寫「${upper[0]!.label}」` : '';
 	for (let k = ref.segments.length - 1; k >= 1; k--) {
 		const parents = find(ref.segments.slice(0, k), ref.form, outline, options.citing);
 		if (parents.length !== 1) continue;
@@ -162,14 +186,25 @@ export function resolveClauseReference(ref: Pick<ClauseReference, 'form' | 'segm
 		const children = outline.clauses.filter((c) => c.parent !== undefined && outline.clauses[c.parent] === parent && !c.duplicate && c.path.at(-1)!.scheme === scheme);
 		const what = ref.form === 'point' ? pointLabel(ref.segments.slice(0, k)) : `「${parent.label}」之下`;
 		const unit = ref.form === 'point' ? (UNITS[k] ?? '') : '';
-		return { status: 'not-found', message: `${missing}；${what}${children.length ? `只有${listNumbers(children, ref.form, k)}` : `沒有${unit || `「${segmentLabel(ref.segments[k]!)}」這一層`}`}` };
+		return { status: 'not-found', message: `${missing}；${what}${children.length ? `只有${listNumbers(children, ref.form, k)}` : `沒有${unit || `「${segmentLabel(ref.segments[k]!)}」這一層`}`}${hint}` };
 	}
 	const first = ref.segments[0]!;
 	const level = outline.clauses.filter((c) => !c.duplicate && c.path.at(-1)!.scheme === first.scheme && (ref.form === 'point' || c.parent === undefined || c.path[0]!.scheme === 'part'));
-	if (level.length > 0) return { status: 'not-found', message: `${missing}；本文件${ref.form === 'point' ? '的點次為' : '這一層有'}${listNumbers(level, ref.form, 0)}` };
+	if (level.length > 0) return { status: 'not-found', message: `${missing}；本文件${ref.form === 'point' ? '的點次為' : '這一層有'}${listNumbers(level, ref.form, 0)}${hint}` };
 	const decimal = outline.clauses.some((c) => c.path.at(-1)!.scheme === 'decimal');
 	const scheme = ref.form === 'point' ? '「一、」（點）' : `「${segmentLabel(first)}」`;
-	return { status: 'not-found', message: `${missing}；本文件沒有${scheme}這一層的條文${decimal ? '（本文件的條次為 6.4.3 式，請以「第 6.4.3 節」引用）' : outline.clauses.length === 0 ? '（本文件沒有編號的條文）' : ''}` };
+	return { status: 'not-found', message: `${missing}；本文件沒有${scheme}這一層的條文${decimal ? '（本文件的條次為 6.4.3 式，請以「第 6.4.3 節」引用）' : outline.clauses.length === 0 ? '（本文件沒有編號的條文）' : ''}${hint}` };
+}
+
+/** 第三點(第二款) read with 參、 for 三、: the top-level clause `參、`(`（二）`), which some writers mean by it. */
+function upperAlternative(segments: readonly Segment[], outline: Outline): Clause[] {
+	const [first, ...rest] = segments;
+	if (!first || first.scheme !== 'han') return [];
+	const wanted: Segment[] = [{ scheme: 'upper', number: first.number }, ...rest];
+	return outline.clauses.filter((c) => {
+		const path = c.path[0]?.scheme === 'part' ? c.path.slice(1) : c.path;
+		return !c.duplicate && path.length === wanted.length && wanted.every((s, i) => segmentEquals(s, path[i]!));
+	});
 }
 
 /** Clauses whose path is the cited one (path form, from the top first) or ends with it. */

@@ -1,8 +1,7 @@
 import type { Severity } from '../problems.ts';
 import { createNesting, type Place } from './nesting.ts';
 import { depthOf, labelOf, listMarker, readMarker, type ClausePath, type Marker, type MarkerSource, type Segment } from './numbering.ts';
-import { countParse } from './parse-count.ts';
-import { htmlTableRows, markdownTableRows } from './tables.ts';
+import { htmlTableRows, markdownTableRows, type TableCell } from './tables.ts';
 import { isElement, normalise, rawText, startOf, textStartOf, type MdNode } from './tree.ts';
 
 /**
@@ -41,7 +40,7 @@ export interface Clause {
 	duplicate?: true;
 }
 
-/** A text block as the diff compares it (replaces src/lib/blocks.ts `Block`). */
+/** A text block as the diff and search compare it (the retired src/lib/blocks.ts `Block`). */
 export interface OutlineBlock {
 	kind: 'heading' | 'paragraph' | 'item' | 'row' | 'code';
 	text: string;
@@ -55,6 +54,10 @@ export interface OutlineBlock {
 	markerLength?: number;
 	/** The clause the block is in (its own or the nearest enclosing one): label and anchor. */
 	within?: { label: string; anchor: string };
+	/** A table row's cells (`text` is them joined by ` | `), whether it is a header row, and its table's column headings. */
+	cells?: TableCell[];
+	head?: true;
+	columns?: TableCell[];
 }
 
 /** A numbering problem, in the portal's Problem format less the file. */
@@ -75,7 +78,6 @@ const SKIPPED = new Set(['mdxjsEsm', 'mdxFlowExpression', 'mdxTextExpression', '
 
 /** Builds the outline of a parsed body (`parseBody`'s Sätteri tree, or the remark tree Astro renders). */
 export function buildOutline(tree: MdNode, options: OutlineOptions = {}): Outline {
-	countParse('outlines');
 	const clauses: Clause[] = [];
 	const blocks: OutlineBlock[] = [];
 	const problems: OutlineProblem[] = [];

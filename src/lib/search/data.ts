@@ -1,4 +1,4 @@
-import type { PortalModel } from '../portal.ts';
+import type { PortalModel } from '../documents/portal.ts';
 import { DEFAULT_SYNONYMS } from './default-synonyms.ts';
 
 /**

@@ -1,4 +1,4 @@
-import { escapeHtml } from '../escape.ts';
+import { escapeHtml } from '../site/escape.ts';
 import { findMatches } from './text.ts';
 
 export { escapeHtml };

@@ -1,4 +1,4 @@
-import { STATE_LABELS } from '../states.ts';
+import { STATE_LABELS } from '../documents/states.ts';
 
 /** `data-pagefind-filter="status"` values, one per version state: the labels staff read everywhere. */
 export const STATUS_LABELS = STATE_LABELS;

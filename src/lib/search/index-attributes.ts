@@ -1,7 +1,7 @@
-import { CLASSIFICATION_LABELS, type Classification } from '../classification.ts';
-import { formatRocDate } from '../dates.ts';
-import type { PublishedVersion } from '../portal.ts';
-import { TIER_LABELS } from '../schema.ts';
+import { CLASSIFICATION_LABELS, type Classification } from '../documents/classification.ts';
+import { formatRocDate } from '../documents/dates.ts';
+import type { PublishedVersion } from '../documents/portal.ts';
+import { TIER_LABELS } from '../documents/fields.ts';
 import { FILTER_KEYS, STATUS_LABELS } from './filters.ts';
 
 /**

@@ -1,4 +1,4 @@
-import { compareVersions } from '../version.ts';
+import { compareVersions } from '../documents/version.ts';
 import { evaluatePage, isRelated } from './evaluate.ts';
 import { FILTER_KEYS, STATUS_LABELS, searchFilters, type SearchOptions } from './filters.ts';
 import { toHit, type SearchHit } from './hit.ts';

@@ -1,6 +1,6 @@
-import type { CorpusAnalysis } from '../analyze.ts';
-import { auditCanaries, type Canary } from '../audit.ts';
-import type { PortalModel } from '../portal.ts';
+import type { CorpusAnalysis } from '../documents/analysis.ts';
+import { auditCanaries, type Canary } from '../ceiling/audit.ts';
+import type { PortalModel } from '../documents/portal.ts';
 
 /**
  * The canaries of a build's audit (src/lib/audit.ts): every version this build does not publish, with

@@ -1,6 +1,6 @@
-import type { PublishedDocument } from '../portal.ts';
-import { TIER_LABELS } from '../schema.ts';
-import { docSlug } from '../urls.ts';
+import type { PublishedDocument } from '../documents/portal.ts';
+import { TIER_LABELS } from '../documents/fields.ts';
+import { docSlug } from './urls.ts';
 
 /** One step of a breadcrumb; the last one is the page itself and has no link. */
 export interface Crumb {

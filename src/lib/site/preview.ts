@@ -1,7 +1,7 @@
 import { attachmentHref, attachmentName } from '../documents/attachments.ts';
 import { resolveAsset } from '../documents/assets.ts';
 import { formatProblem, sortProblems, type Problem } from '../problems.ts';
-import { docSlug } from '../urls.ts';
+import { docSlug } from './urls.ts';
 import { pathBelowBase } from './navigation.ts';
 
 /**

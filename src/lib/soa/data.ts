@@ -1,4 +1,5 @@
 import { SOA_FIELDS, soaEntrySchema, soaIssues, soaSchema, type SoaReason, type SoaStatus } from '../../schemas/soa.ts';
+import { issuesToProblems, rulesOf } from '../../schemas/issues.ts';
 import type { Problem } from '../problems.ts';
 import { describeValue, parseYamlSource, valueAt } from '../yaml-source.ts';
 import { counterpartText, type Catalogues, type Crosswalk } from './crosswalk.ts';
@@ -59,7 +60,7 @@ export function parseSoa(source: string, file: string, catalogues: Catalogues, c
 	const problem = (path: PropertyKey[], rule: string, message: string, target: 'key' | 'value' = 'value', severity: Problem['severity'] = 'error') =>
 		problems.push({ file, ...yaml.at(path, target), severity, rule, message });
 	const reportIssues = (issues: Parameters<typeof soaIssues>[0], prefix: readonly PropertyKey[]) => {
-		for (const issue of soaIssues(issues, prefix, (path) => valueAt(yaml.data, path), describeValue)) problem(issue.path, issue.rule, issue.message, issue.target);
+		problems.push(...issuesToProblems(soaIssues(issues, yaml.data, prefix), file, yaml.at, rulesOf('soa')));
 	};
 
 	// The top level first, then each control on its own, so that every fault is reported at once.

@@ -1,5 +1,5 @@
 import { stringify } from 'csv-stringify/sync';
-import { formatRocDate } from '../dates.ts';
+import { formatRocDate } from '../documents/dates.ts';
 import { SOA_REASONS, SOA_STATUSES } from './data.ts';
 import type { Implementer, SoaMatrix, SoaRow } from './matrix.ts';
 

@@ -1,4 +1,4 @@
-import { controlPath } from '../urls.ts';
+import { controlPath } from '../site/urls.ts';
 import { controlEdition, type Edition } from './ids.ts';
 
 /**

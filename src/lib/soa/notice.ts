@@ -1,5 +1,5 @@
-import { formatRocDate } from '../dates.ts';
-import type { StatusNotice } from '../status.ts';
+import { formatRocDate } from '../documents/dates.ts';
+import type { StatusNotice } from '../documents/status.ts';
 import type { SoaVersionModel } from './model.ts';
 import { SOA_STATE_LABELS } from './versions.ts';
 

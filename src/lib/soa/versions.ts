@@ -1,5 +1,5 @@
 import type { Problem } from '../problems.ts';
-import { compareVersions } from '../version.ts';
+import { compareVersions } from '../documents/version.ts';
 import type { Soa } from './data.ts';
 
 /**

@@ -1,4 +1,4 @@
-import type { PortalModel } from '../portal.ts';
+import type { PortalModel } from '../documents/portal.ts';
 import type { SoaHeading } from './export.ts';
 import type { SoaVersionModel } from './model.ts';
 

@@ -1,4 +1,4 @@
-import { formatRocDate } from '../dates.ts';
+import { formatRocDate } from '../documents/dates.ts';
 import { SOA_COLUMNS, soaCells, type SoaCell, type SoaHeading } from './export.ts';
 import type { SoaMatrix } from './matrix.ts';
 

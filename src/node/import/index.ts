@@ -1,7 +1,8 @@
 import { rmSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { analyzeCorpus } from '../../lib/analyze.ts';
-import type { BuildSettings, PortalConfig } from '../../lib/config.ts';
+import { analyzeCorpus } from '../analyze.ts';
+import type { BuildSettings } from '../../lib/site/settings.ts';
+import type { PortalConfig } from '../../schemas/config.ts';
 import type { ImportFlags } from '../../lib/import/frontmatter-out.ts';
 import { planImport } from '../../lib/import/plan.ts';
 import { sortProblems, type Problem } from '../../lib/problems.ts';

@@ -5,7 +5,7 @@
  */
 import { closeSync, copyFileSync, fsyncSync, mkdirSync, openSync, readdirSync, readlinkSync, renameSync, statSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
-import { PublishError } from '../../lib/releases.ts';
+import { PublishError } from '../../lib/publish/releases.ts';
 
 /** The file-system calls that change the target; tests replace them to inject failures or watch the switch. */
 export interface PublishFs {

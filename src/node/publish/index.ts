@@ -4,4 +4,4 @@ export { listReleases, readTargetSetup, type ReleaseInfo } from './target.ts';
 export { defaultSource } from './source.ts';
 export { DEFAULT_WAIT_MS, LOCK_FILE, type LockHolder } from './lock.ts';
 export type { PublishFs } from './fs.ts';
-export { DEFAULT_KEEP, PublishError } from '../../lib/releases.ts';
+export { DEFAULT_KEEP, PublishError } from '../../lib/publish/releases.ts';

@@ -6,7 +6,7 @@
  */
 import { accessSync, constants, realpathSync, statfsSync, statSync } from 'node:fs';
 import { dirname, resolve, sep } from 'node:path';
-import { PublishError } from '../../lib/releases.ts';
+import { PublishError } from '../../lib/publish/releases.ts';
 import { isCode, messageOf } from './fs.ts';
 
 /** Kernel file systems by statfs(2) f_type (linux/magic.h): none of them holds a web site. */

@@ -7,7 +7,7 @@
 import { closeSync, openSync, readFileSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
-import { PublishError } from '../../lib/releases.ts';
+import { PublishError } from '../../lib/publish/releases.ts';
 import { isCode, messageOf } from './fs.ts';
 
 export const LOCK_FILE = '.publish.lock';

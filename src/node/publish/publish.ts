@@ -6,14 +6,14 @@
  * complete; `current` is switched by renaming a new symlink over it (rename(2) is atomic on POSIX), so the
  * web server sees either the old or the new release, never a half-copied one or no `current` at all.
  * Before anything is written: the target must be an ordinary, writable folder (location.ts) and set up for
- * the build's audience (src/lib/audience.ts). Every change happens under the target's lock (lock.ts), which
+ * the build's audience (src/lib/publish/audience.ts). Every change happens under the target's lock (lock.ts), which
  * first removes what a failed publish left behind.
  */
 import { existsSync, mkdirSync, realpathSync, rmSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
-import { checkBuildForAudience, checkSiteUrl, resolveTargetSetup, type RequestedSetup, type TargetSetup } from '../../lib/audience.ts';
-import { BUILD_MARKER, type BuildRecord } from '../../lib/build-record.ts';
-import type { Classification } from '../../lib/classification.ts';
+import { checkBuildForAudience, checkSiteUrl, resolveTargetSetup, type RequestedSetup, type TargetSetup } from '../../lib/publish/audience.ts';
+import { BUILD_MARKER, type BuildRecord } from '../../lib/publish/build-record.ts';
+import type { Classification } from '../../lib/documents/classification.ts';
 import {
 	CURRENT_LINK,
 	DEFAULT_KEEP,
@@ -24,7 +24,7 @@ import {
 	RELEASES_DIR,
 	releasesToPrune,
 	temporaryLinkName,
-} from '../../lib/releases.ts';
+} from '../../lib/publish/releases.ts';
 import { copyTree, countFiles, messageOf, NODE_FS, syncTree, type PublishFs } from './fs.ts';
 import { checkTargetLocation } from './location.ts';
 import { acquireLock, DEFAULT_WAIT_MS, type Lock, type LockHolder } from './lock.ts';

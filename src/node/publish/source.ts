@@ -4,9 +4,9 @@
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { validateBuildRecord } from '../../lib/audience.ts';
-import { BUILD_MARKER, type BuildRecord } from '../../lib/build-record.ts';
-import { PublishError } from '../../lib/releases.ts';
+import { validateBuildRecord } from '../../lib/publish/audience.ts';
+import { BUILD_MARKER, type BuildRecord } from '../../lib/publish/build-record.ts';
+import { PublishError } from '../../lib/publish/releases.ts';
 
 /** The build output folder when `--source` is not given: PORTAL_OUT_DIR (as `npm run build` uses it) or `dist`. */
 export function defaultSource(env: Record<string, string | undefined>): string {

@@ -2,16 +2,16 @@
  * Reading and tidying a publication target:
  *
  *   <target>/current -> releases/…     what the web server serves (a relative symlink)
- *   <target>/releases/<name>/          the releases (src/lib/releases.ts names them)
- *   <target>/.portal-target.json       the audience the target was set up for (src/lib/audience.ts)
+ *   <target>/releases/<name>/          the releases (src/lib/publish/releases.ts names them)
+ *   <target>/.portal-target.json       the audience the target was set up for (src/lib/publish/audience.ts)
  *   <target>/.publish.lock             held while a publish or rollback runs (lock.ts)
  *
  * Only `current` is served; the other entries sit beside it.
  */
 import { existsSync, lstatSync, readdirSync, readFileSync, readlinkSync, renameSync, rmSync, writeFileSync, type Stats } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { formatTargetFile, parseTargetFile, TARGET_FILE, type TargetSetup } from '../../lib/audience.ts';
-import { BUILD_MARKER, type BuildRecord } from '../../lib/build-record.ts';
+import { formatTargetFile, parseTargetFile, TARGET_FILE, type TargetSetup } from '../../lib/publish/audience.ts';
+import { BUILD_MARKER, type BuildRecord } from '../../lib/publish/build-record.ts';
 import {
 	compareReleaseNames,
 	CURRENT_LINK,
@@ -20,7 +20,7 @@ import {
 	partialRelease,
 	PublishError,
 	RELEASES_DIR,
-} from '../../lib/releases.ts';
+} from '../../lib/publish/releases.ts';
 import { isCode, messageOf } from './fs.ts';
 
 export type CurrentState =

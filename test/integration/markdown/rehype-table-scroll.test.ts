@@ -25,4 +25,20 @@ describe('rehypeTableScroll', () => {
 		expect(tableName(el('table'))).toBe('表格');
 		expect(tableName(table('一二三四五六七八九十'.repeat(5)))).toHaveLength(43);
 	});
+
+	it('wraps an HTML table written in MDX (an MDX JSX element in the tree, as the importer writes merged cells) the same way', async () => {
+		const { compile } = await import('@mdx-js/mdx');
+		const source = '前文\n\n<table>\n  <thead>\n    <tr><th scope="col">項目</th><th scope="col">負責單位</th></tr>\n  </thead>\n  <tbody>\n    <tr><td rowspan="2">分工</td><td>資訊單位</td></tr>\n  </tbody>\n</table>\n';
+		let wrapped: Element | undefined;
+		await compile(source, {
+			rehypePlugins: [
+				rehypeTableScroll,
+				() => (tree: Root) => {
+					wrapped = tree.children.find((child): child is Element => child.type === 'element' && child.tagName === 'div');
+				},
+			],
+		});
+		expect(wrapped?.properties).toEqual({ className: ['table-scroll'], role: 'region', tabIndex: 0, ariaLabel: '表格：項目、負責單位' });
+		expect(wrapped?.children.map((child) => [child.type, (child as { name?: string }).name])).toEqual([['mdxJsxFlowElement', 'table']]);
+	});
 });

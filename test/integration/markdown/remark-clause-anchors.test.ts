@@ -5,18 +5,13 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { remarkClauseAnchors } from '../../../src/integration/markdown/remark-clause-anchors.ts';
-import { buildOutline, type Outline } from '../../../src/lib/outline/outline.ts';
-import type { MdNode } from '../../../src/lib/outline/tree.ts';
+import { CLAUSE_TOC } from '../../../src/lib/outline/toc.ts';
 
-/** The analysis' outline of a text: built once from its own parse, as src/lib/analyze.ts does. */
-const outlineOfText = (markdown: string) => buildOutline(unified().use(remarkParse).parse(markdown) as unknown as MdNode);
-
-/** The page's pipeline, handed the outline of the file it renders (by path, as the integration does). */
-const withAnchors = (outlineOf: (path: string | undefined) => Outline | undefined) =>
-	unified().use(remarkParse).use(remarkClauseAnchors, { outlineOf }).use(remarkRehype).use(rehypeStringify);
+const withAnchors = (include: (path: string | undefined) => boolean = () => true) =>
+	unified().use(remarkParse).use(remarkClauseAnchors, { include }).use(remarkRehype).use(rehypeStringify);
 const plain = () => unified().use(remarkParse).use(remarkRehype).use(rehypeStringify);
 
-const render = (markdown: string) => String(withAnchors(() => outlineOfText(markdown)).processSync(markdown));
+const render = (markdown: string) => String(withAnchors().processSync(markdown));
 const count = (html: string, needle: string) => html.split(needle).length - 1;
 
 /** Markdown shaped like the seed policy ISMS-M-001. */
@@ -121,45 +116,31 @@ describe('remarkClauseAnchors', () => {
 		expect(out).toContain('<li>6.4 又一次。</li>');
 	});
 
-	it('anchors each file from its own outline, found by the file path', () => {
-		const outlines: Record<string, Outline> = { 'a.mdx': outlineOfText('## 1. 目的\n'), 'b.mdx': outlineOfText('## 壹、總則\n') };
-		const processor = withAnchors((path) => outlines[path!]);
-		expect(String(processor.processSync({ value: '## 1. 目的\n', path: 'a.mdx' }))).toContain('id="sec-1"');
-		expect(String(processor.processSync({ value: '## 壹、總則\n', path: 'b.mdx' }))).toContain('id="sec-壹"');
+	it('starts afresh for each file', () => {
+		const processor = withAnchors();
+		expect(String(processor.processSync('## 1. 目的\n'))).toContain('id="sec-1"');
+		expect(String(processor.processSync('## 1. 目的\n'))).toContain('id="sec-1"');
 	});
 
-	it('leaves the tree unchanged when the file has no outline (not a document), and asks by the file path', () => {
+	it('leaves the tree unchanged when include returns false, and passes include the file path', () => {
 		const seen: (string | undefined)[] = [];
-		const outlineOf = (path: string | undefined) => {
+		const include = (path: string | undefined) => {
 			seen.push(path);
-			return undefined;
+			return false;
 		};
 		const file = { value: POLICY, path: 'content/documents/ISMS-M-001/1.0.mdx' };
-		const out = String(withAnchors(outlineOf).processSync(file));
+		const out = String(withAnchors(include).processSync(file));
 		expect(out).toBe(String(plain().processSync(POLICY)));
 		expect(out).not.toContain('clause');
 		expect(seen).toEqual(['content/documents/ISMS-M-001/1.0.mdx']);
 	});
 
-	it('works the clauses out from the outline, not from the tree: an element the outline does not name gets no anchor', () => {
-		// The outline of another text: its clause 1 is on line 3, where this text has no heading.
-		const out = String(withAnchors(() => outlineOfText('\n\n## 1. 目的\n')).processSync('## 1. 目的\n\n正文。\n'));
-		expect(out).not.toContain('id=');
-		// And the anchor the outline gives is the one the page gets, whatever the text says.
-		const renamed = outlineOfText('## 2. 目的\n');
-		expect(String(withAnchors(() => renamed).processSync('## 1. 目的\n'))).toContain('<h2 id="sec-2" class="clause clause-depth-1" data-clause="2">');
-	});
-
 	it('keeps existing classes and properties', () => {
 		const tree: Root = {
 			type: 'root',
-			children: [
-				{ type: 'heading', depth: 2, position: { start: { line: 1, column: 1 }, end: { line: 1, column: 10 } }, data: { hProperties: { className: ['lead'], title: 't' } }, children: [{ type: 'text', value: '3.2 範圍' }] },
-			],
+			children: [{ type: 'heading', depth: 2, data: { hProperties: { className: ['lead'], title: 't' } }, children: [{ type: 'text', value: '3.2 範圍' }] }],
 		};
-		const outline = buildOutline(structuredClone(tree) as unknown as MdNode);
-		const processor = unified().use(remarkClauseAnchors, { outlineOf: () => outline }).use(remarkRehype);
-		const out = String(unified().use(rehypeStringify).stringify(processor.runSync(tree) as never));
+		const out = String(unified().use(remarkClauseAnchors, { include: () => true }).use(remarkRehype).use(rehypeStringify).stringify(unified().use(remarkClauseAnchors, { include: () => true }).use(remarkRehype).runSync(tree) as never));
 		expect(out).toBe('<h2 class="lead clause clause-depth-2" title="t" id="sec-3-2" data-clause="3.2"><span class="clause-no">3.2</span> 範圍</h2>');
 	});
 
@@ -168,5 +149,21 @@ describe('remarkClauseAnchors', () => {
 		const out = render('### **6.5** 12 項要求\n');
 		expect(out).toContain('id="sec-6-5"');
 		expect(out).not.toContain('<span class="clause-no">12</span>');
+	});
+
+	it('leaves the on-page outline entries of clauses that are not headings for the page, with the anchors it gave them', () => {
+		const file = withAnchors().processSync(POLICY);
+		const entries = (file.data as { astro?: { frontmatter?: Record<string, unknown> } }).astro?.frontmatter?.[CLAUSE_TOC];
+		expect(entries).toEqual([
+			{ depth: 3, slug: 'sec-1-1-1', text: '1.1.1 建立、落實及維護資訊安全管理政策', after: 1 },
+			{ depth: 3, slug: 'sec-1-1-2', text: '1.1.2 全面導入 ISMS', after: 1 },
+			{ depth: 3, slug: 'sec-2-1', text: '2.1 本局 ISMS 所涵蓋範圍內皆適用之', after: 2 },
+			{ depth: 3, slug: 'sec-2-2', text: '2.2 資訊安全管理涵蓋 14 項管理事項', after: 2 },
+			{ depth: 4, slug: 'sec-2-2-1', text: '2.2.1 資訊安全管理政策制定及評估', after: 2 },
+			{ depth: 4, slug: 'sec-2-2-2', text: '2.2.2 資訊安全組織之職責與分工', after: 2 },
+			{ depth: 4, slug: 'sec-6-4-2-1', text: '6.4.2.1 文件應經核准後發行', after: 3 },
+			{ depth: 4, slug: 'sec-6-4-2-2', text: '6.4.2.2 文件應定期評估檢討', after: 3 },
+		]);
+		for (const entry of entries as { slug: string }[]) expect(String(file)).toContain(`id="${entry.slug}"`);
 	});
 });

@@ -4,10 +4,10 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { remarkReferences, type RemarkReferencesOptions } from '../../../src/integration/markdown/remark-references.ts';
-import { computeCeiling } from '../../../src/lib/ceiling.ts';
+import { computeCeiling } from '../../../src/lib/ceiling/ceiling.ts';
 import { buildOutline } from '../../../src/lib/outline/outline.ts';
-import { createRedactor } from '../../../src/lib/redact.ts';
-import { resolveDocuments } from '../../../src/lib/resolve.ts';
+import { createRedactor } from '../../../src/lib/ceiling/redact.ts';
+import { resolveDocuments } from '../../../src/lib/documents/resolve.ts';
 import { dv } from '../../unit/_helpers.ts';
 
 const TITLES: Record<string, string> = {
@@ -64,9 +64,8 @@ describe('remarkReferences', () => {
 	});
 
 	it('links a control of the other catalogue to the SoA row covering it, saying which beside it (not indexed for search)', () => {
-		const controlLink = (id: string) => (id === 'A.9.4.3' ? { href: '/soa/#control-a-5-17', note: '→ A.5.17', title: 'A.9.4.3 依對照表屬 2022 版 A.5.17' } : { href: `/soa/#${id}` });
-		// The targets as the dev server hands them over: read for each file.
-		const opts = { ...options(), targets: () => ({ published: new Set(['ISMS-P-005', 'ISMS-M-001']), linkControls: true, controlLink }) };
+		const opts = options();
+		opts.targets = { ...opts.targets, controlLink: (id) => (id === 'A.9.4.3' ? { href: '/soa/#control-a-5-17', note: '→ A.5.17', title: 'A.9.4.3 依對照表屬 2022 版 A.5.17' } : { href: `/soa/#${id}` }) };
 		expect(render('依 A.9.4.3 辦理。', DOC_FILE, opts)).toBe(
 			'<p>依 <a href="/soa/#control-a-5-17" class="ref ref--control" title="A.9.4.3 依對照表屬 2022 版 A.5.17">A.9.4.3</a><span class="ref-crosswalk" data-pagefind-ignore="">→ A.5.17</span> 辦理。</p>',
 		);

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { installPrintDate, localIsoDate, stampPrintDate } from '../../../src/client/print-date.ts';
-import { printDateCss } from '../../../src/lib/print.ts';
+import { printDateCss } from '../../../src/lib/site/print.ts';
 
 /** A style sheet that records what is inserted and deleted (happy-dom does not parse @page margin boxes). */
 function fakeSheet() {

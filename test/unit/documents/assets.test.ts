@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { assetReferences, resolveAsset } from '../../../src/lib/documents/assets.ts';
-import { parseBody } from '../../../src/lib/mdx.ts';
+import { parseBody } from '../../../src/lib/body/mdx.ts';
 
 describe('assetReferences', () => {
 	it('finds images by relative path, Markdown and <img>, with positions; not URLs, site paths or anchors', () => {

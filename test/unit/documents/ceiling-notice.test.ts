@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ceilingNotices, citedDocuments, type NoticeVersion } from '../../../src/lib/documents/ceiling-notice.ts';
-import type { Classification } from '../../../src/lib/classification.ts';
-import type { VersionState } from '../../../src/lib/resolve.ts';
+import type { Classification } from '../../../src/lib/documents/classification.ts';
+import type { VersionState } from '../../../src/lib/documents/resolve.ts';
 import { pd, pv } from '../_helpers.ts';
 
 const nv = (docNo: string, version: string, state: VersionState, classification: Classification, effective = '2021-01-01'): NoticeVersion => ({

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Cover, CoverField } from '../../../src/lib/import/cover.ts';
 import { frontmatterFromCover, frontmatterLines, guessTier, normalizeDocNo, normalizeVersion, tierWords } from '../../../src/lib/import/frontmatter-out.ts';
-import { validateFrontmatter } from '../../../src/lib/schema.ts';
+import { validateFrontmatter } from '../../../src/schemas/frontmatter.ts';
 import { parseYamlSource } from '../../../src/lib/yaml-source.ts';
 
 const coverOf = (fields: Partial<Record<CoverField, string>>): Cover => ({

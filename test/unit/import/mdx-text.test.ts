@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { escapeLineStart, escapeText, inlineMdx, type InlineContext } from '../../../src/lib/import/mdx-text.ts';
-import { parseBody } from '../../../src/lib/mdx.ts';
-import { bodyFaults } from '../../../src/lib/mdx-rules.ts';
+import { parseBody } from '../../../src/lib/body/mdx.ts';
+import { bodyFaults } from '../../../src/lib/body/mdx-rules.ts';
 import type { Inline } from '../../../src/lib/import/pandoc-ast.ts';
 import { A, image, note, text } from './_ast.ts';
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { fallbackLabel, joinLabel, writeBody, type WriterContext } from '../../../src/lib/import/mdx-writer.ts';
 import type { Block } from '../../../src/lib/import/pandoc-ast.ts';
-import { parseBody } from '../../../src/lib/mdx.ts';
-import { bodyFaults } from '../../../src/lib/mdx-rules.ts';
+import { parseBody } from '../../../src/lib/body/mdx.ts';
+import { bodyFaults } from '../../../src/lib/body/mdx-rules.ts';
 import { bullets, header, image, note, ordered, para, text } from './_ast.ts';
 
 const write = (blocks: Block[], labels = new Map<Block, string>()) => {

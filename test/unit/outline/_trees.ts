@@ -1,6 +1,6 @@
 import { createProcessor } from '@mdx-js/mdx';
 import remarkGfm from 'remark-gfm';
-import { parseBody } from '../../../src/lib/mdx.ts';
+import { parseBody } from '../../../src/lib/body/mdx.ts';
 import { buildOutline, type OutlineOptions } from '../../../src/lib/outline/outline.ts';
 import type { MdNode } from '../../../src/lib/outline/tree.ts';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findClauseReferences, pointLabel, resolveClauseReference, type ClauseReference, type ClauseReferenceOptions } from '../../../src/lib/outline/clause-references.ts';
-import { findReferences } from '../../../src/lib/references.ts';
+import { findReferences } from '../../../src/lib/references/references.ts';
 import { outlineOf } from './_trees.ts';
 
 const syntax = { docNoPattern: '^ISMS-[A-Z]-\\d{3}$', titleOf: (docNo: string) => (docNo === 'ISMS-M-002' ? '資訊安全政策' : undefined) };
@@ -106,12 +106,48 @@ describe('resolveClauseReference', () => {
 	});
 
 	it('says which clauses an ambiguous reference could mean', () => {
-		expect(resolve('依第一點')).toEqual({ status: 'ambiguous', clauses: [policy.clauses[1], policy.clauses[7]], message: '「第一點」有 2 處：「壹、一、」、「貳、一、」；請寫出完整的條次（例如「壹、一、」）' });
+		// 點 is the 一、 level (under 壹 and under 貳 here); some writers mean 壹、 by 第一點: named too.
+		expect(resolve('依第一點')).toEqual({
+			status: 'ambiguous',
+			clauses: [policy.clauses[1], policy.clauses[7], policy.clauses[0]],
+			message: '「第一點」有 3 處：「壹、一、」、「貳、一、」、「壹、」；頁面不會加連結，請寫出完整的條次（例如「壹、一、」）',
+		});
 	});
 
-	it('takes the one nearest the citing clause', () => {
+	it('takes the one nearest the citing clause, naming the other it could mean', () => {
 		expect(anchorOf(resolve('依第一點', 'sec-貳-三'))).toBe('sec-貳-一');
 		expect(anchorOf(resolve('依第一點', 'sec-壹-二'))).toBe('sec-壹-一');
+		expect(resolve('依第一點', 'sec-貳-三')).toEqual({
+			status: 'found',
+			clause: policy.clauses[7],
+			others: [policy.clauses[1], policy.clauses[0]],
+			message: '「第一點」可能指 3 處：「貳、一、」、「壹、一、」、「壹、」；頁面連到「貳、一、」（與引用處在同一條之下），若指其他處請寫出完整的條次（例如「壹、一、」）',
+		});
+	});
+
+	it('finds a bare two-level path present under two parents as the nearest, naming both', () => {
+		const twice = outlineOf('壹、甲\n\n一、乙\n\n（一）丙\n\n貳、丁\n\n一、戊\n\n（一）己\n');
+		const ref = find('依一、（一）辦理')[0]!;
+		expect(resolveClauseReference(ref, twice)).toMatchObject({ status: 'ambiguous', message: '「一、（一）」有 2 處：「壹、一、（一）」、「貳、一、（一）」；頁面不會加連結，請寫出完整的條次（例如「壹、一、（一）」）' });
+		const near = resolveClauseReference(ref, twice, { citing: twice.clauses[4]!.path });
+		expect(near.status === 'found' && [near.clause.label, near.others?.map((c) => c.label)]).toEqual(['貳、一、（一）', ['壹、一、（一）']]);
+	});
+
+	it('第三點 in a document with both 參、 and 三、: the 三、 level (點), with 參、 named', () => {
+		const both = outlineOf('壹、甲\n\n一、乙\n\n二、丙\n\n三、丁\n\n貳、戊\n\n參、己\n');
+		const found = resolveClauseReference(find('依第三點')[0]!, both);
+		expect(found).toMatchObject({
+			status: 'found',
+			clause: { label: '壹、三、' },
+			message: '「第三點」可能指 2 處：「壹、三、」、「參、」；頁面連到「壹、三、」（「點」是「一、」這一層），若指其他處請寫出完整的條次（例如「參、」）',
+		});
+		// Only 參、 there: not found (點 is the 一、 level), with the way to cite it.
+		const upperOnly = outlineOf('壹、甲\n\n貳、乙\n\n參、丙\n');
+		expect(resolveClauseReference(find('依第三點')[0]!, upperOnly)).toEqual({ status: 'not-found', message: '沒有「第三點」；本文件沒有「一、」（點）這一層的條文；若指「參、」，請直接寫「參、」' });
+		// A 要點 numbered from 一、 (no 壹、): nothing else it could mean.
+		const plain = resolveClauseReference(find('依第三點')[0]!, outlineOf('一、甲\n\n二、乙\n\n三、丙\n'));
+		expect(plain).toMatchObject({ status: 'found', clause: { label: '三、' } });
+		expect(plain).not.toHaveProperty('others');
 	});
 
 	it('names what the document has when a clause is not there', () => {

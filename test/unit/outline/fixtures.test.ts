@@ -1,12 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadCorpus, type DocumentVersion } from '../../../src/lib/corpus.ts';
-import { diffVersions } from '../../../src/lib/diff.ts';
-import { bodyFaults } from '../../../src/lib/mdx-rules.ts';
+import { loadCorpus } from '../../../src/node/corpus.ts';
+import type { DocumentVersion } from '../../../src/lib/documents/document-version.ts';
+import { diffVersions } from '../../../src/lib/diff/diff.ts';
+import { bodyFaults } from '../../../src/lib/body/mdx-rules.ts';
 import { findClauseReferences, resolveClauseReference } from '../../../src/lib/outline/clause-references.ts';
 import { buildOutline } from '../../../src/lib/outline/outline.ts';
-import { findReferences } from '../../../src/lib/references.ts';
+import { findReferences } from '../../../src/lib/references/references.ts';
 import { PROJECT_ROOT } from '../_helpers.ts';
 import { remark, satteri } from './_trees.ts';
 
@@ -93,8 +94,8 @@ describe('花蓮縣政府資訊安全政策與管理作業要點 (ISMS-M-901 1.0
 		expect(resolve('依 ISMS-M-901 伍、二、(三)辦理')).toBe('sec-伍-二-（三）');
 		expect(resolve('依本要點伍、二、')).toBe('sec-伍-二');
 		expect(resolve('依本要點伍、二、(五)')).toBe('沒有「伍、二、（五）」；「伍、二、」之下只有「（一）」至「（四）」');
-		// 一、 is numbered again under 肆 and 伍: 第二點 does not say which.
-		expect(resolve('依第二點')).toBe('「第二點」有 2 處：「肆、二、」、「伍、二、」；請寫出完整的條次（例如「肆、二、」）');
+		// 一、 is numbered again under 肆 and 伍: 第二點 does not say which (nor whether 貳、 is meant).
+		expect(resolve('依第二點')).toBe('「第二點」有 3 處：「肆、二、」、「伍、二、」、「貳、」；頁面不會加連結，請寫出完整的條次（例如「肆、二、」）');
 	});
 });
 

@@ -20,10 +20,12 @@ const arabic = (number: number) => ({ scheme: 'arabic', number }) as const;
 const arabicParen = (number: number) => ({ scheme: 'arabic-paren', number }) as const;
 const decimal = (...numbers: number[]) => ({ scheme: 'decimal', numbers }) as const;
 
-describe('readMarker: the decimal scheme, as src/lib/clauses.ts reads it today', () => {
+describe('readMarker: the decimal scheme (as the retired src/lib/clauses.ts read it)', () => {
 	it.each([
 		['6.4.3 文件', [6, 4, 3]],
 		['6.3.1.1.4 風險處理', [6, 3, 1, 1, 4]],
+		['1.1.1 建立、落實及維護資訊安全管理政策。', [1, 1, 1]],
+		['2.2 資訊安全管理涵蓋 14 項管理事項', [2, 2]],
 		['  6.4 leading whitespace', [6, 4]],
 		['\n2.1 after a newline', [2, 1]],
 		['6.4', [6, 4]],

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { computeCeiling } from '../../../src/lib/ceiling.ts';
-import { resolveDocuments } from '../../../src/lib/resolve.ts';
+import { computeCeiling } from '../../../src/lib/ceiling/ceiling.ts';
+import { resolveDocuments } from '../../../src/lib/documents/resolve.ts';
 import { buildCanaries } from '../../../src/lib/site/canaries.ts';
-import type { AnalysedVersion } from '../../../src/lib/analyze.ts';
-import type { PortalModel } from '../../../src/lib/portal.ts';
+import type { AnalysedVersion } from '../../../src/node/analyze.ts';
+import type { PortalModel } from '../../../src/lib/documents/portal.ts';
 import { dv } from '../_helpers.ts';
 
 describe('canaries of the build audit', () => {

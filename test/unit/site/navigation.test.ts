@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { breadcrumbTrail, pageTitle, pathBelowBase, sidebarSection } from '../../../src/lib/site/navigation.ts';
-import { TIER_KINDS } from '../../../src/lib/schema.ts';
+import { TIER_KINDS } from '../../../src/lib/documents/fields.ts';
 import { pd, pv } from '../_helpers.ts';
 
 const p005 = pd('ISMS-P-005', [pv('ISMS-P-005', '1.1', 'current', { tier: 2 }), pv('ISMS-P-005', '1.0', 'superseded', { tier: 2 })]);

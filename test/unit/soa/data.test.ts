@@ -249,22 +249,22 @@ describe('parseSoa: each fault is reported once, where it was written, in Chines
 	it('a bad reason in a flow list, at the list item', () => {
 		expectOnly(
 			soaWith(['    reasons: [風險評鑑, 法規要求]', '    reasons: [風險評鑑, bogus]']),
-			err(10, 21, 'soa/invalid-value', `A.5.1.1：reasons（選用理由）的值「bogus」無效；應為 ${REASONS_EXPECTED}`),
+			err(10, 21, 'soa/invalid-value', `A.5.1.1：reasons[1]（選用理由）的值「bogus」無效；應為 ${REASONS_EXPECTED}`),
 		);
 	});
 
 	it('a bad reason in a block list, at the list item', () => {
 		expectOnly(
 			soaWith(['    reasons: [風險評鑑, 法規要求]', '    reasons:\n      - 風險評鑑\n      - 稽核發現']),
-			err(12, 9, 'soa/invalid-value', `A.5.1.1：reasons（選用理由）的值「稽核發現」無效；應為 ${REASONS_EXPECTED}`),
+			err(12, 9, 'soa/invalid-value', `A.5.1.1：reasons[1]（選用理由）的值「稽核發現」無效；應為 ${REASONS_EXPECTED}`),
 		);
 	});
 
-	it('a list with two bad reasons is reported once, at the first', () => {
-		expectOnly(
-			soaWith(['    reasons: [風險評鑑, 法規要求]', '    reasons: [bogus, 風險評鑑, worse]']),
-			err(10, 15, 'soa/invalid-value', `A.5.1.1：reasons（選用理由）的值「bogus」無效；應為 ${REASONS_EXPECTED}`),
-		);
+	it('a list with two bad reasons: each is reported, at its item', () => {
+		expect(parse(soaWith(['    reasons: [風險評鑑, 法規要求]', '    reasons: [bogus, 風險評鑑, worse]'])).problems).toEqual([
+			err(10, 15, 'soa/invalid-value', `A.5.1.1：reasons[0]（選用理由）的值「bogus」無效；應為 ${REASONS_EXPECTED}`),
+			err(10, 28, 'soa/invalid-value', `A.5.1.1：reasons[2]（選用理由）的值「worse」無效；應為 ${REASONS_EXPECTED}`),
+		]);
 	});
 
 	it('reasons written as a single value instead of a list', () => {
@@ -298,7 +298,7 @@ describe('parseSoa: each fault is reported once, where it was written, in Chines
 	it('an unknown control field, at its key', () => {
 		expectOnly(
 			soaWith(['    note: 每年檢討', '    notes: 每年檢討']),
-			err(15, 5, 'soa/unknown-field', 'A.5.1.1：未知的欄位「notes」；可用的欄位為 applicable、reasons、status、owner、evidence、justification、lastReviewed、note'),
+			err(15, 5, 'soa/unknown-field', 'A.5.1.1：未知的欄位「notes」（是否要寫 note？）；可用的欄位為 applicable、reasons、status、owner、evidence、justification、lastReviewed、note'),
 		);
 	});
 

@@ -1,7 +1,7 @@
 import type { APIRoute } from 'astro';
 import model from 'virtual:isms-portal/model';
 import preview from 'virtual:isms-portal/preview';
-import { docSlug } from '../../../../lib/urls.ts';
+import { docSlug } from '../../../../lib/site/urls.ts';
 import { readAttachments } from '../../../../node/attachments.ts';
 
 /**

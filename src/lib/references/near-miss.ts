@@ -1,0 +1,187 @@
+/**
+ * Document numbers typed almost right (issue 14): `ISMS-p-007`, `ISMS–P-007` (en dash; also em dash,
+ * minus sign, full-width hyphen), `ISMS P-007`, `ＩＳＭＳ－Ｐ－００７`, `ISMS-P-07`, `ISMS-P-0077`. The
+ * reference parser (src/lib/references.ts) reads only numbers that match the configured pattern, so these
+ * would render as plain text and go unchecked. This finds them, in a run of text, for the checker.
+ *
+ * Only text that starts with a prefix the agency's numbers start with (`ISMS`, from the pattern and the
+ * known numbers) is looked at, so `CNS 27001`, `ISO/IEC 27001:2022`, `A.5.1`, dates and form numbers of
+ * other schemes are never read; nor are file names and paths (`/documents/isms-p-007/`, `isms-p-007.pdf`),
+ * nor a number the pattern matches (`ISMS-P-007-01` is `ISMS-P-007` followed by text, as the parser reads it).
+ */
+
+export interface NearMissSyntax {
+	/** The portal's document-number pattern (`^ISMS-[A-Z]-\d{3}$`). */
+	docNoPattern: string;
+	/** Every document number of the corpus, published or not: the numbers a near miss may have meant. */
+	known: readonly string[];
+}
+
+export interface NearMiss {
+	kind: 'near-miss';
+	/**
+	 * `form`: only the way it is written is wrong (case, dash, space, full-width) and `normalised` matches
+	 * the pattern; `close`: one character away from `candidates` (or a number padded differently); `shape`:
+	 * written like a document number (prefix, dashes, letters and digits) but matches none.
+	 */
+	miss: 'form' | 'close' | 'shape';
+	/**
+	 * What is wrong with the way it is written, for `form`: full-width characters, a dash or minus sign for
+	 * the hyphen, a space or no hyphen (or two) between the parts, lower case.
+	 */
+	faults: ('full-width' | 'dash' | 'separator' | 'lower-case')[];
+	/** The text as the pattern wants it: upper case, ASCII, single hyphens (`ISMS-P-007`). */
+	normalised: string;
+	/** Known document numbers it may mean, best first (at most 3). */
+	candidates: string[];
+	index: number;
+	length: number;
+}
+
+/** Dashes an author may type for the hyphen: ‐ ‑ ‒ – — ― − ﹘ ﹣ －. */
+const DASHES = /[\u2010-\u2015\u2212\ufe58\ufe63\uff0d]/u;
+
+/** One UTF-16 unit for one: full-width ASCII to ASCII, dashes to `-`, ideographic and no-break spaces to ` `. */
+function fold(text: string): string {
+	let out = '';
+	for (const char of text) {
+		const code = char.charCodeAt(0);
+		if (char.length > 1) out += char;
+		else if (DASHES.test(char)) out += '-';
+		else if (code >= 0xff01 && code <= 0xff5e) out += String.fromCharCode(code - 0xfee0);
+		else if (char === '\u3000' || char === '\u00a0') out += ' ';
+		else out += char;
+	}
+	return out;
+}
+
+/** The literal letters a pattern starts with (`^ISMS-…` → `ISMS`), if any. */
+function patternPrefix(pattern: string): string | undefined {
+	return /^\^?([A-Za-z]{2,})/u.exec(pattern)?.[1]?.toUpperCase();
+}
+
+const cache = new Map<string, { prefixes: RegExp; pattern: RegExp }>();
+
+function compiled(syntax: NearMissSyntax) {
+	const key = `${syntax.docNoPattern}\n${syntax.known.join(' ')}`;
+	let entry = cache.get(key);
+	if (!entry) {
+		const prefixes = new Set<string>();
+		const fromPattern = patternPrefix(syntax.docNoPattern);
+		if (fromPattern) prefixes.add(fromPattern);
+		for (const docNo of syntax.known) {
+			const letters = /^[A-Za-z]{2,}/u.exec(docNo)?.[0];
+			if (letters) prefixes.add(letters.toUpperCase());
+		}
+		const alternatives = [...prefixes].sort((a, b) => b.length - a.length).join('|') || '(?!)';
+		// A prefix, then up to three runs of letters or digits, each after a dash, a space or nothing.
+		const token = `(?<![A-Za-z0-9/\\\\._@#-])(?:${alternatives})(?:(?: {0,2}-{1,2} {0,2}| {1,2}|_)?[A-Za-z0-9]+){1,3}`;
+		const body = syntax.docNoPattern.replace(/^\^/u, '').replace(/\$$/u, '');
+		entry = { prefixes: new RegExp(token, 'giu'), pattern: new RegExp(`^(?:${body})$`, 'u') };
+		if (cache.size > 16) cache.clear();
+		cache.set(key, entry);
+	}
+	return entry;
+}
+
+interface Part {
+	text: string;
+	/** How it is joined to the part before: dash, space, none (a letter–digit boundary or glued), underscore. */
+	joint: 'dash' | 'space' | 'none' | '_';
+	end: number;
+}
+
+/** The runs of a token: `ISMS–P 007` → ISMS, P (dash), 007 (space); `P007` → P, 007 (none). */
+function partsOf(folded: string, start: number): Part[] {
+	const parts: Part[] = [];
+	const re = /( *-+ *| +|_)?([A-Za-z]+|[0-9]+)/gyu;
+	re.lastIndex = start;
+	let match: RegExpExecArray | null;
+	while ((match = re.exec(folded)) !== null && match.index < folded.length) {
+		const sep = match[1];
+		const joint: Part['joint'] = sep === undefined ? 'none' : sep.includes('-') ? 'dash' : sep === '_' ? '_' : 'space';
+		parts.push({ text: match[2]!.toUpperCase(), joint, end: re.lastIndex });
+	}
+	return parts;
+}
+
+/** Every near-miss document number in a run of text. `taken` are spans the reference parser already read. */
+export function findNearMisses(text: string, syntax: NearMissSyntax, taken: readonly { index: number; length: number }[] = []): NearMiss[] {
+	const { prefixes, pattern } = compiled(syntax);
+	const folded = fold(text);
+	const found: NearMiss[] = [];
+	for (const match of folded.matchAll(prefixes)) {
+		const start = match.index;
+		const matchEnd = start + match[0].length;
+		if (taken.some((t) => start < t.index + t.length && t.index < matchEnd)) continue;
+		// A file name (`isms-p-007.pdf`) or an e-mail address is no reference.
+		if (/^\.[A-Za-z0-9]|^@/u.test(folded.slice(matchEnd))) continue;
+		const parts = partsOf(folded, start).filter((p) => p.end <= matchEnd);
+		const miss = judge(parts, pattern, syntax.known);
+		if (!miss) continue;
+		const written = text.slice(start, miss.end);
+		if (pattern.test(written)) continue;
+		found.push({ kind: 'near-miss', ...miss.result, faults: miss.result.miss === 'form' ? faults(written, miss.result.normalised) : [], index: start, length: miss.end - start });
+	}
+	return found;
+}
+
+/**
+ * What a token is, trying the longest reading first; it may be cut short only where a space joins the
+ * rest (`ISMS P-007 辦理` is `ISMS P-007`; `ISMS-P-007A` stays whole and is no near miss).
+ */
+function judge(parts: Part[], pattern: RegExp, known: readonly string[]): { end: number; result: Omit<NearMiss, 'kind' | 'index' | 'length' | 'faults'> } | undefined {
+	const ends: number[] = [];
+	for (let k = parts.length; k >= 2; k--) if (k === parts.length || parts[k]!.joint === 'space') ends.push(k);
+	const normal = (k: number) => parts.slice(0, k).map((p) => p.text).join('-');
+	for (const k of ends) {
+		if (pattern.test(normal(k))) return { end: parts[k - 1]!.end, result: { miss: 'form', normalised: normal(k), candidates: known.includes(normal(k)) ? [normal(k)] : [] } };
+	}
+	for (const k of ends) {
+		const candidates = closeTo(normal(k), known);
+		if (candidates.length > 0) return { end: parts[k - 1]!.end, result: { miss: 'close', normalised: normal(k), candidates } };
+	}
+	// Written like a number (a dash in it, the runs of a known number's kinds) but no number is close.
+	const shapes = new Set(known.map(shapeOf));
+	for (const k of ends) {
+		if (parts.slice(1, k).some((p) => p.joint === 'dash') && shapes.has(shapeOf(normal(k)))) {
+			return { end: parts[k - 1]!.end, result: { miss: 'shape', normalised: normal(k), candidates: [] } };
+		}
+	}
+	return undefined;
+}
+
+/** `ISMS-P-007` → `A-A-9`: letters and digits runs. */
+function shapeOf(docNo: string): string {
+	return docNo.split('-').map((part) => (/^[0-9]+$/u.test(part) ? '9' : /^[A-Za-z]+$/u.test(part) ? 'A' : '?')).join('-');
+}
+
+/** Known numbers meant by `written`: the same but for zero padding (ISMS-P-07), else one character off. */
+function closeTo(written: string, known: readonly string[]): string[] {
+	const unpadded = (s: string) => s.replace(/(^|-)0+(?=\d)/gu, '$1');
+	const padded = known.filter((docNo) => unpadded(docNo) === unpadded(written));
+	if (padded.length > 0) return padded.slice(0, 3);
+	return known.filter((docNo) => withinOneEdit(written, docNo)).sort().slice(0, 3);
+}
+
+/** One insertion, deletion, substitution or swap of neighbours apart (or equal). */
+export function withinOneEdit(a: string, b: string): boolean {
+	if (a === b) return true;
+	if (Math.abs(a.length - b.length) > 1) return false;
+	let i = 0;
+	while (i < a.length && i < b.length && a[i] === b[i]) i++;
+	if (a.length === b.length) {
+		if (a.slice(i + 1) === b.slice(i + 1)) return true;
+		return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+	}
+	return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+}
+
+function faults(written: string, normalised: string): NearMiss['faults'] {
+	const found: NearMiss['faults'] = [];
+	if (/[\uff01-\uff5e\u3000]/u.test(written)) found.push('full-width');
+	if (/[\u2010-\u2015\u2212\ufe58\ufe63]/u.test(written)) found.push('dash');
+	if (fold(written).toUpperCase() !== normalised) found.push('separator');
+	if (/[a-z\uff41-\uff5a]/u.test(written)) found.push('lower-case');
+	return found;
+}
