@@ -122,7 +122,9 @@ export function servePreview(server: ViteDevServer, setup: PortalSetup, state: P
 				response.end(readFileSync(resolve(setup.root, attachment)));
 				return;
 			}
-			const content = [...dataFiles(model.documents, blocks, attachmentsReader(setup.root, setup.settings.base))].find(([file]) => withBase(setup.settings.base, file) === path)?.[1];
+			const attachments = attachmentsReader(setup.root, setup.settings.base);
+			// A version whose files are missing is listed without attachments (its page shows the findings).
+			const content = [...dataFiles(model.documents, blocks, (version) => (state.preview.blocked.includes(version.id) ? [] : attachments(version)))].find(([file]) => withBase(setup.settings.base, file) === path)?.[1];
 			if (!content) return next();
 			response.setHeader('Content-Type', 'application/json; charset=utf-8');
 			response.end(content());
