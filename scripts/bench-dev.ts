@@ -87,6 +87,8 @@ const result = {
 	restarted: /Restarting/.test(output),
 };
 writeFileSync(join(root, base, 'result.json'), `${JSON.stringify(result, null, 2)}\n`);
+// What the server printed, for whoever reads the figures.
+writeFileSync(join(root, base, 'server.log'), output);
 process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
 stop();
 process.exit(result.restarted ? 1 : 0);

@@ -89,7 +89,7 @@ export function servePreview(server: ViteDevServer, setup: PortalSetup, state: P
 		const reported = [...files].filter((file) => existsSync(file) && (!sources.documents(file) || file.endsWith('.mdx')));
 		report(logger, before, snapshot, reported.map((file) => projectPath(setup, file)));
 		reloadBrowsers(server);
-		logger.info(`已重新分析 ${snapshot.versions.length} 個版次（${Math.round(performance.now() - started)} 毫秒），頁面已更新`);
+		logger.info(`已重新分析 ${snapshot.versions.length} 個版次（${Math.round(performance.now() - started)} 毫秒），重新呈現 ${stale.size} 個版次，頁面已更新`);
 	};
 
 	const schedule = (path: string) => {
