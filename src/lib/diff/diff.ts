@@ -1,6 +1,7 @@
 import { diffArrays } from 'diff';
 import { stripMarker } from '../outline/numbering.ts';
 import type { OutlineBlock as Block } from '../outline/outline.ts';
+import { alignRuns } from './align.ts';
 import { cellSimilarity, diffCells, type CellChange, type TextPart } from './table-diff.ts';
 
 export type { CellChange, TextPart } from './table-diff.ts';
@@ -79,26 +80,9 @@ function similarity(a: string, b: string): number {
  */
 export function diffVersions(before: readonly DiffBlock[], after: readonly DiffBlock[]): VersionDiff {
 	const rows: DiffRow[] = [];
-	const changes = diffArrays([...before], [...after], { comparator: (a, b) => body(a) === body(b) });
-	let oldIndex = 0;
-	let newIndex = 0;
-	for (let i = 0; i < changes.length; i++) {
-		const change = changes[i]!;
-		const count = change.value.length;
-		if (!change.added && !change.removed) {
-			for (let offset = 0; offset < count; offset++) rows.push(compare(before[oldIndex + offset]!, after[newIndex + offset]!));
-			oldIndex += count;
-			newIndex += count;
-			continue;
-		}
-		const next = changes[i + 1];
-		const removed = change.removed ? before.slice(oldIndex, oldIndex + count) : [];
-		const addedCount = change.added ? count : next?.added ? next.value.length : 0;
-		if (change.removed && next?.added) i++;
-		const added = after.slice(newIndex, newIndex + addedCount);
-		rows.push(...pairRuns(removed, added));
-		oldIndex += removed.length;
-		newIndex += added.length;
+	for (const run of alignRuns(before, after, (a, b) => body(a) === body(b))) {
+		if (run.kind === 'same') for (const [old, now] of run.pairs) rows.push(compare(old, now));
+		else rows.push(...pairRuns(run.removed, run.added));
 	}
 	const counts = { changed: 0, added: 0, removed: 0, same: 0 };
 	for (const row of rows) counts[row.kind] += 1;

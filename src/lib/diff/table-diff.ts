@@ -1,5 +1,6 @@
 import { diffArrays } from 'diff';
 import type { TableCell } from '../outline/tables.ts';
+import { alignRuns } from './align.ts';
 
 /** A piece of changed text: kept, added or removed (the word-level diff's unit). */
 export interface TextPart {
@@ -28,29 +29,16 @@ export interface CellChange {
  */
 export function diffCells(before: readonly TableCell[], after: readonly TableCell[], diffText: (a: string, b: string) => TextPart[]): CellChange[] {
 	const result: CellChange[] = [];
-	const changes = diffArrays([...before], [...after], { comparator: (a, b) => a.text === b.text });
-	let oldIndex = 0;
-	let newIndex = 0;
-	for (let i = 0; i < changes.length; i++) {
-		const change = changes[i]!;
-		const count = change.value.length;
-		if (!change.added && !change.removed) {
-			for (let k = 0; k < count; k++) result.push({ kind: 'same', ...cellOf(after[newIndex + k]!) });
-			oldIndex += count;
-			newIndex += count;
+	for (const run of alignRuns(before, after, (a, b) => a.text === b.text)) {
+		if (run.kind === 'same') {
+			for (const [, now] of run.pairs) result.push({ kind: 'same', ...cellOf(now) });
 			continue;
 		}
-		const next = changes[i + 1];
-		const removed = change.removed ? before.slice(oldIndex, oldIndex + count) : [];
-		const addedCount = change.added ? count : next?.added ? next.value.length : 0;
-		if (change.removed && next?.added) i++;
-		const added = after.slice(newIndex, newIndex + addedCount);
+		const { removed, added } = run;
 		const paired = Math.min(removed.length, added.length);
 		for (let k = 0; k < paired; k++) result.push({ kind: 'changed', ...cellOf(added[k]!), parts: diffText(removed[k]!.text, added[k]!.text) });
 		for (const cell of removed.slice(paired)) result.push({ kind: 'removed', ...cellOf(cell) });
 		for (const cell of added.slice(paired)) result.push({ kind: 'added', ...cellOf(cell) });
-		oldIndex += removed.length;
-		newIndex += added.length;
 	}
 	return result;
 }
