@@ -9,7 +9,8 @@ import globals from 'globals';
 const unused = ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_', ignoreRestSiblings: true }];
 
 export default tseslint.config(
-	{ ignores: ['dist/', '.astro/', 'node_modules/', 'test/fixtures/', 'test/schemas/', 'public/'] },
+	// Generated output (builds, test builds under test/.tmp, Astro's cache), fixtures and vendored schemas are not ours to lint.
+	{ ignores: ['**/dist/', '**/.astro/', 'test/.tmp/', 'node_modules/', 'test/fixtures/', 'test/schemas/', 'public/'] },
 	js.configs.recommended,
 	...tseslint.configs.recommended,
 	...astro.configs.recommended,
