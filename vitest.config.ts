@@ -7,7 +7,15 @@ export default defineConfig({
 				test: {
 					name: 'unit',
 					include: ['test/**/*.test.ts'],
-					exclude: ['test/build/**', 'test/node/**', 'test/cli/**', 'test/dev/**', 'test/fixtures/**', 'test/.tmp/**', '**/node_modules/**'],
+					exclude: [
+						'test/build/**',
+						'test/node/**',
+						'test/cli/**',
+						'test/dev/**',
+						'test/fixtures/**',
+						'test/.tmp/**',
+						'**/node_modules/**',
+					],
 				},
 			},
 			{

@@ -31,14 +31,23 @@ else cpSync(join(root, 'content/documents'), join(root, dir), { recursive: true 
 
 // The document edited: the one the issue tried (ISMS-P-005 1.1) on the example content, else the first of the corpus.
 const target = documents > 0 ? 'ISMS-M-001' : 'ISMS-P-005';
-const versions = readdirSync(join(root, dir, target)).filter((name) => name.endsWith('.mdx')).sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
+const versions = readdirSync(join(root, dir, target))
+	.filter((name) => name.endsWith('.mdx'))
+	.sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
 const file = join(root, dir, target, versions.at(-1)!);
 const page = `/documents/${target.toLowerCase()}/`;
 
 const started = performance.now();
 const child = spawn(process.execPath, [join(root, 'node_modules/astro/bin/astro.mjs'), 'dev', '--host', '127.0.0.1', '--port', '0'], {
 	cwd: root,
-	env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', PORTAL_DOCUMENTS_DIR: dir, PORTAL_CACHE_DIR: `${base}/cache`, PORTAL_TODAY: '2026-11-25' },
+	env: {
+		...process.env,
+		ASTRO_TELEMETRY_DISABLED: '1',
+		NO_COLOR: '1',
+		PORTAL_DOCUMENTS_DIR: dir,
+		PORTAL_CACHE_DIR: `${base}/cache`,
+		PORTAL_TODAY: '2026-11-25',
+	},
 	detached: true,
 	stdio: ['ignore', 'pipe', 'pipe'],
 });
@@ -66,7 +75,8 @@ const ready = performance.now() - started;
 const get = async (path: string) => (await fetch(new URL(path.slice(1), url))).text();
 const until = async (path: string, accept: (text: string) => boolean): Promise<number> => {
 	const from = performance.now();
-	while (!accept(await get(path))) if (performance.now() - from > 120_000) throw new Error(`${path} did not change within 120 s\n${output.slice(-3000)}`);
+	while (!accept(await get(path)))
+		if (performance.now() - from > 120_000) throw new Error(`${path} did not change within 120 s\n${output.slice(-3000)}`);
 	return performance.now() - from;
 };
 

@@ -50,7 +50,13 @@ export function previewFor(setup: PortalSetup, snapshot: Snapshot): Preview {
  * wait for an analysis under way. The findings go to the terminal in the Problem format (a changed file's,
  * new ones elsewhere, fixed ones). A document in error never stops the server.
  */
-export function servePreview(server: ViteDevServer, setup: PortalSetup, state: PortalState, documents: DevDocuments, logger: AstroIntegrationLogger): void {
+export function servePreview(
+	server: ViteDevServer,
+	setup: PortalSetup,
+	state: PortalState,
+	documents: DevDocuments,
+	logger: AstroIntegrationLogger,
+): void {
 	const sources = sourcePaths(setup);
 	for (const path of sources.all) server.watcher.add(path);
 	let keys = renderKeys(state.snapshot, state.preview);
@@ -87,9 +93,16 @@ export function servePreview(server: ViteDevServer, setup: PortalSetup, state: P
 		invalidateFiles(server, routeFiles(server));
 		// What changed and is still there: version files and data files (not an image or attachment beside them).
 		const reported = [...files].filter((file) => existsSync(file) && (!sources.documents(file) || file.endsWith('.mdx')));
-		report(logger, before, snapshot, reported.map((file) => projectPath(setup, file)));
+		report(
+			logger,
+			before,
+			snapshot,
+			reported.map((file) => projectPath(setup, file)),
+		);
 		reloadBrowsers(server);
-		logger.info(`已重新分析 ${snapshot.versions.length} 個版次（${Math.round(performance.now() - started)} 毫秒），重新呈現 ${stale.size} 個版次，頁面已更新`);
+		logger.info(
+			`已重新分析 ${snapshot.versions.length} 個版次（${Math.round(performance.now() - started)} 毫秒），重新呈現 ${stale.size} 個版次，頁面已更新`,
+		);
 	};
 
 	const schedule = (path: string) => {
@@ -124,7 +137,9 @@ export function servePreview(server: ViteDevServer, setup: PortalSetup, state: P
 			}
 			const attachments = attachmentsReader(setup.root, setup.settings.base);
 			// A version whose files are missing is listed without attachments (its page shows the findings).
-			const content = [...dataFiles(model.documents, blocks, (version) => (state.preview.blocked.includes(version.id) ? [] : attachments(version)))].find(([file]) => withBase(setup.settings.base, file) === path)?.[1];
+			const content = [
+				...dataFiles(model.documents, blocks, (version) => (state.preview.blocked.includes(version.id) ? [] : attachments(version))),
+			].find(([file]) => withBase(setup.settings.base, file) === path)?.[1];
 			if (!content) return next();
 			response.setHeader('Content-Type', 'application/json; charset=utf-8');
 			response.end(content());
@@ -148,8 +163,21 @@ function sourcePaths(setup: PortalSetup) {
 	const soaDir = under(settings.soaDir);
 	const soa = (path: string) => soaFile(path) || soaDir(path);
 	const synonyms = under(settings.synonymsFile ?? config.synonymsFile);
-	const all = [settings.documentsDir, config.controlsDir, settings.soaFile, settings.soaDir, settings.synonymsFile ?? config.synonymsFile].flatMap((path) => (path ? [resolve(root, path)] : []));
-	return { documents, controls, soa, synonyms, all, any: (path: string) => documents(path) || controls(path) || soa(path) || synonyms(path) };
+	const all = [
+		settings.documentsDir,
+		config.controlsDir,
+		settings.soaFile,
+		settings.soaDir,
+		settings.synonymsFile ?? config.synonymsFile,
+	].flatMap((path) => (path ? [resolve(root, path)] : []));
+	return {
+		documents,
+		controls,
+		soa,
+		synonyms,
+		all,
+		any: (path: string) => documents(path) || controls(path) || soa(path) || synonyms(path),
+	};
 }
 
 function projectPath(setup: PortalSetup, path: string): string {
@@ -181,21 +209,36 @@ const outlineKeys = new WeakMap<Outline, string>();
 function outlineKey(outline: Outline | undefined): string {
 	if (!outline) return '';
 	let key = outlineKeys.get(outline);
-	if (key === undefined) outlineKeys.set(outline, (key = outline.clauses.map((clause) => `${clause.anchor}@${clause.line}:${clause.column}`).join(',')));
+	if (key === undefined)
+		outlineKeys.set(outline, (key = outline.clauses.map((clause) => `${clause.anchor}@${clause.line}:${clause.column}`).join(',')));
 	return key;
 }
 
 export function renderKeys(snapshot: Snapshot, preview: Pick<Preview, 'blocked'>): RenderKeys {
 	const { analysis, model, published, meant } = snapshot;
 	const { ceiling } = analysis;
-	const shared = JSON.stringify([[...published], [...ceiling.hiddenDocuments], [...ceiling.hiddenTitles], [...ceiling.allTitles], ceiling.secretTitles, Boolean(model.soa.matrix), model.soa.edition ?? '', model.soa.links]);
+	const shared = JSON.stringify([
+		[...published],
+		[...ceiling.hiddenDocuments],
+		[...ceiling.hiddenTitles],
+		[...ceiling.allTitles],
+		ceiling.secretTitles,
+		Boolean(model.soa.matrix),
+		model.soa.edition ?? '',
+		model.soa.links,
+	]);
 	const blocked = new Set(preview.blocked);
 	const byId = new Map<string, { tree: unknown; key: string }>();
 	for (const version of analysis.versions) {
 		if (!ceiling.published.has(version.id)) continue;
 		const analysed = analysis.analyses.get(version.id);
 		const cited = [...new Set((analysed?.sites ?? []).flatMap((site) => ('docNo' in site && site.docNo ? [site.docNo] : [])))].sort();
-		const key = [blocked.has(version.id) ? 'blocked' : '', version.title, outlineKey(analysed?.outline), ...cited.map((docNo) => `${docNo}:${outlineKey(meant.get(docNo))}`)].join('\u0000');
+		const key = [
+			blocked.has(version.id) ? 'blocked' : '',
+			version.title,
+			outlineKey(analysed?.outline),
+			...cited.map((docNo) => `${docNo}:${outlineKey(meant.get(docNo))}`),
+		].join('\u0000');
 		byId.set(version.id, { tree: analysis.trees.get(version.id), key });
 	}
 	return { shared, byId };

@@ -35,21 +35,35 @@ export function documentsLoader(): Loader {
 
 type Store = LoaderContext['store'];
 
-async function setEntry(store: Store, generateDigest: LoaderContext['generateDigest'], source: DocumentsSource, entry: DocumentEntry): Promise<void> {
+async function setEntry(
+	store: Store,
+	generateDigest: LoaderContext['generateDigest'],
+	source: DocumentsSource,
+	entry: DocumentEntry,
+): Promise<void> {
 	const rendered = await source.render(entry.id);
 	store.set({
 		id: entry.id,
 		data: { docNo: entry.docNo, version: entry.version },
 		filePath: entry.filePath,
-		rendered: { html: rendered.html, metadata: { headings: rendered.headings, imagePaths: rendered.imagePaths, frontmatter: rendered.frontmatter } },
+		rendered: {
+			html: rendered.html,
+			metadata: { headings: rendered.headings, imagePaths: rendered.imagePaths, frontmatter: rendered.frontmatter },
+		},
 		...(rendered.imagePaths.length > 0 ? { assetImports: rendered.imagePaths } : {}),
 		digest: generateDigest(rendered.html),
 	});
 }
 
 /** The store after an analysis: versions gone are deleted, new and changed ones rendered and set. */
-async function update(store: Store, generateDigest: LoaderContext['generateDigest'], source: DocumentsSource, changed: ReadonlySet<string>): Promise<void> {
+async function update(
+	store: Store,
+	generateDigest: LoaderContext['generateDigest'],
+	source: DocumentsSource,
+	changed: ReadonlySet<string>,
+): Promise<void> {
 	const ids = new Set(source.entries.map((entry) => entry.id));
 	for (const id of store.keys()) if (!ids.has(id)) store.delete(id);
-	for (const entry of source.entries) if (changed.has(entry.id) || !store.has(entry.id)) await setEntry(store, generateDigest, source, entry);
+	for (const entry of source.entries)
+		if (changed.has(entry.id) || !store.has(entry.id)) await setEntry(store, generateDigest, source, entry);
 }

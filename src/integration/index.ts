@@ -45,15 +45,27 @@ export default function ismsPortal(userConfig: PortalUserConfig): StarlightPlugi
 				const problems = sortProblems(snapshot.problems);
 				if (command === 'build' && hasErrors(problems)) throw problemsError(problems);
 				// `astro dev` shows them (here, and beside each page) and keeps serving; a passing build leaves warnings to `npm run check`.
-				if (command !== 'build') for (const problem of problems) (problem.severity === 'error' ? logger.error : logger.warn).call(logger, formatProblem(problem));
+				if (command !== 'build')
+					for (const problem of problems) (problem.severity === 'error' ? logger.error : logger.warn).call(logger, formatProblem(problem));
 				for (const line of noticesOf(setup, snapshot)) logger.info(line);
-				const state: PortalState = { snapshot, preview: command === 'dev' ? previewFor(setup, snapshot) : NO_PREVIEW, ...(cache ? { cache } : {}) };
+				const state: PortalState = {
+					snapshot,
+					preview: command === 'dev' ? previewFor(setup, snapshot) : NO_PREVIEW,
+					...(cache ? { cache } : {}),
+				};
 
 				const processor = setupMarkdown(astroConfig.markdown, setup);
 				// Document bodies are rendered from the trees the analysis parsed, checked and redacted, by the documents
 				// collection's loader (documents-loader.ts), never compiled as MDX; the dev server renders changed ones again.
 				const renderingOf = (current: Snapshot, preview = state.preview) =>
-					documentRendering({ root: setup.root, base: astroConfig.base, snapshot: current, processor, keep: command !== 'build', blocked: new Set(preview.blocked) });
+					documentRendering({
+						root: setup.root,
+						base: astroConfig.base,
+						snapshot: current,
+						processor,
+						keep: command !== 'build',
+						blocked: new Set(preview.blocked),
+					});
 				const live = liveDocuments(renderingOf(snapshot));
 				publishDocumentsSource(live);
 				const modules = documentModules((path) => Boolean(path && path.startsWith(setup.documentsRoot)));
@@ -76,8 +88,16 @@ export default function ismsPortal(userConfig: PortalUserConfig): StarlightPlugi
 						{ label: '使用說明', items: [{ autogenerate: { directory: 'help' } }] },
 					],
 					// Starlight's heading links apply to the documents folder too (its bodies run Astro's rehype plugins).
-					markdown: { ...starlightConfig.markdown, processedDirs: [...(starlightConfig.markdown?.processedDirs ?? []), setup.settings.documentsDir] },
-					customCss: [...(starlightConfig.customCss ?? []), asset('../styles/portal.css'), asset('../styles/layout.css'), asset('../styles/print.css')],
+					markdown: {
+						...starlightConfig.markdown,
+						processedDirs: [...(starlightConfig.markdown?.processedDirs ?? []), setup.settings.documentsDir],
+					},
+					customCss: [
+						...(starlightConfig.customCss ?? []),
+						asset('../styles/portal.css'),
+						asset('../styles/layout.css'),
+						asset('../styles/print.css'),
+					],
 					components: {
 						...starlightConfig.components,
 						// The portal's search (header dialog and /search/), and a breadcrumb above the title of pages below another.
@@ -94,7 +114,10 @@ export default function ismsPortal(userConfig: PortalUserConfig): StarlightPlugi
 						'astro:config:setup'({ updateConfig: updateAstroConfig }) {
 							updateAstroConfig({
 								vite: {
-									plugins: [virtualModules(() => ({ model: state.snapshot.model, preview: state.preview }), command === 'dev'), modules.plugin],
+									plugins: [
+										virtualModules(() => ({ model: state.snapshot.model, preview: state.preview }), command === 'dev'),
+										modules.plugin,
+									],
 									// Astro marks every MDX module (the help pages) with a directive its bundler warns about,
 									// a ten-line warning each (withastro/astro#18087): kept out of build logs.
 									build: { rolldownOptions: { onLog: quietDirectives } },

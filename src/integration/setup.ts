@@ -44,9 +44,18 @@ export interface Snapshot extends BuildOutput {
  * one line (config/invalid, config/env) and the build stops (a PortalBuildError, no stack).
  * `astro dev` shows drafts with their notice unless PORTAL_INCLUDE_DRAFTS says otherwise.
  */
-export function readSetup(userConfig: PortalUserConfig, astro: { root: URL; base: string }, command: Command, env: Record<string, string | undefined>): PortalSetup {
+export function readSetup(
+	userConfig: PortalUserConfig,
+	astro: { root: URL; base: string },
+	command: Command,
+	env: Record<string, string | undefined>,
+): PortalSetup {
 	const parsed = parsePortalConfig(userConfig);
-	if (!parsed.ok) throw settingError(parsed.messages.map((message) => `astro.config.mjs  error  config/invalid  ${message}`).join('\n'), '入口網設定有誤');
+	if (!parsed.ok)
+		throw settingError(
+			parsed.messages.map((message) => `astro.config.mjs  error  config/invalid  ${message}`).join('\n'),
+			'入口網設定有誤',
+		);
 	const config = parsed.config;
 	let settings: BuildSettings;
 	try {
@@ -70,7 +79,9 @@ export function clearBuildRecord(outDir: URL): void {
  * `cache` lets the dev server's analyses keep what did not change.
  */
 export function analyse(setup: PortalSetup, cache?: AnalysisCache): Snapshot {
-	const output = guarded(setup.command === 'dev' ? '預覽' : '建置', () => buildPortal(setup.root, setup.config, setup.settings, { keepTrees: true, ...(cache ? { cache } : {}) }));
+	const output = guarded(setup.command === 'dev' ? '預覽' : '建置', () =>
+		buildPortal(setup.root, setup.config, setup.settings, { keepTrees: true, ...(cache ? { cache } : {}) }),
+	);
 	return snapshotOf(setup, output);
 }
 

@@ -65,9 +65,13 @@ export function analyzeCorpus(root: string, config: PortalConfig, settings: Buil
 	const { cache } = options;
 	const controls = cache?.controls ?? loadControls(root, config.controlsDir);
 	const catalogues = { '2013': controls.c2013, '2022': controls.c2022 };
-	const sources = settings.soaFile || settings.soaDir ? { file: settings.soaFile, dir: settings.soaDir, fromEnv: Boolean(settings.soaFromEnv) } : { file: config.soaFile, dir: config.soaDir };
+	const sources =
+		settings.soaFile || settings.soaDir
+			? { file: settings.soaFile, dir: settings.soaDir, fromEnv: Boolean(settings.soaFromEnv) }
+			: { file: config.soaFile, dir: config.soaDir };
 	// The SoA data is read against the catalogues: new catalogues, the SoA again.
-	const loadedSoa = (cache?.controls === controls ? cache.soa : undefined) ?? loadSoaVersions(root, sources, catalogues, controls.crosswalk);
+	const loadedSoa =
+		(cache?.controls === controls ? cache.soa : undefined) ?? loadSoaVersions(root, sources, catalogues, controls.crosswalk);
 	const soa = resolveSoaVersions(loadedSoa.soas, settings.today);
 	// The catalogue follows the SoA in force; both catalogues are always known to the checks.
 	const active = catalogues[soa.current?.catalogue ?? config.controlsCatalogue];
@@ -87,7 +91,12 @@ export function analyzeCorpus(root: string, config: PortalConfig, settings: Buil
 		const named = doc.current ?? doc.versions.find((v) => v.state !== 'draft') ?? doc.versions[0];
 		if (named) titles.set(doc.docNo, named.title);
 	}
-	const ceiling = computeCeiling(loaded.versions, resolved.documents, settings.ceiling, [controls.c2013, controls.c2022].flatMap((catalogue) => (catalogue ? catalogueTexts(catalogue) : [])));
+	const ceiling = computeCeiling(
+		loaded.versions,
+		resolved.documents,
+		settings.ceiling,
+		[controls.c2013, controls.c2022].flatMap((catalogue) => (catalogue ? catalogueTexts(catalogue) : [])),
+	);
 	const redactor = createRedactor(ceiling, { docNoPattern: config.docNoPattern, titleOf: (docNo: string) => titles.get(docNo) });
 
 	// Document numbers typed almost right are read against every number of the corpus, published or not.
@@ -115,7 +124,8 @@ export function analyzeCorpus(root: string, config: PortalConfig, settings: Buil
 	if (cache) {
 		const present = new Set(loaded.versions.map((version) => version.file));
 		for (const file of cache.bodies.keys()) if (!present.has(file)) cache.bodies.delete(file);
-		for (const file of cache.files.keys()) if (!present.has(file) && !loaded.problems.some((problem) => problem.file === file)) cache.files.delete(file);
+		for (const file of cache.files.keys())
+			if (!present.has(file) && !loaded.problems.some((problem) => problem.file === file)) cache.files.delete(file);
 	}
 	// A version whose frontmatter is invalid is not a version yet, but its body is checked all the same:
 	// every finding in one run, not the body's after the frontmatter is fixed.
@@ -150,10 +160,19 @@ export function analyzeCorpus(root: string, config: PortalConfig, settings: Buil
 		soaVersions: soa.versions,
 		synonyms: synonyms.groups,
 		trees,
-		problems: [...controls.problems, ...loadedSoa.problems, ...soa.problems, ...synonyms.problems, ...loaded.problems, ...syntaxProblems, ...resolved.problems, ...referenceProblems, ...leakProblems],
+		problems: [
+			...controls.problems,
+			...loadedSoa.problems,
+			...soa.problems,
+			...synonyms.problems,
+			...loaded.problems,
+			...syntaxProblems,
+			...resolved.problems,
+			...referenceProblems,
+			...leakProblems,
+		],
 	};
 }
-
 
 /** Text the Annex A catalogue publishes on /soa/ whatever the documents say (control and domain names). */
 function catalogueTexts(catalogue: Catalogue): string[] {
@@ -207,7 +226,13 @@ export interface BodyAnalysis {
 }
 
 /** One parse and the checks, references, redaction of a published version, its outline. */
-function analyseBody(version: DocumentVersion, redactor: Redactor, ceiling: Ceiling, nearMiss: { docNoPattern: string; known: string[] }, keepTree: boolean): BodyAnalysis {
+function analyseBody(
+	version: DocumentVersion,
+	redactor: Redactor,
+	ceiling: Ceiling,
+	nearMiss: { docNoPattern: string; known: string[] },
+	keepTree: boolean,
+): BodyAnalysis {
 	const problems: Problem[] = [];
 	const result: BodyAnalysis = { problems, leaks: [], assets: [], keptTree: keepTree };
 	const tree = checkBody(version.file, version.body, version.bodyLine, problems);
@@ -238,12 +263,24 @@ function missingFiles(root: string, version: DocumentVersion, assets: BodyAnalys
 	(version.attachments ?? []).forEach((attachment, index) => {
 		const at = version.fieldPositions[`attachments.${index}`] ?? { line: 1, column: 1 };
 		if (duplicates.has(index)) {
-			problems.push({ file: version.file, ...at, severity: 'error', rule: 'asset/duplicate-attachment', message: `附件「${attachment}」與前面的附件同名；同一版次的附件以檔名下載，檔名不可重複，請改名` });
+			problems.push({
+				file: version.file,
+				...at,
+				severity: 'error',
+				rule: 'asset/duplicate-attachment',
+				message: `附件「${attachment}」與前面的附件同名；同一版次的附件以檔名下載，檔名不可重複，請改名`,
+			});
 			return;
 		}
 		const path = resolveAsset(version.file, attachment);
 		if (existsSync(join(root, path))) return;
-		problems.push({ file: version.file, ...at, severity: 'error', rule: 'asset/missing', message: `附件「${attachment}」不存在（找不到 ${path}）；請把檔案放到 ${path.replace(/\/[^/]*$/, '/')}，或修正路徑` });
+		problems.push({
+			file: version.file,
+			...at,
+			severity: 'error',
+			rule: 'asset/missing',
+			message: `附件「${attachment}」不存在（找不到 ${path}）；請把檔案放到 ${path.replace(/\/[^/]*$/, '/')}，或修正路徑`,
+		});
 	});
 	problems.push(...missingImages(root, version.file, assets));
 	return problems;
@@ -254,7 +291,14 @@ function missingImages(root: string, file: string, assets: BodyAnalysis['assets'
 	for (const asset of assets) {
 		const path = resolveAsset(file, asset.url);
 		if (existsSync(join(root, path))) continue;
-		problems.push({ file, line: asset.line, column: asset.column, severity: 'error', rule: 'asset/missing', message: `圖片「${asset.url}」不存在（找不到 ${path}）；請把圖檔放到 ${path.replace(/\/[^/]*$/, '/')}，或修正路徑` });
+		problems.push({
+			file,
+			line: asset.line,
+			column: asset.column,
+			severity: 'error',
+			rule: 'asset/missing',
+			message: `圖片「${asset.url}」不存在（找不到 ${path}）；請把圖檔放到 ${path.replace(/\/[^/]*$/, '/')}，或修正路徑`,
+		});
 	}
 	return problems;
 }

@@ -80,7 +80,9 @@ describe('npm run dev on a corpus being edited', () => {
 		try {
 			const broken = await waitForPage(server, P002, (p) => findings(p.text).length > 0);
 			timings.finding = Math.round(broken.ms);
-			expect(findings(broken.text)).toEqual([expect.stringMatching(new RegExp(`^${dir}/ISMS-P-002/1\\.0\\.mdx:15:\\d+ 錯誤 ref/unknown-clause .*9\\.9`))]);
+			expect(findings(broken.text)).toEqual([
+				expect.stringMatching(new RegExp(`^${dir}/ISMS-P-002/1\\.0\\.mdx:15:\\d+ 錯誤 ref/unknown-clause .*9\\.9`)),
+			]);
 			// The page itself still renders, the other pages too.
 			expect(broken.text).toContain('作廢文件之處理依');
 			expect((await server.get(M001)).status).toBe(200);
@@ -154,16 +156,24 @@ describe('npm run dev on a corpus being edited', () => {
 		expect(findings(empty.text).join('\n')).toContain('changes');
 
 		const draftText = readFileSync(file('ISMS-M-001/1.1.mdx'), 'utf8');
-		writeFileSync(file('ISMS-M-001/1.1.mdx'), draftText.replace(/^changes:.*$/m, 'changes: 新增 2.4 條。').replace('  - A.5.1.1', '  - A.5.1.1\n  - A.9.2.1') + '- 2.4 新版次的條文。\n');
+		writeFileSync(
+			file('ISMS-M-001/1.1.mdx'),
+			draftText.replace(/^changes:.*$/m, 'changes: 新增 2.4 條。').replace('  - A.5.1.1', '  - A.5.1.1\n  - A.9.2.1') +
+				'- 2.4 新版次的條文。\n',
+		);
 		const current = await waitForPage(server, M001, (p) => p.text.includes('新版次的條文'));
 		timings.newVersion = Math.round(current.ms);
 		expect(findings(current.text)).toEqual([]);
-		const picker = parse(current.text).querySelectorAll('.version-picker li').map((li) => li.getAttribute('data-version'));
+		const picker = parse(current.text)
+			.querySelectorAll('.version-picker li')
+			.map((li) => li.getAttribute('data-version'));
 		expect(picker).toEqual(['1.1', '1.0']);
 		expect((await server.get('/documents/isms-m-001/v1.0/')).text).toContain('data-status="已被取代"');
 		const list = parse((await server.get('/documents/')).text).querySelector('tr[data-doc-no="ISMS-M-001"]')!;
 		expect(list.textContent).toContain('1.1');
-		const asOf = JSON.parse(parse((await server.get('/as-of/')).text).querySelector('#as-of-data')!.textContent) as { documents: { docNo: string; versions: { version: string }[] }[] };
+		const asOf = JSON.parse(parse((await server.get('/as-of/')).text).querySelector('#as-of-data')!.textContent) as {
+			documents: { docNo: string; versions: { version: string }[] }[];
+		};
 		expect(asOf.documents.find((doc) => doc.docNo === 'ISMS-M-001')!.versions.map((v) => v.version)).toEqual(['1.1', '1.0']);
 		const soa = parse((await server.get('/soa/')).text);
 		expect(soa.querySelectorAll('tr[data-control="A.9.2.1"] [data-doc]').map((li) => li.getAttribute('data-doc'))).toContain('ISMS-M-001');
@@ -171,7 +181,9 @@ describe('npm run dev on a corpus being edited', () => {
 
 	it('picks up a new document folder: while its only version is invalid, the not-found page shows why; then its page and the master list', async () => {
 		mkdirSync(file('ISMS-P-004'));
-		const valid = readFileSync(file('ISMS-P-002/1.0.mdx'), 'utf8').replaceAll('ISMS-P-002', 'ISMS-P-004').replace('title: 文件管理程序書', 'title: 資產管理程序書');
+		const valid = readFileSync(file('ISMS-P-002/1.0.mdx'), 'utf8')
+			.replaceAll('ISMS-P-002', 'ISMS-P-004')
+			.replace('title: 文件管理程序書', 'title: 資產管理程序書');
 		writeFileSync(file('ISMS-P-004/1.0.mdx'), valid.replace('tier: 2', 'tier: 7'));
 		const missing = await waitForPage(server, '/documents/isms-p-004/', (p) => findings(p.text).length > 0);
 		expect(missing.status).toBe(404);
@@ -187,10 +199,16 @@ describe('npm run dev on a corpus being edited', () => {
 		const m001 = readFileSync(file('ISMS-M-001/1.0.mdx'), 'utf8');
 		mkdirSync(file('ISMS-P-002/assets/1.0'), { recursive: true });
 		writeFileSync(file('ISMS-P-002/assets/1.0/form.csv'), '欄位,值\n');
-		writeFileSync(file('ISMS-P-002/1.0.mdx'), p002.replace('changes: 初版發行。', 'changes: 初版發行。\nattachments:\n  - ./assets/1.0/form.csv'));
+		writeFileSync(
+			file('ISMS-P-002/1.0.mdx'),
+			p002.replace('changes: 初版發行。', 'changes: 初版發行。\nattachments:\n  - ./assets/1.0/form.csv'),
+		);
 		try {
 			await waitForPage(server, '/documents/isms-p-002/v1.0/form.csv', (p) => p.status === 200 && p.text === '欄位,值\n');
-			writeFileSync(file('ISMS-M-001/1.0.mdx'), m001.replace('changes: 初版發行。', 'changes: 初版發行。\nattachments:\n  - ./assets/1.0/missing.pdf'));
+			writeFileSync(
+				file('ISMS-M-001/1.0.mdx'),
+				m001.replace('changes: 初版發行。', 'changes: 初版發行。\nattachments:\n  - ./assets/1.0/missing.pdf'),
+			);
 			// 1.0 is superseded by now (the new version above): its own page.
 			const page = await waitForPage(server, `${M001}v1.0/`, (p) => findings(p.text).some((f) => f.includes('asset/missing')));
 			expect(page.text).toContain('內文有錯誤，修正前無法顯示內文');
@@ -218,7 +236,11 @@ describe('npm run dev on a corpus being edited', () => {
 		const soa = readFileSync(join(ROOT, SOA), 'utf8');
 		expect(soa).toContain('status: 部分實施');
 		writeFileSync(join(ROOT, SOA), soa.replace('status: 部分實施', 'status: 已實施'));
-		const page = await waitForPage(server, '/soa/', (p) => parse(p.text).querySelector('tr[data-control="A.9.2.1"]')?.getAttribute('data-status') === 'implemented');
+		const page = await waitForPage(
+			server,
+			'/soa/',
+			(p) => parse(p.text).querySelector('tr[data-control="A.9.2.1"]')?.getAttribute('data-status') === 'implemented',
+		);
 		timings.soa = Math.round(page.ms);
 	});
 

@@ -94,5 +94,7 @@ export async function waitForPage(
 		if (accept(last)) return { ...last, ms: performance.now() - started };
 		await new Promise((resolve) => setImmediate(resolve));
 	}
-	throw new Error(`${path} did not show what was expected within ${timeoutMs} ms (last status ${last?.status}):\n${last?.text.slice(0, 2000)}\n--- server output ---\n${server.output().slice(-4000)}`);
+	throw new Error(
+		`${path} did not show what was expected within ${timeoutMs} ms (last status ${last?.status}):\n${last?.text.slice(0, 2000)}\n--- server output ---\n${server.output().slice(-4000)}`,
+	);
 }

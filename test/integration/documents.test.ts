@@ -26,7 +26,11 @@ cpSync(join(PROJECT_ROOT, 'test/fixtures/corpus-dev'), join(PROJECT_ROOT, DIR, '
 afterAll(() => rmSync(join(PROJECT_ROOT, DIR), { recursive: true, force: true }));
 
 const astro = { root: pathToFileURL(`${PROJECT_ROOT}/`), base: '/' };
-const setup = readSetup(portal, astro, 'dev', { PORTAL_DOCUMENTS_DIR: `${DIR}/documents`, PORTAL_SOA_FILE: 'test/fixtures/soa/basic.yaml', PORTAL_TODAY: '2025-01-15' });
+const setup = readSetup(portal, astro, 'dev', {
+	PORTAL_DOCUMENTS_DIR: `${DIR}/documents`,
+	PORTAL_SOA_FILE: 'test/fixtures/soa/basic.yaml',
+	PORTAL_TODAY: '2025-01-15',
+});
 const processor = setupMarkdown({ processor: astroUnified() } as unknown as AstroConfig['markdown'], setup);
 const renderingOf = (snapshot: Snapshot) => {
 	const preview = previewFor(setup, snapshot);
@@ -39,7 +43,12 @@ describe('documents: rendered from the analysis, again after a save (astro dev)'
 
 	it('renders every published version, drafts included in dev, from the kept trees (a copy: rendering twice gives the same page)', async () => {
 		const rendering = renderingOf(snapshot);
-		expect(rendering.entries.map((entry) => entry.id).sort()).toEqual(['ISMS-M-001/1.0', 'ISMS-P-002/1.0', 'ISMS-P-003/1.0', 'ISMS-P-003/1.1']);
+		expect(rendering.entries.map((entry) => entry.id).sort()).toEqual([
+			'ISMS-M-001/1.0',
+			'ISMS-P-002/1.0',
+			'ISMS-P-003/1.0',
+			'ISMS-P-003/1.1',
+		]);
 		const p002 = await rendering.render('ISMS-P-002/1.0');
 		expect(p002.html).toContain('href="/documents/isms-m-001/#sec-2-2"');
 		const again = await renderingOf(snapshot).render('ISMS-P-002/1.0');

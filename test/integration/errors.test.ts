@@ -22,33 +22,56 @@ describe('errors: a build stops with one list of problems, the way Astro expects
 
 	it('turns an unforeseen exception into one line naming the file (請回報), the stack only with PORTAL_DEBUG=1', () => {
 		const boom = () =>
-			guarded('建置', () => {
-				throw new FileFailure('content/documents/ISMS-M-001/1.0.mdx', new TypeError('boom'));
-			}, {});
+			guarded(
+				'建置',
+				() => {
+					throw new FileFailure('content/documents/ISMS-M-001/1.0.mdx', new TypeError('boom'));
+				},
+				{},
+			);
 		expect(boom).toThrow(PortalBuildError);
 		try {
 			boom();
 		} catch (error) {
 			const lines = (error as PortalBuildError).lines;
 			expect(lines).toHaveLength(1);
-			expect(lines[0]).toMatch(/^content\/documents\/ISMS-M-001\/1\.0\.mdx:1:1 {2}error {2}internal\/error {2}建置時處理此檔案發生未預期的錯誤（TypeError：boom）；.*請將此訊息回報/);
+			expect(lines[0]).toMatch(
+				/^content\/documents\/ISMS-M-001\/1\.0\.mdx:1:1 {2}error {2}internal\/error {2}建置時處理此檔案發生未預期的錯誤（TypeError：boom）；.*請將此訊息回報/,
+			);
 			expect((error as Error).stack).toBe('');
 		}
 		try {
-			guarded('建置', () => {
-				throw new Error('deep');
-			}, { PORTAL_DEBUG: '1' });
+			guarded(
+				'建置',
+				() => {
+					throw new Error('deep');
+				},
+				{ PORTAL_DEBUG: '1' },
+			);
 		} catch (error) {
 			expect((error as PortalBuildError).lines[1]).toMatch(/^Error: deep\n\s+at /);
 		}
 		// A problem list passes through as it is.
 		const listed = new PortalBuildError(['x'], 'y');
-		expect(() => guarded('建置', () => { throw listed; }, {})).toThrow(listed);
+		expect(() =>
+			guarded(
+				'建置',
+				() => {
+					throw listed;
+				},
+				{},
+			),
+		).toThrow(listed);
 		expect(guarded('建置', () => 42, {})).toBe(42);
 	});
 
 	it('refuses a bad PORTAL_SITE_URL with one line naming the variable', () => {
-		expect(() => siteSettings({ PORTAL_SITE_URL: 'isms.example' })).toThrow(/^\(環境變數\) {2}error {2}config\/env {2}PORTAL_SITE_URL 應為網站的完整網址/);
-		expect(siteSettings({ PORTAL_SITE_URL: 'https://isms.example.gov.tw', PORTAL_BASE_PATH: '/portal/' })).toEqual({ site: 'https://isms.example.gov.tw', base: '/portal/' });
+		expect(() => siteSettings({ PORTAL_SITE_URL: 'isms.example' })).toThrow(
+			/^\(環境變數\) {2}error {2}config\/env {2}PORTAL_SITE_URL 應為網站的完整網址/,
+		);
+		expect(siteSettings({ PORTAL_SITE_URL: 'https://isms.example.gov.tw', PORTAL_BASE_PATH: '/portal/' })).toEqual({
+			site: 'https://isms.example.gov.tw',
+			base: '/portal/',
+		});
 	});
 });

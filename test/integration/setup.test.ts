@@ -7,7 +7,11 @@ import { createAnalysisCache } from '../../src/node/analyze.ts';
 import { PROJECT_ROOT } from '../unit/_helpers.ts';
 
 const astro = { root: pathToFileURL(`${PROJECT_ROOT}/`), base: '/' };
-const FIXTURE = { PORTAL_DOCUMENTS_DIR: 'test/fixtures/corpus-dev', PORTAL_SOA_FILE: 'test/fixtures/soa/basic.yaml', PORTAL_TODAY: '2025-01-15' };
+const FIXTURE = {
+	PORTAL_DOCUMENTS_DIR: 'test/fixtures/corpus-dev',
+	PORTAL_SOA_FILE: 'test/fixtures/soa/basic.yaml',
+	PORTAL_TODAY: '2025-01-15',
+};
 
 describe('setup: configuration, settings and the analysis', () => {
 	it('refuses an invalid portal configuration with one line per field (config/invalid)', () => {
@@ -16,12 +20,16 @@ describe('setup: configuration, settings and the analysis', () => {
 			expect.unreachable();
 		} catch (error) {
 			expect(error).toBeInstanceOf(PortalBuildError);
-			expect((error as PortalBuildError).lines.join('\n')).toMatch(/^astro\.config\.mjs {2}error {2}config\/invalid {2}入口網設定 .*docNoPattern（文件編號格式）的值「42」（數字）無效/);
+			expect((error as PortalBuildError).lines.join('\n')).toMatch(
+				/^astro\.config\.mjs {2}error {2}config\/invalid {2}入口網設定 .*docNoPattern（文件編號格式）的值「42」（數字）無效/,
+			);
 		}
 	});
 
 	it('refuses a PORTAL_* value it does not understand (config/env)', () => {
-		expect(() => readSetup(portal, astro, 'build', { PORTAL_TODAY: 'tomorrow' })).toThrow(/^\(環境變數\) {2}error {2}config\/env {2}PORTAL_TODAY 應為 YYYY-MM-DD/);
+		expect(() => readSetup(portal, astro, 'build', { PORTAL_TODAY: 'tomorrow' })).toThrow(
+			/^\(環境變數\) {2}error {2}config\/env {2}PORTAL_TODAY 應為 YYYY-MM-DD/,
+		);
 	});
 
 	it('shows drafts in astro dev unless PORTAL_INCLUDE_DRAFTS says otherwise; a build only when asked', () => {
@@ -59,6 +67,8 @@ describe('setup: configuration, settings and the analysis', () => {
 		expect(second.analysis.analyses.get('ISMS-P-002/1.0')!.outline).toBe(first.analysis.analyses.get('ISMS-P-002/1.0')!.outline);
 		expect(second.analysis.controls).toBe(first.analysis.controls);
 		// Without a cache, every analysis reads everything again.
-		expect(analyse(setup).analysis.analyses.get('ISMS-P-002/1.0')!.outline).not.toBe(first.analysis.analyses.get('ISMS-P-002/1.0')!.outline);
+		expect(analyse(setup).analysis.analyses.get('ISMS-P-002/1.0')!.outline).not.toBe(
+			first.analysis.analyses.get('ISMS-P-002/1.0')!.outline,
+		);
 	});
 });

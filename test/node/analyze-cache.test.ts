@@ -18,7 +18,10 @@ const config = portalConfigSchema.parse(portal);
 describe('the analysis cache (astro dev)', () => {
 	const root = makeProjectTree({
 		[`${DOCS}/ISMS-M-001/1.0.mdx`]: mdx(versionFields('ISMS-M-001', '1.0', { title: '資訊安全管理政策' }), '## 1. 目的\n\n- 1.1 政策。\n'),
-		[`${DOCS}/ISMS-P-002/1.0.mdx`]: mdx(versionFields('ISMS-P-002', '1.0'), '## 1. 目的\n\n- 1.1 依 ISMS-M-001 第 1.1 節辦理。\n\n![流程](./assets/1.0/flow.png)\n'),
+		[`${DOCS}/ISMS-P-002/1.0.mdx`]: mdx(
+			versionFields('ISMS-P-002', '1.0'),
+			'## 1. 目的\n\n- 1.1 依 ISMS-M-001 第 1.1 節辦理。\n\n![流程](./assets/1.0/flow.png)\n',
+		),
 	});
 	const write = (path: string, text: string) => writeFileSync(join(root, DOCS, path), text);
 	const cache = createAnalysisCache();
@@ -37,7 +40,13 @@ describe('the analysis cache (astro dev)', () => {
 	});
 
 	it('analyses a changed body again, and only that one', () => {
-		write('ISMS-P-002/1.0.mdx', mdx(versionFields('ISMS-P-002', '1.0'), '## 1. 目的\n\n- 1.1 依 ISMS-M-001 第 1.1 節辦理。\n- 1.2 新增。\n\n![流程](./assets/1.0/flow.png)\n'));
+		write(
+			'ISMS-P-002/1.0.mdx',
+			mdx(
+				versionFields('ISMS-P-002', '1.0'),
+				'## 1. 目的\n\n- 1.1 依 ISMS-M-001 第 1.1 節辦理。\n- 1.2 新增。\n\n![流程](./assets/1.0/flow.png)\n',
+			),
+		);
 		const before = parseCount();
 		const next = analyse();
 		expect(parseCount()).toBe(before + 1);

@@ -20,7 +20,10 @@ export interface MarkdownProcessor {
 export function setupMarkdown(markdown: AstroConfig['markdown'], setup: PortalSetup): MarkdownProcessor {
 	const processor = markdown.processor;
 	if (!processor || !isUnifiedProcessor(processor)) {
-		throw settingError('astro.config.mjs  error  config/markdown  入口網需要 markdown.processor: unified()（來自 @astrojs/markdown-remark），才能為條文加上錨點與連結', '入口網設定有誤');
+		throw settingError(
+			'astro.config.mjs  error  config/markdown  入口網需要 markdown.processor: unified()（來自 @astrojs/markdown-remark），才能為條文加上錨點與連結',
+			'入口網設定有誤',
+		);
 	}
 	// Controlled text is rendered as written, as the checker, the search index and the diff read it:
 	// no smart punctuation ("N/A" stays straight, a command's --all keeps its two hyphens, ... its three dots).

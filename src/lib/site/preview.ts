@@ -80,7 +80,11 @@ export function missingDocumentFindings(preview: Preview, pathname: string, base
  * change broke), and those elsewhere that are gone (fixed). A changed file's own list says it all: its
  * old findings are not repeated as fixed (their lines may just have moved).
  */
-export function findingsReport(before: readonly Problem[], after: readonly Problem[], changed: ReadonlySet<string>): { found: Problem[]; clean: string[]; fixed: string[] } {
+export function findingsReport(
+	before: readonly Problem[],
+	after: readonly Problem[],
+	changed: ReadonlySet<string>,
+): { found: Problem[]; clean: string[]; fixed: string[] } {
 	const old = new Set(before.map(formatProblem));
 	const now = new Set(after.map(formatProblem));
 	const found = sortProblems(after).filter((problem) => changed.has(problem.file) || !old.has(formatProblem(problem)));
@@ -107,7 +111,8 @@ export function attachmentAt(
 		for (const version of doc.versions) {
 			if (preview.blocked.includes(version.id)) continue;
 			for (const path of version.attachments ?? []) {
-				if (attachmentHref(base, version.docNo, version.version, attachmentName(path)) === pathname) return resolveAsset(version.file, path);
+				if (attachmentHref(base, version.docNo, version.version, attachmentName(path)) === pathname)
+					return resolveAsset(version.file, path);
 			}
 		}
 	}

@@ -11,7 +11,11 @@ import { readSetup } from '../../../src/integration/setup.ts';
 import { PROJECT_ROOT } from '../../unit/_helpers.ts';
 
 const astro = { root: pathToFileURL(`${PROJECT_ROOT}/`), base: '/' };
-const env = { PORTAL_DOCUMENTS_DIR: 'test/fixtures/corpus-dev', PORTAL_SOA_FILE: 'test/fixtures/soa/basic.yaml', PORTAL_TODAY: '2025-01-15' };
+const env = {
+	PORTAL_DOCUMENTS_DIR: 'test/fixtures/corpus-dev',
+	PORTAL_SOA_FILE: 'test/fixtures/soa/basic.yaml',
+	PORTAL_TODAY: '2025-01-15',
+};
 const setup = readSetup(portal, astro, 'dev', env);
 
 describe('markdown: Astro’s processor, for the help pages and the documents’ rehype stage', () => {
@@ -24,7 +28,9 @@ describe('markdown: Astro’s processor, for the help pages and the documents’
 		const markdown = { processor: astroUnified() } as unknown as AstroConfig['markdown'];
 		const processor = setupMarkdown(markdown, setup);
 		expect(processor).toBe(markdown.processor);
-		const { options } = processor as unknown as { options: { remarkPlugins: [unknown, unknown][]; rehypePlugins: unknown[]; smartypants: boolean } };
+		const { options } = processor as unknown as {
+			options: { remarkPlugins: [unknown, unknown][]; rehypePlugins: unknown[]; smartypants: boolean };
+		};
 		expect(options.remarkPlugins.map((entry) => (Array.isArray(entry) ? entry[0] : entry))).toEqual([remarkBaseLinks]);
 		expect(options.rehypePlugins).toEqual([rehypeTableScroll]);
 		expect(options.smartypants).toBe(false);

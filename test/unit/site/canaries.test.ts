@@ -14,8 +14,22 @@ describe('canaries of the build audit', () => {
 	const ceiling = computeCeiling(versions, resolveDocuments(versions, { today: '2025-01-15', includeDrafts: false }).documents, 'internal');
 	const block = (text: string) => ({ kind: 'paragraph' as const, text, depth: 0, line: 1, column: 1 });
 	const analyses = new Map<string, AnalysedVersion>([
-		['ISMS-M-001/1.0', { version: versions[0]!, sites: [], outline: { clauses: [], problems: [], blocks: [block('全體同仁應遵守本政策之規定。')] } }],
-		['ISMS-R-001/1.0', { version: versions[1]!, sites: [], outline: { clauses: [], problems: [], blocks: [block('機房門禁卡須每月盤點並登錄於門禁系統。'), block('全體同仁應遵守本政策之規定。')] } }],
+		[
+			'ISMS-M-001/1.0',
+			{ version: versions[0]!, sites: [], outline: { clauses: [], problems: [], blocks: [block('全體同仁應遵守本政策之規定。')] } },
+		],
+		[
+			'ISMS-R-001/1.0',
+			{
+				version: versions[1]!,
+				sites: [],
+				outline: {
+					clauses: [],
+					problems: [],
+					blocks: [block('機房門禁卡須每月盤點並登錄於門禁系統。'), block('全體同仁應遵守本政策之規定。')],
+				},
+			},
+		],
 	]);
 	const canaries = buildCanaries({ versions, ceiling, analyses }, { soa: {}, config: {} } as unknown as PortalModel);
 

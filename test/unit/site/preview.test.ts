@@ -1,8 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import type { Problem } from '../../../src/lib/problems.ts';
-import { attachmentAt, blocksBody, findingsReport, missingDocumentFindings, pageFindings, previewOf } from '../../../src/lib/site/preview.ts';
+import {
+	attachmentAt,
+	blocksBody,
+	findingsReport,
+	missingDocumentFindings,
+	pageFindings,
+	previewOf,
+} from '../../../src/lib/site/preview.ts';
 
-const problem = (file: string, line: number, rule: string, severity: Problem['severity'] = 'error'): Problem => ({ file, line, column: 1, severity, rule, message: `${rule} 的訊息` });
+const problem = (file: string, line: number, rule: string, severity: Problem['severity'] = 'error'): Problem => ({
+	file,
+	line,
+	column: 1,
+	severity,
+	rule,
+	message: `${rule} 的訊息`,
+});
 const DOCS = 'content/documents';
 const M1 = `${DOCS}/ISMS-M-001/1.0.mdx`;
 const P2 = `${DOCS}/ISMS-P-002/1.0.mdx`;
@@ -46,7 +60,11 @@ describe('preview: what npm run dev shows beside a page', () => {
 	});
 
 	it('shows on a version page its own findings and those of its document’s files without a page', () => {
-		expect(pageFindings(preview, 'ISMS-M-001', M1).map((p) => `${p.file}:${p.line}`)).toEqual([`${M1}:2`, `${M1}:4`, `${DOCS}/ISMS-M-001/1.1.mdx:6`]);
+		expect(pageFindings(preview, 'ISMS-M-001', M1).map((p) => `${p.file}:${p.line}`)).toEqual([
+			`${M1}:2`,
+			`${M1}:4`,
+			`${DOCS}/ISMS-M-001/1.1.mdx:6`,
+		]);
 		expect(pageFindings(preview, 'ISMS-P-002', P2)).toHaveLength(1);
 	});
 
@@ -71,11 +89,17 @@ describe('preview: what npm run dev shows beside a page', () => {
 
 	it('finds the attachment file an address asks for, among the versions with a page that is not blocked', () => {
 		const documents = [
-			{ versions: [{ id: 'ISMS-P-002/1.0', docNo: 'ISMS-P-002', version: '1.0', file: P2, attachments: ['./assets/1.0/資訊資產清冊.odt'] }] },
+			{
+				versions: [{ id: 'ISMS-P-002/1.0', docNo: 'ISMS-P-002', version: '1.0', file: P2, attachments: ['./assets/1.0/資訊資產清冊.odt'] }],
+			},
 			{ versions: [{ id: 'ISMS-M-001/1.0', docNo: 'ISMS-M-001', version: '1.0', file: M1, attachments: ['./assets/1.0/a.pdf'] }] },
 		];
-		expect(attachmentAt(documents, preview, undefined, `/documents/isms-p-002/v1.0/${encodeURIComponent('資訊資產清冊.odt')}`)).toBe(`${DOCS}/ISMS-P-002/assets/1.0/資訊資產清冊.odt`);
-		expect(attachmentAt(documents, preview, '/portal/', `/portal/documents/isms-p-002/v1.0/${encodeURIComponent('資訊資產清冊.odt')}`)).toBe(`${DOCS}/ISMS-P-002/assets/1.0/資訊資產清冊.odt`);
+		expect(attachmentAt(documents, preview, undefined, `/documents/isms-p-002/v1.0/${encodeURIComponent('資訊資產清冊.odt')}`)).toBe(
+			`${DOCS}/ISMS-P-002/assets/1.0/資訊資產清冊.odt`,
+		);
+		expect(
+			attachmentAt(documents, preview, '/portal/', `/portal/documents/isms-p-002/v1.0/${encodeURIComponent('資訊資產清冊.odt')}`),
+		).toBe(`${DOCS}/ISMS-P-002/assets/1.0/資訊資產清冊.odt`);
 		// ISMS-M-001 1.0 is blocked (its body has an error).
 		expect(attachmentAt(documents, preview, undefined, '/documents/isms-m-001/v1.0/a.pdf')).toBeUndefined();
 		expect(attachmentAt(documents, preview, undefined, '/documents/isms-p-002/v1.0/other.odt')).toBeUndefined();

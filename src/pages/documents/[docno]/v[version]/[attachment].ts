@@ -11,12 +11,14 @@ import { readAttachments } from '../../../../node/attachments.ts';
  */
 export function getStaticPaths() {
 	return model.documents.flatMap((document) =>
-		document.versions.filter((version) => !preview.blocked.includes(version.id)).flatMap((version) =>
-			readAttachments(process.cwd(), model.settings.base, version).map((file) => ({
-				params: { docno: docSlug(document.docNo), version: version.version, attachment: file.name },
-				props: { bytes: file.bytes },
-			})),
-		),
+		document.versions
+			.filter((version) => !preview.blocked.includes(version.id))
+			.flatMap((version) =>
+				readAttachments(process.cwd(), model.settings.base, version).map((file) => ({
+					params: { docno: docSlug(document.docNo), version: version.version, attachment: file.name },
+					props: { bytes: file.bytes },
+				})),
+			),
 	);
 }
 
