@@ -12,7 +12,6 @@ import { portalSetup } from './portal-config.ts';
 
 guardCli('檢查文件');
 
-const FORMATS = ['text', 'github', 'json'] as const;
 let values;
 try {
 	({ values } = parseArgs({ options: { format: { type: 'string', default: 'text' } } }));

@@ -2,7 +2,7 @@ import type { LoadedControls } from '../lib/documents/analysis.ts';
 import { withFile } from '../lib/failure.ts';
 import { readSourceFile } from './source-file.ts';
 import { parseCatalogue, type Catalogue } from '../lib/soa/catalogue.ts';
-import { makeCrosswalk, parseCrosswalk, type Crosswalk } from '../lib/soa/crosswalk.ts';
+import { makeCrosswalk, parseCrosswalk } from '../lib/soa/crosswalk.ts';
 import { CONTROL_FILES, type Edition } from '../lib/soa/ids.ts';
 import type { Problem } from '../lib/problems.ts';
 

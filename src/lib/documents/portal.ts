@@ -7,7 +7,7 @@ import type { Soa } from '../soa/data.ts';
 import type { DocumentVersion } from './document-version.ts';
 import type { Problem } from '../problems.ts';
 import { redactText, type Redactor } from '../ceiling/redact.ts';
-import type { ResolvedDocument, ResolvedVersion, VersionState } from './resolve.ts';
+import type { ResolvedDocument, ResolvedVersion } from './resolve.ts';
 import { documentPath, versionPath, withBase } from '../site/urls.ts';
 
 /** What the pages need of one version: frontmatter, state and URLs, without the body. */

@@ -61,7 +61,7 @@ const TOC_TITLES = new Set(['目錄', '目次', '目錄表', 'contents', 'tableo
 /** A TOC line without its leader and page number and without a leading clause number. */
 function entryKey(text: string): string {
 	return normalizeText(text)
-		.replace(/[.…·‧_\-]*\d+$/, '')
+		.replace(/[.…·‧_-]*\d+$/, '')
 		.replace(/^[壹貳參肆伍陸柒捌玖拾一二三四五六七八九十百〇零（）()\d.、]+/, '');
 }
 

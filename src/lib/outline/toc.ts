@@ -38,7 +38,7 @@ const MAX_TEXT = 20;
  * from the body's headings and clauses in document order. A clause that is a duplicate (no id) is
  * left out. `clauses` is the outline's list, for the clause each nests in (`parent`).
  */
-export function clauseToc(items: readonly BodyItem[], clauses: readonly Clause[]): ClauseTocEntry[] {
+export function clauseToc(items: readonly BodyItem[], _clauses: readonly Clause[]): ClauseTocEntry[] {
 	const levels = new Map<number, number>();
 	const entries: ClauseTocEntry[] = [];
 	let headings = 0;

@@ -56,9 +56,9 @@ export function evaluatePage(data: PagefindData, plan: SearchPlan, pagefindFound
 	const needles = required.flatMap(({ group, i }) => [...group.alternatives, ...(group.loose ?? [])].map((alternative) => [alternative, i] as const));
 	const matches = findTagged(data.content, needles, view);
 	let nearby = 0;
-	for (let a = 0, b = 0; a < matches.length; a++) {
+	for (let a = 0; a < matches.length; a++) {
 		const groups = new Set<number>();
-		for (b = a; b < matches.length && matches[b]![0] < matches[a]![0] + NEARBY; b++) groups.add(matches[b]![2]);
+		for (let b = a; b < matches.length && matches[b]![0] < matches[a]![0] + NEARBY; b++) groups.add(matches[b]![2]);
 		nearby = Math.max(nearby, groups.size);
 	}
 	return {

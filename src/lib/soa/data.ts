@@ -1,7 +1,7 @@
 import { SOA_FIELDS, soaEntrySchema, soaIssues, soaSchema, type SoaReason, type SoaStatus } from '../../schemas/soa.ts';
 import { issuesToProblems, rulesOf } from '../../schemas/issues.ts';
 import type { Problem } from '../problems.ts';
-import { describeValue, parseYamlSource, valueAt } from '../yaml-source.ts';
+import { parseYamlSource, valueAt } from '../yaml-source.ts';
 import { counterpartText, type Catalogues, type Crosswalk } from './crosswalk.ts';
 import { controlEdition, STANDARDS, type Edition } from './ids.ts';
 

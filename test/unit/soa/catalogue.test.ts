@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { parseCatalogue } from '../../../src/lib/soa/catalogue.ts';
 import { compareControlIds } from '../../../src/lib/soa/ids.ts';
-import { annexB, c2013, c2022, CJK, crosswalk, expectOne, FILE, idsInFileOrder, loaded, mini2013, mini2022, NEW_IN_2022, SIMPLIFIED, titles } from './_controls.ts';
+import { c2013, c2022, CJK, expectOne, FILE, idsInFileOrder, loaded, mini2013, mini2022, SIMPLIFIED, titles } from './_controls.ts';
 
 describe('the real catalogues in content/controls', () => {
 	it('load without problems', () => {
