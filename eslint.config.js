@@ -6,7 +6,10 @@ import tseslint from 'typescript-eslint';
 import astro from 'eslint-plugin-astro';
 import globals from 'globals';
 
-const unused = ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_', ignoreRestSiblings: true }];
+const unused = [
+	'error',
+	{ argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_', ignoreRestSiblings: true },
+];
 
 export default tseslint.config(
 	{ ignores: ['dist/', '.astro/', 'node_modules/', 'test/fixtures/', 'test/schemas/', 'public/'] },
@@ -19,7 +22,10 @@ export default tseslint.config(
 			'@typescript-eslint/no-unused-vars': unused,
 			// Hostile-input guards match control characters on purpose; Chinese text has full-width spaces.
 			'no-control-regex': 'off',
-			'no-irregular-whitespace': ['error', { skipStrings: true, skipComments: true, skipRegExps: true, skipTemplates: true, skipJSXText: true }],
+			'no-irregular-whitespace': [
+				'error',
+				{ skipStrings: true, skipComments: true, skipRegExps: true, skipTemplates: true, skipJSXText: true },
+			],
 		},
 	},
 	{
@@ -35,8 +41,14 @@ export default tseslint.config(
 				{
 					patterns: [
 						{ group: ['node:*'], message: 'src/lib is pure: file and process code belongs in src/node/.' },
-						{ group: ['astro', 'astro/*', 'astro:*', '@astrojs/*'], message: 'src/lib is pure: Astro belongs in src/integration/ and pages; zod schemas in src/schemas/.' },
-						{ group: ['**/node/**', '**/integration/**', '**/client/**', '**/components/**'], message: 'src/lib is the core: it depends on nothing above it.' },
+						{
+							group: ['astro', 'astro/*', 'astro:*', '@astrojs/*'],
+							message: 'src/lib is pure: Astro belongs in src/integration/ and pages; zod schemas in src/schemas/.',
+						},
+						{
+							group: ['**/node/**', '**/integration/**', '**/client/**', '**/components/**'],
+							message: 'src/lib is the core: it depends on nothing above it.',
+						},
 					],
 				},
 			],

@@ -37,14 +37,77 @@ const { values } = parseArgs({
 
 /** Terms staff look for, taken from the documents' own text; some cross the indexer's word boundaries. */
 const TERMS = [
-	'管理審查', '風險評鑑', '矯正措施', '存取控制', '營運持續', '教育訓練', '可攜式', '委外廠商', '資通安全長',
-	'內部稽核', '資產清冊', '通行碼', '密碼', '備份', '機房', '事件通報', '資通安全事件', '弱點掃描', '日誌',
-	'變更管理', '供應商', '個人資料', '權限', '帳號', '加密', '金鑰', '防火牆', '惡意程式', '資訊資產',
-	'適用性聲明書', '文件管制', '紀錄保存', '資訊安全目標', '量測指標', '持續改善', '不符合事項', '預防措施',
-	'認知宣導', '離職', '電子郵件', '測試環境', '營運衝擊分析', '演練', '緊急應變', '智慧財產權', '稽核', '審查',
-	'核定', '組織全景', '溝通', '個資', '儲存媒體', '存取權限', '最小權限', '職務區隔', '還原測試', '漏洞',
-	'資訊安全事故', '社交工程', '報廢', '保密協議', '門禁', '不斷電', '機密等級', '程序書', '資通安全處理小組',
-	'委員會', '身分證', '符合事項', '處理小組', '安全長',
+	'管理審查',
+	'風險評鑑',
+	'矯正措施',
+	'存取控制',
+	'營運持續',
+	'教育訓練',
+	'可攜式',
+	'委外廠商',
+	'資通安全長',
+	'內部稽核',
+	'資產清冊',
+	'通行碼',
+	'密碼',
+	'備份',
+	'機房',
+	'事件通報',
+	'資通安全事件',
+	'弱點掃描',
+	'日誌',
+	'變更管理',
+	'供應商',
+	'個人資料',
+	'權限',
+	'帳號',
+	'加密',
+	'金鑰',
+	'防火牆',
+	'惡意程式',
+	'資訊資產',
+	'適用性聲明書',
+	'文件管制',
+	'紀錄保存',
+	'資訊安全目標',
+	'量測指標',
+	'持續改善',
+	'不符合事項',
+	'預防措施',
+	'認知宣導',
+	'離職',
+	'電子郵件',
+	'測試環境',
+	'營運衝擊分析',
+	'演練',
+	'緊急應變',
+	'智慧財產權',
+	'稽核',
+	'審查',
+	'核定',
+	'組織全景',
+	'溝通',
+	'個資',
+	'儲存媒體',
+	'存取權限',
+	'最小權限',
+	'職務區隔',
+	'還原測試',
+	'漏洞',
+	'資訊安全事故',
+	'社交工程',
+	'報廢',
+	'保密協議',
+	'門禁',
+	'不斷電',
+	'機密等級',
+	'程序書',
+	'資通安全處理小組',
+	'委員會',
+	'身分證',
+	'符合事項',
+	'處理小組',
+	'安全長',
 ];
 const TARGETS = { success3: 97, mrr: 0.9, recall: 99.5, rPrecision: 99, top1: 100, medianMs: 50 };
 const TASKS_FILE = 'test/fixtures/search/tasks.yaml';
@@ -87,7 +150,10 @@ const truthOf = (query: string) => new Set(visible.filter((p) => texts.get(p.url
 
 // Every published document in force, by its permalink's metadata.
 const documents = visible
-	.filter((p): p is IndexedPage & { meta: { docNo: string } } => Boolean(p.meta.docNo) && p.filters.status?.includes(STATUS_LABELS.current) === true)
+	.filter(
+		(p): p is IndexedPage & { meta: { docNo: string } } =>
+			Boolean(p.meta.docNo) && p.filters.status?.includes(STATUS_LABELS.current) === true,
+	)
 	.map((p) => ({ docNo: p.meta.docNo, url: p.url }))
 	.sort((a, b) => a.docNo.localeCompare(b.docNo));
 const numberQueries = documents.flatMap(({ docNo, url }) => [
@@ -106,7 +172,9 @@ const tasks = (parse(readFileSync(join(root, TASKS_FILE), 'utf8')) as { tasks: T
 const urlOf = (answer: string): string | undefined => {
 	if (answer.startsWith('/')) return pages.some((p) => p.url === answer) ? answer : undefined;
 	const [docNo, version] = answer.split('@');
-	const page = pages.find((p) => p.meta.docNo === docNo && (version ? p.meta.version === version : p.filters.status?.includes(STATUS_LABELS.current)));
+	const page = pages.find(
+		(p) => p.meta.docNo === docNo && (version ? p.meta.version === version : p.filters.status?.includes(STATUS_LABELS.current)),
+	);
 	return page?.url;
 };
 const unknown = tasks.flatMap((task) => task.answers.filter((answer) => !urlOf(answer)).map((answer) => `${task.q}: ${answer}`));
@@ -131,8 +199,11 @@ const portal = async (query: string) => {
 	ms.push(performance.now() - started);
 	return [...new Set(result.hits.map((hit) => hit.pageUrl))];
 };
-const shipped = async (query: string) =>
-	[...new Set(await Promise.all(((await pagefind.search(query, { filters: defaults }))?.results ?? []).map(async (r) => (await r.data()).url)))];
+const shipped = async (query: string) => [
+	...new Set(
+		await Promise.all(((await pagefind.search(query, { filters: defaults }))?.results ?? []).map(async (r) => (await r.data()).url)),
+	),
+];
 
 const problems: string[] = [];
 const lines: string[] = [];
@@ -146,7 +217,10 @@ for (const task of tasks) {
 		const rank = urls.findIndex((url) => wanted.has(url)) + 1;
 		if (rank >= 1 && rank <= 3) taskScore[way].success++;
 		if (rank >= 1) taskScore[way].rr += 1 / rank;
-		if (way === 'portal' && rank !== 1) problems.push(`task 「${task.q}」: first answer at ${rank || '—'} (${task.answers.join(' ')}); top 3: ${urls.slice(0, 3).join(' ') || '(none)'}`);
+		if (way === 'portal' && rank !== 1)
+			problems.push(
+				`task 「${task.q}」: first answer at ${rank || '—'} (${task.answers.join(' ')}); top 3: ${urls.slice(0, 3).join(' ') || '(none)'}`,
+			);
 		if (values.verbose && way === 'portal') process.stdout.write(`  ${task.q}: rank ${rank || '—'}\n`);
 	}
 }
@@ -179,7 +253,9 @@ async function measure(set: 'terms' | 'numbers', query: string, permalink?: stri
 		if (way === 'portal' && (permalink ? urls[0] !== permalink : found < truth.size || first < truth.size)) {
 			const missed = [...truth].filter((u) => !urls.includes(u));
 			const early = urls.slice(0, truth.size).filter((u) => !truth.has(u));
-			problems.push(`term 「${query}」: missed ${missed.join(' ') || '-'}; among the first ${truth.size} without it: ${early.join(' ') || '-'}${permalink && urls[0] !== permalink ? `; first ${urls[0] ?? '(none)'}, expected ${permalink}` : ''}`);
+			problems.push(
+				`term 「${query}」: missed ${missed.join(' ') || '-'}; among the first ${truth.size} without it: ${early.join(' ') || '-'}${permalink && urls[0] !== permalink ? `; first ${urls[0] ?? '(none)'}, expected ${permalink}` : ''}`,
+			);
 		}
 	}
 }
@@ -223,8 +299,12 @@ const figures = {
 	rPrecision: pct(exact.terms.portal.rFound, exact.terms.portal.rRelevant),
 	top1: pct(exact.numbers.portal.top1, exact.numbers.portal.queries),
 };
-lines.push(`index: ${pages.length} pages, ${visible.length} shown by default; ${documents.length} documents in force; ${data.synonyms.length} synonym groups`);
-lines.push(`queries: ${tasks.length} tasks (${TASKS_FILE}), ${TERMS.length} exact terms, ${numberQueries.length} document numbers, ${samples.size} random substrings`);
+lines.push(
+	`index: ${pages.length} pages, ${visible.length} shown by default; ${documents.length} documents in force; ${data.synonyms.length} synonym groups`,
+);
+lines.push(
+	`queries: ${tasks.length} tasks (${TASKS_FILE}), ${TERMS.length} exact terms, ${numberQueries.length} document numbers, ${samples.size} random substrings`,
+);
 lines.push('');
 lines.push('                         tasks: success@3      MRR | terms: recall  R-precision | numbers: top-1');
 for (const way of ['portal', 'shipped'] as const) {
@@ -237,8 +317,11 @@ for (const way of ['portal', 'shipped'] as const) {
 	);
 }
 lines.push('');
-lines.push(`random substrings (portal): recall ${fmt(pct(stress.found, stress.relevant))}, R-precision ${fmt(pct(stress.rFound, stress.relevant))}`);
-if (stressMisses.length) lines.push(`  missed (substring starts inside one of the indexer's words): ${stressMisses.slice(0, 10).join('; ')}`);
+lines.push(
+	`random substrings (portal): recall ${fmt(pct(stress.found, stress.relevant))}, R-precision ${fmt(pct(stress.rFound, stress.relevant))}`,
+);
+if (stressMisses.length)
+	lines.push(`  missed (substring starts inside one of the indexer's words): ${stressMisses.slice(0, 10).join('; ')}`);
 lines.push(`time per query (portal, ${ms.length} queries): median ${median.toFixed(1)} ms, 90th percentile ${p90.toFixed(1)} ms`);
 const checks = [
 	[`success@3 ${fmt(figures.success3)} (≥ ${TARGETS.success3} %)`, figures.success3 >= TARGETS.success3],

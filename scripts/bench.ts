@@ -37,8 +37,16 @@ const versionsPerDocument = Number(values['versions-per-document']);
 const runs = Number(values.runs);
 const kinds = values.builds.split(',').map((s) => s.trim()) as Kind[];
 const plainSidebar = values['plain-sidebar'];
-if (!(documents > 0) || !(versionsPerDocument >= 1) || !(runs >= 1) || kinds.some((k) => k !== 'portal' && k !== 'plain') || !['fixed', 'auto'].includes(plainSidebar)) {
-	process.stderr.write('usage: npm run bench -- [--documents N] [--versions-per-document X] [--runs N] [--builds portal,plain] [--plain-sidebar fixed|auto]\n');
+if (
+	!(documents > 0) ||
+	!(versionsPerDocument >= 1) ||
+	!(runs >= 1) ||
+	kinds.some((k) => k !== 'portal' && k !== 'plain') ||
+	!['fixed', 'auto'].includes(plainSidebar)
+) {
+	process.stderr.write(
+		'usage: npm run bench -- [--documents N] [--versions-per-document X] [--runs N] [--builds portal,plain] [--plain-sidebar fixed|auto]\n',
+	);
 	process.exit(2);
 }
 
@@ -116,23 +124,38 @@ const rssPass = portal ? Math.max(portal.treePeakRssBytes, portal.maxProcessRssB
 const rows: [string, (s: Summary) => string, string?][] = [
 	['wall time (median)', (s) => seconds(s.wallMs), timeRatio === undefined ? undefined : `${timeRatio.toFixed(2)}×`],
 	['CPU time, user+sys (median)', (s) => seconds(s.cpuMs), portal && plain ? `${(portal.cpuMs / plain.cpuMs).toFixed(2)}×` : undefined],
-	['peak RSS, process tree sum', (s) => mib(s.treePeakRssBytes), portal && plain ? `${(portal.treePeakRssBytes / plain.treePeakRssBytes).toFixed(2)}×` : undefined],
+	[
+		'peak RSS, process tree sum',
+		(s) => mib(s.treePeakRssBytes),
+		portal && plain ? `${(portal.treePeakRssBytes / plain.treePeakRssBytes).toFixed(2)}×` : undefined,
+	],
 	['peak RSS, largest process', (s) => mib(s.maxProcessRssBytes), undefined],
 	['processes in tree (max)', (s) => String(s.maxProcesses), undefined],
 	['HTML pages', (s) => String(s.pages.html), portal && plain ? `${(portal.pages.html / plain.pages.html).toFixed(2)}×` : undefined],
 	['  of which version pages (one per MDX)', (s) => String(s.pages.version), undefined],
 	['  of which permalink pages', (s) => String(s.pages.permalink), undefined],
 	['  other pages', (s) => String(s.pages.other), undefined],
-	['output size', (s) => `${mib(s.output.bytes)} (${s.output.bytes} B)`, portal && plain ? `${(portal.output.bytes / plain.output.bytes).toFixed(2)}×` : undefined],
+	[
+		'output size',
+		(s) => `${mib(s.output.bytes)} (${s.output.bytes} B)`,
+		portal && plain ? `${(portal.output.bytes / plain.output.bytes).toFixed(2)}×` : undefined,
+	],
 	['output files', (s) => String(s.output.files), undefined],
-	['wall time per HTML page', (s) => `${(s.wallMs / s.pages.html).toFixed(1)} ms`, portal && plain ? `${(portal.wallMs / portal.pages.html / (plain.wallMs / plain.pages.html)).toFixed(2)}×` : undefined],
+	[
+		'wall time per HTML page',
+		(s) => `${(s.wallMs / s.pages.html).toFixed(1)} ms`,
+		portal && plain ? `${(portal.wallMs / portal.pages.html / (plain.wallMs / plain.pages.html)).toFixed(2)}×` : undefined,
+	],
 ];
 for (const [phase] of PHASES) {
 	const cell = (s: Summary) => {
 		const p = s.phases[phase];
 		return p ? `${seconds(p.wallMs)} (CPU ${seconds(p.cpuMs)})` : '–';
 	};
-	const ratio = portal?.phases[phase] && plain?.phases[phase] ? `CPU ${(portal.phases[phase].cpuMs / plain.phases[phase].cpuMs).toFixed(2)}×` : undefined;
+	const ratio =
+		portal?.phases[phase] && plain?.phases[phase]
+			? `CPU ${(portal.phases[phase].cpuMs / plain.phases[phase].cpuMs).toFixed(2)}×`
+			: undefined;
 	rows.push([`phase: ${phase}`, cell, ratio]);
 }
 const renderGroups = [...new Set(kinds.flatMap((kind) => Object.keys(summary[kind]!.renderMs)))];
@@ -141,7 +164,10 @@ for (const group of renderGroups) {
 }
 
 const header = ['', ...kinds.map((k) => (k === 'portal' ? 'portal' : 'plain Starlight')), ...(portal && plain ? ['portal/plain'] : [])];
-const table = [header, ...rows.map(([label, cell, ratio]) => [label, ...kinds.map((k) => cell(summary[k]!)), ...(portal && plain ? [ratio ?? ''] : [])])];
+const table = [
+	header,
+	...rows.map(([label, cell, ratio]) => [label, ...kinds.map((k) => cell(summary[k]!)), ...(portal && plain ? [ratio ?? ''] : [])]),
+];
 const widths = header.map((_, c) => Math.max(...table.map((row) => width(row[c]!))));
 const line = (row: string[]) => row.map((cell, c) => (c === 0 ? pad(cell, widths[c]!) : padStart(cell, widths[c]!))).join('  ');
 process.stdout.write(
@@ -168,7 +194,9 @@ const result = {
 	// What was measured: the portal is built from the working tree, uncommitted changes included.
 	tree: {
 		commit: git(['rev-parse', '--short', 'HEAD']),
-		uncommitted: git(['status', '--porcelain', '--', 'src', 'astro.config.mjs', 'package.json', 'package-lock.json']).split('\n').filter(Boolean),
+		uncommitted: git(['status', '--porcelain', '--', 'src', 'astro.config.mjs', 'package.json', 'package-lock.json'])
+			.split('\n')
+			.filter(Boolean),
 	},
 	corpus: { documents: docs.length, versions: versionCount, dir: documentsDir },
 	method: {
@@ -246,7 +274,8 @@ async function measureBuild(kind: Kind, runIndex: number): Promise<BuildMeasure>
 	const bounds = [{ wallMs: 0, cpuMs: 0 }, ...build.marks, { wallMs: build.wallMs, cpuMs }];
 	const phases: BuildMeasure['phases'] = {};
 	for (const [i, [phase]] of PHASES.entries()) {
-		if (i < bounds.length - 1) phases[phase] = { wallMs: bounds[i + 1]!.wallMs - bounds[i]!.wallMs, cpuMs: bounds[i + 1]!.cpuMs - bounds[i]!.cpuMs };
+		if (i < bounds.length - 1)
+			phases[phase] = { wallMs: bounds[i + 1]!.wallMs - bounds[i]!.wallMs, cpuMs: bounds[i + 1]!.cpuMs - bounds[i]!.cpuMs };
 	}
 	return {
 		run: runIndex,
@@ -320,8 +349,13 @@ function writePlainProject() {
 	symlinkSync('../../../../node_modules', join(dir, 'node_modules'), 'dir');
 	// Astro crawls the root package.json's dependencies to decide what Vite bundles (Starlight must be).
 	const mainDeps = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { dependencies: Record<string, string> }).dependencies;
-	const dependencies = Object.fromEntries(['astro', '@astrojs/starlight', '@astrojs/markdown-remark'].map((name) => [name, mainDeps[name] ?? '*']));
-	writeFileSync(join(dir, 'package.json'), `${JSON.stringify({ name: 'bench-plain-starlight', private: true, type: 'module', dependencies }, null, 2)}\n`);
+	const dependencies = Object.fromEntries(
+		['astro', '@astrojs/starlight', '@astrojs/markdown-remark'].map((name) => [name, mainDeps[name] ?? '*']),
+	);
+	writeFileSync(
+		join(dir, 'package.json'),
+		`${JSON.stringify({ name: 'bench-plain-starlight', private: true, type: 'module', dependencies }, null, 2)}\n`,
+	);
 	// `fixed`: six links, like the portal's sidebar; Starlight's default would list all the pages on every page.
 	const sidebar =
 		plainSidebar === 'fixed'
@@ -368,7 +402,10 @@ export const collections = { docs: defineCollection({ loader: docsLoader(), sche
 			if (!m) fail(`${documentsDir}/${doc.docNo}/${version}.mdx has no frontmatter`);
 			const frontmatter = parseYaml(m![1]!) as { docNo: string; title: string };
 			const body = source.slice(m![0].length);
-			writeFileSync(join(target, `v${version}.mdx`), `---\ntitle: ${JSON.stringify(`${frontmatter.docNo} ${frontmatter.title}`)}\n---\n${body}`);
+			writeFileSync(
+				join(target, `v${version}.mdx`),
+				`---\ntitle: ${JSON.stringify(`${frontmatter.docNo} ${frontmatter.title}`)}\n---\n${body}`,
+			);
 		}
 	}
 	log(`plain Starlight project: ${plainDir} (${versionCount} MDX pages, sidebar ${plainSidebar})`);
@@ -451,7 +488,17 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv, logFile?: 
 				}
 			}
 			sink?.end();
-			resolvePromise({ status, output, wallMs, treePeakRssBytes: treePeak, treePeakAt: `${seconds(peakAtMs)}: ${peakParts}`, maxProcessRssBytes: processPeak, maxProcesses, marks, lastCpuMs: cpuTotal() });
+			resolvePromise({
+				status,
+				output,
+				wallMs,
+				treePeakRssBytes: treePeak,
+				treePeakAt: `${seconds(peakAtMs)}: ${peakParts}`,
+				maxProcessRssBytes: processPeak,
+				maxProcesses,
+				marks,
+				lastCpuMs: cpuTotal(),
+			});
 		});
 	});
 }
@@ -540,7 +587,10 @@ function stripAnsi(text: string): string {
 }
 /** Display width: CJK characters take two columns. */
 function width(text: string): number {
-	return [...text].reduce((sum, ch) => sum + (/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1), 0);
+	return [...text].reduce(
+		(sum, ch) => sum + (/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1),
+		0,
+	);
 }
 function pad(text: string, w: number): string {
 	return text + ' '.repeat(Math.max(0, w - width(text)));

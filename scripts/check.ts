@@ -30,5 +30,11 @@ const { config, settings } = await portalSetup(root);
 const started = performance.now();
 const analysis = analyzeCorpus(root, config, settings);
 const problems = sortProblems(analysis.problems);
-process.stdout.write(formatReport(problems, format, { documents: analysis.documents.length, versions: analysis.versions.length, ms: performance.now() - started }));
+process.stdout.write(
+	formatReport(problems, format, {
+		documents: analysis.documents.length,
+		versions: analysis.versions.length,
+		ms: performance.now() - started,
+	}),
+);
 process.exit(hasErrors(problems) ? 1 : 0);

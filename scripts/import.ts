@@ -65,9 +65,12 @@ if (!result.ok) {
 	process.stderr.write(`${formatProblem(result.problem)}\n未寫入任何檔案。\n`);
 	process.exit(1);
 }
-const lines = [`已匯入 ${result.file}${result.images.length > 0 ? `（圖片 ${result.images.length} 張，放在 ${result.images[0]!.replace(/\/[^/]+$/, '/')}）` : ''}。`];
+const lines = [
+	`已匯入 ${result.file}${result.images.length > 0 ? `（圖片 ${result.images.length} 張，放在 ${result.images[0]!.replace(/\/[^/]+$/, '/')}）` : ''}。`,
+];
 if (result.notes.length > 0) lines.push('', '請確認或補填：', ...result.notes.map((note) => `- ${note}`));
-if (result.problems.length > 0) lines.push('', `檢查結果（npm run check）尚有 ${result.problems.length} 個問題待修正：`, ...result.problems.map(formatProblem));
+if (result.problems.length > 0)
+	lines.push('', `檢查結果（npm run check）尚有 ${result.problems.length} 個問題待修正：`, ...result.problems.map(formatProblem));
 else lines.push('', '檢查結果（npm run check）：此檔沒有問題。');
 lines.push('', '請對照原檔逐段確認內文、條次、表格與圖片，再提交。');
 process.stdout.write(`${lines.join('\n')}\n`);

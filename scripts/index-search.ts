@@ -68,7 +68,9 @@ async function auditAndFinish(record: BuildRecord): Promise<void> {
 	};
 	if (!list) {
 		refuse(
-			[`${where}/${PENDING_MARKER}:1:1  error  audit/missing-list  找不到本次建置的輸出稽核清單（應由 astro build 寫在 Astro 快取資料夾中）；請重新執行 npm run build`],
+			[
+				`${where}/${PENDING_MARKER}:1:1  error  audit/missing-list  找不到本次建置的輸出稽核清單（應由 astro build 寫在 Astro 快取資料夾中）；請重新執行 npm run build`,
+			],
 			'輸出稽核無法執行；建置中止，已清空輸出資料夾。',
 		);
 	}
@@ -84,5 +86,7 @@ async function auditAndFinish(record: BuildRecord): Promise<void> {
 	const { audit: _audit, ...final } = record;
 	writeFileSync(pending, `${JSON.stringify(final, null, 2)}\n`);
 	renameSync(pending, join(dir, BUILD_MARKER));
-	process.stdout.write(`輸出稽核：${files} 個檔案、${list!.canaries.length} 個不得發布的字串，未發現外洩，${Math.round(performance.now() - started)} ms\n`);
+	process.stdout.write(
+		`輸出稽核：${files} 個檔案、${list!.canaries.length} 個不得發布的字串，未發現外洩，${Math.round(performance.now() - started)} ms\n`,
+	);
 }

@@ -38,7 +38,8 @@ profile.samples.forEach((id, index) => {
 });
 const rows = [...totals].sort((a, b) => b[1] - a[1]).slice(0, Number(values.top));
 process.stdout.write(`${(all / 1e6).toFixed(1)} s sampled\n`);
-for (const [name, micros] of rows) process.stdout.write(`${(micros / 1e6).toFixed(2).padStart(7)} s  ${((100 * micros) / all).toFixed(1).padStart(5)} %  ${name}\n`);
+for (const [name, micros] of rows)
+	process.stdout.write(`${(micros / 1e6).toFixed(2).padStart(7)} s  ${((100 * micros) / all).toFixed(1).padStart(5)} %  ${name}\n`);
 
 function group(url: string, functionName: string): string {
 	if (!url) return functionName.startsWith('(') ? functionName : '(native)';

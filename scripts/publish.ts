@@ -88,7 +88,17 @@ try {
 		else {
 			const audience = values.audience === undefined ? {} : { audience: parseAudience(values.audience, '--audience') };
 			const keep = values.keep ? Number(values.keep) : DEFAULT_KEEP;
-			report(publish({ source, target, keep, waitMs, onWait: waitNotice(target, waitMs), ...audience, ...(values.drafts ? { drafts: true } : {}) }));
+			report(
+				publish({
+					source,
+					target,
+					keep,
+					waitMs,
+					onWait: waitNotice(target, waitMs),
+					...audience,
+					...(values.drafts ? { drafts: true } : {}),
+				}),
+			);
 		}
 	}
 } catch (error) {

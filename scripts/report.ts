@@ -20,7 +20,10 @@ try {
 	process.stderr.write(`${(error as Error).message}\n${usage}\n`);
 	process.exit(2);
 }
-const failOn = values['fail-on'].split(',').map((s) => s.trim()).filter(Boolean);
+const failOn = values['fail-on']
+	.split(',')
+	.map((s) => s.trim())
+	.filter(Boolean);
 const unknown = failOn.filter((condition) => !FAIL_ON.includes(condition as FailOn));
 if (unknown.length > 0) {
 	process.stderr.write(`--fail-on 只接受 ${FAIL_ON.join('、')}，收到「${unknown.join('、')}」\n${usage}\n`);
@@ -37,6 +40,8 @@ if (hasErrors(problems)) {
 const report = complianceReport(model, failOn as FailOn[]);
 process.stdout.write(report.text);
 if (report.failures.length > 0) {
-	process.stdout.write(`\n未通過：${report.failures.map((f) => (f === 'gaps' ? '適用性聲明書有缺口' : '有文件逾期未評估檢討')).join('、')}\n`);
+	process.stdout.write(
+		`\n未通過：${report.failures.map((f) => (f === 'gaps' ? '適用性聲明書有缺口' : '有文件逾期未評估檢討')).join('、')}\n`,
+	);
 	process.exit(1);
 }

@@ -19,7 +19,9 @@ try {
 	process.exit(2);
 }
 if (values.to !== '2022') {
-	process.stderr.write(`${values.to === undefined ? '請以 --to 2022 指定移轉的目標版本' : `--to 只接受 2022（ISO/IEC 27001:2022），收到「${values.to}」`}\n${usage}\n`);
+	process.stderr.write(
+		`${values.to === undefined ? '請以 --to 2022 指定移轉的目標版本' : `--to 只接受 2022（ISO/IEC 27001:2022），收到「${values.to}」`}\n${usage}\n`,
+	);
 	process.exit(2);
 }
 if (values.effective !== undefined && !parseIsoDate(values.effective)) {
@@ -37,7 +39,13 @@ function fail(problems: readonly Problem[], hint: string): never {
 const blocking = analysis.problems.filter((p) => p.severity === 'error' && /^(soa|catalogue|crosswalk)\//.test(p.rule));
 if (hasErrors(blocking)) fail(blocking, '適用性聲明書或控制措施檔案有錯誤，未移轉；請先修正（npm run check）。');
 
-const plan = planMigration(root, { config, settings, analysis, ...(values.version ? { version: values.version } : {}), ...(values.effective ? { effective: values.effective } : {}) });
+const plan = planMigration(root, {
+	config,
+	settings,
+	analysis,
+	...(values.version ? { version: values.version } : {}),
+	...(values.effective ? { effective: values.effective } : {}),
+});
 if ('problem' in plan) fail([plan.problem], '未寫入任何檔案。');
 const { file, migration, source } = plan;
 const { summary } = migration;

@@ -14,7 +14,8 @@ import { parseArgs } from 'node:util';
 import { levelLabel } from '../src/lib/publish/audience.ts';
 import { defaultSource, PublishError, verifyAudience } from '../src/node/publish/index.ts';
 
-const usage = '用法：npm run verify-pages [-- --source dist]（需要環境變數 GITHUB_REPOSITORY、GITHUB_TOKEN；GITHUB_API_URL 預設 https://api.github.com）';
+const usage =
+	'用法：npm run verify-pages [-- --source dist]（需要環境變數 GITHUB_REPOSITORY、GITHUB_TOKEN；GITHUB_API_URL 預設 https://api.github.com）';
 let values;
 try {
 	({ values } = parseArgs({ options: { source: { type: 'string' } } }));
@@ -64,7 +65,9 @@ async function readPagesSite(url: string): Promise<{ public: boolean; htmlUrl: s
 		throw new PublishError(`無法讀取 GitHub Pages 設定（GET ${url}：${(error as Error).message}）：不部署。`);
 	}
 	if (response.status === 404) {
-		throw new PublishError(`此儲存庫沒有 GitHub Pages 網站（GET ${url} 回應 404）：不部署。請在 Settings → Pages 將 Source 設為 GitHub Actions，或不要啟用此工作流程。`);
+		throw new PublishError(
+			`此儲存庫沒有 GitHub Pages 網站（GET ${url} 回應 404）：不部署。請在 Settings → Pages 將 Source 設為 GitHub Actions，或不要啟用此工作流程。`,
+		);
 	}
 	if (!response.ok) {
 		throw new PublishError(`無法讀取 GitHub Pages 設定（GET ${url} 回應 ${response.status}）：不部署。工作需要 pages: read 權限。`);

@@ -17,7 +17,17 @@ const starlightDocsSchema = docsSchema()({
 			src: z.string(),
 			width: z.number(),
 			height: z.number(),
-			format: z.union([z.literal('png'), z.literal('jpg'), z.literal('jpeg'), z.literal('tiff'), z.literal('webp'), z.literal('gif'), z.literal('svg'), z.literal('avif'), z.literal('apng')]),
+			format: z.union([
+				z.literal('png'),
+				z.literal('jpg'),
+				z.literal('jpeg'),
+				z.literal('tiff'),
+				z.literal('webp'),
+				z.literal('gif'),
+				z.literal('svg'),
+				z.literal('avif'),
+				z.literal('apng'),
+			]),
 		}),
 });
 

@@ -30,7 +30,8 @@ export interface HostileCase {
 
 /** 草稿.mdx as a Big5 system saves the name. */
 const BIG5_NAME = [0xaf, 0xf3, 0xbd, 0x5a, 0x2e, 0x6d, 0x64, 0x78];
-const FRONTMATTER = '---\ndocNo: ISMS-M-001\ntitle: 資訊安全管理政策\nversion: "1.0"\ntier: 1\nclassification: internal\neffective: 2020-10-16\n---\n';
+const FRONTMATTER =
+	'---\ndocNo: ISMS-M-001\ntitle: 資訊安全管理政策\nversion: "1.0"\ntier: 1\nclassification: internal\neffective: 2020-10-16\n---\n';
 const VALID = `${FRONTMATTER}\n## 1. 目的\n\n為落實本局資訊安全管理，特訂定本政策。\n`;
 
 const committed = (name: string, rule: string, message: string, at?: string, file = `documents/${DOC}`): HostileCase => ({
@@ -40,7 +41,13 @@ const committed = (name: string, rule: string, message: string, at?: string, fil
 	message,
 	...(at ? { at } : {}),
 });
-const generated = (name: string, rule: string, message: string, file = `documents/${DOC}`, extra: Partial<HostileCase> = {}): HostileCase => ({
+const generated = (
+	name: string,
+	rule: string,
+	message: string,
+	file = `documents/${DOC}`,
+	extra: Partial<HostileCase> = {},
+): HostileCase => ({
 	name,
 	file: `${TMP}/${name}/${file}`,
 	rule,
@@ -63,7 +70,12 @@ export const CASES: HostileCase[] = [
 	generated('unreadable', 'file/unreadable', '沒有讀取權限', `documents/${DOC}`, { unprivileged: true }),
 	generated('folder-as-file', 'layout/stray-file', '子資料夾'),
 	generated('newline-name', 'layout/stray-file', '名稱含有換行或其他控制字元', 'documents/ISMS-M-001/1.1\\u000a.mdx'),
-	generated('big5-file-name', 'layout/stray-file', '名稱不是 UTF-8 編碼（可能是 Big5 檔名）', `documents/ISMS-M-001/${Buffer.from(BIG5_NAME).toString('utf8')}`),
+	generated(
+		'big5-file-name',
+		'layout/stray-file',
+		'名稱不是 UTF-8 編碼（可能是 Big5 檔名）',
+		`documents/ISMS-M-001/${Buffer.from(BIG5_NAME).toString('utf8')}`,
+	),
 	generated('file-as-documents-folder', 'layout/missing-folder', '由環境變數 PORTAL_DOCUMENTS_DIR 指定）不是資料夾', 'documents'),
 	// 15: nesting and size.
 	committed('nested-lists-3000', 'limit/nesting', '超過 20 層的上限', '10:41'),
@@ -84,14 +96,37 @@ export const CASES: HostileCase[] = [
 	// 17: accepted silently before.
 	committed('nul-byte', 'file/control-character', 'U+0000（NUL，空字元）', '12:6'),
 	committed('empty-body', 'mdx/empty-body', '內文是空的', '9:1'),
-	generated('long-title', 'frontmatter/invalid-value', '（共 200,000 字）」無效；應為 非空白的單行文字（不可換行），最多 200 字', `documents/${DOC}`),
+	generated(
+		'long-title',
+		'frontmatter/invalid-value',
+		'（共 200,000 字）」無效；應為 非空白的單行文字（不可換行），最多 200 字',
+		`documents/${DOC}`,
+	),
 	committed('underscore-file', 'layout/reserved-name', '「_draft.mdx」不會被當成文件', '1:1', 'documents/ISMS-M-001/_draft.mdx'),
 	committed('underscore-folder', 'layout/reserved-name', '「_templates」不會被當成文件', '1:1', 'documents/_templates'),
 	generated('soa-file-missing', 'config/env', '環境變數 PORTAL_SOA_FILE 指定的適用性聲明書檔案', 'no-such-soa.yaml'),
 	generated('documents-dir-missing', 'layout/missing-folder', '找不到文件資料夾', 'no-such-folder'),
-	{ name: 'include-drafts-typo', file: '(環境變數)', rule: 'config/env', message: 'PORTAL_INCLUDE_DRAFTS 應為 1、true、yes、on（開啟）或 0、false、no、off（關閉），收到「enable」', env: { PORTAL_INCLUDE_DRAFTS: 'enable' } },
-	{ name: 'today-garbage', file: '(環境變數)', rule: 'config/env', message: 'PORTAL_TODAY 應為 YYYY-MM-DD 格式的實際日期，收到「tomorrow」', env: { PORTAL_TODAY: 'tomorrow' } },
-	{ name: 'ceiling-garbage', file: '(環境變數)', rule: 'config/env', message: 'PORTAL_MAX_CLASSIFICATION 應為', env: { PORTAL_MAX_CLASSIFICATION: 'secret' } },
+	{
+		name: 'include-drafts-typo',
+		file: '(環境變數)',
+		rule: 'config/env',
+		message: 'PORTAL_INCLUDE_DRAFTS 應為 1、true、yes、on（開啟）或 0、false、no、off（關閉），收到「enable」',
+		env: { PORTAL_INCLUDE_DRAFTS: 'enable' },
+	},
+	{
+		name: 'today-garbage',
+		file: '(環境變數)',
+		rule: 'config/env',
+		message: 'PORTAL_TODAY 應為 YYYY-MM-DD 格式的實際日期，收到「tomorrow」',
+		env: { PORTAL_TODAY: 'tomorrow' },
+	},
+	{
+		name: 'ceiling-garbage',
+		file: '(環境變數)',
+		rule: 'config/env',
+		message: 'PORTAL_MAX_CLASSIFICATION 應為',
+		env: { PORTAL_MAX_CLASSIFICATION: 'secret' },
+	},
 ];
 
 /** Cases that must pass: ignored names. */
@@ -108,7 +143,8 @@ export function prepareCase(c: Pick<HostileCase, 'name' | 'env'>): Record<string
 	const env: Record<string, string> = {
 		PORTAL_TODAY: '2025-01-15',
 		PORTAL_DOCUMENTS_DIR: existsSync(join(ROOT, dir, 'documents')) ? `${dir}/documents` : 'test/fixtures/corpus-basic',
-		PORTAL_SOA_FILE: existsSync(join(ROOT, dir, 'soa.yaml')) || c.name === 'symlink-soa' ? `${dir}/soa.yaml` : 'test/fixtures/soa/basic.yaml',
+		PORTAL_SOA_FILE:
+			existsSync(join(ROOT, dir, 'soa.yaml')) || c.name === 'symlink-soa' ? `${dir}/soa.yaml` : 'test/fixtures/soa/basic.yaml',
 	};
 	if (c.name === 'soa-file-missing') env.PORTAL_SOA_FILE = `${dir}/no-such-soa.yaml`;
 	if (c.name === 'documents-dir-missing') env.PORTAL_DOCUMENTS_DIR = `${dir}/no-such-folder`;

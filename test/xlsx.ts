@@ -17,7 +17,13 @@ export interface ReadSheet {
 }
 
 const attr = (tag: string, name: string) => new RegExp(`\\s${name}="([^"]*)"`).exec(tag)?.[1];
-const unescape = (text: string) => text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+const unescape = (text: string) =>
+	text
+		.replace(/&lt;/g, '<')
+		.replace(/&gt;/g, '>')
+		.replace(/&quot;/g, '"')
+		.replace(/&apos;/g, "'")
+		.replace(/&amp;/g, '&');
 
 function columnIndex(ref: string): number {
 	const letters = /^[A-Z]+/.exec(ref)![0];
@@ -39,13 +45,19 @@ export function readXlsx(bytes: Uint8Array): ReadSheet[] {
 	const rels = text('xl/_rels/workbook.xml.rels');
 	const styles = text('xl/styles.xml');
 	const formats = new Map([...styles.matchAll(/<numFmt\b[^>]*>/g)].map((m) => [attr(m[0], 'numFmtId'), attr(m[0], 'formatCode') ?? '']));
-	const fonts = [...(/<fonts\b[^>]*>([\s\S]*?)<\/fonts>/.exec(styles)?.[1] ?? '').matchAll(/<font\b[^>]*?(?:\/>|>([\s\S]*?)<\/font>)/g)].map((m) => /<b\s*\/>/.test(m[1] ?? ''));
+	const fonts = [
+		...(/<fonts\b[^>]*>([\s\S]*?)<\/fonts>/.exec(styles)?.[1] ?? '').matchAll(/<font\b[^>]*?(?:\/>|>([\s\S]*?)<\/font>)/g),
+	].map((m) => /<b\s*\/>/.test(m[1] ?? ''));
 	const xfs = [...(/<cellXfs\b[^>]*>([\s\S]*?)<\/cellXfs>/.exec(styles)?.[1] ?? '').matchAll(/<xf\b[^>]*>/g)].map((m) => {
 		const numFmtId = attr(m[0], 'numFmtId') ?? '0';
 		const code = formats.get(numFmtId) ?? '';
 		return { date: /^(14|15|16|17|22)$/.test(numFmtId) || /[yd]/i.test(code), bold: fonts[Number(attr(m[0], 'fontId') ?? 0)] ?? false };
 	});
-	const shared = files['xl/sharedStrings.xml'] ? [...strFromU8(files['xl/sharedStrings.xml']).matchAll(/<si>([\s\S]*?)<\/si>/g)].map((m) => unescape([...m[1]!.matchAll(/<t\b[^>]*>([\s\S]*?)<\/t>/g)].map((t) => t[1]).join(''))) : [];
+	const shared = files['xl/sharedStrings.xml']
+		? [...strFromU8(files['xl/sharedStrings.xml']).matchAll(/<si>([\s\S]*?)<\/si>/g)].map((m) =>
+				unescape([...m[1]!.matchAll(/<t\b[^>]*>([\s\S]*?)<\/t>/g)].map((t) => t[1]).join('')),
+			)
+		: [];
 	return [...workbook.matchAll(/<sheet\b[^>]*>/g)].map((m) => {
 		const rid = attr(m[0], 'r:id');
 		const target = [...rels.matchAll(/<Relationship\b[^>]*>/g)].map((r) => r[0]).find((r) => attr(r, 'Id') === rid);

@@ -38,13 +38,23 @@ export function asOfRows(doc: Document, data: AsOfData, date: string): HTMLTable
 		row.dataset.docNo = entry.docNo;
 		const inForce = versionInForce(entry.versions, date);
 		const named = inForce ?? entry.versions.at(-1)!;
-		row.append(cell(entry.docNo, undefined, 'doc-table__no'), cell(named.title), cell(data.tiers[entry.tier] ?? '', '文件類別', 'doc-table__nowrap'));
+		row.append(
+			cell(entry.docNo, undefined, 'doc-table__no'),
+			cell(named.title),
+			cell(data.tiers[entry.tier] ?? '', '文件類別', 'doc-table__nowrap'),
+		);
 		if (!inForce) {
 			row.append(cell('尚未發行', '當日適用版次'), cell('—', '生效日期'));
 		} else if (inForce.status === 'withdrawn') {
-			row.append(cell(`已廢止（第 ${inForce.version} 版）`, '當日適用版次'), cell(formatRocDate(inForce.effective), '生效日期', 'doc-table__nowrap'));
+			row.append(
+				cell(`已廢止（第 ${inForce.version} 版）`, '當日適用版次'),
+				cell(formatRocDate(inForce.effective), '生效日期', 'doc-table__nowrap'),
+			);
 		} else {
-			row.append(cell(link(inForce.url, `第 ${inForce.version} 版`), '當日適用版次', 'doc-table__nowrap'), cell(formatRocDate(inForce.effective), '生效日期', 'doc-table__nowrap'));
+			row.append(
+				cell(link(inForce.url, `第 ${inForce.version} 版`), '當日適用版次', 'doc-table__nowrap'),
+				cell(formatRocDate(inForce.effective), '生效日期', 'doc-table__nowrap'),
+			);
 		}
 		row.dataset.version = inForce?.version ?? '';
 		return row;

@@ -56,7 +56,8 @@ export function renderDiff(doc: Document, diff: VersionDiff, options: { showSame
 		const attributes: Record<string, string> = { class: `diff-row diff-row--${row.kind}`, 'data-kind': row.kind };
 		if (row.clause) attributes['data-clause'] = row.clause;
 		// A changed block that is not a clause itself says where it is: 參、一、（二）.
-		const where = row.within && row.kind !== 'same' ? [element(doc, 'span', { class: 'diff-row__clause', 'data-within': row.within }, row.within)] : [];
+		const where =
+			row.within && row.kind !== 'same' ? [element(doc, 'span', { class: 'diff-row__clause', 'data-within': row.within }, row.within)] : [];
 		return element(doc, 'li', attributes, element(doc, 'span', { class: 'diff-row__kind' }, KIND_LABELS[row.kind]), ...where, text);
 	});
 
@@ -88,7 +89,12 @@ function wordParts(doc: Document, parts: readonly TextPart[]): HTMLElement[] {
 /** The cells a table row shows in the diff: the changed row's cell by cell, else each cell of the row's own kind. */
 function rowCells(row: DiffRow): readonly CellChange[] | undefined {
 	if (row.kind === 'changed') return row.cells;
-	return row.block.cells?.map((cell) => ({ kind: row.kind, text: cell.text, ...(cell.span ? { span: cell.span } : {}), ...(cell.head ? { head: cell.head } : {}) }));
+	return row.block.cells?.map((cell) => ({
+		kind: row.kind,
+		text: cell.text,
+		...(cell.span ? { span: cell.span } : {}),
+		...(cell.head ? { head: cell.head } : {}),
+	}));
 }
 
 /**
@@ -101,7 +107,8 @@ function renderRowTable(doc: Document, row: DiffRow, cells: readonly CellChange[
 	const block: DiffBlock = row.kind === 'changed' ? row.after : row.block;
 	const width = cells.reduce((sum, cell) => sum + (cell.span ?? 1), 0);
 	const headRow = Boolean(block.head);
-	const columns = !headRow && block.columns && block.columns.reduce((sum, cell) => sum + (cell.span ?? 1), 0) === width ? block.columns : undefined;
+	const columns =
+		!headRow && block.columns && block.columns.reduce((sum, cell) => sum + (cell.span ?? 1), 0) === width ? block.columns : undefined;
 	const cellElements = cells.map((cell) => {
 		const head = headRow || cell.head;
 		const attributes: Record<string, string> = head ? { scope: headRow ? 'col' : 'row' } : {};
@@ -120,7 +127,9 @@ function renderRowTable(doc: Document, row: DiffRow, cells: readonly CellChange[
 	const tr = element(doc, 'tr', {}, ...cellElements);
 	const table = element(doc, 'table', { class: 'diff-table' });
 	if (columns) {
-		const headings = columns.map((cell) => element(doc, 'th', { scope: 'col', ...(cell.span ? { colspan: String(cell.span) } : {}) }, cell.text));
+		const headings = columns.map((cell) =>
+			element(doc, 'th', { scope: 'col', ...(cell.span ? { colspan: String(cell.span) } : {}) }, cell.text),
+		);
 		table.append(element(doc, 'thead', {}, element(doc, 'tr', {}, ...headings)));
 	}
 	table.append(element(doc, headRow ? 'thead' : 'tbody', {}, tr));
@@ -153,7 +162,9 @@ export function renderComparison(doc: Document, from: VersionEntry, to: VersionE
 		const items = changes.flatMap((change, index) => [
 			...(index > 0 ? ['；'] : []),
 			`${CHANGE_LABELS[change.kind]}「`,
-			change.kind === 'removed' ? change.file.name : element(doc, 'a', { href: change.file.href, download: change.file.name }, change.file.name),
+			change.kind === 'removed'
+				? change.file.name
+				: element(doc, 'a', { href: change.file.href, download: change.file.name }, change.file.name),
 			'」',
 		]);
 		heading.append(element(doc, 'span', { class: 'diff__attachments', 'data-diff-attachments': '' }, '附件異動：', ...items, '。'));

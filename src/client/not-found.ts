@@ -5,7 +5,10 @@ import { canonicalDocumentPath } from '../lib/search/document-path.ts';
  * (`/documents/ISMS-P-005/`, `/documents/isms-p-005`) goes to the document's page. The link is shown
  * first, so a reader whose browser does not follow the redirect can click it.
  */
-export function redirectToDocument(root: ParentNode = document, where: Pick<Location, 'pathname' | 'search' | 'hash' | 'replace'> = location): string | undefined {
+export function redirectToDocument(
+	root: ParentNode = document,
+	where: Pick<Location, 'pathname' | 'search' | 'hash' | 'replace'> = location,
+): string | undefined {
 	const box = root.querySelector<HTMLElement>('[data-document-redirect]');
 	if (!box) return undefined;
 	let docNos: string[];

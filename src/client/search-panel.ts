@@ -81,8 +81,10 @@ export class PortalSearch extends HTMLElement {
 			tier: options.tiers,
 			classification: options.classifications,
 		};
-		for (const box of this.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')) box.checked = (wanted[box.name] ?? []).includes(box.value);
-		if (options.tiers.length || options.classifications.length || options.includeHistory) this.querySelector('details')?.setAttribute('open', '');
+		for (const box of this.querySelectorAll<HTMLInputElement>('input[type="checkbox"]'))
+			box.checked = (wanted[box.name] ?? []).includes(box.value);
+		if (options.tiers.length || options.classifications.length || options.includeHistory)
+			this.querySelector('details')?.setAttribute('open', '');
 	}
 
 	focusInput() {
@@ -128,12 +130,17 @@ export class PortalSearch extends HTMLElement {
 			list.replaceChildren();
 			this.#showMore(true);
 			suggestions?.replaceChildren(renderSuggestions(result, this.base, options));
-			status.textContent = statusText(result, { options, historyLabel: this.dataset.historyLabel ?? '', ...(olderHits ? { olderHits } : {}) });
+			status.textContent = statusText(result, {
+				options,
+				historyLabel: this.dataset.historyLabel ?? '',
+				...(olderHits ? { olderHits } : {}),
+			});
 		} catch (error) {
 			if (run !== this.#run) return;
 			console.error(error);
 			// `npm run dev` builds no index: search works on a built site (npm run build, then npm run preview).
-			status.textContent = '無法載入搜尋索引，請重新整理頁面後再試。（開發模式 npm run dev 不產生搜尋索引；請以 npm run build 建置後用 npm run preview 瀏覽。）';
+			status.textContent =
+				'無法載入搜尋索引，請重新整理頁面後再試。（開發模式 npm run dev 不產生搜尋索引；請以 npm run build 建置後用 npm run preview 瀏覽。）';
 		} finally {
 			clearTimeout(slow);
 		}

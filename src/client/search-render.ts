@@ -52,12 +52,20 @@ export function renderHit(hit: SearchHit): HTMLLIElement {
 		}
 		if (hit.status) {
 			const tone = STATUS_TONES[hit.status] ?? 'note';
-			field('狀態', element('span', `portal-search__state portal-search__state--${tone}`, hit.status === STATUS_LABELS.current ? '現行版本' : hit.status));
+			field(
+				'狀態',
+				element(
+					'span',
+					`portal-search__state portal-search__state--${tone}`,
+					hit.status === STATUS_LABELS.current ? '現行版本' : hit.status,
+				),
+			);
 		}
 		item.append(fields);
 	}
 	// Whether the version is in force, in words: for the version named by number and for every version out of force.
-	if (hit.standing && (hit.named || hit.status !== STATUS_LABELS.current)) item.append(element('p', 'portal-search__standing', hit.standing));
+	if (hit.standing && (hit.named || hit.status !== STATUS_LABELS.current))
+		item.append(element('p', 'portal-search__standing', hit.standing));
 	if (hit.section) item.append(element('p', 'portal-search__section', hit.section));
 	if (item.dataset.partial !== undefined) item.append(element('p', 'portal-search__partial', '部分符合：未含查詢的每一個詞'));
 	const excerpt = element('p', 'portal-search__excerpt');
@@ -81,16 +89,23 @@ export function statusText(result: SearchResult, context: StatusContext): string
 	const parts: string[] = [];
 	if (result.converted) parts.push(`已將簡體字轉為繁體「${result.converted}」搜尋。`);
 	for (const missing of result.missingVersions) {
-		parts.push(`${missing.docNo} 沒有 ${missing.version} 版${missing.versions.length ? `；已發布的版次：${missing.versions.join('、')}` : ''}。`);
+		parts.push(
+			`${missing.docNo} 沒有 ${missing.version} 版${missing.versions.length ? `；已發布的版次：${missing.versions.join('、')}` : ''}。`,
+		);
 	}
 	const asked = result.hits.find((hit) => hit.named && hit.standing && result.plan.docRefs.some((ref) => ref.version === hit.version));
 	if (asked) parts.push(`${asked.docNo} ${asked.standing}`);
 	if (result.hits.length === 0) {
 		parts.push(`找不到與「${shown}」相關的頁面：沒有頁面含有其中任何一個詞（已一併查詢同義詞）。`);
-		if (context.olderHits) parts.push(`另有 ${context.olderHits} 筆已取代、尚未生效或已廢止版本符合；勾選「${context.historyLabel}」即可顯示。`);
+		if (context.olderHits)
+			parts.push(`另有 ${context.olderHits} 筆已取代、尚未生效或已廢止版本符合；勾選「${context.historyLabel}」即可顯示。`);
 	} else {
 		const askedOld = asked && asked.status !== STATUS_LABELS.current;
-		const scope = context.options.includeHistory ? `（${context.historyLabel.replace(/^包含/, '含')}）` : askedOld ? '（所查詢的版次之外，僅列現行版本）' : '（僅現行版本）';
+		const scope = context.options.includeHistory
+			? `（${context.historyLabel.replace(/^包含/, '含')}）`
+			: askedOld
+				? '（所查詢的版次之外，僅列現行版本）'
+				: '（僅現行版本）';
 		const complete = result.hits.filter((hit) => hit.complete || hit.named).length;
 		const partial = result.hits.length - complete;
 		const detail = partial > 0 ? `，其中 ${partial} 筆只含部分詞語` : '';

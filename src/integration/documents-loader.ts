@@ -20,7 +20,10 @@ export function documentsLoader(): Loader {
 					id: entry.id,
 					data: { docNo: entry.docNo, version: entry.version },
 					filePath: entry.filePath,
-					rendered: { html: rendered.html, metadata: { headings: rendered.headings, imagePaths: rendered.imagePaths, frontmatter: rendered.frontmatter } },
+					rendered: {
+						html: rendered.html,
+						metadata: { headings: rendered.headings, imagePaths: rendered.imagePaths, frontmatter: rendered.frontmatter },
+					},
 					...(rendered.imagePaths.length > 0 ? { assetImports: rendered.imagePaths } : {}),
 					digest: generateDigest(rendered.html),
 				});

@@ -39,7 +39,12 @@ export function documentRendering(options: DocumentRendering): DocumentsSource {
 	const { root, base, model, analysis, redactor, trees } = options;
 	const byId = new Map(analysis.versions.map((version) => [version.id, version]));
 	const entries: DocumentEntry[] = model.documents.flatMap((doc) =>
-		doc.versions.map((version) => ({ id: version.id, docNo: version.docNo, version: version.version, filePath: byId.get(version.id)?.file ?? version.file })),
+		doc.versions.map((version) => ({
+			id: version.id,
+			docNo: version.docNo,
+			version: version.version,
+			filePath: byId.get(version.id)?.file ?? version.file,
+		})),
 	);
 	const byFile = new Map(analysis.versions.map((version) => [resolve(root, version.file), version]));
 	// The outline of the version a reference to a document means (in force, else withdrawn, else the newest released).
@@ -57,7 +62,11 @@ export function documentRendering(options: DocumentRendering): DocumentsSource {
 		titleOf: (path) => (path ? byFile.get(resolve(path))?.title : undefined),
 		documentOutline: (docNo) => meant.get(docNo),
 		redactor,
-		targets: { published, linkControls: Boolean(model.soa.matrix), controlLink: (id: string) => controlLink(id, model.soa.links, model.soa.edition) },
+		targets: {
+			published,
+			linkControls: Boolean(model.soa.matrix),
+			controlLink: (id: string) => controlLink(id, model.soa.links, model.soa.edition),
+		},
 	});
 	// Clause anchors from the outline, after the redaction and the auto-links (which keep the text).
 	const anchors = remarkClauseAnchors({ include: () => true });
@@ -68,7 +77,9 @@ export function documentRendering(options: DocumentRendering): DocumentsSource {
 		// Read when the first body is rendered: every integration has added its plugins by then.
 		if (!rehype) {
 			const plugins = await Promise.all(options.processor.options.rehypePlugins.map(loadPlugin));
-			rehype = unified().use(plugins as Pluggable[]).use(rehypeHeadingIds) as unknown as ReturnType<typeof unified>;
+			rehype = unified()
+				.use(plugins as Pluggable[])
+				.use(rehypeHeadingIds) as unknown as ReturnType<typeof unified>;
 		}
 		return rehype;
 	};

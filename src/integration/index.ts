@@ -40,13 +40,24 @@ function canariesOf(analysis: CorpusAnalysis, model: PortalModel) {
 		.map((version) => ({
 			docNo: version.docNo,
 			version: version.version,
-			texts: [version.title, ...(version.changes ? [version.changes] : []), ...(analysis.analyses.get(version.id)?.outline.blocks ?? []).map((block) => block.text)],
+			texts: [
+				version.title,
+				...(version.changes ? [version.changes] : []),
+				...(analysis.analyses.get(version.id)?.outline.blocks ?? []).map((block) => block.text),
+			],
 		}));
 	const published = [JSON.stringify(model.soa), JSON.stringify(model.config)];
 	for (const version of analysis.versions) {
 		if (!analysis.ceiling.published.has(version.id)) continue;
 		const analysed = analysis.analyses.get(version.id);
-		published.push(version.title, version.issuedBy ?? '', version.approvedBy ?? '', version.owner ?? '', analysed?.changes ?? '', ...(analysed?.outline.blocks ?? []).map((block) => block.text));
+		published.push(
+			version.title,
+			version.issuedBy ?? '',
+			version.approvedBy ?? '',
+			version.owner ?? '',
+			analysed?.changes ?? '',
+			...(analysed?.outline.blocks ?? []).map((block) => block.text),
+		);
 	}
 	return auditCanaries(analysis.ceiling, unpublished, published);
 }
@@ -68,7 +79,11 @@ export default function ismsPortal(userConfig: PortalUserConfig): StarlightPlugi
 					updateConfig({ disable404Route: true, pagefind: false });
 					return;
 				}
-				if (!parsedConfig.ok) reportAndExit(parsedConfig.messages.map((message) => `astro.config.mjs  error  config/invalid  ${message}`), '入口網設定有誤');
+				if (!parsedConfig.ok)
+					reportAndExit(
+						parsedConfig.messages.map((message) => `astro.config.mjs  error  config/invalid  ${message}`),
+						'入口網設定有誤',
+					);
 				const config = parsedConfig.config;
 				const root = fileURLToPath(astroConfig.root);
 				let settings;
@@ -81,7 +96,9 @@ export default function ismsPortal(userConfig: PortalUserConfig): StarlightPlugi
 				const outDir = fileURLToPath(astroConfig.outDir);
 				if (command === 'build') for (const marker of [BUILD_MARKER, PENDING_MARKER]) rmSync(join(outDir, marker), { force: true });
 				settings = { ...settings!, base: astroConfig.base };
-				const { model, blocks, problems, versions, redactor, analysis } = guarded('建置', () => buildPortal(root, config, settings!, { keepTrees: true }));
+				const { model, blocks, problems, versions, redactor, analysis } = guarded('建置', () =>
+					buildPortal(root, config, settings!, { keepTrees: true }),
+				);
 				const sorted = sortProblems(problems);
 				if (hasErrors(sorted)) {
 					const lines = sorted.map(formatProblem);
@@ -90,14 +107,22 @@ export default function ismsPortal(userConfig: PortalUserConfig): StarlightPlugi
 				}
 
 				// What the publication ceiling leaves out, by document number (never a title): a notice, not an error.
-				const notices = ceilingNotices({ documents: analysis.documents, published: model.documents, citedBy: citedDocuments(analysis.analyses), ceiling: analysis.ceiling.level, labels: classificationLabels(config.classificationLabels) });
+				const notices = ceilingNotices({
+					documents: analysis.documents,
+					published: model.documents,
+					citedBy: citedDocuments(analysis.analyses),
+					ceiling: analysis.ceiling.level,
+					labels: classificationLabels(config.classificationLabels),
+				});
 				for (const line of notices) logger.info(line);
 
 				const documentsRoot = resolve(root, settings!.documentsDir) + sep;
 				const processor = astroConfig.markdown.processor;
 				if (!processor || !isUnifiedProcessor(processor)) {
 					reportAndExit(
-						['astro.config.mjs  error  config/markdown  入口網需要 markdown.processor: unified()（來自 @astrojs/markdown-remark），才能為條文加上錨點與連結'],
+						[
+							'astro.config.mjs  error  config/markdown  入口網需要 markdown.processor: unified()（來自 @astrojs/markdown-remark），才能為條文加上錨點與連結',
+						],
 						'入口網設定有誤',
 					);
 				}
@@ -109,7 +134,16 @@ export default function ismsPortal(userConfig: PortalUserConfig): StarlightPlugi
 				// Document bodies are rendered from the trees the analysis parsed, checked and redacted, by the
 				// documents collection's loader (src/integration/documents-loader.ts): never compiled as MDX.
 				publishDocumentsSource(
-					documentRendering({ root, base: astroConfig.base, model, analysis, redactor, trees: analysis.trees, processor, keep: command !== 'build' }),
+					documentRendering({
+						root,
+						base: astroConfig.base,
+						model,
+						analysis,
+						redactor,
+						trees: analysis.trees,
+						processor,
+						keep: command !== 'build',
+					}),
 				);
 				const modules = documentModules(inDocuments);
 				// Root-relative links in any Markdown (documents and help pages) follow the site's base path.
@@ -184,7 +218,12 @@ export default function ismsPortal(userConfig: PortalUserConfig): StarlightPlugi
 							}
 							// What the output must not contain, for the audit the search-index step runs over every
 							// output file (scripts/index-search.ts): kept in the Astro cache, never in the output.
-							const audit = writeAuditList(fileURLToPath(astroConfig.cacheDir), outDir, model.settings.ceiling, canariesOf(analysis, model));
+							const audit = writeAuditList(
+								fileURLToPath(astroConfig.cacheDir),
+								outDir,
+								model.settings.ceiling,
+								canariesOf(analysis, model),
+							);
 							// Written last, only by a build that passed every check; the search-index step makes it
 							// final (BUILD_MARKER), which `npm run publish` requires.
 							const record: BuildRecord = {
@@ -206,7 +245,12 @@ export default function ismsPortal(userConfig: PortalUserConfig): StarlightPlugi
 						},
 						'astro:server:setup'({ server }) {
 							// The dev server serves the data files a build writes (versions.json) from memory.
-							const files = new Map([...dataFiles(model.documents, blocks, attachmentsOf)].map(([path, content]) => [withBase(astroConfig.base, path), content]));
+							const files = new Map(
+								[...dataFiles(model.documents, blocks, attachmentsOf)].map(([path, content]) => [
+									withBase(astroConfig.base, path),
+									content,
+								]),
+							);
 							server.middlewares.use((request, response, next) => {
 								const content = files.get(new URL(request.url ?? '/', 'http://localhost').pathname);
 								if (!content) return next();

@@ -31,7 +31,8 @@ type Node = Element | ElementContent | { type: string; name?: string | null; val
 /** `table`, `tr`, `th` … for a hast element or an MDX JSX element; undefined for anything else. */
 function nameOf(node: Node): string | undefined {
 	if (node.type === 'element') return (node as Element).tagName;
-	if (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') return ((node as { name?: string | null }).name ?? '').toLowerCase();
+	if (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement')
+		return ((node as { name?: string | null }).name ?? '').toLowerCase();
 	return undefined;
 }
 
@@ -41,7 +42,12 @@ const childrenOf = (node: Node): Node[] => ('children' in node && Array.isArray(
 export function tableName(table: Node): string {
 	const caption = childrenOf(table).find((child) => nameOf(child) === 'caption');
 	const firstRow = findFirst(table, 'tr');
-	const headings = firstRow ? childrenOf(firstRow).filter((cell) => ['th', 'td'].includes(nameOf(cell) ?? '')).map(textOf).filter(Boolean) : [];
+	const headings = firstRow
+		? childrenOf(firstRow)
+				.filter((cell) => ['th', 'td'].includes(nameOf(cell) ?? ''))
+				.map(textOf)
+				.filter(Boolean)
+		: [];
 	const name = caption ? textOf(caption) : headings.join('、');
 	const short = name.length > 40 ? `${name.slice(0, 39)}…` : name;
 	return short ? `表格：${short}` : '表格';

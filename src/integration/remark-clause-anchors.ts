@@ -33,7 +33,11 @@ export function remarkClauseAnchors(options: { include: (path: string | undefine
 				data.hProperties = {
 					...data.hProperties,
 					id: clause.anchor,
-					className: [...(Array.isArray(classes) ? classes.map(String) : typeof classes === 'string' ? [classes] : []), 'clause', `clause-depth-${clause.depth}`],
+					className: [
+						...(Array.isArray(classes) ? classes.map(String) : typeof classes === 'string' ? [classes] : []),
+						'clause',
+						`clause-depth-${clause.depth}`,
+					],
 					dataClause: clause.label,
 				};
 				if (!listNumbered.has(node)) wrapNumber(node, clause);

@@ -62,7 +62,14 @@ export function remarkReferences(options: RemarkReferencesOptions) {
 			if (node.type !== 'text' || !parent || index === undefined) return;
 			const start = blockStart;
 			blockStart = false;
-			const replacement = linkify(node as Text, citing, options.redactor, targets, { blockStart: start, ...(ownTitle ? { ownTitle } : {}) }, anchorFor(node as Text));
+			const replacement = linkify(
+				node as Text,
+				citing,
+				options.redactor,
+				targets,
+				{ blockStart: start, ...(ownTitle ? { ownTitle } : {}) },
+				anchorFor(node as Text),
+			);
 			if (!replacement) return;
 			parent.children.splice(index, 1, ...replacement);
 			return [SKIP, index + replacement.length];
@@ -115,7 +122,12 @@ function linkify(
 				children: [{ type: 'text', value: label }],
 			});
 			// A control of the other catalogue: which control of the SoA in force covers it.
-			if (rendering.note) out.push({ type: 'emphasis', data: { hName: 'span', hProperties: { className: ['ref-crosswalk'], dataPagefindIgnore: '' } }, children: [{ type: 'text', value: rendering.note }] });
+			if (rendering.note)
+				out.push({
+					type: 'emphasis',
+					data: { hName: 'span', hProperties: { className: ['ref-crosswalk'], dataPagefindIgnore: '' } },
+					children: [{ type: 'text', value: rendering.note }],
+				});
 			if (quoted) out.push({ type: 'text', value: '」' });
 		}
 		cursor = ref.index + ref.length;

@@ -14,13 +14,15 @@ export const onRequest = defineRouteMiddleware((context) => {
 	const route = context.locals.starlightRoute;
 	// Starlight writes a head entry's content as raw HTML (set:html).
 	const title = route.head.find((entry) => entry.tag === 'title');
-	if (title && route.entry.data.title.trim() === route.siteTitle.trim()) title.content = escapeHtml(pageTitle(route.entry.data.title, route.siteTitle));
+	if (title && route.entry.data.title.trim() === route.siteTitle.trim())
+		title.content = escapeHtml(pageTitle(route.entry.data.title, route.siteTitle));
 
 	const links = flatten(route.sidebar).map((link) => pathBelowBase(link.href, model.settings.base));
 	const section = sidebarSection(pathBelowBase(context.url.pathname, model.settings.base), links);
 	if (!section) return;
 	for (const link of flatten(route.sidebar)) {
-		if (pathBelowBase(link.href, model.settings.base) === section && !link.isCurrent) link.attrs = { ...link.attrs, 'aria-current': 'location' };
+		if (pathBelowBase(link.href, model.settings.base) === section && !link.isCurrent)
+			link.attrs = { ...link.attrs, 'aria-current': 'location' };
 	}
 });
 

@@ -17,7 +17,15 @@ const SAVE_AS_UTF8 = '請以 UTF-8 另存（記事本：另存新檔 → 編碼�
 export function decodeSource(bytes: Uint8Array): DecodedSource {
 	const utf16 = utf16Order(bytes);
 	if (utf16) {
-		return { ok: false, fault: { line: 1, column: 1, rule: 'file/encoding', message: `檔案不是 UTF-8 編碼（UTF-16）；此檔為 UTF-16 ${utf16.trim()}，${SAVE_AS_UTF8}` } };
+		return {
+			ok: false,
+			fault: {
+				line: 1,
+				column: 1,
+				rule: 'file/encoding',
+				message: `檔案不是 UTF-8 編碼（UTF-16）；此檔為 UTF-16 ${utf16.trim()}，${SAVE_AS_UTF8}`,
+			},
+		};
 	}
 	const bad = firstInvalidUtf8(bytes);
 	if (bad >= 0) {
@@ -26,7 +34,11 @@ export function decodeSource(bytes: Uint8Array): DecodedSource {
 		const guess = big5 ? '（可能是 Big5）' : '';
 		return {
 			ok: false,
-			fault: { ...at, rule: 'file/encoding', message: `檔案不是 UTF-8 編碼${guess}；第 ${at.line} 行第 ${at.column} 字起無法以 UTF-8 讀取，${SAVE_AS_UTF8}` },
+			fault: {
+				...at,
+				rule: 'file/encoding',
+				message: `檔案不是 UTF-8 編碼${guess}；第 ${at.line} 行第 ${at.column} 字起無法以 UTF-8 讀取，${SAVE_AS_UTF8}`,
+			},
 		};
 	}
 	const text = new TextDecoder('utf-8').decode(bytes);

@@ -32,14 +32,29 @@ export const SYMLINK_MESSAGE = '這是符號連結（symbolic link），入口�
  * The role of one entry: in the documents folder itself (`documents`: document folders), or in a
  * document's folder (`document`: version files).
  */
-export function entryRole(name: string, kind: EntryKind, level: 'documents' | 'document', settings: LayoutSettings, folder?: string): EntryRole {
+export function entryRole(
+	name: string,
+	kind: EntryKind,
+	level: 'documents' | 'document',
+	settings: LayoutSettings,
+	folder?: string,
+): EntryRole {
 	const dir = settings.documentsDir;
 	if (name.startsWith('.')) return { kind: 'ignored' };
 	// A name the file system did not hold as UTF-8 (a Big5 file name) comes back with U+FFFD in it.
 	if (name.includes('\uFFFD')) {
-		return { kind: 'problem', rule: 'layout/stray-file', message: '名稱不是 UTF-8 編碼（可能是 Big5 檔名），無法讀取；請以 UTF-8 重新命名（例如在 Linux 以 convmv 轉換，或重新建立檔案）' };
+		return {
+			kind: 'problem',
+			rule: 'layout/stray-file',
+			message: '名稱不是 UTF-8 編碼（可能是 Big5 檔名），無法讀取；請以 UTF-8 重新命名（例如在 Linux 以 convmv 轉換，或重新建立檔案）',
+		};
 	}
-	if (CONTROL.test(name)) return { kind: 'problem', rule: 'layout/stray-file', message: '名稱含有換行或其他控制字元；請重新命名（文件為 <文件編號>/<版次>.mdx）' };
+	if (CONTROL.test(name))
+		return {
+			kind: 'problem',
+			rule: 'layout/stray-file',
+			message: '名稱含有換行或其他控制字元；請重新命名（文件為 <文件編號>/<版次>.mdx）',
+		};
 	if (kind === 'link') return { kind: 'problem', rule: 'layout/symlink', message: SYMLINK_MESSAGE };
 	if (name.startsWith('_')) {
 		return {
@@ -54,9 +69,14 @@ export function entryRole(name: string, kind: EntryKind, level: 'documents' | 'd
 	}
 	if (kind === 'folder') {
 		if (name === ASSET_FOLDER) return { kind: 'ignored' };
-		return { kind: 'problem', rule: 'layout/stray-file', message: `文件資料夾內只能有 ${ASSET_FOLDER}/ 子資料夾（放圖片與附件）；每個版次是一個檔案 ${dir}/${folder ?? '<文件編號>'}/<版次>.mdx` };
+		return {
+			kind: 'problem',
+			rule: 'layout/stray-file',
+			message: `文件資料夾內只能有 ${ASSET_FOLDER}/ 子資料夾（放圖片與附件）；每個版次是一個檔案 ${dir}/${folder ?? '<文件編號>'}/<版次>.mdx`,
+		};
 	}
-	if (kind === 'special') return { kind: 'problem', rule: 'file/unreadable', message: '不是一般檔案（可能是具名管道、裝置或通訊端）；此處應為一個文字檔' };
+	if (kind === 'special')
+		return { kind: 'problem', rule: 'file/unreadable', message: '不是一般檔案（可能是具名管道、裝置或通訊端）；此處應為一個文字檔' };
 	if (!name.endsWith('.mdx')) {
 		return { kind: 'problem', rule: 'layout/stray-file', message: `檔名「${name}」不是 <版次>.mdx；文件檔須以 .mdx 結尾，例如 1.0.mdx` };
 	}

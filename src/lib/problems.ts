@@ -19,10 +19,7 @@ export function formatProblem(problem: Problem): string {
 }
 
 export function sortProblems(problems: readonly Problem[]): Problem[] {
-	return [...problems].sort(
-		(a, b) =>
-			compareText(a.file, b.file) || a.line - b.line || a.column - b.column || compareText(a.rule, b.rule),
-	);
+	return [...problems].sort((a, b) => compareText(a.file, b.file) || a.line - b.line || a.column - b.column || compareText(a.rule, b.rule));
 }
 
 export function countBySeverity(problems: readonly Problem[]): Record<Severity, number> {

@@ -76,16 +76,20 @@ export function parseYamlSource(text: string, firstLine = 1): YamlSource {
 		return range ? toPosition(range[0]) : { line: firstLine, column: 1 };
 	};
 	// Mapping keys that are lists or mappings: JavaScript objects cannot hold them (and Node would warn).
-	if (errors.length === 0) visit(doc, {
-		Pair(_key, pair) {
-			if (pair.key && !isScalar(pair.key) && !isAlias(pair.key)) {
-				const range = (pair.key as Node).range;
-				errors.push({ ...toPosition(range?.[0] ?? 0), message: 'YAML 語法錯誤：欄位名稱不可為清單或對應表；欄位名稱應為文字，例如 title:' });
-				return visit.BREAK;
-			}
-			return undefined;
-		},
-	});
+	if (errors.length === 0)
+		visit(doc, {
+			Pair(_key, pair) {
+				if (pair.key && !isScalar(pair.key) && !isAlias(pair.key)) {
+					const range = (pair.key as Node).range;
+					errors.push({
+						...toPosition(range?.[0] ?? 0),
+						message: 'YAML 語法錯誤：欄位名稱不可為清單或對應表；欄位名稱應為文字，例如 title:',
+					});
+					return visit.BREAK;
+				}
+				return undefined;
+			},
+		});
 	let data: unknown;
 	if (errors.length === 0) {
 		try {
@@ -127,7 +131,12 @@ function syntaxErrorOffset(doc: Document, code: string, message: string, offset:
 	let start = offset;
 	visit(doc, {
 		Scalar(_key, node) {
-			if ((node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE') && node.range && node.range[0] < offset && node.range[1] >= offset) {
+			if (
+				(node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE') &&
+				node.range &&
+				node.range[0] < offset &&
+				node.range[1] >= offset
+			) {
 				start = node.range[0];
 			}
 		},

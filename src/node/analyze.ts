@@ -38,7 +38,10 @@ export type { AnalysedVersion, CorpusAnalysis };
 export function analyzeCorpus(root: string, config: PortalConfig, settings: BuildSettings, options: AnalysisOptions = {}): CorpusAnalysis {
 	const controls = loadControls(root, config.controlsDir);
 	const catalogues = { '2013': controls.c2013, '2022': controls.c2022 };
-	const sources = settings.soaFile || settings.soaDir ? { file: settings.soaFile, dir: settings.soaDir, fromEnv: Boolean(settings.soaFromEnv) } : { file: config.soaFile, dir: config.soaDir };
+	const sources =
+		settings.soaFile || settings.soaDir
+			? { file: settings.soaFile, dir: settings.soaDir, fromEnv: Boolean(settings.soaFromEnv) }
+			: { file: config.soaFile, dir: config.soaDir };
 	const loadedSoa = loadSoaVersions(root, sources, catalogues, controls.crosswalk);
 	const soa = resolveSoaVersions(loadedSoa.soas, settings.today);
 	// The catalogue follows the SoA in force; both catalogues are always known to the checks.
@@ -57,7 +60,12 @@ export function analyzeCorpus(root: string, config: PortalConfig, settings: Buil
 		const named = doc.current ?? doc.versions.find((v) => v.state !== 'draft') ?? doc.versions[0];
 		if (named) titles.set(doc.docNo, named.title);
 	}
-	const ceiling = computeCeiling(loaded.versions, resolved.documents, settings.ceiling, [controls.c2013, controls.c2022].flatMap((catalogue) => (catalogue ? catalogueTexts(catalogue) : [])));
+	const ceiling = computeCeiling(
+		loaded.versions,
+		resolved.documents,
+		settings.ceiling,
+		[controls.c2013, controls.c2022].flatMap((catalogue) => (catalogue ? catalogueTexts(catalogue) : [])),
+	);
 	const redactor = createRedactor(ceiling, { docNoPattern: config.docNoPattern, titleOf: (docNo: string) => titles.get(docNo) });
 	const syntax = redactor.syntax;
 
@@ -76,13 +84,25 @@ export function analyzeCorpus(root: string, config: PortalConfig, settings: Buil
 			(version.attachments ?? []).forEach((attachment, index) => {
 				if (duplicates.has(index)) {
 					const at = version.fieldPositions[`attachments.${index}`] ?? { line: 1, column: 1 };
-					syntaxProblems.push({ file: version.file, ...at, severity: 'error', rule: 'asset/duplicate-attachment', message: `附件「${attachment}」與前面的附件同名；同一版次的附件以檔名下載，檔名不可重複，請改名` });
+					syntaxProblems.push({
+						file: version.file,
+						...at,
+						severity: 'error',
+						rule: 'asset/duplicate-attachment',
+						message: `附件「${attachment}」與前面的附件同名；同一版次的附件以檔名下載，檔名不可重複，請改名`,
+					});
 					return;
 				}
 				const path = resolveAsset(version.file, attachment);
 				if (existsSync(join(root, path))) return;
 				const at = version.fieldPositions[`attachments.${index}`] ?? { line: 1, column: 1 };
-				syntaxProblems.push({ file: version.file, ...at, severity: 'error', rule: 'asset/missing', message: `附件「${attachment}」不存在（找不到 ${path}）；請把檔案放到 ${path.replace(/\/[^/]*$/, '/')}，或修正路徑` });
+				syntaxProblems.push({
+					file: version.file,
+					...at,
+					severity: 'error',
+					rule: 'asset/missing',
+					message: `附件「${attachment}」不存在（找不到 ${path}）；請把檔案放到 ${path.replace(/\/[^/]*$/, '/')}，或修正路徑`,
+				});
 			});
 			let changes: string | undefined;
 			if (ceiling.published.has(version.id)) {
@@ -105,7 +125,8 @@ export function analyzeCorpus(root: string, config: PortalConfig, settings: Buil
 	for (const unchecked of loaded.unchecked) {
 		withFile(unchecked.file, () => {
 			const tree = checkBody(root, unchecked.file, unchecked.body, unchecked.bodyLine, syntaxProblems);
-			if (tree) for (const problem of buildOutline(tree as unknown as MdNode).problems) syntaxProblems.push({ file: unchecked.file, ...problem });
+			if (tree)
+				for (const problem of buildOutline(tree as unknown as MdNode).problems) syntaxProblems.push({ file: unchecked.file, ...problem });
 		});
 	}
 	const referenceProblems = checkReferences({
@@ -131,10 +152,19 @@ export function analyzeCorpus(root: string, config: PortalConfig, settings: Buil
 		soaVersions: soa.versions,
 		synonyms: synonyms.groups,
 		trees,
-		problems: [...controls.problems, ...loadedSoa.problems, ...soa.problems, ...synonyms.problems, ...loaded.problems, ...syntaxProblems, ...resolved.problems, ...referenceProblems, ...leakProblems],
+		problems: [
+			...controls.problems,
+			...loadedSoa.problems,
+			...soa.problems,
+			...synonyms.problems,
+			...loaded.problems,
+			...syntaxProblems,
+			...resolved.problems,
+			...referenceProblems,
+			...leakProblems,
+		],
 	};
 }
-
 
 /** Text the Annex A catalogue publishes on /soa/ whatever the documents say (control and domain names). */
 function catalogueTexts(catalogue: Catalogue): string[] {
@@ -174,7 +204,14 @@ function checkBody(root: string, file: string, body: string, bodyLine: number, p
 	for (const asset of assetReferences(tree)) {
 		const path = resolveAsset(file, asset.url);
 		if (existsSync(join(root, path))) continue;
-		problems.push({ file, line: asset.line, column: asset.column, severity: 'error', rule: 'asset/missing', message: `圖片「${asset.url}」不存在（找不到 ${path}）；請把圖檔放到 ${path.replace(/\/[^/]*$/, '/')}，或修正路徑` });
+		problems.push({
+			file,
+			line: asset.line,
+			column: asset.column,
+			severity: 'error',
+			rule: 'asset/missing',
+			message: `圖片「${asset.url}」不存在（找不到 ${path}）；請把圖檔放到 ${path.replace(/\/[^/]*$/, '/')}，或修正路徑`,
+		});
 	}
 	return tree;
 }

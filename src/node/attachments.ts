@@ -9,10 +9,20 @@ import { attachmentHref, attachmentName, type Attachment } from '../lib/document
  * (the build runs there). Only versions in the build's model get here, so nothing above the
  * publication ceiling is ever read for the site.
  */
-export function readAttachments(root: string, base: string | undefined, version: { file: string; docNo: string; version: string; attachments?: string[] }): (Attachment & { bytes: Buffer })[] {
+export function readAttachments(
+	root: string,
+	base: string | undefined,
+	version: { file: string; docNo: string; version: string; attachments?: string[] },
+): (Attachment & { bytes: Buffer })[] {
 	return (version.attachments ?? []).map((path) => {
 		const bytes = readFileSync(join(root, resolveAsset(version.file, path)));
 		const name = attachmentName(path);
-		return { name, href: attachmentHref(base, version.docNo, version.version, name), size: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex'), bytes };
+		return {
+			name,
+			href: attachmentHref(base, version.docNo, version.version, name),
+			size: bytes.length,
+			sha256: createHash('sha256').update(bytes).digest('hex'),
+			bytes,
+		};
 	});
 }

@@ -19,7 +19,12 @@ export interface AuditList {
 }
 
 /** Writes the canary list for the build into `outDir`; returns where, for the build record. */
-export function writeAuditList(cacheDir: string, outDir: string, ceiling: Classification, canaries: Canary[]): { file: string; id: string } {
+export function writeAuditList(
+	cacheDir: string,
+	outDir: string,
+	ceiling: Classification,
+	canaries: Canary[],
+): { file: string; id: string } {
 	const key = createHash('sha256').update(resolve(outDir)).digest('hex').slice(0, 16);
 	const file = join(resolve(cacheDir), `isms-portal-audit-${key}.json`);
 	const id = randomUUID();
@@ -47,7 +52,12 @@ export function outputFiles(outDir: string): string[] {
 	const root = resolve(outDir);
 	return readdirSync(root, { recursive: true, withFileTypes: true })
 		.filter((entry) => entry.isFile())
-		.map((entry) => join(entry.parentPath, entry.name).slice(root.length + 1).split(sep).join('/'))
+		.map((entry) =>
+			join(entry.parentPath, entry.name)
+				.slice(root.length + 1)
+				.split(sep)
+				.join('/'),
+		)
 		.sort();
 }
 

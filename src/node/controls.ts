@@ -8,7 +8,6 @@ import type { Problem } from '../lib/problems.ts';
 
 export type { LoadedControls };
 
-
 /** Reads both catalogues and the crosswalk from `<root>/<dir>`; files are reported relative to root. */
 export function loadControls(root: string, dir = 'content/controls'): LoadedControls {
 	const problems: Problem[] = [];
@@ -17,7 +16,9 @@ export function loadControls(root: string, dir = 'content/controls'): LoadedCont
 		// Never through a symbolic link, only a regular UTF-8 file within the size limits (source-file.ts).
 		const source = readSourceFile(root, file);
 		if (source.ok) return { source: source.text, file };
-		problems.push(source.missing ? { ...source.problem, rule: 'catalogue/missing-file', message: `找不到控制措施檔案 ${file}` } : source.problem);
+		problems.push(
+			source.missing ? { ...source.problem, rule: 'catalogue/missing-file', message: `找不到控制措施檔案 ${file}` } : source.problem,
+		);
 		return { file };
 	};
 	const catalogue = (edition: Edition): Catalogue | undefined => {

@@ -63,7 +63,10 @@ export function loadCorpus(options: LoadOptions): LoadedCorpus {
 		if (result.version) versions.push(result.version);
 		if (result.unchecked) unchecked.push(result.unchecked);
 	}
-	const folders = listed.folders.map((folder) => ({ ...folder, files: listed.files.filter((f) => f.folder === folder.name).map((f) => f.file) }));
+	const folders = listed.folders.map((folder) => ({
+		...folder,
+		files: listed.files.filter((f) => f.folder === folder.name).map((f) => f.file),
+	}));
 	return { versions, unchecked, folders, problems };
 }
 
@@ -81,7 +84,10 @@ export function readVersion(
 		problems.push({ file, line: error.line, column: error.column, severity: 'error', rule: 'frontmatter/syntax', message: error.message });
 	}
 	// A YAML syntax error: the body after the closing --- is checked all the same.
-	if (!split.data) return split.bodyLine > 1 && split.errors.every((error) => error.line > 1) ? { problems, unchecked: { file, body: split.body, bodyLine: split.bodyLine } } : { problems };
+	if (!split.data)
+		return split.bodyLine > 1 && split.errors.every((error) => error.line > 1)
+			? { problems, unchecked: { file, body: split.body, bodyLine: split.bodyLine } }
+			: { problems };
 
 	const checked = validateFrontmatter(split.data, options);
 	if (!checked.ok) {

@@ -24,12 +24,16 @@ export interface DocumentFolder {
 	path: string;
 }
 
-export function listVersionFiles(root: string, settings: LayoutSettings): { files: VersionFile[]; folders: DocumentFolder[]; problems: Problem[] } {
+export function listVersionFiles(
+	root: string,
+	settings: LayoutSettings,
+): { files: VersionFile[]; folders: DocumentFolder[]; problems: Problem[] } {
 	const dir = relative(root, resolve(root, settings.documentsDir)).split(sep).join('/') || '.';
 	const files: VersionFile[] = [];
 	const folders: DocumentFolder[] = [];
 	const problems: Problem[] = [];
-	const problem = (file: string, rule: string, message: string) => problems.push({ file: printablePath(file), line: 1, column: 1, severity: 'error', rule, message });
+	const problem = (file: string, rule: string, message: string) =>
+		problems.push({ file: printablePath(file), line: 1, column: 1, severity: 'error', rule, message });
 	const named = settings.documentsDirVariable ? `（由環境變數 ${settings.documentsDirVariable} 指定）` : '';
 
 	// The documents folder itself is a setting; it may be a link (an operator's choice), what is in it may not.

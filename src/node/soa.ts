@@ -20,7 +20,12 @@ export interface SoaSources {
  * `content/soa/<VERSION>.yaml`. Neither is required: without SoA data every control is listed as
  * missing. A file in the folder must be named after its version, like documents.
  */
-export function loadSoaVersions(root: string, sources: SoaSources, catalogues: Catalogues, crosswalk: Crosswalk): { soas: Soa[]; problems: Problem[] } {
+export function loadSoaVersions(
+	root: string,
+	sources: SoaSources,
+	catalogues: Catalogues,
+	crosswalk: Crosswalk,
+): { soas: Soa[]; problems: Problem[] } {
 	const soas: Soa[] = [];
 	const problems: Problem[] = [];
 	const read = (file: string, expectedVersion?: string, optional = false) => {
@@ -28,7 +33,15 @@ export function loadSoaVersions(root: string, sources: SoaSources, catalogues: C
 		const source = readSourceFile(root, file);
 		if (!source.ok) {
 			if (source.missing && optional) return;
-			problems.push(source.missing && sources.fromEnv ? { ...source.problem, rule: 'config/env', message: `環境變數 PORTAL_SOA_FILE 指定的適用性聲明書檔案 ${file} 不存在；請修正路徑，或取消此設定以使用預設的 content/soa.yaml 與 content/soa/` } : source.problem);
+			problems.push(
+				source.missing && sources.fromEnv
+					? {
+							...source.problem,
+							rule: 'config/env',
+							message: `環境變數 PORTAL_SOA_FILE 指定的適用性聲明書檔案 ${file} 不存在；請修正路徑，或取消此設定以使用預設的 content/soa.yaml 與 content/soa/`,
+						}
+					: source.problem,
+			);
 			return;
 		}
 		const result = withFile(file, () => parseSoa(source.text, file, catalogues, crosswalk));
@@ -51,9 +64,23 @@ export function loadSoaVersions(root: string, sources: SoaSources, catalogues: C
 	const dir = sources.dir?.replace(/\\/g, '/').replace(/\/+$/, '');
 	const dirStats = dir ? lstatSync(join(root, dir), { throwIfNoEntry: false }) : undefined;
 	if (dir && sources.fromEnv && !dirStats) {
-		problems.push({ file: dir, line: 1, column: 1, severity: 'error', rule: 'config/env', message: `環境變數 PORTAL_SOA_DIR 指定的適用性聲明書資料夾 ${dir} 不存在；請修正路徑，或取消此設定` });
+		problems.push({
+			file: dir,
+			line: 1,
+			column: 1,
+			severity: 'error',
+			rule: 'config/env',
+			message: `環境變數 PORTAL_SOA_DIR 指定的適用性聲明書資料夾 ${dir} 不存在；請修正路徑，或取消此設定`,
+		});
 	} else if (dir && dirStats?.isSymbolicLink()) {
-		problems.push({ file: dir, line: 1, column: 1, severity: 'error', rule: 'layout/symlink', message: '這是符號連結（symbolic link），入口網不讀取連結；請放入實際的資料夾' });
+		problems.push({
+			file: dir,
+			line: 1,
+			column: 1,
+			severity: 'error',
+			rule: 'layout/symlink',
+			message: '這是符號連結（symbolic link），入口網不讀取連結；請放入實際的資料夾',
+		});
 	} else if (dir && dirStats?.isDirectory()) {
 		for (const name of readdirSync(join(root, dir)).sort()) {
 			// Dot files are editor and system files (as in the documents folder).
@@ -61,7 +88,14 @@ export function loadSoaVersions(root: string, sources: SoaSources, catalogues: C
 			const file = `${dir}/${name}`;
 			const match = /^(.+)\.ya?ml$/.exec(name);
 			if (!match || name.startsWith('_') || lstatSync(join(root, file)).isDirectory()) {
-				problems.push({ file, line: 1, column: 1, severity: 'error', rule: 'soa/stray-file', message: `「${name}」不是適用性聲明書版次檔；${dir}/ 內每個版次一個檔案，命名為 <版次>.yaml，例如 2.0.yaml` });
+				problems.push({
+					file,
+					line: 1,
+					column: 1,
+					severity: 'error',
+					rule: 'soa/stray-file',
+					message: `「${name}」不是適用性聲明書版次檔；${dir}/ 內每個版次一個檔案，命名為 <版次>.yaml，例如 2.0.yaml`,
+				});
 				continue;
 			}
 			read(file, match[1]);

@@ -36,7 +36,12 @@ export function readSourceFile(root: string, file: string): SourceFile {
 	try {
 		const stats = fstatSync(fd);
 		if (!stats.isFile()) {
-			return fault('file/unreadable', stats.isDirectory() ? '這是資料夾，不是檔案；此處應為一個文字檔' : '不是一般檔案（可能是具名管道、裝置或通訊端）；此處應為一個文字檔');
+			return fault(
+				'file/unreadable',
+				stats.isDirectory()
+					? '這是資料夾，不是檔案；此處應為一個文字檔'
+					: '不是一般檔案（可能是具名管道、裝置或通訊端）；此處應為一個文字檔',
+			);
 		}
 		const size = sourceSizeFault(stats.size);
 		if (size) return fault(size.rule, size.message);

@@ -11,7 +11,14 @@ export function loadSynonymsFile(root: string, file: string): SynonymsFile {
 	try {
 		source = readFileSync(path, 'utf8');
 	} catch (error) {
-		const problem: Problem = { file, line: 1, column: 1, severity: 'error', rule: 'synonyms/unreadable', message: `無法讀取同義詞檔：${(error as NodeJS.ErrnoException).code ?? (error as Error).message}；請確認它是一般文字檔` };
+		const problem: Problem = {
+			file,
+			line: 1,
+			column: 1,
+			severity: 'error',
+			rule: 'synonyms/unreadable',
+			message: `無法讀取同義詞檔：${(error as NodeJS.ErrnoException).code ?? (error as Error).message}；請確認它是一般文字檔`,
+		};
 		return { groups: [], problems: [problem] };
 	}
 	return parseSynonymsFile(source, file);

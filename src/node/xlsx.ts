@@ -62,12 +62,17 @@ function cellXml(cell: XlsxCell, ref: string, headerRow: boolean): string {
 function sheetXml(sheet: XlsxSheet): string {
 	const columns = Math.max(1, ...sheet.rows.map((row) => row.length));
 	const rows = sheet.rows
-		.map((row, r) => `<row r="${r + 1}">${row.map((cell, c) => cellXml(cell, `${columnName(c + 1)}${r + 1}`, Boolean(sheet.header) && r === 0)).join('')}</row>`)
+		.map(
+			(row, r) =>
+				`<row r="${r + 1}">${row.map((cell, c) => cellXml(cell, `${columnName(c + 1)}${r + 1}`, Boolean(sheet.header) && r === 0)).join('')}</row>`,
+		)
 		.join('');
 	const view = sheet.header
 		? '<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView></sheetViews>'
 		: '<sheetViews><sheetView workbookViewId="0"/></sheetViews>';
-	const cols = sheet.widths?.length ? `<cols>${sheet.widths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join('')}</cols>` : '';
+	const cols = sheet.widths?.length
+		? `<cols>${sheet.widths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join('')}</cols>`
+		: '';
 	const filter = sheet.header ? `<autoFilter ref="${filterRange(sheet, columns)}"/>` : '';
 	return `${XML}<worksheet xmlns="${NS}" xmlns:r="${REL}">${view}<sheetFormatPr defaultRowHeight="15"/>${cols}<sheetData>${rows}</sheetData>${filter}</worksheet>`;
 }
@@ -100,7 +105,10 @@ export function writeXlsx(sheets: readonly XlsxSheet[], options: XlsxOptions = {
 		.map((_, i) => `<Relationship Id="rId${i + 1}" Type="${REL}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`)
 		.join('')}<Relationship Id="rId${sheets.length + 1}" Type="${REL}/styles" Target="styles.xml"/></Relationships>`;
 	const contentTypes = `${XML}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>${sheets
-		.map((_, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`)
+		.map(
+			(_, i) =>
+				`<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`,
+		)
 		.join('')}<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/></Types>`;
 	const rootRels = `${XML}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/></Relationships>`;
 	const created = options.created ? `<dcterms:created xsi:type="dcterms:W3CDTF">${options.created}T00:00:00Z</dcterms:created>` : '';

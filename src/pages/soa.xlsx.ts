@@ -6,6 +6,11 @@ import { writeXlsx } from '../node/xlsx.ts';
 
 /** `/soa.xlsx`: the SoA in force for auditors as an Excel workbook. */
 export const GET: APIRoute = () =>
-	new Response(model.soa.matrix ? writeXlsx(soaSheets(model.soa.matrix, soaHeading(model)), { creator: model.config.organization, created: model.settings.today }) : new Uint8Array(0), {
-		headers: { 'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
-	});
+	new Response(
+		model.soa.matrix
+			? writeXlsx(soaSheets(model.soa.matrix, soaHeading(model)), { creator: model.config.organization, created: model.settings.today })
+			: new Uint8Array(0),
+		{
+			headers: { 'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
+		},
+	);

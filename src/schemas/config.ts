@@ -37,12 +37,13 @@ export const portalConfigSchema = z.strictObject({
 	 */
 	controlsCatalogue: z.enum(['2013', '2022']).default('2013'),
 	/** Severity per checker rule (`error`, `warning` or `off`); broken references are errors by default. */
-	checks: z.partialRecord(z.enum(Object.keys(REFERENCE_RULES) as [ReferenceRule, ...ReferenceRule[]]), z.enum(['error', 'warning', 'off'])).default({}),
+	checks: z
+		.partialRecord(z.enum(Object.keys(REFERENCE_RULES) as [ReferenceRule, ...ReferenceRule[]]), z.enum(['error', 'warning', 'off']))
+		.default({}),
 });
 
 export type PortalUserConfig = z.input<typeof portalConfigSchema>;
 export type PortalConfig = z.output<typeof portalConfigSchema>;
-
 
 const folder = (what: string): FieldSpec => ({ label: what, expected: '相對於專案根目錄的路徑文字' });
 const line = (what: string, example: string): FieldSpec => ({ label: what, expected: `非空白的文字，例如 ${example}` });
@@ -62,7 +63,11 @@ export const CONFIG_FIELDS: Record<string, FieldSpec> = {
 	synonymsFile: folder('同義詞檔'),
 	controlsDir: folder('控制措施目錄資料夾'),
 	controlsCatalogue: { label: '預設控制措施版本', expected: "'2013' 或 '2022'（加引號）" },
-	checks: { label: '檢查規則嚴重度', expected: `以規則為鍵（${Object.keys(REFERENCE_RULES).join('、')}），值為 'error'、'warning' 或 'off' 的對應表`, values: Object.keys(REFERENCE_RULES) },
+	checks: {
+		label: '檢查規則嚴重度',
+		expected: `以規則為鍵（${Object.keys(REFERENCE_RULES).join('、')}），值為 'error'、'warning' 或 'off' 的對應表`,
+		values: Object.keys(REFERENCE_RULES),
+	},
 };
 
 /**
@@ -72,6 +77,10 @@ export const CONFIG_FIELDS: Record<string, FieldSpec> = {
 export function parsePortalConfig(userConfig: unknown): { ok: true; config: PortalConfig } | { ok: false; messages: string[] } {
 	const parsed = portalConfigSchema.safeParse(userConfig);
 	if (parsed.success) return { ok: true, config: parsed.data };
-	const issues = explainIssues(parsed.error.issues, userConfig, (path) => (path.length === 0 ? { fields: CONFIG_FIELDS, where: '入口網設定 ismsPortal({…})' } : { fields: {}, where: `入口網設定 ${path.map(String).join('.')}` }));
+	const issues = explainIssues(parsed.error.issues, userConfig, (path) =>
+		path.length === 0
+			? { fields: CONFIG_FIELDS, where: '入口網設定 ismsPortal({…})' }
+			: { fields: {}, where: `入口網設定 ${path.map(String).join('.')}` },
+	);
 	return { ok: false, messages: issues.map((issue) => issue.message) };
 }

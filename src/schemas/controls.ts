@@ -24,7 +24,9 @@ export const catalogue2013Schema = z.strictObject({
 							id: z.string().regex(/^A\.[1-9]\d*\.[1-9]\d*$/),
 							zh: text(),
 							en: text(),
-							controls: z.array(z.strictObject({ id: z.string().regex(ID_2013), zh: text(), en: text(), tentative: z.boolean().optional() })).min(1),
+							controls: z
+								.array(z.strictObject({ id: z.string().regex(ID_2013), zh: text(), en: text(), tentative: z.boolean().optional() }))
+								.min(1),
 						}),
 					)
 					.min(1),
@@ -41,7 +43,9 @@ export const catalogue2022Schema = z.strictObject({
 				id: z.string().regex(/^[5-8]$/),
 				zh: text(),
 				en: text(),
-				controls: z.array(z.strictObject({ id: z.string().regex(ID_2022), zh: text(), en: text(), tentative: z.boolean().optional() })).min(1),
+				controls: z
+					.array(z.strictObject({ id: z.string().regex(ID_2022), zh: text(), en: text(), tentative: z.boolean().optional() }))
+					.min(1),
 			}),
 		)
 		.min(1),
@@ -107,7 +111,11 @@ const ITEMS: Record<string, ItemSpec> = {
 	themes: {
 		name: '主題',
 		fields: {
-			id: { label: '主題編號', expected: "加引號的主題編號 '5'、'6'、'7' 或 '8'", hint: (value) => (typeof value === 'number' ? "（未加引號的 5 會被當成數字，請寫成 id: '5'）" : '') },
+			id: {
+				label: '主題編號',
+				expected: "加引號的主題編號 '5'、'6'、'7' 或 '8'",
+				hint: (value) => (typeof value === 'number' ? "（未加引號的 5 會被當成數字，請寫成 id: '5'）" : ''),
+			},
 			zh: ZH,
 			en: EN,
 			controls: { label: '控制措施', expected: '控制措施的清單，每一項有 id、zh、en' },
@@ -119,7 +127,10 @@ const ITEMS: Record<string, ItemSpec> = {
 			id: { label: '控制措施編號', expected: 'A 之後三個數字的 2013 版控制措施編號，例如 A.9.2.1' },
 			zh: ZH,
 			en: EN,
-			tentative: { label: '中文名稱待確認', expected: 'true（中文名稱未能與 CNS 27001 逐字核對時寫 true，頁面於中文名稱旁並列英文）或省略' },
+			tentative: {
+				label: '中文名稱待確認',
+				expected: 'true（中文名稱未能與 CNS 27001 逐字核對時寫 true，頁面於中文名稱旁並列英文）或省略',
+			},
 		},
 	},
 	'controls-2022': {
@@ -128,7 +139,10 @@ const ITEMS: Record<string, ItemSpec> = {
 			id: { label: '控制措施編號', expected: 'A 之後兩個數字的 2022 版控制措施編號，例如 A.5.15' },
 			zh: ZH,
 			en: EN,
-			tentative: { label: '中文名稱待確認', expected: 'true（中文名稱未能與 CNS 27001 逐字核對時寫 true，頁面於中文名稱旁並列英文）或省略' },
+			tentative: {
+				label: '中文名稱待確認',
+				expected: 'true（中文名稱未能與 CNS 27001 逐字核對時寫 true，頁面於中文名稱旁並列英文）或省略',
+			},
 		},
 	},
 	mappings: {
@@ -151,7 +165,6 @@ function itemSpec(kind: CatalogueKind, listKey: string | undefined): ItemSpec {
 	return ITEMS[listKey] ?? { name: listKey, fields: {} };
 }
 
-
 /** 「領域 A.9 › 控制目標 A.9.2 › 第 3 個控制措施」 for the item holding the field at `path`. */
 function describeLocation(kind: CatalogueKind, data: unknown, path: readonly PropertyKey[], fieldIsName: boolean): string {
 	const parts: string[] = [];
@@ -163,16 +176,28 @@ function describeLocation(kind: CatalogueKind, data: unknown, path: readonly Pro
 		const name = itemSpec(kind, listKey).name;
 		const isLast = i + 2 >= path.length - 1;
 		const ownId = item && typeof item === 'object' ? (item as Record<string, unknown>)[listKey === 'mappings' ? 'to' : 'id'] : undefined;
-		parts.push(typeof ownId === 'string' && ownId.trim() !== '' && !(isLast && fieldIsName) ? `${name} ${ownId}` : `第 ${index + 1} 個${name}`);
+		parts.push(
+			typeof ownId === 'string' && ownId.trim() !== '' && !(isLast && fieldIsName) ? `${name} ${ownId}` : `第 ${index + 1} 個${name}`,
+		);
 	}
 	return parts.length === 0 ? '檔案第一層' : parts.join(' › ');
 }
 
 /** zod issues of a catalogue or the crosswalk as Problems, by the one translator (issues.ts). */
-export function catalogueIssuesToProblems(kind: CatalogueKind, issues: readonly z.core.$ZodIssue[], data: unknown, at: YamlSource['at'], file: string, rulePrefix: string): Problem[] {
+export function catalogueIssuesToProblems(
+	kind: CatalogueKind,
+	issues: readonly z.core.$ZodIssue[],
+	data: unknown,
+	at: YamlSource['at'],
+	file: string,
+	rulePrefix: string,
+): Problem[] {
 	const itemAt = (path: readonly PropertyKey[]) => {
 		const listKey = path.length >= 2 ? path[path.length - 2] : undefined;
-		return { fields: itemSpec(kind, typeof listKey === 'string' ? listKey : undefined).fields, where: describeLocation(kind, data, [...path, ''], false) };
+		return {
+			fields: itemSpec(kind, typeof listKey === 'string' ? listKey : undefined).fields,
+			where: describeLocation(kind, data, [...path, ''], false),
+		};
 	};
 	return sortProblems(issuesToProblems(explainIssues(issues, data, itemAt), file, at, rulesOf(rulePrefix, 'invalid')));
 }

@@ -1,7 +1,13 @@
 import { z } from 'astro/zod';
 import { parseClassification } from '../lib/documents/classification.ts';
 import { parseDateInput, toIsoDate } from '../lib/documents/dates.ts';
-import { ATTACHMENT_PATTERN, CONTROL_ID_PATTERN, DEFAULT_DOCNO_PATTERN, fieldExpectations, type SchemaOptions } from '../lib/documents/fields.ts';
+import {
+	ATTACHMENT_PATTERN,
+	CONTROL_ID_PATTERN,
+	DEFAULT_DOCNO_PATTERN,
+	fieldExpectations,
+	type SchemaOptions,
+} from '../lib/documents/fields.ts';
 import { VERSION_PATTERN } from '../lib/documents/version.ts';
 import { LIMITS } from '../lib/limits.ts';
 import { explainIssues, type FieldIssue } from './issues.ts';
@@ -12,7 +18,10 @@ export type { FieldIssue };
 export const text = () => z.string().trim().min(1);
 
 /** A name shown on one line (a title, a unit): no line breaks or other control characters. */
-const oneLine = (max: number) => text().max(max).regex(/^[^\u0000-\u001f\u007f]*$/);
+const oneLine = (max: number) =>
+	text()
+		.max(max)
+		.regex(/^[^\u0000-\u001f\u007f]*$/);
 
 /**
  * A calendar date, normalised to `YYYY-MM-DD`: written `YYYY-MM-DD`, `民國113年10月18日` or with a

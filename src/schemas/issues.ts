@@ -83,11 +83,19 @@ export function explainIssues(
 		const spec = item.fields[field] ?? { label: field, expected: '' };
 		const fieldValue = valueAt(data, path.slice(0, fieldIndex + 1));
 		if (fieldValue === undefined) {
-			out.push({ path: path.slice(0, fieldIndex + 1), target: 'key', kind: 'missing-field', message: `${lead(item.where)}缺少必填欄位 ${field}（${spec.label}）；應為 ${spec.expected}` });
+			out.push({
+				path: path.slice(0, fieldIndex + 1),
+				target: 'key',
+				kind: 'missing-field',
+				message: `${lead(item.where)}缺少必填欄位 ${field}（${spec.label}）；應為 ${spec.expected}`,
+			});
 			continue;
 		}
 		const value = valueAt(data, path);
-		const key = path.slice(fieldIndex).map((segment, i) => (i === 0 ? String(segment) : `[${String(segment)}]`)).join('');
+		const key = path
+			.slice(fieldIndex)
+			.map((segment, i) => (i === 0 ? String(segment) : `[${String(segment)}]`))
+			.join('');
 		const tooFew = issue.code === 'too_small' && Array.isArray(value) ? '（清單不可為空）' : '';
 		const values = allowedValues(issue) ?? (path.length === fieldIndex + 1 || Array.isArray(fieldValue) ? spec.values : undefined);
 		const meant = typeof value === 'string' || typeof value === 'number' ? nearestValue(String(value), values ?? []) : undefined;
@@ -108,7 +116,13 @@ export function issuesToProblems(
 	at: (path: readonly PropertyKey[], target: 'key' | 'value') => Position,
 	rules: Record<IssueKind, string>,
 ): Problem[] {
-	return issues.map((issue) => ({ file, ...at(issue.path, issue.target), severity: 'error', rule: rules[issue.kind], message: issue.message }));
+	return issues.map((issue) => ({
+		file,
+		...at(issue.path, issue.target),
+		severity: 'error',
+		rule: rules[issue.kind],
+		message: issue.message,
+	}));
 }
 
 /** The rule ids `<prefix>/unknown-field`, `<prefix>/missing-field`, `<prefix>/invalid-value`. */
@@ -147,7 +161,8 @@ export function nearestValue(value: string, candidates: readonly string[]): stri
 		const lower = candidate.toLowerCase();
 		// The value as allowed, but of the wrong kind (a number, a single value for a list): nothing to suggest.
 		if (candidate === value.trim()) return undefined;
-		const score = lower.includes(written) || written.includes(lower) ? Math.abs(lower.length - written.length) / 2 : distance(written, lower);
+		const score =
+			lower.includes(written) || written.includes(lower) ? Math.abs(lower.length - written.length) / 2 : distance(written, lower);
 		if (score < bestScore) {
 			best = candidate;
 			bestScore = score;

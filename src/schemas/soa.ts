@@ -27,8 +27,19 @@ const spelled = (labels: Record<string, string>) => `${Object.values(labels).joi
 
 export const soaEntrySchema = z.strictObject({
 	applicable: z.boolean(),
-	reasons: z.array(z.string().refine((v) => REASON_ALIASES.has(v)).transform((v) => REASON_ALIASES.get(v)!)).optional(),
-	status: z.string().refine((v) => STATUS_ALIASES.has(v)).transform((v) => STATUS_ALIASES.get(v)!).optional(),
+	reasons: z
+		.array(
+			z
+				.string()
+				.refine((v) => REASON_ALIASES.has(v))
+				.transform((v) => REASON_ALIASES.get(v)!),
+		)
+		.optional(),
+	status: z
+		.string()
+		.refine((v) => STATUS_ALIASES.has(v))
+		.transform((v) => STATUS_ALIASES.get(v)!)
+		.optional(),
 	owner: text().optional(),
 	evidence: text().optional(),
 	justification: text().optional(),
@@ -55,7 +66,11 @@ export const SOA_FIELDS: Record<string, FieldSpec> = {
 	changes: { label: '修訂說明', expected: '非空白的文字' },
 	controls: { label: '控制措施', expected: '以控制措施編號為鍵的對應表，例如 A.5.1.1: { applicable: true, … }' },
 	applicable: { label: '是否適用', expected: 'true 或 false' },
-	reasons: { label: '選用理由', expected: `清單，值為 ${spelled(SOA_REASONS)}`, values: [...Object.values(SOA_REASONS), ...Object.keys(SOA_REASONS)] },
+	reasons: {
+		label: '選用理由',
+		expected: `清單，值為 ${spelled(SOA_REASONS)}`,
+		values: [...Object.values(SOA_REASONS), ...Object.keys(SOA_REASONS)],
+	},
 	status: { label: '實施狀態', expected: spelled(SOA_STATUSES), values: [...Object.values(SOA_STATUSES), ...Object.keys(SOA_STATUSES)] },
 	owner: { label: '權責單位', expected: '非空白的文字' },
 	evidence: { label: '佐證', expected: '非空白的文字' },
@@ -77,5 +92,10 @@ export function soaIssues(issues: readonly z.core.$ZodIssue[], data: unknown, pr
 	const fieldsOf = (keys: string[]) => Object.fromEntries(keys.map((key) => [key, SOA_FIELDS[key]!]));
 	const top = fieldsOf(Object.keys(soaSchema.shape));
 	const entry = fieldsOf(Object.keys(soaEntrySchema.shape));
-	return explainIssues(issues, data, (path) => (path[0] === 'controls' && typeof path[1] === 'string' ? { fields: entry, where: path[1] } : { fields: top }), prefix);
+	return explainIssues(
+		issues,
+		data,
+		(path) => (path[0] === 'controls' && typeof path[1] === 'string' ? { fields: entry, where: path[1] } : { fields: top }),
+		prefix,
+	);
 }

@@ -8,6 +8,12 @@ export async function axeViolations(page: Page): Promise<string[]> {
 		const result = await (window as unknown as { axe: typeof axe }).axe.run(document, { resultTypes: ['violations'] });
 		return result.violations
 			.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-			.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => `${n.target.join(' ')} ${n.failureSummary?.split('\n')[1] ?? ''}`).slice(0, 3).join(' | ')}`);
+			.map(
+				(v) =>
+					`${v.id} (${v.impact}): ${v.nodes
+						.map((n) => `${n.target.join(' ')} ${n.failureSummary?.split('\n')[1] ?? ''}`)
+						.slice(0, 3)
+						.join(' | ')}`,
+			);
 	});
 }

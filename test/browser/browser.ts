@@ -17,7 +17,12 @@ export function hasChromium(): boolean {
  * with `base` (`/isms/`), below that path only, as a GitHub Pages project site is; with `headers`, on
  * every response (as the README's nginx snippet adds them).
  */
-export async function serve(dir: string, base = '/', headers: Record<string, string> = {}, options: { notFoundPage?: string } = {}): Promise<{ url: string; close: () => Promise<void> }> {
+export async function serve(
+	dir: string,
+	base = '/',
+	headers: Record<string, string> = {},
+	options: { notFoundPage?: string } = {},
+): Promise<{ url: string; close: () => Promise<void> }> {
 	const assets = sirv(dir, { dev: false, etag: false, dotfiles: false });
 	const notFound = (res: ServerResponse) => {
 		res.statusCode = 404;
@@ -46,6 +51,13 @@ export async function serve(dir: string, base = '/', headers: Record<string, str
 export async function launch(): Promise<Browser> {
 	return chromium.launch({
 		executablePath: CHROMIUM,
-		args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+		args: [
+			'--no-sandbox',
+			'--disable-gpu',
+			'--disable-background-networking',
+			'--disable-component-update',
+			'--no-first-run',
+			'--disable-sync',
+		],
 	});
 }

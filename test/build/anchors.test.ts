@@ -51,7 +51,10 @@ function compare(label: string, build: () => ReturnType<typeof buildFixture>, se
 					if (!site.exists(path)) continue;
 					const root = parse(site.read(path));
 					const ids = root.querySelectorAll('.sl-markdown-content [id^="sec-"]').map((element) => `#${element.getAttribute('id')}`);
-					const links = root.querySelectorAll('starlight-toc nav a').map((a) => decodeURIComponent(a.getAttribute('href')!)).filter((href) => href.startsWith('#sec-'));
+					const links = root
+						.querySelectorAll('starlight-toc nav a')
+						.map((a) => decodeURIComponent(a.getAttribute('href')!))
+						.filter((href) => href.startsWith('#sec-'));
 					expect(links, path).toEqual(ids.filter((id) => links.includes(id)));
 					expect(links.length, path).toBe(new Set(links).size);
 					entries += links.length;
@@ -62,12 +65,25 @@ function compare(label: string, build: () => ReturnType<typeof buildFixture>, se
 	});
 }
 
-compare('content/', () => buildFixture('content', { PORTAL_DOCUMENTS_DIR: 'content/documents', PORTAL_SOA_DIR: 'content/soa', PORTAL_TODAY: '2026-11-25' }, 'content'), {
-	documentsDir: 'content/documents',
-	soaDir: 'content/soa',
-	today: '2026-11-25',
+compare(
+	'content/',
+	() =>
+		buildFixture(
+			'content',
+			{ PORTAL_DOCUMENTS_DIR: 'content/documents', PORTAL_SOA_DIR: 'content/soa', PORTAL_TODAY: '2026-11-25' },
+			'content',
+		),
+	{
+		documentsDir: 'content/documents',
+		soaDir: 'content/soa',
+		today: '2026-11-25',
+	},
+);
+compare('test/fixtures/outline (花蓮縣 要點)', () => buildFixture('outline'), {
+	documentsDir: 'test/fixtures/outline',
+	soaFile: 'test/fixtures/soa/basic.yaml',
+	today: '2025-01-15',
 });
-compare('test/fixtures/outline (花蓮縣 要點)', () => buildFixture('outline'), { documentsDir: 'test/fixtures/outline', soaFile: 'test/fixtures/soa/basic.yaml', today: '2025-01-15' });
 
 describe('versions.json of the 要點 fixture names the changed clauses', () => {
 	const site = buildFixture('outline');
@@ -105,7 +121,15 @@ describe('on-page outline of a hand-written 要點 numbered in paragraphs (ISMS-
 			['#revision-history', '修訂紀錄'],
 		]);
 		// 壹、 goes one level below the part heading (h2) it follows.
-		const part = root.querySelectorAll('starlight-toc nav li').find((li) => li.querySelector('a')?.getAttribute('href') === '#資訊安全政策')!;
-		expect(part.querySelectorAll('ul a').map((a) => a.getAttribute('href'))).toEqual(['#sec-壹', '#sec-貳', '#sec-參', '#sec-肆', '#sec-伍']);
+		const part = root
+			.querySelectorAll('starlight-toc nav li')
+			.find((li) => li.querySelector('a')?.getAttribute('href') === '#資訊安全政策')!;
+		expect(part.querySelectorAll('ul a').map((a) => a.getAttribute('href'))).toEqual([
+			'#sec-壹',
+			'#sec-貳',
+			'#sec-參',
+			'#sec-肆',
+			'#sec-伍',
+		]);
 	});
 });

@@ -38,10 +38,20 @@ describe('attachments of a version', () => {
 	});
 
 	it('never reach the site above the publication ceiling: not a hidden document’s, not a hidden version’s', () => {
-		expect(site.files().filter((file) => /isms-f-102|機敏系統清冊|isms-f-103\/v1\.2|機敏主機帳號表/i.test(decodeURIComponent(file)))).toEqual([]);
-		for (const marker of ['SECRET-MARKER-F102', 'SECRET-MARKER-F103', '機敏主機帳號表', sha256(join(FIXTURE, 'ISMS-F-103/assets/1.2/帳號申請表.odt'))]) {
+		expect(
+			site.files().filter((file) => /isms-f-102|機敏系統清冊|isms-f-103\/v1\.2|機敏主機帳號表/i.test(decodeURIComponent(file))),
+		).toEqual([]);
+		for (const marker of [
+			'SECRET-MARKER-F102',
+			'SECRET-MARKER-F103',
+			'機敏主機帳號表',
+			sha256(join(FIXTURE, 'ISMS-F-103/assets/1.2/帳號申請表.odt')),
+		]) {
 			const bytes = Buffer.from(marker);
-			expect(site.files().filter((file) => readFileSync(join(site.outDir, file)).includes(bytes)), marker).toEqual([]);
+			expect(
+				site.files().filter((file) => readFileSync(join(site.outDir, file)).includes(bytes)),
+				marker,
+			).toEqual([]);
 		}
 	});
 
@@ -74,31 +84,61 @@ describe('attachments that change between versions', () => {
 	const file = (path: string, version: string) => {
 		const source = join(FIXTURE, 'ISMS-F-103', path);
 		const name = path.split('/').at(-1)!;
-		return { name, href: `/documents/isms-f-103/v${version}/${encodeURIComponent(name)}`, size: readFileSync(source).length, sha256: sha256(source) };
+		return {
+			name,
+			href: `/documents/isms-f-103/v${version}/${encodeURIComponent(name)}`,
+			size: readFileSync(source).length,
+			sha256: sha256(source),
+		};
 	};
 
 	it('are carried into versions.json for each published version, with address, size and SHA-256; the hidden 1.2 is not there', () => {
 		const data = JSON.parse(site.read('documents/isms-f-103/versions.json')) as VersionsFile;
 		expect(data.versions.map((v) => [v.version, v.attachments])).toEqual([
-			['1.1', [file('assets/1.1/帳號申請表.odt', '1.1'), file('assets/1.0/系統清單.ods', '1.1'), file('assets/1.1/權限異動表.docx', '1.1')]],
-			['1.0', [file('assets/1.0/帳號申請表.odt', '1.0'), file('assets/1.0/舊版填寫說明.pdf', '1.0'), file('assets/1.0/系統清單.ods', '1.0')]],
+			[
+				'1.1',
+				[file('assets/1.1/帳號申請表.odt', '1.1'), file('assets/1.0/系統清單.ods', '1.1'), file('assets/1.1/權限異動表.docx', '1.1')],
+			],
+			[
+				'1.0',
+				[file('assets/1.0/帳號申請表.odt', '1.0'), file('assets/1.0/舊版填寫說明.pdf', '1.0'), file('assets/1.0/系統清單.ods', '1.0')],
+			],
 		]);
 		// A file kept from an older version's folder is served beside the version that lists it.
-		expect(readFileSync(join(site.outDir, 'documents/isms-f-103/v1.1/系統清單.ods'))).toEqual(readFileSync(join(FIXTURE, 'ISMS-F-103/assets/1.0/系統清單.ods')));
+		expect(readFileSync(join(site.outDir, 'documents/isms-f-103/v1.1/系統清單.ods'))).toEqual(
+			readFileSync(join(FIXTURE, 'ISMS-F-103/assets/1.0/系統清單.ods')),
+		);
 	});
 
 	it('show in the revision history (附件異動): replaced, added and removed against the version before, a first version’s files as added', () => {
 		const rows = parse(site.read('documents/isms-f-103/index.html')).querySelectorAll('.revision-history tbody tr');
 		expect(rows.map((row) => row.getAttribute('data-version'))).toEqual(['1.1', '1.0']);
-		const cell = (version: string) => rows.find((row) => row.getAttribute('data-version') === version)!.querySelector('td[data-label="附件異動"]')!;
-		expect(cell('1.1').querySelectorAll('li').map((li) => [li.getAttribute('data-change'), li.text.trim()])).toEqual([
+		const cell = (version: string) =>
+			rows.find((row) => row.getAttribute('data-version') === version)!.querySelector('td[data-label="附件異動"]')!;
+		expect(
+			cell('1.1')
+				.querySelectorAll('li')
+				.map((li) => [li.getAttribute('data-change'), li.text.trim()]),
+		).toEqual([
 			['replaced', '更新 帳號申請表.odt'],
 			['added', '新增 權限異動表.docx'],
 			['removed', '刪除 舊版填寫說明.pdf'],
 		]);
-		expect(cell('1.1').querySelectorAll('a').map((a) => a.getAttribute('href'))).toEqual([file('assets/1.1/帳號申請表.odt', '1.1').href, file('assets/1.1/權限異動表.docx', '1.1').href]);
-		expect(cell('1.0').querySelectorAll('li').map((li) => li.text.trim())).toEqual(['新增 帳號申請表.odt', '新增 舊版填寫說明.pdf', '新增 系統清單.ods']);
+		expect(
+			cell('1.1')
+				.querySelectorAll('a')
+				.map((a) => a.getAttribute('href')),
+		).toEqual([file('assets/1.1/帳號申請表.odt', '1.1').href, file('assets/1.1/權限異動表.docx', '1.1').href]);
+		expect(
+			cell('1.0')
+				.querySelectorAll('li')
+				.map((li) => li.text.trim()),
+		).toEqual(['新增 帳號申請表.odt', '新增 舊版填寫說明.pdf', '新增 系統清單.ods']);
 		// The column is there for documents with attachments; its heading names it.
-		expect(parse(site.read('documents/isms-f-103/index.html')).querySelectorAll('.revision-history th').map((th) => th.text)).toContain('附件異動');
+		expect(
+			parse(site.read('documents/isms-f-103/index.html'))
+				.querySelectorAll('.revision-history th')
+				.map((th) => th.text),
+		).toContain('附件異動');
 	});
 });

@@ -62,7 +62,11 @@ describe('the audit of a build into which leaks were injected', () => {
 			`${where}/documents/isms-m-001/index.html:${pageAt.line}:${pageAt.column}  error  audit/leak  輸出檔含有不得發布的ISMS-S-004（高於本次建置的發布上限（內部使用））的內文「限閱內文CANARY-R-BODY-7f…」`,
 			`${where}/documents/isms-p-008/versions.json:1:${titleColumn}  error  audit/leak  輸出檔含有不得發布的ISMS-S-004（高於本次建置的發布上限（內部使用））的名稱「ISMS-S-004機房管制作業說明甲乙丙」`,
 			// Pagefind indexed the patched page: its gzipped fragment carries the sentence too.
-			expect.stringMatching(new RegExp(`^${where}/pagefind/fragment/[^ ]+\\.pf_fragment:1:\\d+  error  audit/leak  輸出檔含有不得發布的ISMS-S-004（.*）的內文「限閱內文CANARY-R-BODY-7f…」$`)),
+			expect.stringMatching(
+				new RegExp(
+					`^${where}/pagefind/fragment/[^ ]+\\.pf_fragment:1:\\d+  error  audit/leak  輸出檔含有不得發布的ISMS-S-004（.*）的內文「限閱內文CANARY-R-BODY-7f…」$`,
+				),
+			),
 			`${where}/soa.xlsx!/docProps/custom.xml:1:20  error  audit/leak  輸出檔含有不得發布的ISMS-S-009（高於本次建置的發布上限（內部使用））的名稱「ISMS-S-009金鑰保管作業說明丁戊己」`,
 		]);
 		expect(index.stderr).toMatch(/輸出稽核：共 \d+ 處含有不得發布的內容；建置中止，已清空輸出資料夾/);
@@ -76,4 +80,3 @@ describe('the audit of a build into which leaks were injected', () => {
 		expect(readdirSync(cache).filter((name) => name.startsWith('isms-portal-audit-'))).toEqual([]);
 	});
 });
-

@@ -18,10 +18,19 @@ describe('PORTAL_BASE_PATH=/isms/', () => {
 		const offenders: string[] = [];
 		for (const file of site.files().filter((f) => f.endsWith('.html'))) {
 			const root = parse(site.read(file));
-			for (const [selector, attribute] of [['a[href]', 'href'], ['link[href]', 'href'], ['script[src]', 'src'], ['img[src]', 'src'], ['form[action]', 'action'], ['option[value^="/"]', 'value'], ['[data-base]', 'data-base']] as const) {
+			for (const [selector, attribute] of [
+				['a[href]', 'href'],
+				['link[href]', 'href'],
+				['script[src]', 'src'],
+				['img[src]', 'src'],
+				['form[action]', 'action'],
+				['option[value^="/"]', 'value'],
+				['[data-base]', 'data-base'],
+			] as const) {
 				for (const element of root.querySelectorAll(selector)) {
 					const value = element.getAttribute(attribute)!;
-					if (value.startsWith('/') && !value.startsWith('//') && !value.startsWith('/isms/')) offenders.push(`${file}: ${selector} ${value}`);
+					if (value.startsWith('/') && !value.startsWith('//') && !value.startsWith('/isms/'))
+						offenders.push(`${file}: ${selector} ${value}`);
 				}
 			}
 		}
@@ -36,12 +45,17 @@ describe('PORTAL_BASE_PATH=/isms/', () => {
 		expect(p005.querySelector('.backlinks a')?.getAttribute('href')).toBe('/isms/documents/isms-m-001/');
 		expect(p005.querySelector('.backlinks details a')?.getAttribute('href')).toBe('/isms/documents/isms-m-001/#sec-4');
 		// The diff page reads its pair from the query, which the base must leave intact.
-		expect(p005.querySelector('.revision-history td:last-child a')?.getAttribute('href')).toBe('/isms/diff/?doc=ISMS-P-005&from=1.10&to=2.0');
+		expect(p005.querySelector('.revision-history td:last-child a')?.getAttribute('href')).toBe(
+			'/isms/diff/?doc=ISMS-P-005&from=1.10&to=2.0',
+		);
 		expect(parse(site.read('soa/index.html')).querySelector('a[download]')?.getAttribute('href')).toBe('/isms/soa.csv');
 	});
 
 	it('names the permalink as canonical with the site URL, on the permalink page and its /v<version>/ copy', () => {
-		const canonical = (path: string) => parse(site.read(path)).querySelectorAll('link[rel="canonical"]').map((l) => l.getAttribute('href'));
+		const canonical = (path: string) =>
+			parse(site.read(path))
+				.querySelectorAll('link[rel="canonical"]')
+				.map((l) => l.getAttribute('href'));
 		expect(canonical('documents/isms-p-005/index.html')).toEqual(['https://example.github.io/isms/documents/isms-p-005/']);
 		expect(canonical('documents/isms-p-005/v1.10/index.html')).toEqual(['https://example.github.io/isms/documents/isms-p-005/']);
 		expect(canonical('documents/isms-p-005/v1.9/index.html')).toEqual(['https://example.github.io/isms/documents/isms-p-005/v1.9/']);
@@ -52,11 +66,17 @@ describe('PORTAL_BASE_PATH=/isms/', () => {
 		expect(form.getAttribute('action')).toBe('/isms/diff/');
 		expect(form.getAttribute('data-base')).toBe('/isms/');
 		const versions = JSON.parse(site.read('documents/isms-p-005/versions.json')) as { versions: { url: string }[] };
-		expect(versions.versions.map((v) => v.url)).toEqual(['/isms/documents/isms-p-005/v2.0/', '/isms/documents/isms-p-005/v1.10/', '/isms/documents/isms-p-005/v1.9/', '/isms/documents/isms-p-005/v1.0/']);
+		expect(versions.versions.map((v) => v.url)).toEqual([
+			'/isms/documents/isms-p-005/v2.0/',
+			'/isms/documents/isms-p-005/v1.10/',
+			'/isms/documents/isms-p-005/v1.9/',
+			'/isms/documents/isms-p-005/v1.0/',
+		]);
 	});
 
 	it('compares versions in a browser, fetching versions.json below the base and keeping the address there', async () => {
-		if (!hasChromium()) throw new Error(`找不到 Chromium（${CHROMIUM}）：請先執行 apt-get install -y chromium fonts-noto-cjk，或以 PORTAL_CHROMIUM 指定路徑`);
+		if (!hasChromium())
+			throw new Error(`找不到 Chromium（${CHROMIUM}）：請先執行 apt-get install -y chromium fonts-noto-cjk，或以 PORTAL_CHROMIUM 指定路徑`);
 		const server = await serve(site.outDir, '/isms/');
 		const browser = await launch();
 		try {

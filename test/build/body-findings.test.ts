@@ -27,7 +27,11 @@ describe('a build over a body with every kind of finding beside broken reference
 
 	it('prints the findings npm run check prints, all in one run, and no stack trace', () => {
 		expect(problemLines(output).map((line) => line.split(/ {2}/).slice(0, 3))).toEqual(
-			BODY_FINDINGS.map(([file, at, severity, rule]) => [at ? `${file}:${at}` : expect.stringMatching(new RegExp(`^${file}:\\d+:\\d+$`, 'u')), severity, rule]),
+			BODY_FINDINGS.map(([file, at, severity, rule]) => [
+				at ? `${file}:${at}` : expect.stringMatching(new RegExp(`^${file}:\\d+:\\d+$`, 'u')),
+				severity,
+				rule,
+			]),
 		);
 		expect(crashSigns(output)).toEqual([]);
 		expect(output).not.toMatch(VITE);

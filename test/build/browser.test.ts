@@ -11,14 +11,16 @@ let server: Awaited<ReturnType<typeof serve>>;
 let page: Page;
 
 beforeAll(async () => {
-	if (!hasChromium()) throw new Error(`找不到 Chromium（${CHROMIUM}）：請先執行 apt-get install -y chromium fonts-noto-cjk，或以 PORTAL_CHROMIUM 指定路徑`);
+	if (!hasChromium())
+		throw new Error(`找不到 Chromium（${CHROMIUM}）：請先執行 apt-get install -y chromium fonts-noto-cjk，或以 PORTAL_CHROMIUM 指定路徑`);
 	const site = buildFixture('corpus-basic');
 	if (site.status !== 0) throw new Error(site.stderr);
 	server = await serve(site.outDir);
 	browser = await launch();
 	page = await browser.newPage({ locale: 'zh-TW', viewport: { width: 1280, height: 900 } });
 	page.on('request', (request) => {
-		if (!request.url().startsWith(server.url) && !request.url().startsWith('data:')) throw new Error(`request outside the site: ${request.url()}`);
+		if (!request.url().startsWith(server.url) && !request.url().startsWith('data:'))
+			throw new Error(`request outside the site: ${request.url()}`);
 	});
 });
 
@@ -64,7 +66,10 @@ describe('home → master list → document → older version', () => {
 		expect(await heading.textContent()).toBe(
 			'比較 第 1.9 版（民國111年6月1日） 與 第 1.10 版（民國112年3月1日）。第 1.10 版修訂說明：目標改由資通安全與個資保護委員會核定。',
 		);
-		expect(await heading.locator('a').evaluateAll((links) => links.map((a) => a.getAttribute('href')))).toEqual(['/documents/isms-p-005/v1.9/', '/documents/isms-p-005/v1.10/']);
+		expect(await heading.locator('a').evaluateAll((links) => links.map((a) => a.getAttribute('href')))).toEqual([
+			'/documents/isms-p-005/v1.9/',
+			'/documents/isms-p-005/v1.10/',
+		]);
 		expect(await page.locator('select[name="doc"]').inputValue()).toBe('ISMS-P-005');
 		expect(await page.locator('select[name="from"] option').allTextContents()).toEqual([
 			'2.0（民國188年1月1日，尚未生效）',
@@ -83,7 +88,9 @@ describe('home → master list → document → older version', () => {
 		await page.locator('select[name="to"]').selectOption('1.0');
 		await page.getByRole('button', { name: '比較' }).click();
 		await page.waitForURL(`${server.url}/diff/?doc=ISMS-P-005&from=1.0&to=2.0`);
-		await expect.poll(() => heading.textContent()).toBe('比較 第 1.0 版（民國110年1月4日） 與 第 2.0 版（民國188年1月1日）。第 2.0 版修訂說明：預定改版。');
+		await expect
+			.poll(() => heading.textContent())
+			.toBe('比較 第 1.0 版（民國110年1月4日） 與 第 2.0 版（民國188年1月1日）。第 2.0 版修訂說明：預定改版。');
 		expect(await page.locator('select[name="from"]').inputValue()).toBe('1.0');
 		expect(await page.locator('select[name="to"]').inputValue()).toBe('2.0');
 		expect(await page.locator('.diff-row[data-kind="removed"]').textContent()).toContain('舊版條文：年度目標由各單位自行訂定。');
@@ -164,7 +171,9 @@ describe('home → master list → document → older version', () => {
 
 		await page.route(p007, (route) => route.fulfill({ status: 500, body: '' }));
 		await page.goto(`${server.url}/diff/?doc=ISMS-P-007&from=1.0&to=1.1`);
-		await expect.poll(() => page.locator('[data-diff-message]').textContent()).toBe('無法載入 ISMS-P-007 的版次資料，請重新整理頁面再試一次。');
+		await expect
+			.poll(() => page.locator('[data-diff-message]').textContent())
+			.toBe('無法載入 ISMS-P-007 的版次資料，請重新整理頁面再試一次。');
 		expect(await page.locator('[data-diff]').count()).toBe(0);
 		await page.unroute(p007);
 	});
@@ -188,7 +197,9 @@ describe('home → master list → document → older version', () => {
 		expect(page.url()).toContain('?date=2022-07-01');
 		// Garbage: a message, no table that could pass for an answer.
 		await page.goto(`${server.url}/as-of/?date=garbage`);
-		await expect.poll(() => page.getByRole('alert').filter({ hasText: '不是有效的日期' }).textContent()).toContain('「garbage」不是有效的日期');
+		await expect
+			.poll(() => page.getByRole('alert').filter({ hasText: '不是有效的日期' }).textContent())
+			.toContain('「garbage」不是有效的日期');
 		expect(await page.locator('[data-as-of-table] tbody tr').count()).toBe(0);
 	});
 
@@ -208,7 +219,9 @@ describe('home → master list → document → older version', () => {
 	it('filters the SoA matrix to the gaps', async () => {
 		await page.goto(`${server.url}/soa/`);
 		await page.getByLabel('僅缺口').check();
-		const visible = await page.locator('tr[data-control]:visible').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-control')));
+		const visible = await page
+			.locator('tr[data-control]:visible')
+			.evaluateAll((rows) => rows.map((row) => row.getAttribute('data-control')));
 		expect(visible).toContain('A.9.2.1');
 		expect(visible).not.toContain('A.5.1.1');
 		expect(page.url()).toContain('show=gaps');
@@ -249,7 +262,17 @@ describe('printing a document page', () => {
 });
 
 describe('accessibility (axe-core): no serious or critical violations', () => {
-	const pages = ['/', '/documents/', '/documents/isms-m-001/', '/documents/isms-p-005/v1.0/', '/soa/', '/reviews/', '/as-of/', '/search/?q=管理', '/diff/?doc=ISMS-P-005&from=1.0&to=1.10'];
+	const pages = [
+		'/',
+		'/documents/',
+		'/documents/isms-m-001/',
+		'/documents/isms-p-005/v1.0/',
+		'/soa/',
+		'/reviews/',
+		'/as-of/',
+		'/search/?q=管理',
+		'/diff/?doc=ISMS-P-005&from=1.0&to=1.10',
+	];
 	/** Pages the browser fills in: checked once they are. */
 	const ready: Record<string, string> = { '/diff/?doc=ISMS-P-005&from=1.0&to=1.10': '.diff-row' };
 	for (const path of pages) {
@@ -262,7 +285,13 @@ describe('accessibility (axe-core): no serious or critical violations', () => {
 				const result = await (window as unknown as { axe: typeof axe }).axe.run(document, { resultTypes: ['violations'] });
 				return result.violations
 					.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-					.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+					.map(
+						(v) =>
+							`${v.id} (${v.impact}): ${v.nodes
+								.map((n) => n.target.join(' '))
+								.slice(0, 3)
+								.join(', ')}`,
+					);
 			});
 			expect(violations).toEqual([]);
 		});

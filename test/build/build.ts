@@ -61,13 +61,23 @@ export function fixtureEnv(name: string, label: string, env: Record<string, stri
 
 /** The first step of `npm run build`: `astro build` into outDir. */
 export function astroBuild(outDir: string, env: Record<string, string>): { status: number | null; stdout: string; stderr: string } {
-	const run = spawnSync(process.execPath, [ASTRO, 'build', '--outDir', outDir], { cwd: ROOT, encoding: 'utf8', env: { ...hostEnv(), ...env }, timeout: 240_000 });
+	const run = spawnSync(process.execPath, [ASTRO, 'build', '--outDir', outDir], {
+		cwd: ROOT,
+		encoding: 'utf8',
+		env: { ...hostEnv(), ...env },
+		timeout: 240_000,
+	});
 	return { status: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
 /** The second step of `npm run build`: scripts/index-search.ts (search index, then the audit of the output). */
 export function indexStep(outDir: string): { status: number | null; stdout: string; stderr: string } {
-	const run = spawnSync(process.execPath, [join(ROOT, 'scripts/index-search.ts'), outDir], { cwd: ROOT, encoding: 'utf8', env: hostEnv(), timeout: 240_000 });
+	const run = spawnSync(process.execPath, [join(ROOT, 'scripts/index-search.ts'), outDir], {
+		cwd: ROOT,
+		encoding: 'utf8',
+		env: hostEnv(),
+		timeout: 240_000,
+	});
 	return { status: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
@@ -123,6 +133,8 @@ export function indexedPages(site: BuildResult): { url: string; content: string;
  */
 export function hostEnv(): NodeJS.ProcessEnv {
 	return Object.fromEntries(
-		Object.entries(process.env).filter(([key]) => !['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'TEST'].includes(key) && !key.startsWith('VITEST')),
+		Object.entries(process.env).filter(
+			([key]) => !['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'TEST'].includes(key) && !key.startsWith('VITEST'),
+		),
 	);
 }

@@ -14,10 +14,24 @@ import { builtTexts } from './scan.ts';
  */
 // The titles end in 甲乙丙 / 丁戊己 / 庚辛壬 / 癸子丑 so that a title cut short still shows up.
 // ISMS-S-004 has two versions, so a cleared build serves it to the diff page (versions.json).
-const RESTRICTED = ['機房管制作業說明甲乙丙', '甲乙丙', 'CANARY-R-BODY-7f3a', 'CANARY-R-CHANGES-4c1d', 'CANARY-R-CHANGES-11e5', 'CANARY-R-V11-2b8e'];
+const RESTRICTED = [
+	'機房管制作業說明甲乙丙',
+	'甲乙丙',
+	'CANARY-R-BODY-7f3a',
+	'CANARY-R-CHANGES-4c1d',
+	'CANARY-R-CHANGES-11e5',
+	'CANARY-R-V11-2b8e',
+];
 const RESTRICTED_LATIN = ['VPN ZQ7X 存取規範庚辛壬', 'VPN ZQ7X', 'ZQ7X', '庚辛壬', 'CANARY-R2-BODY-8d21', 'CANARY-R2-CHANGES-5e0a'];
 const CONFIDENTIAL = ['金鑰保管作業說明丁戊己', '丁戊己', 'CANARY-C-BODY-91b2'];
-const HIDDEN_VERSION = ['品質紀錄限閱新版癸子丑', '癸子丑', 'CANARY-Q-CHANGES-77c3', 'CANARY-Q-V11-BODY-a9f4', '/documents/isms-q-002/v1.1/', 'isms-q-002/v1.1'];
+const HIDDEN_VERSION = [
+	'品質紀錄限閱新版癸子丑',
+	'癸子丑',
+	'CANARY-Q-CHANGES-77c3',
+	'CANARY-Q-V11-BODY-a9f4',
+	'/documents/isms-q-002/v1.1/',
+	'isms-q-002/v1.1',
+];
 const HIDDEN_PATHS = ['/documents/isms-s-004/', '/documents/isms-r-002/', '/documents/isms-s-009/'];
 const ALL = [...RESTRICTED, ...RESTRICTED_LATIN, ...CONFIDENTIAL, ...HIDDEN_VERSION, ...HIDDEN_PATHS];
 
@@ -37,8 +51,19 @@ const leaks = async (site: BuildResult, canaries: readonly string[]) =>
 describe('the all-staff build (ceiling internal)', () => {
 	it('leaves no trace of documents and versions above the ceiling in any file: HTML, search index, sitemap, CSV, XLSX, JSON', async () => {
 		const texts = await builtTexts(allStaff);
-		for (const kind of ['pagefind/fragment/', 'pagefind/index/', 'soa.xlsx!/', 'soa.csv', 'sitemap-0.xml', 'documents/isms-p-008/versions.json', 'documents/isms-q-002/index.html']) {
-			expect(texts.some((t) => t.file.startsWith(kind)), kind).toBe(true);
+		for (const kind of [
+			'pagefind/fragment/',
+			'pagefind/index/',
+			'soa.xlsx!/',
+			'soa.csv',
+			'sitemap-0.xml',
+			'documents/isms-p-008/versions.json',
+			'documents/isms-q-002/index.html',
+		]) {
+			expect(
+				texts.some((t) => t.file.startsWith(kind)),
+				kind,
+			).toBe(true);
 		}
 		expect(await leaks(allStaff, ALL)).toEqual([]);
 		for (const hidden of ['isms-s-004', 'isms-s-009', 'isms-r-002']) expect(allStaff.exists(`documents/${hidden}/index.html`)).toBe(false);
@@ -53,7 +78,9 @@ describe('the all-staff build (ceiling internal)', () => {
 
 	// Defect: versions.json (and so /diff/) was made from the raw text, with every cited title.
 	it('writes versions.json from the published text: the same bare numbers as the page', () => {
-		const file = JSON.parse(allStaff.read('documents/isms-p-008/versions.json')) as { versions: { version: string; changes?: string; blocks: { text: string }[] }[] };
+		const file = JSON.parse(allStaff.read('documents/isms-p-008/versions.json')) as {
+			versions: { version: string; changes?: string; blocks: { text: string }[] }[];
+		};
 		const v11 = file.versions.find((v) => v.version === '1.1')!;
 		expect(v11.blocks.map((b) => b.text)).toEqual([
 			'1. 目的',
@@ -72,7 +99,9 @@ describe('the all-staff build (ceiling internal)', () => {
 		]);
 		// The cells and column headings the diff shows a table row with are the same published text
 		// (a Markdown table and an HTML one with a merged cell).
-		const rows = (v11.blocks as unknown as { kind: string; cells?: { text: string }[]; columns?: { text: string }[] }[]).filter((b) => b.kind === 'row');
+		const rows = (v11.blocks as unknown as { kind: string; cells?: { text: string }[]; columns?: { text: string }[] }[]).filter(
+			(b) => b.kind === 'row',
+		);
 		expect(rows.map((row) => row.cells!.map((cell) => cell.text))).toEqual([
 			['對象', '依據'],
 			['機房人員', 'ISMS-S-004'],
@@ -104,7 +133,15 @@ describe('the all-staff build (ceiling internal)', () => {
 		expect(page.querySelector('.doc-body h2#sec-2')?.text.trim()).toBe('2. ISMS-R-002');
 		const outline = page.querySelectorAll('starlight-toc a').map((a) => a.text.trim());
 		expect(outline).toContain('2. ISMS-R-002');
-		expect(page.querySelectorAll('.doc-body td').map((td) => td.text.trim())).toEqual(['機房人員', 'ISMS-S-004', '遠端人員', '「ISMS-R-002」', '機房', 'ISMS-S-004', 'ISMS-S-009']);
+		expect(page.querySelectorAll('.doc-body td').map((td) => td.text.trim())).toEqual([
+			'機房人員',
+			'ISMS-S-004',
+			'遠端人員',
+			'「ISMS-R-002」',
+			'機房',
+			'ISMS-S-004',
+			'ISMS-S-009',
+		]);
 		const span = page.querySelector('#sec-2-1 span[title]')!;
 		expect([span.getAttribute('title'), span.text]).toEqual(['ISMS-R-002', 'ISMS-R-002']);
 		expect(page.querySelector('#sec-1-3')!.text.replace(/\s+/g, ' ')).toBe('1.3 金鑰保管人員依 ISMS-S-009 及 ISMS-S-004辦理。');
@@ -124,14 +161,19 @@ describe('a build for a cleared audience (PORTAL_MAX_CLASSIFICATION=confidential
 	it('includes them, their pages and their references', async () => {
 		const texts = await builtTexts(cleared);
 		for (const canary of [...RESTRICTED, ...RESTRICTED_LATIN, ...CONFIDENTIAL, ...HIDDEN_VERSION]) {
-			expect(texts.some((t) => t.text.includes(canary)), canary).toBe(true);
+			expect(
+				texts.some((t) => t.text.includes(canary)),
+				canary,
+			).toBe(true);
 		}
 		expect(cleared.exists('documents/isms-s-004/index.html')).toBe(true);
 		expect(cleared.exists('documents/isms-s-004/versions.json')).toBe(true);
 		expect(cleared.read('diff/index.html')).toContain('ISMS-S-004 機房管制作業說明甲乙丙');
 		const clause = parse(cleared.read('documents/isms-m-001/index.html')).querySelector('#sec-1-1')!;
 		expect(clause.querySelector('a[href="/documents/isms-s-004/"]')?.text).toBe('ISMS-S-004 機房管制作業說明甲乙丙');
-		expect(parse(cleared.read('documents/isms-p-008/index.html')).querySelector('.doc-body h2#sec-2')?.text.trim()).toBe('2. ISMS-R-002 VPN ZQ7X 存取規範庚辛壬');
+		expect(parse(cleared.read('documents/isms-p-008/index.html')).querySelector('.doc-body h2#sec-2')?.text.trim()).toBe(
+			'2. ISMS-R-002 VPN ZQ7X 存取規範庚辛壬',
+		);
 	});
 });
 
@@ -149,7 +191,11 @@ describe('a link to a page above the ceiling', () => {
 			'---\ndocNo: ISMS-P-008\ntitle: 教育訓練管理程序書\nversion: "1.1"\ntier: 2\nclassification: 公開\neffective: 2022-01-15\n---\n\n' +
 				'- 1.1 依 [新版](/documents/isms-q-002/v1.1/) 及 [機房](/documents/isms-s-004/#sec-1-1) 辦理，不得寫出機房管制作業說明甲乙丙。\n',
 		);
-		refused = buildFixture('corpus-ceiling', { ...ENV, PORTAL_DOCUMENTS_DIR: 'test/.tmp/corpus-ceiling-links-src' }, 'corpus-ceiling-links');
+		refused = buildFixture(
+			'corpus-ceiling',
+			{ ...ENV, PORTAL_DOCUMENTS_DIR: 'test/.tmp/corpus-ceiling-links-src' },
+			'corpus-ceiling-links',
+		);
 	});
 
 	it('is refused by the checker: one line per link, naming the file and what to write instead; nothing built', () => {

@@ -8,7 +8,11 @@ export const SITE = 'https://isms.example.tw';
  * the test files of a run that look at every kind of page (print, phone layout, accessibility, orientation).
  */
 export function contentSite(): BuildResult {
-	const site = buildFixture('content', { PORTAL_DOCUMENTS_DIR: 'content/documents', PORTAL_SOA_DIR: 'content/soa', PORTAL_TODAY: '2026-11-25', PORTAL_SITE_URL: SITE }, 'content-site');
+	const site = buildFixture(
+		'content',
+		{ PORTAL_DOCUMENTS_DIR: 'content/documents', PORTAL_SOA_DIR: 'content/soa', PORTAL_TODAY: '2026-11-25', PORTAL_SITE_URL: SITE },
+		'content-site',
+	);
 	if (site.status !== 0) throw new Error(`the real content does not build:\n${site.stderr}`);
 	return site;
 }

@@ -14,7 +14,11 @@ let site: BuildResult;
 const page = (path: string) => parse(site.read(path));
 
 beforeAll(() => {
-	site = buildFixture('content', { PORTAL_DOCUMENTS_DIR: 'content/documents', PORTAL_SOA_DIR: 'content/soa', PORTAL_TODAY: '2026-11-25' }, 'content');
+	site = buildFixture(
+		'content',
+		{ PORTAL_DOCUMENTS_DIR: 'content/documents', PORTAL_SOA_DIR: 'content/soa', PORTAL_TODAY: '2026-11-25' },
+		'content',
+	);
 	if (site.status !== 0) throw new Error(`the real content does not build:\n${site.stderr}`);
 });
 
@@ -22,8 +26,24 @@ describe('ISMS-M-001, the agency policy', () => {
 	it('shows every field of the controlled-document header', () => {
 		const root = page('documents/isms-m-001/index.html');
 		const field = (name: string) => root.querySelector(`.doc-header [data-field="${name}"]`)?.text.trim();
-		expect([field('docNo'), field('title'), field('classification'), field('version'), field('tier'), field('issuedBy'), field('effective'), field('approvedBy')]).toEqual([
-			'ISMS-M-001', '資訊安全管理政策', '公開', '1.0', '第一階文件（政策/手冊）', '資通安全處理小組', '民國109年10月16日', '資通安全長',
+		expect([
+			field('docNo'),
+			field('title'),
+			field('classification'),
+			field('version'),
+			field('tier'),
+			field('issuedBy'),
+			field('effective'),
+			field('approvedBy'),
+		]).toEqual([
+			'ISMS-M-001',
+			'資訊安全管理政策',
+			'公開',
+			'1.0',
+			'第一階文件（政策/手冊）',
+			'資通安全處理小組',
+			'民國109年10月16日',
+			'資通安全長',
 		]);
 		expect(root.querySelector('.doc-header__org')?.text).toBe('臺北市政府警察局');
 	});
@@ -33,7 +53,12 @@ describe('ISMS-M-001, the agency policy', () => {
 		const body = page('documents/isms-m-001/index.html').querySelector('.doc-body')!.text.replace(/\s+/g, '');
 		const lines = seed
 			.split('\n')
-			.map((line) => line.replace(/^\s*#+\s*/, '').replace(/^\s*-\s+/, '').trim())
+			.map((line) =>
+				line
+					.replace(/^\s*#+\s*/, '')
+					.replace(/^\s*-\s+/, '')
+					.trim(),
+			)
 			.filter((line) => line !== '' && !/^(臺 北 市|TAIPEI|文件編號\t|機密等級\t|管理系統文件|文 件|發 行|版 次)/.test(line));
 		expect(lines.length).toBeGreaterThan(150);
 		const missing = lines.map((line) => line.replace(/\s+/g, '')).filter((line) => !body.includes(line) && !isSplitAcrossPages(line, body));
@@ -88,7 +113,8 @@ describe('the document set', () => {
 					if (!heading) return;
 					const next = lines.slice(i + 1).find((l) => l.trim() !== '');
 					const nextHeading = next && /^(#+)\s/.exec(next);
-					if (next === undefined || (nextHeading && nextHeading[1]!.length <= heading[1]!.length)) problems.push(`${folder}/${file}:${i + 1} empty section`);
+					if (next === undefined || (nextHeading && nextHeading[1]!.length <= heading[1]!.length))
+						problems.push(`${folder}/${file}:${i + 1} empty section`);
 				});
 			}
 		}
@@ -119,7 +145,19 @@ describe('the SoA', () => {
 		const root = page('soa/index.html');
 		// The 11 controls new in 2022: assessed, but no document cites them until their next revision.
 		expect(root.querySelector('#soa-gaps')?.text).toBe('文件化缺口（11）');
-		expect(root.querySelectorAll('.soa-gap[data-gap="uncovered"] li a').map((a) => a.text)).toEqual(['A.5.7', 'A.5.23', 'A.5.30', 'A.7.4', 'A.8.9', 'A.8.10', 'A.8.11', 'A.8.12', 'A.8.16', 'A.8.23', 'A.8.28']);
+		expect(root.querySelectorAll('.soa-gap[data-gap="uncovered"] li a').map((a) => a.text)).toEqual([
+			'A.5.7',
+			'A.5.23',
+			'A.5.30',
+			'A.7.4',
+			'A.8.9',
+			'A.8.10',
+			'A.8.11',
+			'A.8.12',
+			'A.8.16',
+			'A.8.23',
+			'A.8.28',
+		]);
 		expect(root.querySelector('.soa-gap[data-gap="unassessed"]')).toBeNull();
 		expect(root.querySelector('#soa-pending')?.text).toBe('尚未完全實施（26）');
 		const planned = root.querySelectorAll('[data-pending="planned"] li');
@@ -134,7 +172,9 @@ describe('the SoA', () => {
 			['ISMS-S-001', 'A.9.2.4 A.9.4.3'],
 		]);
 		expect(row.querySelector('.soa-coverage')?.text.trim()).toBe('✓ 已涵蓋（依對照表）');
-		expect(page('documents/isms-p-014/index.html').querySelector('.doc-header [data-field="controls"] a')?.getAttribute('href')).toBe('/soa/#control-a-5-15');
+		expect(page('documents/isms-p-014/index.html').querySelector('.doc-header [data-field="controls"] a')?.getAttribute('href')).toBe(
+			'/soa/#control-a-5-15',
+		);
 	});
 
 	it('/soa/v1.2/ is the 2013 SoA (114 controls), marked superseded, with its own exports', () => {
@@ -144,7 +184,12 @@ describe('the SoA', () => {
 		expect(root.querySelector('.version-status')?.text).toContain('本版次已於民國115年11月1日由 2.0 版取代');
 		expect(root.querySelector('meta[name="robots"]')?.getAttribute('content')).toBe('noindex');
 		expect(root.querySelector('#soa-gaps')?.text).toBe('文件化缺口（0）');
-		expect(site.read('soa/v1.2/soa-v1.2.csv').split('\r\n').filter((line) => /^A\.\d/.test(line))).toHaveLength(114);
+		expect(
+			site
+				.read('soa/v1.2/soa-v1.2.csv')
+				.split('\r\n')
+				.filter((line) => /^A\.\d/.test(line)),
+		).toHaveLength(114);
 	});
 
 	it('compares 1.2 with 2.0 across the catalogues, linked from the version list', () => {
@@ -158,7 +203,12 @@ describe('the SoA', () => {
 
 	it('turns every applicable control into a gap when no document claims a control', () => {
 		const { c2013, c2022, crosswalk } = loadControls(ROOT);
-		const { soa, problems } = parseSoa(readFileSync(join(ROOT, 'content/soa/1.2.yaml'), 'utf8'), 'content/soa/1.2.yaml', { '2013': c2013, '2022': c2022 }, crosswalk);
+		const { soa, problems } = parseSoa(
+			readFileSync(join(ROOT, 'content/soa/1.2.yaml'), 'utf8'),
+			'content/soa/1.2.yaml',
+			{ '2013': c2013, '2022': c2022 },
+			crosswalk,
+		);
 		expect(problems).toEqual([]);
 		const matrix = computeSoa(c2013!, soa, [], crosswalk);
 		expect(matrix.gaps.uncovered).toHaveLength(matrix.totals.applicable);
@@ -195,8 +245,8 @@ describe('search in a real browser', () => {
 			await more.click();
 			await expect.poll(() => hits.count()).toBeGreaterThan(before);
 		}
-		const found = (await hits.locator('a.portal-search__title').evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''))).map((href) =>
-			href.replace(/#.*$/, ''),
+		const found = (await hits.locator('a.portal-search__title').evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''))).map(
+			(href) => href.replace(/#.*$/, ''),
 		);
 		// Rank, don't filter (issue 13): the exact matches first, every one of them, then the rest.
 		expect(found.slice(0, expected.length).sort()).toEqual(expected);

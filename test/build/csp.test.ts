@@ -22,7 +22,8 @@ let page: Page;
 const reports: { violations: string[]; dialogs: string[]; errors: string[] } = { violations: [], dialogs: [], errors: [] };
 
 beforeAll(async () => {
-	if (!hasChromium()) throw new Error(`找不到 Chromium（${CHROMIUM}）：請先執行 apt-get install -y chromium fonts-noto-cjk，或以 PORTAL_CHROMIUM 指定路徑`);
+	if (!hasChromium())
+		throw new Error(`找不到 Chromium（${CHROMIUM}）：請先執行 apt-get install -y chromium fonts-noto-cjk，或以 PORTAL_CHROMIUM 指定路徑`);
 	if (!README_HEADER) throw new Error('README.md has no nginx Content-Security-Policy line');
 	site = buildFixture('corpus-payloads', { PORTAL_SOA_FILE: 'test/fixtures/soa/payloads.yaml' });
 	if (site.status !== 0) throw new Error(site.stderr);
@@ -32,7 +33,9 @@ beforeAll(async () => {
 	// Before any script of the page: violations are events on the document.
 	await context.addInitScript(() => {
 		const seen: string[] = ((window as unknown as { __csp: string[] }).__csp = []);
-		document.addEventListener('securitypolicyviolation', (event) => seen.push(`${event.effectiveDirective} ${event.blockedURI} ${event.sourceFile}:${event.lineNumber}`));
+		document.addEventListener('securitypolicyviolation', (event) =>
+			seen.push(`${event.effectiveDirective} ${event.blockedURI} ${event.sourceFile}:${event.lineNumber}`),
+		);
 	});
 	page = await context.newPage();
 	page.on('console', (message) => {
@@ -96,7 +99,9 @@ describe('every kind of page under the README header policy and its own policy',
 describe('the page’s own scripts still work', () => {
 	it('runs the theme script before first paint (a hashed inline script) and switches the theme', async () => {
 		await visit('/documents/isms-p-001/');
-		expect(await page.evaluate(() => typeof (window as unknown as { StarlightThemeProvider?: unknown }).StarlightThemeProvider)).toBe('object');
+		expect(await page.evaluate(() => typeof (window as unknown as { StarlightThemeProvider?: unknown }).StarlightThemeProvider)).toBe(
+			'object',
+		);
 		const select = page.locator('starlight-theme-select select').first();
 		await select.selectOption('light');
 		await expect.poll(() => page.evaluate(() => document.documentElement.dataset.theme)).toBe('light');
@@ -120,7 +125,9 @@ describe('the page’s own scripts still work', () => {
 		expect(await hit.locator('.portal-search__excerpt').textContent()).toContain('onerror');
 		expect(await page.locator('site-search dialog .portal-search__hit img, site-search dialog .portal-search__hit script').count()).toBe(0);
 		await input.fill('管理審查');
-		await expect.poll(() => page.locator('site-search dialog .portal-search__hit .portal-search__docno').allTextContents(), { timeout: 60_000 }).toContain('ISMS-P-001');
+		await expect
+			.poll(() => page.locator('site-search dialog .portal-search__hit .portal-search__docno').allTextContents(), { timeout: 60_000 })
+			.toContain('ISMS-P-001');
 		expect(reports).toEqual({ violations: [], dialogs: [], errors: [] });
 	});
 });
@@ -136,7 +143,9 @@ describe('the policy bites', () => {
 			return (window as unknown as { __injected?: boolean }).__injected === true;
 		});
 		expect(ran).toBe(false);
-		await expect.poll(() => page.evaluate(() => (window as unknown as { __csp: string[] }).__csp.map((v) => v.split(' ')[0]))).toContain('script-src-elem');
+		await expect
+			.poll(() => page.evaluate(() => (window as unknown as { __csp: string[] }).__csp.map((v) => v.split(' ')[0])))
+			.toContain('script-src-elem');
 	});
 
 	it('is written at the top of every page, before any script or style', () => {

@@ -21,14 +21,22 @@ let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
-	if (!hasChromium()) throw new Error(`找不到 Chromium（${CHROMIUM}）：請先執行 apt-get install -y chromium fonts-noto-cjk，或以 PORTAL_CHROMIUM 指定路徑`);
+	if (!hasChromium())
+		throw new Error(`找不到 Chromium（${CHROMIUM}）：請先執行 apt-get install -y chromium fonts-noto-cjk，或以 PORTAL_CHROMIUM 指定路徑`);
 	browser = await launch();
 	page = await browser.newPage({ locale: 'zh-TW' });
 	await page.route(`${ORIGIN}/**`, (route) => {
 		const path = new URL(route.request().url()).pathname;
-		if (path === '/') return route.fulfill({ contentType: 'text/html; charset=utf-8', body: '<!doctype html><html lang="zh-TW"><head><title>diff-view</title></head><body></body></html>' });
+		if (path === '/')
+			return route.fulfill({
+				contentType: 'text/html; charset=utf-8',
+				body: '<!doctype html><html lang="zh-TW"><head><title>diff-view</title></head><body></body></html>',
+			});
 		if (/^\/src\/(?:lib|client)\/(?:[\w-]+\/)*[\w-]+\.ts$/.test(path)) {
-			return route.fulfill({ contentType: 'text/javascript; charset=utf-8', body: stripTypeScriptTypes(readFileSync(join(ROOT, path), 'utf8')) });
+			return route.fulfill({
+				contentType: 'text/javascript; charset=utf-8',
+				body: stripTypeScriptTypes(readFileSync(join(ROOT, path), 'utf8')),
+			});
 		}
 		return route.fulfill({ status: 404, body: '' });
 	});
@@ -57,8 +65,16 @@ async function rendered(diff: VersionDiff, showSame?: boolean): Promise<string> 
 }
 
 const block = (kind: OutlineBlock['kind'], text: string, clause?: string) => ({ kind, text, ...(clause ? { clause } : {}) });
-const OLDER = [block('heading', '1. 目的', '1'), block('item', '1.1 年度資訊安全目標由資訊室彙整。', '1.1'), block('paragraph', '舊版條文：年度目標由各單位自行訂定。')];
-const NEWER = [block('heading', '1. 目的', '1'), block('item', '1.1 年度資訊安全目標由資通安全與個資保護委員會核定。', '1.1'), block('item', '1.2 目標每年檢討。', '1.2')];
+const OLDER = [
+	block('heading', '1. 目的', '1'),
+	block('item', '1.1 年度資訊安全目標由資訊室彙整。', '1.1'),
+	block('paragraph', '舊版條文：年度目標由各單位自行訂定。'),
+];
+const NEWER = [
+	block('heading', '1. 目的', '1'),
+	block('item', '1.1 年度資訊安全目標由資通安全與個資保護委員會核定。', '1.1'),
+	block('item', '1.2 目標每年檢討。', '1.2'),
+];
 
 describe('renderDiff', () => {
 	it('builds the markup the portal styles: summary, toggle, one row per block, ins/del with their spoken labels', async () => {
@@ -109,23 +125,37 @@ describe('renderDiff', () => {
 });
 
 describe('renderDiff: table rows', () => {
-	const columns = [{ text: '非核心業務', head: true as const }, { text: '最大可容忍中斷時間', head: true as const }];
+	const columns = [
+		{ text: '非核心業務', head: true as const },
+		{ text: '最大可容忍中斷時間', head: true as const },
+	];
 	/** A row block as versions.json has it: its text is its cells' text joined (`extra.cells` may replace the cells). */
-	const row = (texts: string[], extra: Record<string, unknown> = { columns }) => ({ kind: 'row' as const, text: texts.join(' | '), cells: texts.map((text) => ({ text })), ...extra });
+	const row = (texts: string[], extra: Record<string, unknown> = { columns }) => ({
+		kind: 'row' as const,
+		text: texts.join(' | '),
+		cells: texts.map((text) => ({ text })),
+		...extra,
+	});
 	const header = row(['非核心業務', '最大可容忍中斷時間'], { head: true, cells: columns });
 
 	it('shows a changed row as a table of its own under the column headings, the changed cell marked and announced', async () => {
 		const html = await rendered(diffVersions([header, row(['學校網站', '24小時'])], [header, row(['學校網站', '12小時'])]));
 		const li = parse(html).querySelector('.diff-row[data-kind="changed"]')!;
 		const box = li.querySelector('.table-scroll')!;
-		expect([box.getAttribute('role'), box.getAttribute('tabindex'), box.getAttribute('aria-label')]).toEqual(['region', '0', '表格列：學校網站']);
+		expect([box.getAttribute('role'), box.getAttribute('tabindex'), box.getAttribute('aria-label')]).toEqual([
+			'region',
+			'0',
+			'表格列：學校網站',
+		]);
 		expect(box.querySelectorAll('thead th').map((th) => [th.getAttribute('scope'), th.text])).toEqual([
 			['col', '非核心業務'],
 			['col', '最大可容忍中斷時間'],
 		]);
 		const cells = box.querySelectorAll('tbody td');
 		expect(cells.map((td) => td.getAttribute('data-change') ?? 'same')).toEqual(['same', 'changed']);
-		expect(cells[1]!.innerHTML).toBe('<del><span class="sr-only">〔刪除〕</span>24</del><ins><span class="sr-only">〔新增〕</span>12</ins><span>小時</span>');
+		expect(cells[1]!.innerHTML).toBe(
+			'<del><span class="sr-only">〔刪除〕</span>24</del><ins><span class="sr-only">〔新增〕</span>12</ins><span>小時</span>',
+		);
 		// Each cell under its heading, as a screen reader announces it.
 		expect(await page.getByRole('cell', { name: '學校網站' }).count()).toBe(1);
 		expect(await page.locator('.diff-row[data-kind="changed"]').getByRole('columnheader', { name: '最大可容忍中斷時間' }).count()).toBe(1);
@@ -137,18 +167,44 @@ describe('renderDiff: table rows', () => {
 			'<ins><span class="sr-only">〔新增〕</span>校務行政系統</ins>',
 			'<ins><span class="sr-only">〔新增〕</span>8小時</ins>',
 		]);
-		expect(root.querySelectorAll('.diff-row[data-kind="removed"] tbody td del').map((del) => del.text)).toEqual(['〔刪除〕校園網路', '〔刪除〕24小時']);
+		expect(root.querySelectorAll('.diff-row[data-kind="removed"] tbody td del').map((del) => del.text)).toEqual([
+			'〔刪除〕校園網路',
+			'〔刪除〕24小時',
+		]);
 		expect(root.querySelectorAll('.diff-row[data-kind="removed"] thead th').length).toBe(2);
 	});
 
 	it('keeps merged cells (colspan) and row headings, and shows a header row as headings', async () => {
-		const spanned = [{ text: '版次', head: true as const }, { text: '修訂內容', head: true as const, span: 2 }];
-		const older = [row(['版次', '修訂內容'], { head: true, cells: spanned }), row(['2.0', '全文修正'], { cells: [{ text: '2.0', head: true }, { text: '全文修正', span: 2 }], columns: [...spanned] })];
-		const newer = [row(['版次', '修訂說明'], { head: true, cells: [{ text: '版次', head: true }, { text: '修訂說明', head: true, span: 2 }] }), older[1]!];
+		const spanned = [
+			{ text: '版次', head: true as const },
+			{ text: '修訂內容', head: true as const, span: 2 },
+		];
+		const older = [
+			row(['版次', '修訂內容'], { head: true, cells: spanned }),
+			row(['2.0', '全文修正'], {
+				cells: [
+					{ text: '2.0', head: true },
+					{ text: '全文修正', span: 2 },
+				],
+				columns: [...spanned],
+			}),
+		];
+		const newer = [
+			row(['版次', '修訂說明'], {
+				head: true,
+				cells: [
+					{ text: '版次', head: true },
+					{ text: '修訂說明', head: true, span: 2 },
+				],
+			}),
+			older[1]!,
+		];
 		const root = parse(await rendered(diffVersions(older, newer), true));
 		const head = root.querySelector('.diff-row[data-kind="changed"] table')!;
 		expect(head.querySelector('tbody')).toBeNull();
-		expect(head.querySelectorAll('thead th').map((th) => [th.getAttribute('scope'), th.getAttribute('colspan'), th.getAttribute('data-change')])).toEqual([
+		expect(
+			head.querySelectorAll('thead th').map((th) => [th.getAttribute('scope'), th.getAttribute('colspan'), th.getAttribute('data-change')]),
+		).toEqual([
 			['col', undefined, undefined],
 			['col', '2', 'changed'],
 		]);
@@ -189,8 +245,13 @@ describe('renderComparison', () => {
 			[version('1.9', '2022-06-01', '文字修正。'), version('1.10', '2023-03-01', '目標改由資通安全與個資保護委員會核定。')] as const,
 		);
 		const heading = parse(html).querySelector('p')!;
-		expect(heading.text).toBe('比較 第 1.9 版（民國111年6月1日） 與 第 1.10 版（民國112年3月1日）。第 1.10 版修訂說明：目標改由資通安全與個資保護委員會核定。');
-		expect(heading.querySelectorAll('a').map((a) => a.getAttribute('href'))).toEqual(['/isms/documents/isms-p-005/v1.9/', '/isms/documents/isms-p-005/v1.10/']);
+		expect(heading.text).toBe(
+			'比較 第 1.9 版（民國111年6月1日） 與 第 1.10 版（民國112年3月1日）。第 1.10 版修訂說明：目標改由資通安全與個資保護委員會核定。',
+		);
+		expect(heading.querySelectorAll('a').map((a) => a.getAttribute('href'))).toEqual([
+			'/isms/documents/isms-p-005/v1.9/',
+			'/isms/documents/isms-p-005/v1.10/',
+		]);
 	});
 
 	it('leaves out 修訂說明 when the newer version has none', async () => {
@@ -202,12 +263,23 @@ describe('renderComparison', () => {
 	});
 
 	it('names the attachments added, replaced and removed between the two versions, linking the newer files', async () => {
-		const file = (name: string, sha256: string, v: string) => ({ name, sha256, size: 100, href: `/documents/isms-f-103/v${v}/${encodeURIComponent(name)}` });
+		const file = (name: string, sha256: string, v: string) => ({
+			name,
+			sha256,
+			size: 100,
+			href: `/documents/isms-f-103/v${v}/${encodeURIComponent(name)}`,
+		});
 		const html = await page.evaluate(
 			([from, to]) => (window as unknown as { diffView: DiffViewModule }).diffView.renderComparison(document, from, to).outerHTML,
 			[
-				{ ...version('1.0', '2021-01-04'), attachments: [file('清冊.odt', 'a', '1.0'), file('舊表.pdf', 'b', '1.0'), file('說明.pdf', 'c', '1.0')] },
-				{ ...version('1.1', '2022-06-01'), attachments: [file('清冊.odt', 'a2', '1.1'), file('說明.pdf', 'c', '1.1'), file('新表.docx', 'd', '1.1')] },
+				{
+					...version('1.0', '2021-01-04'),
+					attachments: [file('清冊.odt', 'a', '1.0'), file('舊表.pdf', 'b', '1.0'), file('說明.pdf', 'c', '1.0')],
+				},
+				{
+					...version('1.1', '2022-06-01'),
+					attachments: [file('清冊.odt', 'a2', '1.1'), file('說明.pdf', 'c', '1.1'), file('新表.docx', 'd', '1.1')],
+				},
 			] as [VersionEntry, VersionEntry],
 		);
 		const line = parse(html).querySelector('[data-diff-attachments]')!;
@@ -218,14 +290,21 @@ describe('renderComparison', () => {
 		]);
 		const same = await page.evaluate(
 			([from, to]) => (window as unknown as { diffView: DiffViewModule }).diffView.renderComparison(document, from, to).outerHTML,
-			[{ ...version('1.0', '2021-01-04'), attachments: [file('清冊.odt', 'a', '1.0')] }, { ...version('1.1', '2022-06-01'), attachments: [file('清冊.odt', 'a', '1.1')] }] as [VersionEntry, VersionEntry],
+			[
+				{ ...version('1.0', '2021-01-04'), attachments: [file('清冊.odt', 'a', '1.0')] },
+				{ ...version('1.1', '2022-06-01'), attachments: [file('清冊.odt', 'a', '1.1')] },
+			] as [VersionEntry, VersionEntry],
 		);
 		expect(parse(same).querySelector('[data-diff-attachments]')).toBeNull();
 	});
 
 	it('labels versions for the selects with date and state', async () => {
 		const label = await page.evaluate(() =>
-			(window as unknown as { diffView: DiffViewModule }).diffView.versionLabel({ version: '1.10', effective: '2023-03-01', state: 'current' }),
+			(window as unknown as { diffView: DiffViewModule }).diffView.versionLabel({
+				version: '1.10',
+				effective: '2023-03-01',
+				state: 'current',
+			}),
 		);
 		expect(label).toBe('1.10（民國112年3月1日，現行版）');
 	});

@@ -58,7 +58,9 @@ describe('a build at the limits', () => {
 		const result = buildFixture('corpus-basic', { PORTAL_DOCUMENTS_DIR: deeper }, 'limits-deeper');
 		const lines = problemLines(result.stderr);
 		expect(lines, result.stderr).toHaveLength(1);
-		expect(lines[0]).toMatch(new RegExp(`^${deeper}/ISMS-M-001/1\\.0\\.mdx:\\d+:\\d+ {2}error {2}limit/nesting {2}.*超過 ${LIMITS.nesting} 層的上限`));
+		expect(lines[0]).toMatch(
+			new RegExp(`^${deeper}/ISMS-M-001/1\\.0\\.mdx:\\d+:\\d+ {2}error {2}limit/nesting {2}.*超過 ${LIMITS.nesting} 層的上限`),
+		);
 		expect(result.status).toBe(1);
 		expect(result.files()).toEqual([]);
 	});

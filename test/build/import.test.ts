@@ -44,7 +44,11 @@ function revise(source: string): string {
 beforeAll(() => {
 	rmSync(join(ROOT, DOCS), { recursive: true, force: true });
 	for (const file of ['keelung-cbps-maintenance-plan.docx', 'freeway-security-policy.odt', 'hualien-security-directions.docx']) {
-		const run = spawnSync(process.execPath, ['scripts/import.ts', `test/fixtures/import/${file}`], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, PORTAL_DOCUMENTS_DIR: DOCS } });
+		const run = spawnSync(process.execPath, ['scripts/import.ts', `test/fixtures/import/${file}`], {
+			cwd: ROOT,
+			encoding: 'utf8',
+			env: { ...process.env, PORTAL_DOCUMENTS_DIR: DOCS },
+		});
 		if (run.status !== 0) throw new Error(`import of ${file} failed:\n${run.stderr}`);
 	}
 	const keelung = join(ROOT, DOCS, 'ISMS-M-201');
@@ -63,15 +67,23 @@ describe('imported documents, built', () => {
 
 	it('show the numbered clauses as written in the original', () => {
 		const body = page('documents/isms-m-201/index.html');
-		expect(body.querySelectorAll('h2').map((h) => h.text.trim())).toEqual(expect.arrayContaining(['壹、依據及目的', '貳、適用範圍', '參、核心業務及重要性']));
+		expect(body.querySelectorAll('h2').map((h) => h.text.trim())).toEqual(
+			expect.arrayContaining(['壹、依據及目的', '貳、適用範圍', '參、核心業務及重要性']),
+		);
 		// The clause number sits in its own element (span.clause-no): compared without the spaces between elements.
-		const items = page('documents/isms-m-202/index.html').querySelectorAll('li').map((li) => textOf(li.innerHTML).replace(/\s+/g, ''));
+		const items = page('documents/isms-m-202/index.html')
+			.querySelectorAll('li')
+			.map((li) => textOf(li.innerHTML).replace(/\s+/g, ''));
 		expect(items.some((text) => text.startsWith('（二）作業層級政策'))).toBe(true);
 		expect(items.some((text) => text.startsWith('1.移動裝置管理政策'))).toBe(true);
 	});
 
 	it('show the table with its merged cells and header cells', () => {
-		for (const [docNo, span] of [['isms-m-201', 'rowspan="4"'], ['isms-m-202', 'colspan="2"'], ['isms-s-203', 'rowspan="4"']] as const) {
+		for (const [docNo, span] of [
+			['isms-m-201', 'rowspan="4"'],
+			['isms-m-202', 'colspan="2"'],
+			['isms-s-203', 'rowspan="4"'],
+		] as const) {
 			const tables = page(`documents/${docNo}/index.html`).querySelectorAll('table');
 			const merged = tables.find((t) => t.outerHTML.includes(span));
 			expect(merged, docNo).toBeDefined();
@@ -83,7 +95,11 @@ describe('imported documents, built', () => {
 	});
 
 	it('show the image, served from the site itself', () => {
-		for (const [docNo, alt] of [['isms-m-201', '核心業務與資通系統關係圖'], ['isms-m-202', '資訊安全組織架構圖'], ['isms-s-203', '資訊安全推行小組組織圖']] as const) {
+		for (const [docNo, alt] of [
+			['isms-m-201', '核心業務與資通系統關係圖'],
+			['isms-m-202', '資訊安全組織架構圖'],
+			['isms-s-203', '資訊安全推行小組組織圖'],
+		] as const) {
 			const img = page(`documents/${docNo}/index.html`).querySelector(`img[alt="${alt}"]`);
 			expect(img, docNo).not.toBeNull();
 			const src = img!.getAttribute('src')!;
@@ -102,11 +118,27 @@ describe('on-page outline (本頁內容) of imported documents', () => {
 		const expected: Record<string, string[]> = {
 			'isms-m-201': ['#sec-壹', '#sec-壹-一', '#sec-壹-二', '#sec-貳', '#sec-參', '#sec-參-一', '#sec-參-二'],
 			'isms-m-202': ['#sec-壹', '#sec-貳', '#sec-貳-一', '#sec-貳-二', '#sec-參', '#sec-參-一'],
-			'isms-s-203': ['#sec-壹', '#sec-貳', '#sec-參', '#sec-肆', '#sec-肆-一', '#sec-肆-二', '#sec-肆-三', '#sec-肆-四', '#sec-肆-五', '#sec-伍', '#sec-伍-一', '#sec-伍-二'],
+			'isms-s-203': [
+				'#sec-壹',
+				'#sec-貳',
+				'#sec-參',
+				'#sec-肆',
+				'#sec-肆-一',
+				'#sec-肆-二',
+				'#sec-肆-三',
+				'#sec-肆-四',
+				'#sec-肆-五',
+				'#sec-伍',
+				'#sec-伍-一',
+				'#sec-伍-二',
+			],
 		};
 		for (const [slug, anchors] of Object.entries(expected)) {
 			// Deeper levels (（一）, 1.) stay in the page, not in the outline.
-			expect(toc(page(`documents/${slug}/index.html`)).filter((href) => href.startsWith('#sec-')), slug).toEqual(anchors);
+			expect(
+				toc(page(`documents/${slug}/index.html`)).filter((href) => href.startsWith('#sec-')),
+				slug,
+			).toEqual(anchors);
 		}
 		const links = page('documents/isms-m-202/index.html').querySelectorAll('starlight-toc nav a');
 		expect(links.find((a) => a.getAttribute('href') === '#sec-貳-一')?.text.trim()).toBe('一、管理制度');
@@ -118,7 +150,10 @@ describe('on-page outline (本頁內容) of imported documents', () => {
 			const ids = root.querySelectorAll('.sl-markdown-content [id^="sec-"]').map((element) => `#${element.getAttribute('id')}`);
 			const links = toc(root);
 			const clauses = links.filter((href) => href.startsWith('#sec-'));
-			expect(clauses.every((href) => ids.includes(href)), slug).toBe(true);
+			expect(
+				clauses.every((href) => ids.includes(href)),
+				slug,
+			).toBe(true);
 			expect(clauses, slug).toEqual(ids.filter((id) => clauses.includes(id)));
 			expect(links.slice(-2), slug).toEqual(['#cited-by', '#revision-history']);
 		}
@@ -130,7 +165,8 @@ describe('a revision of an imported document changes its tables', () => {
 	let server: Awaited<ReturnType<typeof serve>>;
 
 	beforeAll(async () => {
-		if (!hasChromium()) throw new Error(`找不到 Chromium（${CHROMIUM}）：請先執行 apt-get install -y chromium fonts-noto-cjk，或以 PORTAL_CHROMIUM 指定路徑`);
+		if (!hasChromium())
+			throw new Error(`找不到 Chromium（${CHROMIUM}）：請先執行 apt-get install -y chromium fonts-noto-cjk，或以 PORTAL_CHROMIUM 指定路徑`);
 		server = await serve(site.outDir);
 		browser = await launch();
 	});
@@ -159,7 +195,15 @@ describe('a revision of an imported document changes its tables', () => {
 			'added 校務行政系統 | 可能使本校部分業務中斷 | 8小時',
 		]);
 		// Each table is inside the clause that announces it (如下表:), not after the list: 參、一、 and 參、二、.
-		expect(diff.rows.filter((r) => r.kind !== 'same').map((r) => r.within)).toEqual(['參、一、', '參、一、', '參、一、', '參、一、', '參、二、', '參、二、', '參、二、']);
+		expect(diff.rows.filter((r) => r.kind !== 'same').map((r) => r.within)).toEqual([
+			'參、一、',
+			'參、一、',
+			'參、一、',
+			'參、一、',
+			'參、二、',
+			'參、二、',
+			'參、二、',
+		]);
 		const row = blocks['1.1']!.find((block) => block.text.startsWith('學校網站'))!;
 		expect(row.columns?.map((cell) => cell.text)).toEqual(['非核心業務', '業務失效影響說明', '最大可容忍中斷時間']);
 	});
@@ -172,8 +216,17 @@ describe('a revision of an imported document changes its tables', () => {
 		await rows.first().waitFor();
 		expect(await page.locator('.diff__summary').textContent()).toMatch(/^修改 5 處、新增 1 處、刪除 1 處；/);
 		const second = rows.nth(1);
-		expect(await second.getByRole('columnheader').allTextContents()).toEqual(['核心業務', '核心資通系統', '重要性說明', '業務失效影響說明', '最大可容忍中斷時間']);
-		expect(await second.locator('td[data-change="changed"]').allTextContents()).toEqual(['〔刪除〕無〔新增〕校務行政系統', '〔刪除〕24〔新增〕12小時']);
+		expect(await second.getByRole('columnheader').allTextContents()).toEqual([
+			'核心業務',
+			'核心資通系統',
+			'重要性說明',
+			'業務失效影響說明',
+			'最大可容忍中斷時間',
+		]);
+		expect(await second.locator('td[data-change="changed"]').allTextContents()).toEqual([
+			'〔刪除〕無〔新增〕校務行政系統',
+			'〔刪除〕24〔新增〕12小時',
+		]);
 		// The page is never wider than the phone (390 px: a mobile viewport widens innerWidth to the page's width);
 		// the row's table scrolls in its focusable, labelled box.
 		expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);

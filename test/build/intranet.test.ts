@@ -48,7 +48,8 @@ describe('the built site loads nothing from outside its own origin', () => {
 				}
 			}
 			for (const style of root.querySelectorAll('style')) {
-				if (/url\(\s*["']?(?:[a-z]+:)?\/\/|@import\s+(?:url\()?["']?(?:[a-z]+:)?\/\//i.test(style.text)) offenders.push(`${file}: <style> loads another origin`);
+				if (/url\(\s*["']?(?:[a-z]+:)?\/\/|@import\s+(?:url\()?["']?(?:[a-z]+:)?\/\//i.test(style.text))
+					offenders.push(`${file}: <style> loads another origin`);
 			}
 		}
 		expect(offenders).toEqual([]);
@@ -90,7 +91,9 @@ describe('the built site loads nothing from outside its own origin', () => {
 	it('detects an offender (the check itself works)', () => {
 		const root = parse('<link rel="stylesheet" href="https://fonts.example/x.css"><img srcset="/a.png 1x, //cdn.example/b.png 2x">');
 		const found = LOADS.flatMap(([selector, attribute]) =>
-			root.querySelectorAll(selector).flatMap((el) => urls(attribute, el.getAttribute(attribute) ?? '').filter((u) => OTHER_ORIGIN.test(u))),
+			root
+				.querySelectorAll(selector)
+				.flatMap((el) => urls(attribute, el.getAttribute(attribute) ?? '').filter((u) => OTHER_ORIGIN.test(u))),
 		);
 		expect(found).toEqual(['https://fonts.example/x.css', '//cdn.example/b.png']);
 	});

@@ -39,7 +39,10 @@ export function largeBody(frontmatterBytes: number): string {
 	let bytes = 0;
 	for (let i = 0; ; i++) {
 		const section = Math.floor(i / 50) + 1;
-		const line = i % 50 === 0 ? `\n## ${section}. 第 ${section} 章\n` : `- ${section}.${i % 50} 本局應依資通安全管理法及其施行細則，訂定並落實本項管理措施，並定期檢討。`;
+		const line =
+			i % 50 === 0
+				? `\n## ${section}. 第 ${section} 章\n`
+				: `- ${section}.${i % 50} 本局應依資通安全管理法及其施行細則，訂定並落實本項管理措施，並定期檢討。`;
 		const size = Buffer.byteLength(line) + 1;
 		if (bytes + size > budget) break;
 		lines.push(line);

@@ -13,10 +13,15 @@ beforeAll(() => {
 
 describe('breadcrumb', () => {
 	it('shows 文件一覽表 › 第二階 程序書 › ISMS-P-005 above a document page, and the version below it on an older one', () => {
-		const crumbs = (path: string) => page(path).querySelectorAll('nav.breadcrumbs[aria-label="導覽路徑"] li').map((li) => li.text.trim());
+		const crumbs = (path: string) =>
+			page(path)
+				.querySelectorAll('nav.breadcrumbs[aria-label="導覽路徑"] li')
+				.map((li) => li.text.trim());
 		expect(crumbs('documents/isms-p-005/index.html')).toEqual(['文件一覽表', '第二階 程序書', 'ISMS-P-005']);
 		expect(crumbs('documents/isms-p-005/v1.0/index.html')).toEqual(['文件一覽表', '第二階 程序書', 'ISMS-P-005', '第 1.0 版']);
-		const links = page('documents/isms-p-005/v1.0/index.html').querySelectorAll('nav.breadcrumbs a').map((a) => a.getAttribute('href'));
+		const links = page('documents/isms-p-005/v1.0/index.html')
+			.querySelectorAll('nav.breadcrumbs a')
+			.map((a) => a.getAttribute('href'));
 		expect(links).toEqual(['/documents/', '/documents/#tier-2', '/documents/isms-p-005/']);
 		expect(page('documents/isms-p-005/v1.0/index.html').querySelector('nav.breadcrumbs [aria-current="page"]')?.text).toBe('第 1.0 版');
 		expect(crumbs('soa/v1.2/index.html')).toEqual(['適用性聲明書', '第 1.2 版']);
@@ -62,12 +67,22 @@ describe('文件撰寫說明 (help page)', () => {
 		expect(headings).toEqual(expect.arrayContaining(['修訂文件', '發布（負責發布的同仁）', '發布到哪裡、何時生效']));
 		// Spaces aside: code blocks are highlighted token by token.
 		const text = help.querySelector('main')!.text.replace(/\s+/g, '');
-		for (const words of ['npm run new-version -- ISMS-X-905 1.2', 'changes（修訂說明）', 'npm run check', 'PORTAL_TODAY=<生效日期> npm run serve', '已被取代', 'PORTAL_SITE_URL', '--rollback']) expect(text, words).toContain(words.replace(/\s+/g, ''));
+		for (const words of [
+			'npm run new-version -- ISMS-X-905 1.2',
+			'changes（修訂說明）',
+			'npm run check',
+			'PORTAL_TODAY=<生效日期> npm run serve',
+			'已被取代',
+			'PORTAL_SITE_URL',
+			'--rollback',
+		])
+			expect(text, words).toContain(words.replace(/\s+/g, ''));
 	});
 
 	it('explains attachments that change between versions, the clauses in 本頁內容, tables in the diff and tables the import puts in their clause', () => {
 		const text = parse(site.read('help/authoring/index.html')).querySelector('main')!.text.replace(/\s+/g, '');
-		for (const words of ['「附件異動」欄', '同一檔名、內容不同', '最上面兩層條文', '修改的儲存格加框', '「如下表：」']) expect(text, words).toContain(words);
+		for (const words of ['「附件異動」欄', '同一檔名、內容不同', '最上面兩層條文', '修改的儲存格加框', '「如下表：」'])
+			expect(text, words).toContain(words);
 		const guide = parse(site.read('help/index.html')).querySelector('main')!.text.replace(/\s+/g, '');
 		for (const words of ['附件異動', '「本頁內容」列出章節標題與最上面兩層條文', '表格逐列比較']) expect(guide, words).toContain(words);
 	});

@@ -6,7 +6,8 @@ import { buildFixture, ROOT } from './build.ts';
 
 /** Version files of a fixture corpus: `<DOCNO>/<VERSION>.mdx`. */
 function versionFiles(fixture: string): number {
-	return readdirSync(join(ROOT, 'test/fixtures', fixture), { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.mdx')).length;
+	return readdirSync(join(ROOT, 'test/fixtures', fixture), { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.mdx'))
+		.length;
 }
 
 /**

@@ -31,7 +31,9 @@ describe('document data carrying markup, built into every page', () => {
 		// Inside a quoted attribute value a < is a character (Astro writes " in values as &quot;): left out.
 		const raw = /<(?:script>alert|img src=x|svg onload|iframe src=javascript|b onmouseover)/i;
 		const markup = (html: string) => html.replace(/="[^"]*"/g, '=""');
-		expect(pages.filter((page) => raw.test(markup(page.html))).map((page) => `${page.file}: ${raw.exec(markup(page.html))![0]}`)).toEqual([]);
+		expect(pages.filter((page) => raw.test(markup(page.html))).map((page) => `${page.file}: ${raw.exec(markup(page.html))![0]}`)).toEqual(
+			[],
+		);
 	});
 
 	it('adds no element, handler or script to any page', () => {
@@ -63,18 +65,24 @@ describe('document data carrying markup, built into every page', () => {
 		expect(body).toContain(`字元參照 <b onmouseover=alert('entity')>粗體</b> 也只是文字`);
 		expect(textOf(page.querySelector('.doc-header'))).toContain(`發行單位<iframe src=javascript:alert('issuedBy')></iframe>`);
 		expect(textOf(page.querySelector('.doc-header'))).toContain(`核准--><svg onload=alert('approvedBy')>`);
-		expect(textOf(parse(site.read('reviews/index.html')).querySelector('tr[data-doc-no="ISMS-P-001"]'))).toContain(`"><img src=x onerror=alert('owner')>`);
+		expect(textOf(parse(site.read('reviews/index.html')).querySelector('tr[data-doc-no="ISMS-P-001"]'))).toContain(
+			`"><img src=x onerror=alert('owner')>`,
+		);
 		expect(textOf(parse(site.read('soa/index.html')).querySelector('main'))).toContain(`<img src=x onerror=alert('soa-evidence')>`);
 		expect(textOf(page.querySelector('.revision-history'))).toContain(`</script><script>alert('changes-1.1')</script><!--`);
 	});
 
 	it('keeps the title a CSS string in the print style block', () => {
-		const style = parse(site.read('documents/isms-p-001/index.html')).querySelectorAll('style').find((s) => s.rawText.includes('@page'))!;
+		const style = parse(site.read('documents/isms-p-001/index.html'))
+			.querySelectorAll('style')
+			.find((s) => s.rawText.includes('@page'))!;
 		expect(style.rawText).toContain(`content: ${cssString(`ISMS-P-001 ${TITLE}`)};`);
 	});
 
 	it('keeps the titles data in the /as-of/ script block', () => {
-		const data = JSON.parse(parse(site.read('as-of/index.html')).querySelector('#as-of-data')!.rawText) as { documents: { versions: { title: string }[] }[] };
+		const data = JSON.parse(parse(site.read('as-of/index.html')).querySelector('#as-of-data')!.rawText) as {
+			documents: { versions: { title: string }[] }[];
+		};
 		expect(data.documents.flatMap((d) => d.versions.map((v) => v.title))).toContain(TITLE);
 	});
 

@@ -13,7 +13,8 @@ let browser: Browser;
 let server: Awaited<ReturnType<typeof serve>>;
 
 beforeAll(async () => {
-	if (!hasChromium()) throw new Error(`找不到 Chromium（${CHROMIUM}）：請先執行 apt-get install -y chromium fonts-noto-cjk，或以 PORTAL_CHROMIUM 指定路徑`);
+	if (!hasChromium())
+		throw new Error(`找不到 Chromium（${CHROMIUM}）：請先執行 apt-get install -y chromium fonts-noto-cjk，或以 PORTAL_CHROMIUM 指定路徑`);
 	server = await serve(contentSite().outDir, '/', {}, { notFoundPage: '404.html' });
 	browser = await launch();
 });
@@ -28,7 +29,13 @@ const contexts = new Map<string, { context: BrowserContext; page: Page }>();
 async function pageFor(width: number, scheme: 'light' | 'dark' = 'light'): Promise<Page> {
 	const key = `${width}-${scheme}`;
 	if (!contexts.has(key)) {
-		const context = await browser.newContext({ locale: 'zh-TW', viewport: { width, height: width < 600 ? 844 : 900 }, colorScheme: scheme, isMobile: width < 600, hasTouch: width < 600 });
+		const context = await browser.newContext({
+			locale: 'zh-TW',
+			viewport: { width, height: width < 600 ? 844 : 900 },
+			colorScheme: scheme,
+			isMobile: width < 600,
+			hasTouch: width < 600,
+		});
 		contexts.set(key, { context, page: await context.newPage() });
 	}
 	return contexts.get(key)!.page;
@@ -50,7 +57,13 @@ describe('at 390×844 no page is wider than the screen, and the search and the m
 					const el = document.querySelector(selector);
 					if (!el) return null;
 					const r = el.getBoundingClientRect();
-					return { left: r.left, right: r.right, top: r.top, bottom: r.bottom, visible: r.width > 0 && r.height > 0 && getComputedStyle(el).visibility !== 'hidden' };
+					return {
+						left: r.left,
+						right: r.right,
+						top: r.top,
+						bottom: r.bottom,
+						visible: r.width > 0 && r.height > 0 && getComputedStyle(el).visibility !== 'hidden',
+					};
 				};
 				return {
 					scrollWidth: document.documentElement.scrollWidth,
@@ -129,11 +142,19 @@ describe('skip link and headings in order', () => {
 			await page.keyboard.press('Tab');
 			const skip = await page.evaluate(() => {
 				const el = document.activeElement as HTMLAnchorElement | null;
-				return { text: el?.textContent?.trim(), href: el?.getAttribute('href'), target: Boolean(el?.hash && document.getElementById(el.hash.slice(1))) };
+				return {
+					text: el?.textContent?.trim(),
+					href: el?.getAttribute('href'),
+					target: Boolean(el?.hash && document.getElementById(el.hash.slice(1))),
+				};
 			});
 			expect(skip).toEqual({ text: '跳到內容', href: '#_top', target: true });
 			// Within the page's content: one h1 first, and no level skipped on the way down.
-			const levels = await page.evaluate(() => [...document.querySelectorAll('main :is(h1, h2, h3, h4, h5, h6)')].filter((h) => h.getClientRects().length > 0).map((h) => Number(h.tagName[1])));
+			const levels = await page.evaluate(() =>
+				[...document.querySelectorAll('main :is(h1, h2, h3, h4, h5, h6)')]
+					.filter((h) => h.getClientRects().length > 0)
+					.map((h) => Number(h.tagName[1])),
+			);
 			expect(levels[0]).toBe(1);
 			expect(levels.filter((level) => level === 1)).toHaveLength(1);
 			const skips = levels.flatMap((level, i) => (i > 0 && level > levels[i - 1]! + 1 ? [`h${levels[i - 1]} → h${level}`] : []));

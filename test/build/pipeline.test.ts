@@ -76,7 +76,10 @@ interface Ran {
 function sh(command: string, env: Record<string, string>): Promise<Ran> {
 	return new Promise((done, fail) => {
 		const base = Object.fromEntries(Object.entries(hostEnv()).filter(([key]) => !key.startsWith('PORTAL_') && !key.startsWith('GITHUB_')));
-		const child = spawn('bash', ['-e', '-o', 'pipefail', '-c', command], { cwd: ROOT, env: { ...base, ASTRO_TELEMETRY_DISABLED: '1', ...env } });
+		const child = spawn('bash', ['-e', '-o', 'pipefail', '-c', command], {
+			cwd: ROOT,
+			env: { ...base, ASTRO_TELEMETRY_DISABLED: '1', ...env },
+		});
 		let stdout = '';
 		let stderr = '';
 		child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
@@ -93,7 +96,13 @@ function sh(command: string, env: Record<string, string>): Promise<Ran> {
 const skipped = (command: string) => /^npm ci\b|^npm test$|^bash \.ci\/run$|apt-get|^sudo /.test(command);
 
 /** Runs a GitHub job's steps in order like the runner: a failing step (not continue-on-error) ends the job. */
-async function runGitHubJob(workflow: Workflow, jobId: string, values: Record<string, string>, env: Record<string, string>, override: Record<string, string> = {}) {
+async function runGitHubJob(
+	workflow: Workflow,
+	jobId: string,
+	values: Record<string, string>,
+	env: Record<string, string>,
+	override: Record<string, string> = {},
+) {
 	const ran: (Ran & { step: string })[] = [];
 	for (const step of workflow.jobs[jobId]!.steps) {
 		if (step.uses || !step.run || skipped(step.run.trim())) continue;
@@ -155,7 +164,9 @@ describe('intranet target → an internal build installed with npm run publish',
 			'npm run report',
 			'npm run publish -- --target "$PORTAL_PUBLISH_TARGET" --audience internal',
 		]);
-		expect(publishOutput(ran)?.stdout).toMatch(/^已發布 releases\/\d{8}T\d{6}Z：\d+ 個檔案（.*），建置於 .*（發布上限 內部使用（internal））。\ncurrent → releases\//m);
+		expect(publishOutput(ran)?.stdout).toMatch(
+			/^已發布 releases\/\d{8}T\d{6}Z：\d+ 個檔案（.*），建置於 .*（發布上限 內部使用（internal））。\ncurrent → releases\//m,
+		);
 
 		const served = join(target, 'current');
 		expect(record(served)).toMatchObject({ status: 'ok', ceiling: 'internal', includeDrafts: false, site: 'https://isms.example.gov.tw/' });
@@ -168,10 +179,17 @@ describe('intranet target → an internal build installed with npm run publish',
 	it('GitLab CI, .gitlab-ci.yml as written: build (ceiling internal), then publish with the artifact', async () => {
 		const pipeline = readYaml('.gitlab-ci.yml') as Record<string, unknown>;
 		const target = newTarget();
-		const { ok, ran } = await runGitLabJobs(pipeline, ['build', 'publish'], { ...fixtureEnv('gitlab-intranet'), PORTAL_PUBLISH_TARGET: target, PORTAL_SITE_URL: 'https://isms.example.gov.tw/' });
+		const { ok, ran } = await runGitLabJobs(pipeline, ['build', 'publish'], {
+			...fixtureEnv('gitlab-intranet'),
+			PORTAL_PUBLISH_TARGET: target,
+			PORTAL_SITE_URL: 'https://isms.example.gov.tw/',
+		});
 		expect(ran.filter((result) => result.status !== 0).map((result) => `${result.command}\n${result.stderr}`)).toEqual([]);
 		expect(ok).toBe(true);
-		expect(ran.map((result) => result.command)).toEqual(['npm run build', 'npm run publish -- --target "$PORTAL_PUBLISH_TARGET" --audience internal']);
+		expect(ran.map((result) => result.command)).toEqual([
+			'npm run build',
+			'npm run publish -- --target "$PORTAL_PUBLISH_TARGET" --audience internal',
+		]);
 		expect(record(join(target, 'current'))).toMatchObject({ ceiling: 'internal', includeDrafts: false });
 		expect(audienceOf(target)).toMatchObject({ audience: 'internal' });
 		expect(existsSync(join(target, 'current/documents/isms-p-005/index.html'))).toBe(true);
@@ -215,11 +233,15 @@ describe('public target → a public build; a deliberately internal build is ref
 		expect(record(env.PORTAL_OUT_DIR!)).toMatchObject({ ceiling: 'internal' });
 		const gate = ran.at(-1)!;
 		expect([gate.command, gate.status]).toEqual(['npm run publish -- --verify-audience public', 1]);
-		expect(gate.stderr).toContain('此建置的發布上限為 內部使用（internal）（.portal-build.json），高於目標網站的讀者範圍 公開（public）：不發布');
+		expect(gate.stderr).toContain(
+			'此建置的發布上限為 內部使用（internal）（.portal-build.json），高於目標網站的讀者範圍 公開（public）：不發布',
+		);
 		// The second gate, on its own, refuses it too (reading the site's visibility from the API).
 		const pages = await sh('npm run verify-pages', { ...env, GITHUB_TOKEN: 'test-token' });
 		expect(pages.status).toBe(1);
-		expect(pages.stderr).toContain('不部署到公開的 GitHub Pages 網站（https://agency.github.io/isms-portal/，任何人都能在網際網路上閱讀）：此建置的發布上限為 內部使用（internal）');
+		expect(pages.stderr).toContain(
+			'不部署到公開的 GitHub Pages 網站（https://agency.github.io/isms-portal/，任何人都能在網際網路上閱讀）：此建置的發布上限為 內部使用（internal）',
+		);
 	});
 });
 

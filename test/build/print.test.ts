@@ -17,7 +17,8 @@ let server: Awaited<ReturnType<typeof serve>>;
 let page: Page;
 
 beforeAll(async () => {
-	if (!hasChromium()) throw new Error(`找不到 Chromium（${CHROMIUM}）：請先執行 apt-get install -y chromium fonts-noto-cjk，或以 PORTAL_CHROMIUM 指定路徑`);
+	if (!hasChromium())
+		throw new Error(`找不到 Chromium（${CHROMIUM}）：請先執行 apt-get install -y chromium fonts-noto-cjk，或以 PORTAL_CHROMIUM 指定路徑`);
 	server = await serve(contentSite().outDir);
 	browser = await launch();
 	page = await browser.newPage({ locale: 'zh-TW' });

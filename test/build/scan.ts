@@ -14,7 +14,12 @@ export async function builtTexts(site: BuildResult): Promise<{ file: string; tex
 	for (const file of site.files()) {
 		const bytes = readFileSync(join(site.outDir, file));
 		if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
-			out.push({ file, text: gunzipSync(bytes).toString('utf8').replace(/\u200b/g, '') });
+			out.push({
+				file,
+				text: gunzipSync(bytes)
+					.toString('utf8')
+					.replace(/\u200b/g, ''),
+			});
 		} else if (bytes[0] === 0x50 && bytes[1] === 0x4b) {
 			const zip = await JSZip.loadAsync(bytes);
 			for (const entry of Object.values(zip.files)) {

@@ -94,7 +94,10 @@ describe('search with the built pagefind.js', () => {
 		for (const input of ['ISMS-P-005', 'isms-p-005', 'P-005']) {
 			const { hits } = await runSearch(pagefind, input);
 			expect(hits[0], input).toMatchObject({ pageUrl: '/documents/isms-p-005/', status: '現行版', version: '1.10', named: true });
-			expect(hits.every((h) => h.status === undefined || h.status === '現行版'), input).toBe(true);
+			expect(
+				hits.every((h) => h.status === undefined || h.status === '現行版'),
+				input,
+			).toBe(true);
 		}
 		const all = await runSearch(pagefind, 'P-005', { includeHistory: true });
 		expect(all.hits.filter((h) => h.named).map((h) => h.version)).toEqual(['1.10', '2.0', '1.9', '1.0']);
@@ -151,7 +154,9 @@ describe('search UI markup', () => {
 		const history = panel.querySelector('input[type="checkbox"][name="all"]')!;
 		expect(history.parentNode?.text.trim()).toBe('包含已取代、尚未生效及已廢止版本');
 		const groups = Object.fromEntries(
-			panel.querySelectorAll('fieldset').map((set) => [set.querySelector('legend')!.text.trim(), set.querySelectorAll('input').map((i) => i.getAttribute('value'))]),
+			panel
+				.querySelectorAll('fieldset')
+				.map((set) => [set.querySelector('legend')!.text.trim(), set.querySelectorAll('input').map((i) => i.getAttribute('value'))]),
 		);
 		// Only what this build publishes: no 第三階文件 or 限閱 (ISMS-R-001 is above the ceiling).
 		expect(groups).toEqual({ 文件類別: ['第一階文件', '第二階文件', '第四階文件'], 機密等級: ['公開', '內部使用'] });
@@ -189,12 +194,14 @@ describe('search in the browser (Chromium)', () => {
 	const status = (scope: string) => tab.locator(`${scope} [data-search-status]`);
 
 	beforeAll(async () => {
-		if (!hasChromium()) throw new Error(`找不到 Chromium（${CHROMIUM}）：請先執行 apt-get install -y chromium fonts-noto-cjk，或以 PORTAL_CHROMIUM 指定路徑`);
+		if (!hasChromium())
+			throw new Error(`找不到 Chromium（${CHROMIUM}）：請先執行 apt-get install -y chromium fonts-noto-cjk，或以 PORTAL_CHROMIUM 指定路徑`);
 		server = await serve(site.outDir);
 		browser = await launch();
 		tab = await browser.newPage({ locale: 'zh-TW', viewport: { width: 1280, height: 900 } });
 		tab.on('request', (request) => {
-			if (!request.url().startsWith(server.url) && !request.url().startsWith('data:')) throw new Error(`request outside the site: ${request.url()}`);
+			if (!request.url().startsWith(server.url) && !request.url().startsWith('data:'))
+				throw new Error(`request outside the site: ${request.url()}`);
 		});
 	});
 
@@ -257,7 +264,13 @@ describe('search in the browser (Chromium)', () => {
 				const result = await (window as unknown as { axe: typeof axe }).axe.run(document, { resultTypes: ['violations'] });
 				return result.violations
 					.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-					.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+					.map(
+						(v) =>
+							`${v.id} (${v.impact}): ${v.nodes
+								.map((n) => n.target.join(' '))
+								.slice(0, 3)
+								.join(', ')}`,
+					);
 			});
 		await tab.goto(`${server.url}/search/?q=P-005&all=1`);
 		await expect.poll(() => hits('main').count()).toBeGreaterThan(1);
@@ -285,13 +298,18 @@ describe('search on the real documents, in the browser (Chromium)', () => {
 	const status = () => tab.locator('main [data-search-status]').textContent();
 
 	beforeAll(async () => {
-		content = buildFixture('content', { PORTAL_DOCUMENTS_DIR: 'content/documents', PORTAL_SOA_FILE: '', PORTAL_TODAY: '2026-11-25' }, 'content');
+		content = buildFixture(
+			'content',
+			{ PORTAL_DOCUMENTS_DIR: 'content/documents', PORTAL_SOA_FILE: '', PORTAL_TODAY: '2026-11-25' },
+			'content',
+		);
 		if (content.status !== 0) throw new Error(`build failed:\n${content.stderr}`);
 		server = await serve(content.outDir, '/', {}, { notFoundPage: '404.html' });
 		browser = await launch();
 		tab = await browser.newPage({ locale: 'zh-TW', viewport: { width: 1280, height: 900 } });
 		tab.on('request', (request) => {
-			if (!request.url().startsWith(server.url) && !request.url().startsWith('data:')) throw new Error(`request outside the site: ${request.url()}`);
+			if (!request.url().startsWith(server.url) && !request.url().startsWith('data:'))
+				throw new Error(`request outside the site: ${request.url()}`);
 		});
 	});
 

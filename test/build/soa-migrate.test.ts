@@ -11,7 +11,12 @@ import { buildFixture, ROOT, type BuildResult } from './build.ts';
  * marked 依對照表.
  */
 const DIR = 'test/.tmp/soa-migrate-tree';
-const ENV = { PORTAL_SOA_FILE: `${DIR}/soa.yaml`, PORTAL_SOA_DIR: `${DIR}/soa`, PORTAL_DOCUMENTS_DIR: `${DIR}/documents`, PORTAL_TODAY: '2026-11-25' };
+const ENV = {
+	PORTAL_SOA_FILE: `${DIR}/soa.yaml`,
+	PORTAL_SOA_DIR: `${DIR}/soa`,
+	PORTAL_DOCUMENTS_DIR: `${DIR}/documents`,
+	PORTAL_TODAY: '2026-11-25',
+};
 let site: BuildResult;
 let migrate: ReturnType<typeof runScript>;
 let check: ReturnType<typeof runScript>;

@@ -25,9 +25,22 @@ describe('/soa/', () => {
 	it('lists all 114 controls of the 2013 catalogue under 14 domains, each row with an anchor', () => {
 		const root = soaPage();
 		const bodies = root.querySelectorAll('.soa-table tbody[data-domain]');
-		expect(bodies.map((b) => b.getAttribute('data-domain'))).toEqual(
-			['A.5', 'A.6', 'A.7', 'A.8', 'A.9', 'A.10', 'A.11', 'A.12', 'A.13', 'A.14', 'A.15', 'A.16', 'A.17', 'A.18'],
-		);
+		expect(bodies.map((b) => b.getAttribute('data-domain'))).toEqual([
+			'A.5',
+			'A.6',
+			'A.7',
+			'A.8',
+			'A.9',
+			'A.10',
+			'A.11',
+			'A.12',
+			'A.13',
+			'A.14',
+			'A.15',
+			'A.16',
+			'A.17',
+			'A.18',
+		]);
 		const rows = root.querySelectorAll('.soa-table tr[data-control]');
 		expect(rows).toHaveLength(114);
 		expect(root.querySelector('tr#control-a-9-2-1')?.getAttribute('data-control')).toBe('A.9.2.1');
@@ -53,7 +66,10 @@ describe('/soa/', () => {
 
 	it('summarises each domain and draws the chart as inline SVG', () => {
 		const root = soaPage();
-		const a5 = root.querySelector('.soa-summary tr[data-domain="A.5"]')!.querySelectorAll('td').map((td) => td.text);
+		const a5 = root
+			.querySelector('.soa-summary tr[data-domain="A.5"]')!
+			.querySelectorAll('td')
+			.map((td) => td.text);
 		expect(a5).toEqual(['2', '2', '1', '2', '50%', '100%']);
 		expect(root.querySelector('.soa-chart svg[role="img"] title')?.text).toBe('各領域涵蓋率與實施率');
 		expect(root.querySelectorAll('.soa-chart svg .soa-chart__covered')).toHaveLength(14 + 1);
@@ -62,7 +78,13 @@ describe('/soa/', () => {
 	it('offers filters for gaps, applicability and status', () => {
 		const form = soaPage().querySelector('[data-soa-filters]')!;
 		expect(form.querySelectorAll('input[name="show"]').map((i) => i.getAttribute('value'))).toEqual(['all', 'applicable', 'gaps']);
-		expect(form.querySelectorAll('select[name="status"] option').map((o) => o.text)).toEqual(['全部狀態', '已實施', '部分實施', '規劃中', '未實施']);
+		expect(form.querySelectorAll('select[name="status"] option').map((o) => o.text)).toEqual([
+			'全部狀態',
+			'已實施',
+			'部分實施',
+			'規劃中',
+			'未實施',
+		]);
 		expect(soaPage().querySelector('tr#control-a-9-2-1')?.getAttribute('data-gap')).toBe('yes');
 		expect(soaPage().querySelector('tr#control-a-9-2-1')?.getAttribute('data-status')).toBe('partial');
 	});
@@ -84,16 +106,33 @@ describe('exports', () => {
 		const csv = site.read('soa.csv');
 		expect(csv.charCodeAt(0)).toBe(0xfeff);
 		const lines = csv.slice(1).split('\r\n');
-		expect(lines[0]).toBe('控制措施編號,控制措施名稱,英文名稱,領域,是否適用,選用理由／不適用理由,實施狀態,權責單位,佐證,實作文件,涵蓋,最近審查');
+		expect(lines[0]).toBe(
+			'控制措施編號,控制措施名稱,英文名稱,領域,是否適用,選用理由／不適用理由,實施狀態,權責單位,佐證,實作文件,涵蓋,最近審查',
+		);
 		const records = lines.slice(1).filter((line) => /^A\.\d/.test(line));
 		expect(records).toHaveLength(114);
-		expect(lines[1]).toMatch(/^A\.5\.1\.1,資訊安全政策,Policies for information security,A\.5 資訊安全政策,適用,風險評鑑、法規要求,已實施,資通安全處理小組,資訊安全管理政策公告紀錄,ISMS-M-001 資訊安全管理政策,已涵蓋,2024-12-01$/);
+		expect(lines[1]).toMatch(
+			/^A\.5\.1\.1,資訊安全政策,Policies for information security,A\.5 資訊安全政策,適用,風險評鑑、法規要求,已實施,資通安全處理小組,資訊安全管理政策公告紀錄,ISMS-M-001 資訊安全管理政策,已涵蓋,2024-12-01$/,
+		);
 	});
 
 	it('/soa.xlsx opens as a workbook: header on row 1 (bold, frozen, filtered), 114 rows, dates as dates, the version on a second sheet', () => {
 		const [sheet, info] = readXlsx(new Uint8Array(readFileSync(join(site.outDir, 'soa.xlsx'))));
 		expect(sheet!.name).toBe('適用性聲明書');
-		expect(sheet!.rows[0]).toEqual(['控制措施編號', '控制措施名稱', '英文名稱', '領域', '是否適用', '選用理由／不適用理由', '實施狀態', '權責單位', '佐證', '實作文件', '涵蓋', '最近審查']);
+		expect(sheet!.rows[0]).toEqual([
+			'控制措施編號',
+			'控制措施名稱',
+			'英文名稱',
+			'領域',
+			'是否適用',
+			'選用理由／不適用理由',
+			'實施狀態',
+			'權責單位',
+			'佐證',
+			'實作文件',
+			'涵蓋',
+			'最近審查',
+		]);
 		expect(sheet!.bold(0, 0)).toBe(true);
 		expect(sheet!.frozenRows).toBe(1);
 		expect(sheet!.autoFilter).toBe('A1:L115');

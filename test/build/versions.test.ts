@@ -88,7 +88,12 @@ describe('version picker and revision history', () => {
 			'/documents/isms-p-005/v1.9/',
 			'/documents/isms-p-005/v1.0/',
 		]);
-		expect(links.map((a) => a.text.replace(/\s+/g, ''))).toEqual(['第2.0版（尚未生效）', '第1.10版（現行版）', '第1.9版（已被取代）', '第1.0版（已被取代）']);
+		expect(links.map((a) => a.text.replace(/\s+/g, ''))).toEqual([
+			'第2.0版（尚未生效）',
+			'第1.10版（現行版）',
+			'第1.9版（已被取代）',
+			'第1.0版（已被取代）',
+		]);
 		expect(links[3]!.getAttribute('title')).toBe('民國110年1月4日生效');
 		expect(links.map((a) => a.getAttribute('aria-current') ?? '')).toEqual(['', '', '', 'page']);
 
@@ -112,7 +117,11 @@ describe('diffs', () => {
 
 	it('are reached from the sidebar and the home page', () => {
 		for (const path of ['documents/index.html', 'documents/isms-p-005/index.html']) {
-			expect(page(site, path).querySelectorAll('nav a').map((a) => [a.text.trim(), a.getAttribute('href')])).toContainEqual(['版次差異比較', '/diff/']);
+			expect(
+				page(site, path)
+					.querySelectorAll('nav a')
+					.map((a) => [a.text.trim(), a.getAttribute('href')]),
+			).toContainEqual(['版次差異比較', '/diff/']);
 		}
 		expect(page(site, 'index.html').querySelector('main a[href="/diff/"]')?.text).toContain('版次差異比較');
 	});
@@ -126,7 +135,9 @@ describe('diffs', () => {
 		const form = root.querySelector('form[data-diff-form]')!;
 		expect(form.getAttribute('action')).toBe('/diff/');
 		expect(form.getAttribute('data-base')).toBe('/');
-		expect(form.querySelectorAll('label').map((l) => [l.text, form.querySelector(`#${l.getAttribute('for')}`)?.getAttribute('name')])).toEqual([
+		expect(
+			form.querySelectorAll('label').map((l) => [l.text, form.querySelector(`#${l.getAttribute('for')}`)?.getAttribute('name')]),
+		).toEqual([
 			['文件', 'doc'],
 			['舊版次', 'from'],
 			['新版次', 'to'],
@@ -166,7 +177,8 @@ describe('diffs', () => {
 			{ kind: 'heading', clause: '1', text: '1. 目的' },
 			{ kind: 'item', clause: '1.1', text: '1.1 年度資訊安全目標由資通安全與個資保護委員會核定。' },
 		]);
-		for (const v of p005.versions) expect(Object.keys(v).sort(), v.version).toEqual(['blocks', 'changes', 'effective', 'state', 'title', 'url', 'version']);
+		for (const v of p005.versions)
+			expect(Object.keys(v).sort(), v.version).toEqual(['blocks', 'changes', 'effective', 'state', 'title', 'url', 'version']);
 		expect(versionsJson(site, 'isms-p-007').versions.map((v) => [v.version, v.state])).toEqual([
 			['1.1', 'withdrawn'],
 			['1.0', 'superseded'],
@@ -183,7 +195,9 @@ describe('diffs', () => {
 		const narrow = diffVersions(versions['1.9']!, versions['1.10']!);
 		const changed = narrow.rows.find((row) => row.kind === 'changed' && row.clause === '1.1');
 		expect(changed?.kind === 'changed' && changed.parts.filter((p) => p.removed).map((p) => p.value)).toEqual(['資訊室彙整']);
-		expect(changed?.kind === 'changed' && changed.parts.filter((p) => p.added).map((p) => p.value)).toEqual(['資通安全與個資保護委員會核定']);
+		expect(changed?.kind === 'changed' && changed.parts.filter((p) => p.added).map((p) => p.value)).toEqual([
+			'資通安全與個資保護委員會核定',
+		]);
 		const wide = diffVersions(versions['1.0']!, versions['1.10']!);
 		expect(wide.rows.flatMap((row) => (row.kind === 'removed' ? [row.block.text] : []))).toEqual(['舊版條文：年度目標由各單位自行訂定。']);
 		expect(wide.rows.some((row) => row.kind === 'added' && row.clause === '1.1')).toBe(true);

@@ -40,7 +40,9 @@ describe('npm run check', { timeout: 60_000 }, () => {
 		expect(result.status).toBe(1);
 		const annotations = result.stdout.split('\n').filter((line) => line.startsWith('::'));
 		expect(annotations).toHaveLength(10);
-		expect(annotations[1]).toMatch(/^::error file=test\/fixtures\/corpus-refs\/ISMS-M-001\/1\.0\.mdx,line=16,col=14,title=ref\/unknown-document::「ISMS-P-999」：找不到文件 ISMS-P-999/);
+		expect(annotations[1]).toMatch(
+			/^::error file=test\/fixtures\/corpus-refs\/ISMS-M-001\/1\.0\.mdx,line=16,col=14,title=ref\/unknown-document::「ISMS-P-999」：找不到文件 ISMS-P-999/,
+		);
 	});
 
 	it('emits JSON for tools with --format json', () => {
@@ -53,15 +55,26 @@ describe('npm run check', { timeout: 60_000 }, () => {
 	it('emits a GitLab Code Quality report with --format codequality: only the JSON array on stdout, exit 1', { timeout: 60_000 }, () => {
 		const result = runScript('check', ['--format', 'codequality'], REFS);
 		expect(result.status).toBe(1);
-		const issues = JSON.parse(result.stdout) as { check_name: string; severity: string; fingerprint: string; location: { path: string; lines: { begin: number } } }[];
+		const issues = JSON.parse(result.stdout) as {
+			check_name: string;
+			severity: string;
+			fingerprint: string;
+			location: { path: string; lines: { begin: number } };
+		}[];
 		expect(issues.map((issue) => [`${issue.location.lines.begin}`, issue.check_name, issue.severity, issue.location.path])).toEqual(
 			EXPECTED.map(([position, rule]) => [position!.split(':')[0], rule, 'major', FILE]),
 		);
 		expect(new Set(issues.map((issue) => issue.fingerprint)).size).toBe(10);
-		const clean = runScript('check', ['--format', 'codequality'], { PORTAL_DOCUMENTS_DIR: 'test/fixtures/corpus-basic', PORTAL_TODAY: '2025-01-15' });
+		const clean = runScript('check', ['--format', 'codequality'], {
+			PORTAL_DOCUMENTS_DIR: 'test/fixtures/corpus-basic',
+			PORTAL_TODAY: '2025-01-15',
+		});
 		// The excerpt's numbering gaps (EXCERPT_GAP) are its only findings, minor ones.
 		const cleanIssues = JSON.parse(clean.stdout) as { check_name: string; severity: string }[];
-		expect([clean.status, cleanIssues.filter((issue) => issue.check_name !== 'outline/skipped-clause' || issue.severity !== 'minor')]).toEqual([0, []]);
+		expect([
+			clean.status,
+			cleanIssues.filter((issue) => issue.check_name !== 'outline/skipped-clause' || issue.severity !== 'minor'),
+		]).toEqual([0, []]);
 	});
 
 	it('passes a clean corpus with exit 0', () => {
@@ -85,7 +98,11 @@ describe('npm run check: the search synonyms file', { timeout: 60_000 }, () => {
 	});
 
 	it('reports each mistake at its line and column and exits 1', () => {
-		const result = runScript('check', [], { PORTAL_DOCUMENTS_DIR: 'test/fixtures/corpus-basic', PORTAL_TODAY: '2025-01-15', PORTAL_SYNONYMS_FILE: 'test/fixtures/search/synonyms-bad.yaml' });
+		const result = runScript('check', [], {
+			PORTAL_DOCUMENTS_DIR: 'test/fixtures/corpus-basic',
+			PORTAL_TODAY: '2025-01-15',
+			PORTAL_SYNONYMS_FILE: 'test/fixtures/search/synonyms-bad.yaml',
+		});
 		expect(result.status).toBe(1);
 		const lines = result.stdout.split('\n').filter((line) => line.startsWith('test/fixtures/search/synonyms-bad.yaml'));
 		expect(lines).toEqual([

@@ -52,7 +52,11 @@ guardCli('檢查文件');
 await Promise.resolve();
 withFile('content/documents/ISMS-M-001/1.0.mdx', () => { throw new TypeError('boom'); });`;
 		const run = (debug: string) =>
-			spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, PORTAL_DEBUG: debug } });
+			spawnSync(process.execPath, ['--input-type=module', '-e', script], {
+				cwd: ROOT,
+				encoding: 'utf8',
+				env: { ...process.env, PORTAL_DEBUG: debug },
+			});
 		const plain = run('');
 		expect(plain.status).toBe(1);
 		expect(plain.stdout + plain.stderr).toBe(

@@ -10,7 +10,12 @@ function tree(name: string): Record<string, string> {
 	rmSync(join(ROOT, dir), { recursive: true, force: true });
 	mkdirSync(join(ROOT, dir), { recursive: true });
 	cpSync(join(ROOT, 'test/fixtures/soa-migrate'), join(ROOT, dir), { recursive: true });
-	return { PORTAL_SOA_FILE: `${dir}/soa.yaml`, PORTAL_SOA_DIR: `${dir}/soa`, PORTAL_DOCUMENTS_DIR: `${dir}/documents`, PORTAL_TODAY: '2026-11-25' };
+	return {
+		PORTAL_SOA_FILE: `${dir}/soa.yaml`,
+		PORTAL_SOA_DIR: `${dir}/soa`,
+		PORTAL_DOCUMENTS_DIR: `${dir}/documents`,
+		PORTAL_TODAY: '2026-11-25',
+	};
 }
 afterAll(() => rmSync(join(ROOT, TMP), { recursive: true, force: true }));
 
@@ -20,13 +25,17 @@ describe('npm run soa:migrate', { timeout: 180_000 }, () => {
 		const result = runScript('soa-migrate', ['--to', '2022'], env);
 		expect(result.stderr).toBe('');
 		expect(result.status).toBe(0);
-		expect(result.stdout).toContain(`已寫入 ${env.PORTAL_SOA_DIR}/2.0.yaml：適用性聲明書第 2.0 版（ISO/IEC 27001:2022），由第 1.2 版（ISO/IEC 27001:2013）移轉，民國115年11月25日生效。`);
+		expect(result.stdout).toContain(
+			`已寫入 ${env.PORTAL_SOA_DIR}/2.0.yaml：適用性聲明書第 2.0 版（ISO/IEC 27001:2022），由第 1.2 版（ISO/IEC 27001:2013）移轉，民國115年11月25日生效。`,
+		);
 		expect(result.stdout).toContain('更名 58 項');
 		expect(result.stdout).toContain('合併 24 項');
 		expect(result.stdout).toContain('新增 11 項');
 		const written = readFileSync(join(ROOT, env.PORTAL_SOA_DIR!, '2.0.yaml'), 'utf8');
 		expect(written).toContain('catalogue: "2022"');
-		expect(readFileSync(join(ROOT, env.PORTAL_SOA_FILE!), 'utf8')).toBe(readFileSync(join(ROOT, 'test/fixtures/soa-migrate/soa.yaml'), 'utf8'));
+		expect(readFileSync(join(ROOT, env.PORTAL_SOA_FILE!), 'utf8')).toBe(
+			readFileSync(join(ROOT, 'test/fixtures/soa-migrate/soa.yaml'), 'utf8'),
+		);
 
 		const check = runScript('check', [], env);
 		expect(check.stdout).toMatch(/共 0 個錯誤/);
@@ -51,7 +60,9 @@ describe('npm run soa:migrate', { timeout: 180_000 }, () => {
 		const again = runScript('soa-migrate', ['--to', '2022', '--version', '2.1'], env);
 		expect(again.status).toBe(1);
 		expect(again.stdout).toBe('');
-		expect(again.stderr).toBe(`${env.PORTAL_SOA_DIR}/2.1.yaml:1:1  error  soa-migrate/exists  ${env.PORTAL_SOA_DIR}/2.1.yaml 已存在；soa:migrate 不覆寫既有檔案。請先檢視該檔，若要重新產生，請移除或改名後再執行，或以 --version 指定其他版次\n未寫入任何檔案。\n`);
+		expect(again.stderr).toBe(
+			`${env.PORTAL_SOA_DIR}/2.1.yaml:1:1  error  soa-migrate/exists  ${env.PORTAL_SOA_DIR}/2.1.yaml 已存在；soa:migrate 不覆寫既有檔案。請先檢視該檔，若要重新產生，請移除或改名後再執行，或以 --version 指定其他版次\n未寫入任何檔案。\n`,
+		);
 		expect(readFileSync(file, 'utf8')).toBe(before);
 	});
 

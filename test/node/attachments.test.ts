@@ -12,7 +12,12 @@ describe('readAttachments', () => {
 	it('reads each attachment of a version with its size and SHA-256', () => {
 		mkdirSync(join(root, 'docs/ISMS-F-101/assets/1.0'), { recursive: true });
 		writeFileSync(join(root, 'docs/ISMS-F-101/assets/1.0/表.odt'), 'form');
-		const [file, ...rest] = readAttachments(root, undefined, { file: 'docs/ISMS-F-101/1.1.mdx', docNo: 'ISMS-F-101', version: '1.1', attachments: ['./assets/1.0/表.odt'] });
+		const [file, ...rest] = readAttachments(root, undefined, {
+			file: 'docs/ISMS-F-101/1.1.mdx',
+			docNo: 'ISMS-F-101',
+			version: '1.1',
+			attachments: ['./assets/1.0/表.odt'],
+		});
 		expect(rest).toEqual([]);
 		expect({ ...file, bytes: file!.bytes.toString() }).toEqual({
 			name: '表.odt',

@@ -1,7 +1,16 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { analyzeCorpus } from '../../src/node/analyze.ts';
 import { portalConfigSchema } from '../../src/schemas/config.ts';
-import { buildSettings as settings, DOCS, makeProjectTree as makeTree, mdx, PROJECT_ROOT, removeTempDirs, versionFields, versionFile } from '../unit/_helpers.ts';
+import {
+	buildSettings as settings,
+	DOCS,
+	makeProjectTree as makeTree,
+	mdx,
+	PROJECT_ROOT,
+	removeTempDirs,
+	versionFields,
+	versionFile,
+} from '../unit/_helpers.ts';
 
 afterEach(removeTempDirs);
 
@@ -28,8 +37,12 @@ describe('near-miss document numbers in a body', () => {
 			'12:52 error ref/malformed-document-number',
 			'12:65 warning ref/near-miss-document-number',
 		]);
-		expect(lines[0]).toBe('12:9 warning ref/near-miss-document-number 「ISMS-P-07」不是現有的文件編號（格式：ISMS-<大寫英文字母>-<3 位數字>，例如 ISMS-P-005）；是否指 ISMS-P-007〈資訊資產管理程序書〉？若是，請改寫為正確的文件編號');
-		expect(lines[2]).toBe('12:30 error ref/malformed-document-number 「ISMS–P-007」不是正確的文件編號寫法（破折號或減號（應為半形連字號「-」）），不會連結也不會檢查；應寫作 ISMS-P-007。是否指 ISMS-P-007〈資訊資產管理程序書〉？');
+		expect(lines[0]).toBe(
+			'12:9 warning ref/near-miss-document-number 「ISMS-P-07」不是現有的文件編號（格式：ISMS-<大寫英文字母>-<3 位數字>，例如 ISMS-P-005）；是否指 ISMS-P-007〈資訊資產管理程序書〉？若是，請改寫為正確的文件編號',
+		);
+		expect(lines[2]).toBe(
+			'12:30 error ref/malformed-document-number 「ISMS–P-007」不是正確的文件編號寫法（破折號或減號（應為半形連字號「-」）），不會連結也不會檢查；應寫作 ISMS-P-007。是否指 ISMS-P-007〈資訊資產管理程序書〉？',
+		);
 	});
 
 	it('names a document above the ceiling by its number only, never its title', () => {
@@ -43,13 +56,21 @@ describe('near-miss document numbers in a body', () => {
 
 	it('leaves correct numbers and other text alone', () => {
 		expect(
-			problemsOf('依 ISMS-P-007 資訊資產管理程序書、表單 ISMS-P-007-01、CNS 27001、ISO/IEC 27001:2022、A.5.1、2024-10-18、ISMS 2024 年度，見 `ISMS–P-007` 與 [ISMS–P-007](/documents/isms-p-007/)。'),
+			problemsOf(
+				'依 ISMS-P-007 資訊資產管理程序書、表單 ISMS-P-007-01、CNS 27001、ISO/IEC 27001:2022、A.5.1、2024-10-18、ISMS 2024 年度，見 `ISMS–P-007` 與 [ISMS–P-007](/documents/isms-p-007/)。',
+			),
 		).toEqual([]);
 	});
 });
 
 describe('no new findings on legitimate documents', () => {
-	const NEW_RULES = new Set(['ref/malformed-document-number', 'ref/near-miss-document-number', 'ref/ambiguous-clause', 'ref/unknown-control', 'ref/unknown-document']);
+	const NEW_RULES = new Set([
+		'ref/malformed-document-number',
+		'ref/near-miss-document-number',
+		'ref/ambiguous-clause',
+		'ref/unknown-control',
+		'ref/unknown-document',
+	]);
 	it.each([
 		'content/documents',
 		'test/fixtures/outline',
@@ -59,7 +80,11 @@ describe('no new findings on legitimate documents', () => {
 		'test/fixtures/corpus-payloads',
 		'test/fixtures/corpus-attachments',
 	])('%s', (documentsDir) => {
-		const problems = analyzeCorpus(PROJECT_ROOT, portalConfigSchema.parse({ organization: 'x', siteTitle: 'y' }), settings({ documentsDir })).problems;
+		const problems = analyzeCorpus(
+			PROJECT_ROOT,
+			portalConfigSchema.parse({ organization: 'x', siteTitle: 'y' }),
+			settings({ documentsDir }),
+		).problems;
 		expect(problems.filter((p) => NEW_RULES.has(p.rule))).toEqual([]);
 	});
 });

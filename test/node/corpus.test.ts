@@ -204,11 +204,13 @@ describe('loadCorpus: layout', () => {
 			[`${DOCS}/ISMS-P-005/1.0.mdx`]: versionFile('ISMS-P-005', '1.0'),
 		});
 		const { versions, problems } = load(root);
-		expect(brief(problems)).toEqual([
-			'content/documents/ISMS-P-005/_draft.mdx:1:1 error layout/reserved-name',
-			'content/documents/_notes.md:1:1 error layout/reserved-name',
-			'content/documents/_templates:1:1 error layout/reserved-name',
-		].sort());
+		expect(brief(problems)).toEqual(
+			[
+				'content/documents/ISMS-P-005/_draft.mdx:1:1 error layout/reserved-name',
+				'content/documents/_notes.md:1:1 error layout/reserved-name',
+				'content/documents/_templates:1:1 error layout/reserved-name',
+			].sort(),
+		);
 		expect(problems.find((p) => p.file.endsWith('_draft.mdx'))!.message).toBe(
 			'以「_」開頭的名稱保留給入口網使用，「_draft.mdx」不會被當成文件；請改名（文件為 content/documents/<文件編號>/<版次>.mdx），或移出 content/documents',
 		);
@@ -218,11 +220,20 @@ describe('loadCorpus: layout', () => {
 	it('accepts an empty document folder and an empty documents folder', () => {
 		const root = makeTree({});
 		makeDir(root, `${DOCS}/ISMS-P-005`);
-		expect(load(root)).toEqual({ versions: [], unchecked: [], folders: [{ name: 'ISMS-P-005', path: 'content/documents/ISMS-P-005/', files: [] }], problems: [] });
+		expect(load(root)).toEqual({
+			versions: [],
+			unchecked: [],
+			folders: [{ name: 'ISMS-P-005', path: 'content/documents/ISMS-P-005/', files: [] }],
+			problems: [],
+		});
 	});
 
 	it('lists every document folder with its version files, valid or not (a reference to it says which)', () => {
-		const root = makeTree({ [`${DOCS}/ISMS-P-005/1.0.mdx`]: '---\ntitle: [\n---\n', [`${DOCS}/ISMS-P-006/1.0.mdx`]: '不是文件', [`${DOCS}/ISMS-P-006/assets/x.png`]: 'png' });
+		const root = makeTree({
+			[`${DOCS}/ISMS-P-005/1.0.mdx`]: '---\ntitle: [\n---\n',
+			[`${DOCS}/ISMS-P-006/1.0.mdx`]: '不是文件',
+			[`${DOCS}/ISMS-P-006/assets/x.png`]: 'png',
+		});
 		const { versions, folders } = load(root);
 		expect(versions).toEqual([]);
 		expect(folders).toEqual([

@@ -51,7 +51,9 @@ describe('the audience of a publication target', () => {
 		publish({ source: build('內部'), target, now: at(CLOCK[T3]!) });
 		expect(releasesIn(target)).toHaveLength(3);
 		const before = snapshot(target);
-		expect(refusal(() => publish({ source: build('內部'), target, audience: 'internal' }))).toContain('的讀者範圍已設定為 限閱（restricted）');
+		expect(refusal(() => publish({ source: build('內部'), target, audience: 'internal' }))).toContain(
+			'的讀者範圍已設定為 限閱（restricted）',
+		);
 		expect(refusal(() => publish({ source: build('機密', { ...RECORD, ceiling: 'confidential' }), target }))).toContain('高於發布目的地');
 		expect(snapshot(target)).toEqual(before);
 	});
@@ -61,7 +63,9 @@ describe('the audience of a publication target', () => {
 		publish({ source: build('公開', { ...RECORD, ceiling: 'public' }), target, audience: 'public', now: at(CLOCK[T1]!) });
 		const internal = cli(['--target', target, '--source', build('內部')]);
 		expect(internal.status).toBe(1);
-		expect(internal.stderr).toContain(`此建置的發布上限為 內部使用（internal）（.portal-build.json），高於發布目的地 ${target} 的讀者範圍 公開（public）：不發布`);
+		expect(internal.stderr).toContain(
+			`此建置的發布上限為 內部使用（internal）（.portal-build.json），高於發布目的地 ${target} 的讀者範圍 公開（public）：不發布`,
+		);
 		expect(currentLink(target)).toBe(`releases/${T1}`);
 	});
 
@@ -121,7 +125,9 @@ describe('--verify-audience (a deploy step to a host npm run publish does not in
 		expect(internal.stderr).toBe(
 			'此建置的發布上限為 內部使用（internal）（.portal-build.json），高於目標網站的讀者範圍 公開（public）：不發布，以免 內部使用 文件被無權閱讀者看到。請以 PORTAL_MAX_CLASSIFICATION=public 重新執行 npm run build。\n',
 		);
-		expect(cli(['--verify-audience', '公開', '--source', build('草稿', { ...RECORD, ceiling: 'public', includeDrafts: true })]).stderr).toContain('此建置含草稿');
+		expect(
+			cli(['--verify-audience', '公開', '--source', build('草稿', { ...RECORD, ceiling: 'public', includeDrafts: true })]).stderr,
+		).toContain('此建置含草稿');
 		expect(cli(['--verify-audience', 'public', '--source', build('無紀錄', null)]).stderr).toContain('沒有建置紀錄 .portal-build.json');
 	});
 });

@@ -23,7 +23,10 @@ describe('npm run publish (CLI)', () => {
 
 	it('refuses an unknown audience with exit 1 and the choices', () => {
 		const result = cli(['--target', newTarget(), '--source', build('一'), '--audience', 'everyone']);
-		expect([result.status, result.stderr]).toEqual([1, '--audience 應為 public、internal、restricted、confidential（或 公開、內部使用、限閱、機密），收到「everyone」。\n']);
+		expect([result.status, result.stderr]).toEqual([
+			1,
+			'--audience 應為 public、internal、restricted、confidential（或 公開、內部使用、限閱、機密），收到「everyone」。\n',
+		]);
 	});
 
 	it('publishes, lists and refuses with exit codes 0 and 1, without stack traces', () => {
@@ -49,7 +52,9 @@ describe('npm run publish (CLI)', () => {
 
 		const refused = cli(['--target', target, '--source', build('未完成', null)]);
 		expect(refused.status).toBe(1);
-		expect(refused.stderr).toMatch(/^\S+ 沒有建置紀錄 \.portal-build\.json：建置未完成或未通過檢查，不發布。請執行 npm run build 並修正所有錯誤。\n$/);
+		expect(refused.stderr).toMatch(
+			/^\S+ 沒有建置紀錄 \.portal-build\.json：建置未完成或未通過檢查，不發布。請執行 npm run build 並修正所有錯誤。\n$/,
+		);
 
 		const oldest = cli(['--target', target, '--rollback']);
 		expect([oldest.status, oldest.stderr]).toEqual([1, `current 已是最舊的版本 ${match![1]}，沒有更早的版本可回復。\n`]);

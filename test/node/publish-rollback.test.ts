@@ -2,7 +2,24 @@ import { mkdirSync, readdirSync, readlinkSync, renameSync, rmSync, symlinkSync }
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { listReleases, publish, rollback } from '../../src/node/publish/index.ts';
-import { at, build, CLOCK, currentLink, FILES_PER_BUILD, newTarget, publishAt, RECORD, refusal, releasesIn, snapshot, T1, T2, T3, TARGET_ENTRIES, tempDir } from './_publish.ts';
+import {
+	at,
+	build,
+	CLOCK,
+	currentLink,
+	FILES_PER_BUILD,
+	newTarget,
+	publishAt,
+	RECORD,
+	refusal,
+	releasesIn,
+	snapshot,
+	T1,
+	T2,
+	T3,
+	TARGET_ENTRIES,
+	tempDir,
+} from './_publish.ts';
 
 describe('rollback', () => {
 	function threeReleases() {

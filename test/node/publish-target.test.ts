@@ -7,7 +7,24 @@ import { chmodSync, copyFileSync, existsSync, mkdirSync, readFileSync, statSync,
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { publish, type PublishFs } from '../../src/node/publish/index.ts';
-import { at, build, bytesOf, cli, CLOCK, currentLink, newTarget, publishAt, refusal, releasesIn, ROOT, snapshot, T1, T2, T3, tempDir } from './_publish.ts';
+import {
+	at,
+	build,
+	bytesOf,
+	cli,
+	CLOCK,
+	currentLink,
+	newTarget,
+	publishAt,
+	refusal,
+	releasesIn,
+	ROOT,
+	snapshot,
+	T1,
+	T2,
+	T3,
+	tempDir,
+} from './_publish.ts';
 
 /** copyFile on a disk that holds `budget()` bytes of releases under `target`: ENOSPC beyond it. */
 function smallDisk(target: string, budget: () => number): Partial<PublishFs> {
@@ -61,7 +78,9 @@ describe('a target that cannot hold a web site', () => {
 			expect(Date.now() - started).toBeLessThan(15_000);
 			expect(result.status).toBe(1);
 			expect(result.stderr).toMatch(
-				new RegExp(`^發布目的地 ${target} 位於 /(proc|sys|dev) 特殊檔案系統（/(proc|sys|dev)），不是網頁伺服器的資料夾：不發布。請以 --target 指定一般資料夾，例如 /srv/isms-portal。\\n$`),
+				new RegExp(
+					`^發布目的地 ${target} 位於 /(proc|sys|dev) 特殊檔案系統（/(proc|sys|dev)），不是網頁伺服器的資料夾：不發布。請以 --target 指定一般資料夾，例如 /srv/isms-portal。\\n$`,
+				),
 			);
 			expect(existsSync(target)).toBe(false);
 		},
@@ -75,7 +94,9 @@ describe('a target that cannot hold a web site', () => {
 	it('refuses a target that is a file, or below a file', () => {
 		const file = join(tempDir(), 'site.txt');
 		writeFileSync(file, '');
-		expect(refusal(() => publish({ source: build('一'), target: file }))).toBe(`發布目的地 ${file} 已存在但不是資料夾：不發布。請以 --target 指定資料夾。`);
+		expect(refusal(() => publish({ source: build('一'), target: file }))).toBe(
+			`發布目的地 ${file} 已存在但不是資料夾：不發布。請以 --target 指定資料夾。`,
+		);
 		expect(refusal(() => publish({ source: build('一'), target: join(file, 'portal') }))).toBe(
 			`發布目的地 ${join(file, 'portal')} 的上層路徑中有不是資料夾的檔案：不發布。請以 --target 指定資料夾。`,
 		);
@@ -86,7 +107,9 @@ describe('a target that cannot hold a web site', () => {
 		const asRoot = process.getuid?.() === 0;
 		const nobody = { uid: 65534, gid: 65534 };
 		const canRunAsNobody =
-			!asRoot || spawnSync(process.execPath, ['-e', `require('fs').accessSync(${JSON.stringify(join(ROOT, 'scripts/publish.ts'))})`], nobody).status === 0;
+			!asRoot ||
+			spawnSync(process.execPath, ['-e', `require('fs').accessSync(${JSON.stringify(join(ROOT, 'scripts/publish.ts'))})`], nobody)
+				.status === 0;
 
 		function readOnlyFolder(): string {
 			const dir = tempDir();

@@ -18,7 +18,12 @@ describe('loadSoaVersions', () => {
 	});
 
 	it('reads every content/soa/<VERSION>.yaml beside it, each on its own catalogue', () => {
-		const root = makeTree({ 'content/soa.yaml': soa('1.1'), 'content/soa/1.2.yaml': soa('1.2'), 'content/soa/2.0.yaml': soa('2.0', '2022', 'A.5.1'), 'content/soa/.notes.yaml': 'x' });
+		const root = makeTree({
+			'content/soa.yaml': soa('1.1'),
+			'content/soa/1.2.yaml': soa('1.2'),
+			'content/soa/2.0.yaml': soa('2.0', '2022', 'A.5.1'),
+			'content/soa/.notes.yaml': 'x',
+		});
 		const { soas, problems } = loadSoaVersions(root, { file: 'content/soa.yaml', dir: 'content/soa' }, catalogues, crosswalk);
 		expect(problems).toEqual([]);
 		expect(soas.map((s) => [s.file, s.catalogue])).toEqual([
@@ -40,6 +45,9 @@ describe('loadSoaVersions', () => {
 	});
 
 	it('no SoA data at all is no problem', () => {
-		expect(loadSoaVersions(makeTree({}), { file: 'content/soa.yaml', dir: 'content/soa' }, catalogues, crosswalk)).toEqual({ soas: [], problems: [] });
+		expect(loadSoaVersions(makeTree({}), { file: 'content/soa.yaml', dir: 'content/soa' }, catalogues, crosswalk)).toEqual({
+			soas: [],
+			problems: [],
+		});
 	});
 });

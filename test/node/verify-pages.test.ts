@@ -39,7 +39,15 @@ function verifyPages(source: string, env: Record<string, string> = {}): Promise<
 	});
 }
 
-const site = (visible: boolean) => ({ status: 200, body: JSON.stringify({ url: `${api}/repos/agency/isms-portal/pages`, status: 'built', html_url: 'https://agency.github.io/isms-portal/', public: visible }) });
+const site = (visible: boolean) => ({
+	status: 200,
+	body: JSON.stringify({
+		url: `${api}/repos/agency/isms-portal/pages`,
+		status: 'built',
+		html_url: 'https://agency.github.io/isms-portal/',
+		public: visible,
+	}),
+});
 const publicBuild = () => build('公開', { ...RECORD, ceiling: 'public', site: 'https://agency.github.io/isms-portal/' });
 
 describe('npm run verify-pages', { timeout: 60_000 }, () => {
@@ -47,7 +55,12 @@ describe('npm run verify-pages', { timeout: 60_000 }, () => {
 		answer = site(true);
 		requests.length = 0;
 		const result = await verifyPages(publicBuild());
-		expect(result).toEqual({ status: 0, stdout: '可部署到公開的 GitHub Pages 網站（https://agency.github.io/isms-portal/，任何人都能在網際網路上閱讀）：建置紀錄的發布上限為 公開（public），不含草稿。\n', stderr: '' });
+		expect(result).toEqual({
+			status: 0,
+			stdout:
+				'可部署到公開的 GitHub Pages 網站（https://agency.github.io/isms-portal/，任何人都能在網際網路上閱讀）：建置紀錄的發布上限為 公開（public），不含草稿。\n',
+			stderr: '',
+		});
 		expect(requests.map((request) => [request.url, request.headers.authorization, request.headers.accept])).toEqual([
 			['/repos/agency/isms-portal/pages', 'Bearer test-token', 'application/vnd.github+json'],
 		]);
@@ -65,7 +78,12 @@ describe('npm run verify-pages', { timeout: 60_000 }, () => {
 	it('holds a private Pages site to the same rule (it is still outside the intranet)', async () => {
 		answer = site(false);
 		const refused = await verifyPages(build('內部'));
-		expect([refused.status, refused.stderr.startsWith('不部署到GitHub Pages 網站（https://agency.github.io/isms-portal/，限儲存庫讀者閱讀，但仍在機關內網之外）：')]).toEqual([1, true]);
+		expect([
+			refused.status,
+			refused.stderr.startsWith(
+				'不部署到GitHub Pages 網站（https://agency.github.io/isms-portal/，限儲存庫讀者閱讀，但仍在機關內網之外）：',
+			),
+		]).toEqual([1, true]);
 		expect((await verifyPages(publicBuild())).status).toBe(0);
 	});
 
@@ -77,7 +95,10 @@ describe('npm run verify-pages', { timeout: 60_000 }, () => {
 		answer = { status: 200, body: 'not json' };
 		expect((await verifyPages(publicBuild())).stderr).toContain('的回應不是 JSON：不部署。');
 		const unreachable = await verifyPages(publicBuild(), { GITHUB_API_URL: 'http://127.0.0.1:9' });
-		expect([unreachable.status, unreachable.stderr.startsWith('無法讀取 GitHub Pages 設定（GET http://127.0.0.1:9/repos/agency/isms-portal/pages：')]).toEqual([1, true]);
+		expect([
+			unreachable.status,
+			unreachable.stderr.startsWith('無法讀取 GitHub Pages 設定（GET http://127.0.0.1:9/repos/agency/isms-portal/pages：'),
+		]).toEqual([1, true]);
 	});
 
 	it('exits 2 without GITHUB_REPOSITORY', async () => {

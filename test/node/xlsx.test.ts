@@ -6,7 +6,17 @@ import { readXlsx } from '../xlsx.ts';
 describe('writeXlsx', () => {
 	const bytes = writeXlsx(
 		[
-			{ name: '適用性聲明書', header: true, widths: [11, 30, 12], rows: [['編號', '名稱', '最近審查'], ['A.5.1', '資訊安全政策 <a> & "b"', { date: '2026-01-15' }], ['A.5.2', '第一行\n第二行', null], ['A.5.3', 42, '']] },
+			{
+				name: '適用性聲明書',
+				header: true,
+				widths: [11, 30, 12],
+				rows: [
+					['編號', '名稱', '最近審查'],
+					['A.5.1', '資訊安全政策 <a> & "b"', { date: '2026-01-15' }],
+					['A.5.2', '第一行\n第二行', null],
+					['A.5.3', 42, ''],
+				],
+			},
 			{ name: '說明', rows: [['版次', '2.0']] },
 		],
 		{ creator: '臺北市政府警察局', created: '2026-03-01' },

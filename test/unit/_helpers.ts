@@ -93,12 +93,7 @@ export function versionFile(docNo: string, version: string, overrides: Record<st
 }
 
 /** A loaded DocumentVersion, as corpus.loadCorpus would produce it, for resolve/portal/listing tests. */
-export function dv(
-	docNo: string,
-	version: string,
-	effective: string,
-	extra: Partial<DocumentVersion> = {},
-): DocumentVersion {
+export function dv(docNo: string, version: string, effective: string, extra: Partial<DocumentVersion> = {}): DocumentVersion {
 	return {
 		file: `content/documents/${docNo}/${version}.mdx`,
 		id: `${docNo}/${version}`,

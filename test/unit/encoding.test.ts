@@ -43,7 +43,12 @@ describe('decodeSource', () => {
 	])('names UTF-16 %s (not "missing frontmatter")', (_, bytes, order) => {
 		expect(decodeSource(new Uint8Array(bytes))).toEqual({
 			ok: false,
-			fault: { line: 1, column: 1, rule: 'file/encoding', message: expect.stringMatching(new RegExp(`^檔案不是 UTF-8 編碼（UTF-16）；此檔為 UTF-16 ${order}，請以 UTF-8 另存`)) },
+			fault: {
+				line: 1,
+				column: 1,
+				rule: 'file/encoding',
+				message: expect.stringMatching(new RegExp(`^檔案不是 UTF-8 編碼（UTF-16）；此檔為 UTF-16 ${order}，請以 UTF-8 另存`)),
+			},
 		});
 	});
 
@@ -51,7 +56,12 @@ describe('decodeSource', () => {
 		expect(decodeSource(utf8('---\r\ntitle:\t甲\n'))).toMatchObject({ ok: true });
 		expect(decodeSource(utf8('---\ntitle: 甲\0乙\n'))).toEqual({
 			ok: false,
-			fault: { line: 2, column: 9, rule: 'file/control-character', message: expect.stringMatching(/^檔案含有控制字元 U\+0000（NUL，空字元）；/) },
+			fault: {
+				line: 2,
+				column: 9,
+				rule: 'file/control-character',
+				message: expect.stringMatching(/^檔案含有控制字元 U\+0000（NUL，空字元）；/),
+			},
 		});
 		expect(decodeSource(utf8('a\u001bb'))).toMatchObject({ ok: false, fault: { line: 1, column: 2, rule: 'file/control-character' } });
 	});

@@ -66,7 +66,10 @@ describe('.gitlab-ci.yml', () => {
 		expect(publish.resource_group).toBe('intranet-publish');
 		expect(publish.interruptible).toBe(false);
 		expect(publish.dependencies).toEqual(['build']);
-		expect(publish.script).toEqual(['npm ci --no-audit --no-fund', 'npm run publish -- --target "$PORTAL_PUBLISH_TARGET" --audience internal']);
+		expect(publish.script).toEqual([
+			'npm ci --no-audit --no-fund',
+			'npm run publish -- --target "$PORTAL_PUBLISH_TARGET" --audience internal',
+		]);
 	});
 
 	it('documents the nightly schedule at 00:05 Asia/Taipei and the variables', () => {

@@ -25,16 +25,24 @@ const gitlab = validator('gitlab-ci.json');
 /** Strict YAML (duplicate keys are errors), as plain data. */
 const load = (text: string) => parse(text, { uniqueKeys: true }) as Record<string, unknown>;
 const errors = (validate: ValidateFunction, data: unknown): string[] =>
-	validate(data) ? [] : (validate.errors ?? []).map((error: ErrorObject) => `${error.instancePath || '/'} ${error.message ?? ''} ${JSON.stringify(error.params)}`);
+	validate(data)
+		? []
+		: (validate.errors ?? []).map(
+				(error: ErrorObject) => `${error.instancePath || '/'} ${error.message ?? ''} ${JSON.stringify(error.params)}`,
+			);
 
-const workflowFiles = readdirSync(WORKFLOWS).filter((name) => /\.ya?ml$/.test(name)).sort();
+const workflowFiles = readdirSync(WORKFLOWS)
+	.filter((name) => /\.ya?ml$/.test(name))
+	.sort();
 const gitlabSource = readFileSync(join(ROOT, '.gitlab-ci.yml'), 'utf8');
 
 describe('vendored schemas', () => {
 	it('are the files the README names, unchanged (sha256 as recorded)', () => {
 		const readme = readFileSync(join(SCHEMAS, 'README.md'), 'utf8');
 		for (const file of ['github-workflow.json', 'gitlab-ci.json']) {
-			const hash = createHash('sha256').update(readFileSync(join(SCHEMAS, file))).digest('hex');
+			const hash = createHash('sha256')
+				.update(readFileSync(join(SCHEMAS, file)))
+				.digest('hex');
 			const row = readme.split('\n').find((line) => line.startsWith(`| \`${file}\``));
 			expect(row, file).toBeDefined();
 			expect(row).toContain(hash);
@@ -59,7 +67,8 @@ describe('the pipeline files validate against their schemas', () => {
 });
 
 describe('the validators reject broken pipelines', () => {
-	const workflow = () => load(readFileSync(join(WORKFLOWS, 'publish.yml'), 'utf8')) as { jobs: Record<string, Record<string, unknown>>; on: unknown };
+	const workflow = () =>
+		load(readFileSync(join(WORKFLOWS, 'publish.yml'), 'utf8')) as { jobs: Record<string, Record<string, unknown>>; on: unknown };
 
 	it.each([
 		['a job without runs-on', (w: ReturnType<typeof workflow>) => delete w.jobs.publish!['runs-on']],
@@ -74,7 +83,10 @@ describe('the validators reject broken pipelines', () => {
 
 	const pipeline = () => load(gitlabSource) as Record<string, Record<string, unknown>>;
 	it.each([
-		['a misspelt job key (scripts)', (p: ReturnType<typeof pipeline>) => ((p.publish!.scripts = p.publish!.script), delete p.publish!.script)],
+		[
+			'a misspelt job key (scripts)',
+			(p: ReturnType<typeof pipeline>) => ((p.publish!.scripts = p.publish!.script), delete p.publish!.script),
+		],
 		['an invalid artifacts:when', (p: ReturnType<typeof pipeline>) => (p.check!.artifacts = { when: 'sometimes' })],
 		['an unknown report type', (p: ReturnType<typeof pipeline>) => (p.check!.artifacts = { reports: { quality: 'x.json' } })],
 		['a rule with an unknown key', (p: ReturnType<typeof pipeline>) => (p.publish!.rules = [{ iff: '$CI' }])],

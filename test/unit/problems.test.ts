@@ -1,14 +1,13 @@
 import { describe, it, expect } from 'vitest';
-import {
-	countBySeverity,
-	formatProblem,
-	hasErrors,
-	sortProblems,
-	summarizeProblems,
-	type Problem,
-} from '../../src/lib/problems.ts';
+import { countBySeverity, formatProblem, hasErrors, sortProblems, summarizeProblems, type Problem } from '../../src/lib/problems.ts';
 
-const problem = (file: string, line: number, column: number, rule = 'frontmatter/invalid-value', severity: Problem['severity'] = 'error'): Problem => ({
+const problem = (
+	file: string,
+	line: number,
+	column: number,
+	rule = 'frontmatter/invalid-value',
+	severity: Problem['severity'] = 'error',
+): Problem => ({
 	file,
 	line,
 	column,

@@ -44,7 +44,9 @@ describe('remarkClauseAnchors', () => {
 	const html = render(POLICY);
 
 	it('anchors a heading and wraps its number', () => {
-		expect(html).toContain('<h3 id="sec-6-4" class="clause clause-depth-2" data-clause="6.4"><span class="clause-no">6.4</span> 文件要求</h3>');
+		expect(html).toContain(
+			'<h3 id="sec-6-4" class="clause clause-depth-2" data-clause="6.4"><span class="clause-no">6.4</span> 文件要求</h3>',
+		);
 	});
 
 	it('anchors a top-level section written "1." as sec-1, keeping the dot in the printed number', () => {
@@ -62,16 +64,24 @@ describe('remarkClauseAnchors', () => {
 	});
 
 	it('gives nested items their own anchors and the parent item its own number', () => {
-		expect(html).toContain('<li id="sec-2-2" class="clause clause-depth-2" data-clause="2.2"><span class="clause-no">2.2</span> 資訊安全管理涵蓋 14 項管理事項，管理事項如下：');
-		expect(html).toContain('<li id="sec-2-2-1" class="clause clause-depth-3" data-clause="2.2.1"><span class="clause-no">2.2.1</span> 資訊安全管理政策制定及評估。</li>');
-		expect(html).toContain('<li id="sec-2-2-2" class="clause clause-depth-3" data-clause="2.2.2"><span class="clause-no">2.2.2</span> 資訊安全組織之職責與分工。</li>');
+		expect(html).toContain(
+			'<li id="sec-2-2" class="clause clause-depth-2" data-clause="2.2"><span class="clause-no">2.2</span> 資訊安全管理涵蓋 14 項管理事項，管理事項如下：',
+		);
+		expect(html).toContain(
+			'<li id="sec-2-2-1" class="clause clause-depth-3" data-clause="2.2.1"><span class="clause-no">2.2.1</span> 資訊安全管理政策制定及評估。</li>',
+		);
+		expect(html).toContain(
+			'<li id="sec-2-2-2" class="clause clause-depth-3" data-clause="2.2.2"><span class="clause-no">2.2.2</span> 資訊安全組織之職責與分工。</li>',
+		);
 	});
 
 	it('puts the anchor of a loose list item on the li, not on its leading paragraph', () => {
 		expect(html).toContain(
 			'<li id="sec-6-4-2-1" class="clause clause-depth-4" data-clause="6.4.2.1">\n<p><span class="clause-no">6.4.2.1</span> 文件應經核准後發行。</p>\n<p>文件之修訂應記錄修訂說明。</p>\n</li>',
 		);
-		expect(html).toContain('<li id="sec-6-4-2-2" class="clause clause-depth-4" data-clause="6.4.2.2">\n<p><span class="clause-no">6.4.2.2</span> 文件應定期評估檢討。</p>\n</li>');
+		expect(html).toContain(
+			'<li id="sec-6-4-2-2" class="clause clause-depth-4" data-clause="6.4.2.2">\n<p><span class="clause-no">6.4.2.2</span> 文件應定期評估檢討。</p>\n</li>',
+		);
 		expect(html).not.toMatch(/<p id=/);
 	});
 
@@ -91,18 +101,26 @@ describe('remarkClauseAnchors', () => {
 	it('anchors a later paragraph of a list item that starts with a clause number', () => {
 		const out = render('- 7.1 資源。\n\n  7.1.1 人員。\n');
 		expect(out).toContain('<li id="sec-7-1" class="clause clause-depth-2" data-clause="7.1">');
-		expect(out).toContain('<p id="sec-7-1-1" class="clause clause-depth-3" data-clause="7.1.1"><span class="clause-no">7.1.1</span> 人員。</p>');
+		expect(out).toContain(
+			'<p id="sec-7-1-1" class="clause clause-depth-3" data-clause="7.1.1"><span class="clause-no">7.1.1</span> 人員。</p>',
+		);
 	});
 
 	it('anchors h1 like every heading (the outline reads every level)', () => {
-		expect(render('# 1. 資訊安全管理政策\n')).toBe('<h1 id="sec-1" class="clause clause-depth-1" data-clause="1"><span class="clause-no">1.</span> 資訊安全管理政策</h1>');
+		expect(render('# 1. 資訊安全管理政策\n')).toBe(
+			'<h1 id="sec-1" class="clause clause-depth-1" data-clause="1"><span class="clause-no">1.</span> 資訊安全管理政策</h1>',
+		);
 	});
 
 	it('anchors the official scheme with the outline anchors and wraps the number as written', () => {
 		const out = render('## 壹、總則\n\n一、目的。\n\n(二)範圍。\n\n- （三）對象。\n\n1. 甲。\n');
 		expect(out).toContain('<h2 id="sec-壹" class="clause clause-depth-1" data-clause="壹、"><span class="clause-no">壹、</span>總則</h2>');
-		expect(out).toContain('<p id="sec-壹-一" class="clause clause-depth-2" data-clause="壹、一、"><span class="clause-no">一、</span>目的。</p>');
-		expect(out).toContain('<p id="sec-壹-一-（二）" class="clause clause-depth-3" data-clause="壹、一、（二）"><span class="clause-no">(二)</span>範圍。</p>');
+		expect(out).toContain(
+			'<p id="sec-壹-一" class="clause clause-depth-2" data-clause="壹、一、"><span class="clause-no">一、</span>目的。</p>',
+		);
+		expect(out).toContain(
+			'<p id="sec-壹-一-（二）" class="clause clause-depth-3" data-clause="壹、一、（二）"><span class="clause-no">(二)</span>範圍。</p>',
+		);
 		// The list shows the number of an ordered item: nothing to wrap.
 		// (A list item's clauses close with the item: the ordered list is the 1. level under 一、.)
 		expect(out).toContain('<li id="sec-壹-一-1" class="clause clause-depth-3" data-clause="壹、一、1.">甲。</li>');
@@ -138,10 +156,30 @@ describe('remarkClauseAnchors', () => {
 	it('keeps existing classes and properties', () => {
 		const tree: Root = {
 			type: 'root',
-			children: [{ type: 'heading', depth: 2, data: { hProperties: { className: ['lead'], title: 't' } }, children: [{ type: 'text', value: '3.2 範圍' }] }],
+			children: [
+				{
+					type: 'heading',
+					depth: 2,
+					data: { hProperties: { className: ['lead'], title: 't' } },
+					children: [{ type: 'text', value: '3.2 範圍' }],
+				},
+			],
 		};
-		const out = String(unified().use(remarkClauseAnchors, { include: () => true }).use(remarkRehype).use(rehypeStringify).stringify(unified().use(remarkClauseAnchors, { include: () => true }).use(remarkRehype).runSync(tree) as never));
-		expect(out).toBe('<h2 class="lead clause clause-depth-2" title="t" id="sec-3-2" data-clause="3.2"><span class="clause-no">3.2</span> 範圍</h2>');
+		const out = String(
+			unified()
+				.use(remarkClauseAnchors, { include: () => true })
+				.use(remarkRehype)
+				.use(rehypeStringify)
+				.stringify(
+					unified()
+						.use(remarkClauseAnchors, { include: () => true })
+						.use(remarkRehype)
+						.runSync(tree) as never,
+				),
+		);
+		expect(out).toBe(
+			'<h2 class="lead clause clause-depth-2" title="t" id="sec-3-2" data-clause="3.2"><span class="clause-no">3.2</span> 範圍</h2>',
+		);
 	});
 
 	// When the clause number is inside markup (**6.5**), no plain text is wrapped (not "12").

@@ -18,7 +18,9 @@ const TITLES: Record<string, string> = {
 const DOC_FILE = 'content/documents/ISMS-M-001/1.0.mdx';
 
 /** ISMS-R-001 is restricted: above the all-staff ceiling. */
-const versions = Object.entries(TITLES).map(([docNo, title]) => dv(docNo, '1.0', '2020-01-01', { title, classification: docNo === 'ISMS-R-001' ? 'restricted' : 'internal' }));
+const versions = Object.entries(TITLES).map(([docNo, title]) =>
+	dv(docNo, '1.0', '2020-01-01', { title, classification: docNo === 'ISMS-R-001' ? 'restricted' : 'internal' }),
+);
 const ceiling = computeCeiling(versions, resolveDocuments(versions, { today: '2025-01-15', includeDrafts: false }).documents, 'internal');
 const redactor = createRedactor(ceiling, { docNoPattern: '^ISMS-[A-Z]-\\d{3}$', titleOf: (docNo) => TITLES[docNo] });
 
@@ -41,7 +43,9 @@ const render = (markdown: string, path: string | null = DOC_FILE, opts = options
 
 describe('remarkReferences', () => {
 	it('links a document reference to its permalink', () => {
-		expect(render('依 ISMS-P-005 辦理。')).toBe('<p>依 <a href="/documents/isms-p-005/" class="ref ref--document">ISMS-P-005</a> 辦理。</p>');
+		expect(render('依 ISMS-P-005 辦理。')).toBe(
+			'<p>依 <a href="/documents/isms-p-005/" class="ref ref--document">ISMS-P-005</a> 辦理。</p>',
+		);
 	});
 
 	it('links the number and the cited title together', () => {
@@ -65,7 +69,13 @@ describe('remarkReferences', () => {
 
 	it('links a control of the other catalogue to the SoA row covering it, saying which beside it (not indexed for search)', () => {
 		const opts = options();
-		opts.targets = { ...opts.targets, controlLink: (id) => (id === 'A.9.4.3' ? { href: '/soa/#control-a-5-17', note: '→ A.5.17', title: 'A.9.4.3 依對照表屬 2022 版 A.5.17' } : { href: `/soa/#${id}` }) };
+		opts.targets = {
+			...opts.targets,
+			controlLink: (id) =>
+				id === 'A.9.4.3'
+					? { href: '/soa/#control-a-5-17', note: '→ A.5.17', title: 'A.9.4.3 依對照表屬 2022 版 A.5.17' }
+					: { href: `/soa/#${id}` },
+		};
 		expect(render('依 A.9.4.3 辦理。', DOC_FILE, opts)).toBe(
 			'<p>依 <a href="/soa/#control-a-5-17" class="ref ref--control" title="A.9.4.3 依對照表屬 2022 版 A.5.17">A.9.4.3</a><span class="ref-crosswalk" data-pagefind-ignore="">→ A.5.17</span> 辦理。</p>',
 		);
@@ -133,11 +143,19 @@ describe('remarkReferences: official-scheme clause references, resolved in the o
 	const own = buildOutline(unified().use(remarkParse).parse(body) as never);
 	// Non-ASCII hrefs are written percent-encoded (browsers match the decoded id).
 	const linked = (markdown: string) =>
-		decodeURIComponent(render(markdown, DOC_FILE, { ...options(), outlineOf: () => own, documentOutline: (docNo) => (docNo === 'ISMS-P-005' ? cited : undefined) }));
+		decodeURIComponent(
+			render(markdown, DOC_FILE, {
+				...options(),
+				outlineOf: () => own,
+				documentOutline: (docNo) => (docNo === 'ISMS-P-005' ? cited : undefined),
+			}),
+		);
 
 	it('links a path after a document number to that document’s clause, and 本要點第一點第一款 to the own clause', () => {
 		const html = linked(body);
-		expect(html).toContain('<a href="/documents/isms-p-005/" class="ref ref--document">ISMS-P-005</a> <a href="/documents/isms-p-005/#sec-壹-一-（二）" class="ref ref--outline-clause">壹、一、（二）</a>');
+		expect(html).toContain(
+			'<a href="/documents/isms-p-005/" class="ref ref--document">ISMS-P-005</a> <a href="/documents/isms-p-005/#sec-壹-一-（二）" class="ref ref--outline-clause">壹、一、（二）</a>',
+		);
 		expect(html).toContain('<a href="#sec-一-（一）" class="ref ref--outline-clause">本要點第一點第一款</a>');
 	});
 
@@ -151,7 +169,9 @@ describe('remarkReferences: official-scheme clause references, resolved in the o
 
 describe('remarkReferences: hand-written clause links', () => {
 	it('point at the canonical anchor the page has (half-width parentheses, 叁)', () => {
-		const html = decodeURIComponent(render('[條文](/documents/isms-p-005/#sec-叁-一-(二)) 與 [本條](#sec-壹-一) 與 [6.4](/documents/isms-p-005/#sec-6-4)。'));
+		const html = decodeURIComponent(
+			render('[條文](/documents/isms-p-005/#sec-叁-一-(二)) 與 [本條](#sec-壹-一) 與 [6.4](/documents/isms-p-005/#sec-6-4)。'),
+		);
 		expect(html).toContain('href="/documents/isms-p-005/#sec-參-一-（二）"');
 		expect(html).toContain('href="#sec-壹-一"');
 		expect(html).toContain('href="/documents/isms-p-005/#sec-6-4"');

@@ -19,21 +19,35 @@ describe('readSourceFile', () => {
 	});
 
 	it('says when nothing is there (the caller decides whether that is a fault)', () => {
-		expect(readSourceFile(makeTree({}), 'soa.yaml')).toMatchObject({ ok: false, missing: true, problem: { file: 'soa.yaml', rule: 'file/missing' } });
+		expect(readSourceFile(makeTree({}), 'soa.yaml')).toMatchObject({
+			ok: false,
+			missing: true,
+			problem: { file: 'soa.yaml', rule: 'file/missing' },
+		});
 	});
 
 	it('refuses a symbolic link, never reading what it points to', () => {
 		const root = makeTree({ 'real.yaml': 'x: 1\n' });
 		symlinkSync('/etc/passwd', join(root, 'soa.yaml'));
-		expect(readSourceFile(root, 'soa.yaml')).toMatchObject({ ok: false, missing: false, problem: { rule: 'layout/symlink', message: expect.stringContaining('符號連結') } });
+		expect(readSourceFile(root, 'soa.yaml')).toMatchObject({
+			ok: false,
+			missing: false,
+			problem: { rule: 'layout/symlink', message: expect.stringContaining('符號連結') },
+		});
 	});
 
 	it('refuses a folder and a named pipe (reading a pipe would wait forever)', () => {
 		const root = makeTree({});
 		mkdirSync(join(root, 'soa.yaml'));
 		execFileSync('mkfifo', [join(root, 'pipe.yaml')]);
-		expect(readSourceFile(root, 'soa.yaml')).toMatchObject({ ok: false, problem: { rule: 'file/unreadable', message: expect.stringContaining('資料夾') } });
-		expect(readSourceFile(root, 'pipe.yaml')).toMatchObject({ ok: false, problem: { rule: 'file/unreadable', message: expect.stringContaining('具名管道') } });
+		expect(readSourceFile(root, 'soa.yaml')).toMatchObject({
+			ok: false,
+			problem: { rule: 'file/unreadable', message: expect.stringContaining('資料夾') },
+		});
+		expect(readSourceFile(root, 'pipe.yaml')).toMatchObject({
+			ok: false,
+			problem: { rule: 'file/unreadable', message: expect.stringContaining('具名管道') },
+		});
 	});
 
 	it(`passes ${LIMITS.fileBytes} bytes and ${LIMITS.lines} lines, refuses one more of either with the limit in the message`, () => {
@@ -47,7 +61,12 @@ describe('readSourceFile', () => {
 		expect(readSourceFile(root, 'max-lines.txt').ok).toBe(true);
 		expect(readSourceFile(root, 'big.txt')).toMatchObject({
 			ok: false,
-			problem: { line: 1, column: 1, rule: 'limit/file-size', message: expect.stringContaining('檔案大小 524,289 位元組，超過上限 524,288 位元組') },
+			problem: {
+				line: 1,
+				column: 1,
+				rule: 'limit/file-size',
+				message: expect.stringContaining('檔案大小 524,289 位元組，超過上限 524,288 位元組'),
+			},
 		});
 		expect(readSourceFile(root, 'long.txt')).toMatchObject({
 			ok: false,
@@ -58,7 +77,10 @@ describe('readSourceFile', () => {
 	it('refuses a file that is not UTF-8 text', () => {
 		const root = makeTree({});
 		writeFileSync(join(root, 'soa.yaml'), Buffer.from('version: "1.0"\napprovedBy: 資通安全長\n', 'utf16le'));
-		expect(readSourceFile(root, 'soa.yaml')).toMatchObject({ ok: false, problem: { rule: 'file/encoding', message: expect.stringContaining('（UTF-16）') } });
+		expect(readSourceFile(root, 'soa.yaml')).toMatchObject({
+			ok: false,
+			problem: { rule: 'file/encoding', message: expect.stringContaining('（UTF-16）') },
+		});
 	});
 });
 
@@ -89,9 +111,18 @@ describe('loadCorpus: links and special files in the documents folder', () => {
 		const root = makeTree({ 'docs.txt': 'x' });
 		const loaded = loadCorpus({ root, documentsDir: 'docs.txt', documentsDirVariable: 'PORTAL_DOCUMENTS_DIR' });
 		expect(loaded.problems).toEqual([
-			{ file: 'docs.txt', line: 1, column: 1, severity: 'error', rule: 'layout/missing-folder', message: expect.stringContaining('docs.txt（由環境變數 PORTAL_DOCUMENTS_DIR 指定）不是資料夾') },
+			{
+				file: 'docs.txt',
+				line: 1,
+				column: 1,
+				severity: 'error',
+				rule: 'layout/missing-folder',
+				message: expect.stringContaining('docs.txt（由環境變數 PORTAL_DOCUMENTS_DIR 指定）不是資料夾'),
+			},
 		]);
-		expect(loadCorpus({ root, documentsDir: 'nope', documentsDirVariable: 'PORTAL_DOCUMENTS_DIR' }).problems[0]!.message).toBe('找不到文件資料夾 nope（由環境變數 PORTAL_DOCUMENTS_DIR 指定）');
+		expect(loadCorpus({ root, documentsDir: 'nope', documentsDirVariable: 'PORTAL_DOCUMENTS_DIR' }).problems[0]!.message).toBe(
+			'找不到文件資料夾 nope（由環境變數 PORTAL_DOCUMENTS_DIR 指定）',
+		);
 	});
 });
 
@@ -100,7 +131,10 @@ describe('loadControls: the catalogues are read the same way', () => {
 		const root = makeTree({});
 		copyControls(root);
 		const dir = join(root, 'content', 'controls');
-		writeFileSync(join(dir, 'iso27001-2013.yaml'), Buffer.concat([Buffer.from('standard: ISO/IEC 27001:2013\ntitle: '), Buffer.from([0xb8, 0xea, 0xb0, 0x54]), Buffer.from('\n')]));
+		writeFileSync(
+			join(dir, 'iso27001-2013.yaml'),
+			Buffer.concat([Buffer.from('standard: ISO/IEC 27001:2013\ntitle: '), Buffer.from([0xb8, 0xea, 0xb0, 0x54]), Buffer.from('\n')]),
+		);
 		rmSync(join(dir, 'crosswalk-2013-2022.yaml'));
 		symlinkSync('/etc/passwd', join(dir, 'crosswalk-2013-2022.yaml'));
 		const loaded = loadControls(root);

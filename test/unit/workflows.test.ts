@@ -82,7 +82,16 @@ const ACTION_VERSIONS: Record<string, string> = {
 	'actions/deploy-pages': 'v4',
 };
 
-const MINIMAL = ['name: minimal', 'on: push', 'jobs:', '  build:', '    runs-on: ubuntu-latest', '    steps:', '      - run: npm test', ''].join('\n');
+const MINIMAL = [
+	'name: minimal',
+	'on: push',
+	'jobs:',
+	'  build:',
+	'    runs-on: ubuntu-latest',
+	'    steps:',
+	'      - run: npm test',
+	'',
+].join('\n');
 
 describe('workflow files', () => {
 	it('are the CI, intranet publish and optional Pages workflows', () => {
@@ -154,9 +163,13 @@ describe.each(['ci.yml', 'publish.yml', 'pages.yml'])('%s runs the portal checks
 			expect(allCommands(workflow).filter((command) => command.includes('apt-get') || command.startsWith('sudo'))).toEqual([]);
 			return;
 		}
-		const install = steps(job).findIndex((step) => commands(step).some((command) => command.includes('apt-get install') && command.includes('fonts-noto-cjk')));
+		const install = steps(job).findIndex((step) =>
+			commands(step).some((command) => command.includes('apt-get install') && command.includes('fonts-noto-cjk')),
+		);
 		expect(install).toBeGreaterThanOrEqual(0);
-		expect(commands(steps(job)[install]!).some((command) => command.includes('PORTAL_CHROMIUM=') && command.includes('$GITHUB_ENV'))).toBe(true);
+		expect(commands(steps(job)[install]!).some((command) => command.includes('PORTAL_CHROMIUM=') && command.includes('$GITHUB_ENV'))).toBe(
+			true,
+		);
 		expect(install).toBeLessThan(stepRunning(job, 'npm test'));
 	});
 
@@ -165,7 +178,9 @@ describe.each(['ci.yml', 'publish.yml', 'pages.yml'])('%s runs the portal checks
 			expect(readFileSync(join(WORKFLOWS_DIR, file), 'utf8')).toMatch(/apt-get install[^\n]*\bpandoc\b/);
 			return;
 		}
-		const install = steps(job).findIndex((step) => commands(step).some((command) => command.includes('apt-get install') && /\bpandoc\b/.test(command)));
+		const install = steps(job).findIndex((step) =>
+			commands(step).some((command) => command.includes('apt-get install') && /\bpandoc\b/.test(command)),
+		);
 		expect(install).toBeGreaterThanOrEqual(0);
 		expect(install).toBeLessThan(stepRunning(job, 'npm test'));
 	});
@@ -219,7 +234,15 @@ describe.each(['publish.yml', 'pages.yml'])('%s is triggered', (file) => {
 		const [minute, hour, ...rest] = (workflow.on.schedule as { cron: string }[])[0]!.cron.split(' ');
 		expect(rest).toEqual(['*', '*', '*']);
 		const run = new Date(Date.UTC(2026, 0, 14, Number(hour), Number(minute)));
-		const taipei = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Taipei', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(run);
+		const taipei = new Intl.DateTimeFormat('en-CA', {
+			timeZone: 'Asia/Taipei',
+			year: 'numeric',
+			month: '2-digit',
+			day: '2-digit',
+			hour: '2-digit',
+			minute: '2-digit',
+			hourCycle: 'h23',
+		}).format(run);
 		expect(taipei).toBe('2026-01-15, 00:05');
 		expect(source(file)).toMatch(/00:05 Asia\/Taipei/);
 	});
@@ -246,7 +269,11 @@ describe('publish.yml: the default publication, to the intranet', () => {
 		expect(publish).toBe(steps(job).length - 1);
 		expect(publish).toBeGreaterThan(stepRunning(job, 'npm run build'));
 		expect(steps(job)[publish]?.env).toEqual({ PORTAL_PUBLISH_TARGET: '${{ vars.PORTAL_PUBLISH_TARGET }}' });
-		expect(steps(job).slice(0, publish).filter((step) => step['continue-on-error'] || step.if)).toEqual([steps(job)[stepRunning(job, 'npm run report')]]);
+		expect(
+			steps(job)
+				.slice(0, publish)
+				.filter((step) => step['continue-on-error'] || step.if),
+		).toEqual([steps(job)[stepRunning(job, 'npm run report')]]);
 	});
 
 	it('queues publications without cancelling one in progress, needs no Pages permission, deploys nowhere else', () => {
@@ -319,26 +346,38 @@ describe('pages.yml: an optional public copy with public documents only', () => 
 			const granted = permissions as Record<string, string> | undefined;
 			expect(granted?.['id-token'], where).toBeUndefined();
 			expect(granted?.pages ?? 'read', where).toBe('read');
-			expect(Object.values(granted ?? {}).filter((level) => level === 'write'), where).toEqual([]);
+			expect(
+				Object.values(granted ?? {}).filter((level) => level === 'write'),
+				where,
+			).toEqual([]);
 		}
 	});
 });
 
 describe('no workflow puts more than public documents outside the intranet', () => {
-	it.each(workflowFiles)('%s: every GitHub-hosted job that uploads a site builds it with the ceiling public; deploys take only those', (file) => {
-		const workflow = load(file);
-		const uploads = (job: Job) => steps(job).some((step) => /^actions\/(upload-pages-artifact|upload-artifact)$/.test(step.uses?.split('@')[0] ?? ''));
-		const publicUploads = new Set<string>();
-		for (const [id, job] of Object.entries(workflow.jobs)) {
-			if (isSelfHosted(job) || !uploads(job)) continue;
-			const build = steps(job)[stepRunning(job, 'npm run build')];
-			expect(build?.env?.PORTAL_MAX_CLASSIFICATION, `${file} ${id}`).toBe('public');
-			publicUploads.add(id);
-		}
-		for (const [id, job] of Object.entries(workflow.jobs)) {
-			if (stepUsing(job, 'actions/deploy-pages') < 0) continue;
-			expect([job.needs].flat().filter((need) => need !== undefined && !publicUploads.has(need)), `${file} ${id}`).toEqual([]);
-		}
-		expect(allCommands(workflow).filter((command) => command.includes('npm run publish -- --target')).length).toBe(file === 'publish.yml' ? 1 : 0);
-	});
+	it.each(workflowFiles)(
+		'%s: every GitHub-hosted job that uploads a site builds it with the ceiling public; deploys take only those',
+		(file) => {
+			const workflow = load(file);
+			const uploads = (job: Job) =>
+				steps(job).some((step) => /^actions\/(upload-pages-artifact|upload-artifact)$/.test(step.uses?.split('@')[0] ?? ''));
+			const publicUploads = new Set<string>();
+			for (const [id, job] of Object.entries(workflow.jobs)) {
+				if (isSelfHosted(job) || !uploads(job)) continue;
+				const build = steps(job)[stepRunning(job, 'npm run build')];
+				expect(build?.env?.PORTAL_MAX_CLASSIFICATION, `${file} ${id}`).toBe('public');
+				publicUploads.add(id);
+			}
+			for (const [id, job] of Object.entries(workflow.jobs)) {
+				if (stepUsing(job, 'actions/deploy-pages') < 0) continue;
+				expect(
+					[job.needs].flat().filter((need) => need !== undefined && !publicUploads.has(need)),
+					`${file} ${id}`,
+				).toEqual([]);
+			}
+			expect(allCommands(workflow).filter((command) => command.includes('npm run publish -- --target')).length).toBe(
+				file === 'publish.yml' ? 1 : 0,
+			);
+		},
+	);
 });

@@ -17,7 +17,9 @@ describe('parseYamlSource: hostile YAML', () => {
 	it('reports an alias bomb as one error at its first alias, instead of throwing "Excessive alias count"', () => {
 		const yaml = parseYamlSource(ALIAS_BOMB, 2);
 		expect(yaml.data).toBeUndefined();
-		expect(yaml.errors).toEqual([{ line: 3, column: 8, message: expect.stringMatching(/^YAML 的別名（\*名稱）展開過多（超過 100 個），像是「別名炸彈」/) }]);
+		expect(yaml.errors).toEqual([
+			{ line: 3, column: 8, message: expect.stringMatching(/^YAML 的別名（\*名稱）展開過多（超過 100 個），像是「別名炸彈」/) },
+		]);
 	});
 
 	it('still resolves honest aliases', () => {
@@ -25,11 +27,15 @@ describe('parseYamlSource: hostile YAML', () => {
 	});
 
 	it('reports an alias without its anchor instead of throwing', () => {
-		expect(parseYamlSource('title: *x\n').errors).toEqual([{ line: 1, column: 8, message: expect.stringContaining('別名 *x 找不到對應的 &x 錨點') }]);
+		expect(parseYamlSource('title: *x\n').errors).toEqual([
+			{ line: 1, column: 8, message: expect.stringContaining('別名 *x 找不到對應的 &x 錨點') },
+		]);
 	});
 
 	it('reports a list used as a key (which Node would print a warning for)', () => {
-		expect(parseYamlSource('? [a]\n: 1\n').errors).toEqual([{ line: 1, column: 3, message: expect.stringContaining('欄位名稱不可為清單或對應表') }]);
+		expect(parseYamlSource('? [a]\n: 1\n').errors).toEqual([
+			{ line: 1, column: 3, message: expect.stringContaining('欄位名稱不可為清單或對應表') },
+		]);
 	});
 
 	it('explains nesting the parser cannot follow in Chinese', () => {
@@ -48,7 +54,8 @@ describe('describeValue', () => {
 });
 
 describe('frontmatter text limits', () => {
-	const read = (fields: Record<string, string>) => readVersion(mdx(versionFields('ISMS-P-005', '1.0', fields)), 'x/ISMS-P-005/1.0.mdx', 'ISMS-P-005', '1.0');
+	const read = (fields: Record<string, string>) =>
+		readVersion(mdx(versionFields('ISMS-P-005', '1.0', fields)), 'x/ISMS-P-005/1.0.mdx', 'ISMS-P-005', '1.0');
 
 	it.each([
 		['title', LIMITS.title, `非空白的單行文字（不可換行），最多 ${LIMITS.title} 字`],
@@ -57,11 +64,20 @@ describe('frontmatter text limits', () => {
 	])('%s: %i characters pass, one more is an error with the limit and a shortened value', (field, limit, expected) => {
 		expect(read({ [field]: '甲'.repeat(limit) }).problems).toEqual([]);
 		const { problems } = read({ [field]: '甲'.repeat(limit + 1) });
-		expect(problems).toEqual([{ file: 'x/ISMS-P-005/1.0.mdx', line: expect.any(Number), column: expect.any(Number), severity: 'error', rule: 'frontmatter/invalid-value', message: expect.stringContaining(`應為 ${expected}`) }]);
+		expect(problems).toEqual([
+			{
+				file: 'x/ISMS-P-005/1.0.mdx',
+				line: expect.any(Number),
+				column: expect.any(Number),
+				severity: 'error',
+				rule: 'frontmatter/invalid-value',
+				message: expect.stringContaining(`應為 ${expected}`),
+			},
+		]);
 		expect(problems[0]!.message).toContain(`（共 ${(limit + 1).toLocaleString('en-US')} 字）`);
 	});
 
-	it('the issue\'s 200,000-character title: one line of reasonable length', () => {
+	it("the issue's 200,000-character title: one line of reasonable length", () => {
 		const { problems } = read({ title: 'A'.repeat(200_000) });
 		expect(problems).toHaveLength(1);
 		expect(problems[0]!.message.length).toBeLessThan(200);

@@ -28,7 +28,14 @@ type Container = { kind: 'quote' } | { kind: 'item'; content: number };
  */
 export function scanBody(body: string, firstLine: number): Fault[] {
 	if (body.trim() === '') {
-		return [{ line: firstLine, column: 1, rule: 'mdx/empty-body', message: '內文是空的：frontmatter 結尾的 --- 之後沒有任何文字；每個版次都要有內文' }];
+		return [
+			{
+				line: firstLine,
+				column: 1,
+				rule: 'mdx/empty-body',
+				message: '內文是空的：frontmatter 結尾的 --- 之後沒有任何文字；每個版次都要有內文',
+			},
+		];
 	}
 	const faults: Fault[] = [];
 	let nestingFault: Fault | undefined;
@@ -104,7 +111,8 @@ export function scanBody(body: string, firstLine: number): Fault[] {
 				base = content;
 			}
 			opened = true;
-			if (!nestingFault && stack.length + tagDepth > LIMITS.nesting) nestingFault = { line, column: p + 1, rule: 'limit/nesting', message: NESTING_MESSAGE };
+			if (!nestingFault && stack.length + tagDepth > LIMITS.nesting)
+				nestingFault = { line, column: p + 1, rule: 'limit/nesting', message: NESTING_MESSAGE };
 		}
 		// Past the limit the containers are no longer needed, and following thousands of them would be slow.
 		if (nestingFault) stack.length = 0;
@@ -123,16 +131,19 @@ export function scanBody(body: string, firstLine: number): Fault[] {
 
 		const text = content.includes('`') ? content.replace(/(`+)[^`]*?\1/g, (code) => ' '.repeat(code.length)) : content;
 		unit.marks += countMarks(text);
-		if (!marksFault && unit.marks > LIMITS.inlineMarks) marksFault = { line: unit.line, column: 1, rule: 'limit/inline-marks', message: MARKS_MESSAGE };
+		if (!marksFault && unit.marks > LIMITS.inlineMarks)
+			marksFault = { line: unit.line, column: 1, rule: 'limit/inline-marks', message: MARKS_MESSAGE };
 
-		if (text.includes('<')) for (const tag of text.matchAll(TAG)) {
-			const [, closing, name = '', selfClosing] = tag;
-			if (closing) tagDepth = Math.max(0, tagDepth - 1);
-			else if (!selfClosing && !VOID.has(name.toLowerCase())) {
-				tagDepth++;
-				if (!nestingFault && stack.length + tagDepth > LIMITS.nesting) nestingFault = { line, column: pos + tag.index + 1, rule: 'limit/nesting', message: NESTING_MESSAGE };
+		if (text.includes('<'))
+			for (const tag of text.matchAll(TAG)) {
+				const [, closing, name = '', selfClosing] = tag;
+				if (closing) tagDepth = Math.max(0, tagDepth - 1);
+				else if (!selfClosing && !VOID.has(name.toLowerCase())) {
+					tagDepth++;
+					if (!nestingFault && stack.length + tagDepth > LIMITS.nesting)
+						nestingFault = { line, column: pos + tag.index + 1, rule: 'limit/nesting', message: NESTING_MESSAGE };
+				}
 			}
-		}
 	}
 	if (nestingFault) faults.push(nestingFault);
 	if (marksFault) faults.push(marksFault);
@@ -184,7 +195,18 @@ interface TreeNode {
 	position?: { start: { line: number; column: number } } | null;
 }
 
-const NESTING_NODES = new Set(['list', 'blockquote', 'mdxJsxFlowElement', 'mdxJsxTextElement', 'emphasis', 'strong', 'delete', 'link', 'linkReference', 'footnoteDefinition']);
+const NESTING_NODES = new Set([
+	'list',
+	'blockquote',
+	'mdxJsxFlowElement',
+	'mdxJsxTextElement',
+	'emphasis',
+	'strong',
+	'delete',
+	'link',
+	'linkReference',
+	'footnoteDefinition',
+]);
 
 /**
  * The exact nesting of a parsed body, counted without recursion, before anything walks the tree
@@ -196,7 +218,12 @@ export function treeNestingFault(tree: Root): Fault | undefined {
 		const [node, above] = pending.pop()!;
 		const depth = above + (NESTING_NODES.has(node.type) ? 1 : 0);
 		if (depth > LIMITS.nesting) {
-			return { line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1, rule: 'limit/nesting', message: NESTING_MESSAGE };
+			return {
+				line: node.position?.start.line ?? 1,
+				column: node.position?.start.column ?? 1,
+				rule: 'limit/nesting',
+				message: NESTING_MESSAGE,
+			};
 		}
 		const children = node.children ?? [];
 		for (let i = children.length - 1; i >= 0; i--) pending.push([children[i]!, depth]);

@@ -140,10 +140,13 @@ export function linkUrlFault(url: string): string | undefined {
 export function imageUrlFault(url: string): string | undefined {
 	const clean = normalizeUrl(url);
 	const advice = '圖片請放在本文件的資料夾內，以相對路徑引用，例如 ./圖1.png（可用 png、jpg、jpeg、gif、webp、avif）';
-	if (schemeOf(clean) !== undefined || /^[/\\]{2}/.test(clean)) return `圖片來源「${shown(url)}」不允許：入口網不從其他網站或網址載入內容。${advice}`;
-	if (/[?#]/.test(clean) || /(^|[/\\])\.\.([/\\]|$)/.test(clean) || clean.includes('\\')) return `圖片路徑「${shown(url)}」不允許：路徑不得含有 ..、?、# 或反斜線。${advice}`;
+	if (schemeOf(clean) !== undefined || /^[/\\]{2}/.test(clean))
+		return `圖片來源「${shown(url)}」不允許：入口網不從其他網站或網址載入內容。${advice}`;
+	if (/[?#]/.test(clean) || /(^|[/\\])\.\.([/\\]|$)/.test(clean) || clean.includes('\\'))
+		return `圖片路徑「${shown(url)}」不允許：路徑不得含有 ..、?、# 或反斜線。${advice}`;
 	const extension = /\.([a-z0-9]+)$/i.exec(clean)?.[1]?.toLowerCase();
-	if (!extension || !(IMAGE_EXTENSIONS as readonly string[]).includes(extension)) return `圖片「${shown(url)}」不是允許的圖檔類型。${advice}`;
+	if (!extension || !(IMAGE_EXTENSIONS as readonly string[]).includes(extension))
+		return `圖片「${shown(url)}」不是允許的圖檔類型。${advice}`;
 	return undefined;
 }
 

@@ -65,7 +65,11 @@ export function bodyFaults(tree: Root, components: readonly string[] = DOCUMENT_
 				break;
 			case 'mdxFlowExpression':
 			case 'mdxTextExpression':
-				fault(node, 'mdx/expression', `內文的 {${shown((node.value ?? '').trim())}} 會被當成程式運算式執行；文件不使用運算式，要寫大括號請改用全形｛｝或 \\{`);
+				fault(
+					node,
+					'mdx/expression',
+					`內文的 {${shown((node.value ?? '').trim())}} 會被當成程式運算式執行；文件不使用運算式，要寫大括號請改用全形｛｝或 \\{`,
+				);
 				break;
 			case 'mdxJsxFlowElement':
 			case 'mdxJsxTextElement':
@@ -81,7 +85,11 @@ export function bodyFaults(tree: Root, components: readonly string[] = DOCUMENT_
 				problem(imageUrlFault(node.url ?? ''));
 				break;
 			case 'definition':
-				problem(node.identifier !== undefined && imageDefinitions.has(node.identifier) ? imageUrlFault(node.url ?? '') : linkUrlFault(node.url ?? ''));
+				problem(
+					node.identifier !== undefined && imageDefinitions.has(node.identifier)
+						? imageUrlFault(node.url ?? '')
+						: linkUrlFault(node.url ?? ''),
+				);
 				break;
 		}
 		function problem(message: string | undefined) {
@@ -143,24 +151,41 @@ function element(node: MdxNode, components: readonly string[], report: (rule: Bo
 }
 
 /** Attributes: quoted text only; no event handlers, no style; for HTML tags, only those allowed. */
-function attributes(node: MdxNode, name: string, allowed: readonly string[] | undefined, report: (rule: BodyRule, message: string) => void): void {
+function attributes(
+	node: MdxNode,
+	name: string,
+	allowed: readonly string[] | undefined,
+	report: (rule: BodyRule, message: string) => void,
+): void {
 	for (const attribute of node.attributes ?? []) {
 		if (attribute.type !== 'mdxJsxAttribute' || attribute.name === undefined) {
-			report('mdx/expression', `<${name}> 的 {${shown(String(typeof attribute.value === 'string' ? attribute.value : ''))}} 會被當成程式運算式執行；屬性請寫成 名稱="文字"`);
+			report(
+				'mdx/expression',
+				`<${name}> 的 {${shown(String(typeof attribute.value === 'string' ? attribute.value : ''))}} 會被當成程式運算式執行；屬性請寫成 名稱="文字"`,
+			);
 			continue;
 		}
 		const key = attribute.name.toLowerCase();
 		const value = attribute.value;
 		if (value !== null && value !== undefined && typeof value !== 'string') {
-			report('mdx/expression', `<${name}> 的 ${attribute.name}={${shown(value.value)}} 會被當成程式運算式執行；屬性值請寫成加引號的文字，例如 ${attribute.name}="…"`);
+			report(
+				'mdx/expression',
+				`<${name}> 的 ${attribute.name}={${shown(value.value)}} 會被當成程式運算式執行；屬性值請寫成加引號的文字，例如 ${attribute.name}="…"`,
+			);
 			continue;
 		}
 		if (key.startsWith('on')) {
 			report('mdx/html', `<${name}> 的 ${attribute.name} 屬性是事件處理程式（會執行程式碼），文件內文不允許；請刪除此屬性`);
 		} else if (key === 'style') {
-			report('mdx/html', `<${name}> 的 style 屬性不允許：文件不能自訂樣式；請刪除，改用 Markdown 或允許的標籤（如 <mark>、<sup>、<u>）表達`);
+			report(
+				'mdx/html',
+				`<${name}> 的 style 屬性不允許：文件不能自訂樣式；請刪除，改用 Markdown 或允許的標籤（如 <mark>、<sup>、<u>）表達`,
+			);
 		} else if (allowed && !allowed.includes(key)) {
-			report('mdx/html', `<${name}> 的 ${attribute.name} 屬性不在允許清單中（<${name.toLowerCase()}> 可用：${allowed.join('、')}）；請刪除此屬性`);
+			report(
+				'mdx/html',
+				`<${name}> 的 ${attribute.name} 屬性不在允許清單中（<${name.toLowerCase()}> 可用：${allowed.join('、')}）；請刪除此屬性`,
+			);
 		} else if (allowed && key === 'href') {
 			const message = linkUrlFault(value ?? '');
 			if (message) report('mdx/url', message);

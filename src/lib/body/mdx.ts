@@ -57,7 +57,10 @@ function syntaxError(error: unknown, lineOffset: number): { line: number; column
 	};
 }
 
-function shiftLines(node: { position?: { start: { line: number }; end: { line: number } } | null; children?: unknown[] }, offset: number): void {
+function shiftLines(
+	node: { position?: { start: { line: number }; end: { line: number } } | null; children?: unknown[] },
+	offset: number,
+): void {
 	if (node.position) {
 		node.position.start.line += offset;
 		node.position.end.line += offset;

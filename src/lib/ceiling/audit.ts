@@ -48,7 +48,8 @@ export function auditCanaries(ceiling: Ceiling, unpublished: readonly Unpublishe
 	for (const [docNo, versions] of ceiling.hiddenVersions) {
 		for (const [version, reason] of versions) add({ text: versionPath(docNo, version), kind: 'path', docNo, version, reason });
 	}
-	for (const secret of ceiling.secretTitles) add({ text: squeeze(secret.title), kind: 'title', docNo: secret.docNo, reason: secret.reason });
+	for (const secret of ceiling.secretTitles)
+		add({ text: squeeze(secret.title), kind: 'title', docNo: secret.docNo, reason: secret.reason });
 
 	// The rest only counts when the published data does not say the same: the number with a short
 	// hidden title, and the sentences of hidden texts.
@@ -127,7 +128,9 @@ export function findCanaries(file: string, text: string, markup: boolean, canari
 	const found = [...first].map(([pattern, index]) => ({ canary: canaries[pattern]!, index }));
 	// 「ISMS-S-004 機房管制作業說明」 is one finding, not also one for the title inside it.
 	return found
-		.filter(({ canary }) => !found.some((other) => other.canary.text.length > canary.text.length && other.canary.text.includes(canary.text)))
+		.filter(
+			({ canary }) => !found.some((other) => other.canary.text.length > canary.text.length && other.canary.text.includes(canary.text)),
+		)
 		.map(({ canary, index }) => {
 			const lines = decoded.slice(0, index).split('\n');
 			return { file, line: lines.length, column: lines.at(-1)!.length + 1, canary };
@@ -137,8 +140,15 @@ export function findCanaries(file: string, text: string, markup: boolean, canari
 /** One line per finding, in the portal's problem format: the file, what leaked, from which document. */
 export function formatFinding(finding: Finding, outDir: string, level: Classification): string {
 	const { canary } = finding;
-	const what = canary.kind === 'title' ? `名稱「${canary.text}」` : canary.kind === 'path' ? `網址「${canary.text}」` : `內文「${excerpt(canary.text)}」`;
-	const whose = canary.version ? `${canary.docNo} 第 ${canary.version} 版（${describeHidden(canary.reason, level)}）` : `${canary.docNo}（${describeHidden(canary.reason, level)}）`;
+	const what =
+		canary.kind === 'title'
+			? `名稱「${canary.text}」`
+			: canary.kind === 'path'
+				? `網址「${canary.text}」`
+				: `內文「${excerpt(canary.text)}」`;
+	const whose = canary.version
+		? `${canary.docNo} 第 ${canary.version} 版（${describeHidden(canary.reason, level)}）`
+		: `${canary.docNo}（${describeHidden(canary.reason, level)}）`;
 	return `${outDir}/${finding.file}:${finding.line}:${finding.column}  error  audit/leak  輸出檔含有不得發布的${whose}的${what}`;
 }
 

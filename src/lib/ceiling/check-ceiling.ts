@@ -48,7 +48,13 @@ export function ceilingProblems(
 	}
 	const at = version.fieldPositions.changes ?? { line: 1, column: 1 };
 	for (const leak of changesLeaks) {
-		problems.push({ file: version.file, ...at, severity: 'error', rule: 'ref/hidden-title', message: `changes（修訂說明）中的${titleMessage(leak.title, leak.docNo, leak.reason)}` });
+		problems.push({
+			file: version.file,
+			...at,
+			severity: 'error',
+			rule: 'ref/hidden-title',
+			message: `changes（修訂說明）中的${titleMessage(leak.title, leak.docNo, leak.reason)}`,
+		});
 	}
 	return problems;
 }

@@ -24,8 +24,7 @@ export interface Redactor {
 
 /** What a published text still says that redaction does not take out: the checker refuses each. */
 export type Leak = { line: number; column: number; docNo: string; reason: HiddenReason } & (
-	| { kind: 'title'; title: string }
-	| { kind: 'link'; url: string; version?: string }
+	{ kind: 'title'; title: string } | { kind: 'link'; url: string; version?: string }
 );
 
 export function createRedactor(ceiling: Ceiling, syntax: Pick<ReferenceSyntax, 'docNoPattern' | 'titleOf'>): Redactor {
@@ -33,7 +32,9 @@ export function createRedactor(ceiling: Ceiling, syntax: Pick<ReferenceSyntax, '
 		ceiling,
 		syntax: { ...syntax, otherTitlesOf: (docNo) => ceiling.allTitles.get(docNo) },
 		titles: new TextMatcher(ceiling.secretTitles.map((t) => squeeze(t.title))),
-		...([...ceiling.hiddenTitles.keys()].every((docNo) => docNo.length >= 2) ? { numbers: new TextMatcher([...ceiling.hiddenTitles.keys()]) } : {}),
+		...([...ceiling.hiddenTitles.keys()].every((docNo) => docNo.length >= 2)
+			? { numbers: new TextMatcher([...ceiling.hiddenTitles.keys()]) }
+			: {}),
 	};
 }
 
@@ -51,14 +52,19 @@ function plan(text: string, redactor: Redactor): Edit[] {
 	for (const ref of findReferences(text, redactor.syntax)) {
 		if (ref.kind !== 'document' || !ref.citedTitle) continue;
 		const cited = squeeze(ref.citedTitle);
-		const hidden = ceiling.hiddenDocuments.has(ref.docNo) || (ceiling.hiddenTitles.get(ref.docNo) ?? []).some((title) => squeeze(title) === cited);
+		const hidden =
+			ceiling.hiddenDocuments.has(ref.docNo) || (ceiling.hiddenTitles.get(ref.docNo) ?? []).some((title) => squeeze(title) === cited);
 		if (hidden) edits.push({ start: ref.index, end: ref.index + ref.length, replacement: ref.quoted ? `「${ref.docNo}」` : ref.docNo });
 	}
 	return edits;
 }
 
 /** Secret titles in a text (spaces inside ignored) outside the ranges redaction removes, by index in the text. */
-function titlesLeft(text: string, edits: readonly Edit[], redactor: Redactor): { index: number; secret: Ceiling['secretTitles'][number] }[] {
+function titlesLeft(
+	text: string,
+	edits: readonly Edit[],
+	redactor: Redactor,
+): { index: number; secret: Ceiling['secretTitles'][number] }[] {
 	const left: { index: number; secret: Ceiling['secretTitles'][number] }[] = [];
 	for (const match of redactor.titles.findAllLoose(text)) {
 		const end = match.end!;
@@ -78,7 +84,10 @@ function apply(text: string, edits: readonly Edit[]): string {
  * A plain text (修訂說明, SoA evidence, a component's attribute) as it may be published, and the
  * hidden titles it still names, by index in the text as written.
  */
-export function redactText(text: string, redactor: Redactor): { text: string; leaks: { index: number; title: string; docNo: string; reason: HiddenReason }[] } {
+export function redactText(
+	text: string,
+	redactor: Redactor,
+): { text: string; leaks: { index: number; title: string; docNo: string; reason: HiddenReason }[] } {
 	const edits = plan(text, redactor);
 	const leaks = titlesLeft(text, edits, redactor).map(({ index, secret }) => ({ index, ...secret }));
 	return { text: edits.length > 0 ? apply(text, edits) : text, leaks };
@@ -102,7 +111,17 @@ const CODE = new Set(['code', 'inlineCode', 'html']);
 const SKIPPED = new Set(['mdxFlowExpression', 'mdxTextExpression', 'mdxjsEsm', 'yaml', 'toml']);
 /** Inline nodes whose children continue the text around them: `**ISMS-R-001** 標題` is one text. */
 const INLINE_CONTAINERS = new Set(['strong', 'emphasis', 'delete', 'link', 'linkReference', 'mdxJsxTextElement']);
-const INLINE = new Set([...INLINE_CONTAINERS, 'text', 'inlineCode', 'break', 'image', 'imageReference', 'footnoteReference', 'mdxTextExpression', 'html']);
+const INLINE = new Set([
+	...INLINE_CONTAINERS,
+	'text',
+	'inlineCode',
+	'break',
+	'image',
+	'imageReference',
+	'footnoteReference',
+	'mdxTextExpression',
+	'html',
+]);
 /** Stands for an inline node that is not text (code, an image) in a flattened text: no reference spans it. */
 const BOUNDARY = '\ufffc';
 
@@ -135,7 +154,8 @@ export function redactTree(root: { type: string }, redactor: Redactor): Leak[] {
 	const visitNode = (node: MdNode): void => {
 		if (SKIPPED.has(node.type)) return;
 		if (CODE.has(node.type)) {
-			for (const { index, secret } of titlesLeft(node.value ?? '', [], redactor)) leaks.push({ kind: 'title', ...locate(node, node.value ?? '', index, at(node).column), ...secret });
+			for (const { index, secret } of titlesLeft(node.value ?? '', [], redactor))
+				leaks.push({ kind: 'title', ...locate(node, node.value ?? '', index, at(node).column), ...secret });
 			return;
 		}
 		if (typeof node.alt === 'string') node.alt = redactString(node, node.alt);

@@ -45,7 +45,11 @@ export type SourceBlock = Omit<DiffBlock, 'clausePath'> & { within?: { label: st
  * The versions.json of one document, from the build's blocks (by version id) and, when given, the
  * attachments of each published version (read by the build: src/node/attachments.ts).
  */
-export function versionsFile(document: PublishedDocument, blocks: Readonly<Record<string, readonly SourceBlock[]>>, attachmentsOf?: (version: PublishedVersion) => readonly AttachmentFile[]): VersionsFile {
+export function versionsFile(
+	document: PublishedDocument,
+	blocks: Readonly<Record<string, readonly SourceBlock[]>>,
+	attachmentsOf?: (version: PublishedVersion) => readonly AttachmentFile[],
+): VersionsFile {
 	return {
 		docNo: document.docNo,
 		title: document.latest.title,

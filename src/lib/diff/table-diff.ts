@@ -27,7 +27,11 @@ export interface CellChange {
  * added cells face each other in order and are one changed cell each (the word-level differences of
  * `diffText`); what is left over is a removed or added column.
  */
-export function diffCells(before: readonly TableCell[], after: readonly TableCell[], diffText: (a: string, b: string) => TextPart[]): CellChange[] {
+export function diffCells(
+	before: readonly TableCell[],
+	after: readonly TableCell[],
+	diffText: (a: string, b: string) => TextPart[],
+): CellChange[] {
 	const result: CellChange[] = [];
 	for (const run of alignRuns(before, after, (a, b) => a.text === b.text)) {
 		if (run.kind === 'same') {
@@ -36,7 +40,8 @@ export function diffCells(before: readonly TableCell[], after: readonly TableCel
 		}
 		const { removed, added } = run;
 		const paired = Math.min(removed.length, added.length);
-		for (let k = 0; k < paired; k++) result.push({ kind: 'changed', ...cellOf(added[k]!), parts: diffText(removed[k]!.text, added[k]!.text) });
+		for (let k = 0; k < paired; k++)
+			result.push({ kind: 'changed', ...cellOf(added[k]!), parts: diffText(removed[k]!.text, added[k]!.text) });
 		for (const cell of removed.slice(paired)) result.push({ kind: 'removed', ...cellOf(cell) });
 		for (const cell of added.slice(paired)) result.push({ kind: 'added', ...cellOf(cell) });
 	}
@@ -47,7 +52,10 @@ export function diffCells(before: readonly TableCell[], after: readonly TableCel
 export function cellSimilarity(before: readonly TableCell[], after: readonly TableCell[]): number {
 	const width = Math.max(before.length, after.length);
 	if (width === 0) return 0;
-	const kept = diffArrays(before.map((cell) => cell.text), after.map((cell) => cell.text))
+	const kept = diffArrays(
+		before.map((cell) => cell.text),
+		after.map((cell) => cell.text),
+	)
 		.filter((change) => !change.added && !change.removed)
 		.reduce((sum, change) => sum + change.value.length, 0);
 	return kept / width;

@@ -68,4 +68,3 @@ export interface CorpusAnalysis {
 	 */
 	trees: Map<string, Root>;
 }
-

@@ -48,7 +48,10 @@ export function ceilingNotices({ documents, published, citedBy, ceiling, labels 
 			const which = governing.state === 'current' ? '現行版本' : governing.state === 'withdrawn' ? '廢止版本' : '最新版本';
 			const rest = others.length > 0 ? `整份文件（含其他 ${others.length} 個版次）` : '整份文件';
 			const pages = citingPages(published, citedBy, doc.docNo);
-			const where = pages.length > 0 ? `；引用它的 ${pages.length} 個頁面改為只顯示文件編號、不連結：${pages.join('、')}` : '；沒有其他已發布的頁面引用它';
+			const where =
+				pages.length > 0
+					? `；引用它的 ${pages.length} 個頁面改為只顯示文件編號、不連結：${pages.join('、')}`
+					: '；沒有其他已發布的頁面引用它';
 			lines.push(
 				`${governing.file}:1:1  notice  ceiling/document-left-out  ${doc.docNo} 的${which}（第 ${governing.version} 版）機密等級為 ${level(governing.classification)}，高於本次建置的${limit}：${rest}未發布，不在文件一覽表、搜尋及各清單中${where}。`,
 			);
@@ -76,6 +79,11 @@ function citingPages(published: readonly PublishedDocument[], citedBy: (versionI
 }
 
 /** The documents each version cites, read from a corpus analysis's reference sites (document and clause references). */
-export function citedDocuments(analyses: ReadonlyMap<string, { sites: readonly { kind: string; docNo?: string | undefined }[] }>): (versionId: string) => string[] {
-	return (id) => (analyses.get(id)?.sites ?? []).flatMap((site) => ((site.kind === 'document' || site.kind === 'clause') && site.docNo ? [site.docNo] : []));
+export function citedDocuments(
+	analyses: ReadonlyMap<string, { sites: readonly { kind: string; docNo?: string | undefined }[] }>,
+): (versionId: string) => string[] {
+	return (id) =>
+		(analyses.get(id)?.sites ?? []).flatMap((site) =>
+			(site.kind === 'document' || site.kind === 'clause') && site.docNo ? [site.docNo] : [],
+		);
 }

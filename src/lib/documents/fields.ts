@@ -14,7 +14,10 @@ export const DEFAULT_DOCNO_DESCRIPTION = 'ISMS-<大寫英文字母>-<3 位數字
 /** File types a version may offer for download (fillable forms and their PDF): `attachments`. */
 export const ATTACHMENT_EXTENSIONS = ['pdf', 'odt', 'ods', 'odp', 'docx', 'xlsx', 'pptx', 'csv', 'txt'] as const;
 /** A relative path inside the document's folder (`./assets/1.0/資產清冊.odt`): no scheme, no `/` start, no `..`, `?` or `#`. */
-export const ATTACHMENT_PATTERN = new RegExp(`^(?!/)(?![a-z][a-z0-9+.-]*:)(?!.*(?:^|/)\\.\\.(?:/|$))[^?#\\\\]+\\.(?:${ATTACHMENT_EXTENSIONS.join('|')})$`, 'i');
+export const ATTACHMENT_PATTERN = new RegExp(
+	`^(?!/)(?![a-z][a-z0-9+.-]*:)(?!.*(?:^|/)\\.\\.(?:/|$))[^?#\\\\]+\\.(?:${ATTACHMENT_EXTENSIONS.join('|')})$`,
+	'i',
+);
 
 /** Annex A control ids: 2013 has three numbers after A (A.9.2.1), 2022 two (A.5.15). */
 export const CONTROL_ID_PATTERN = /^A\.(?:[5-9]|1[0-8])\.\d{1,2}(?:\.\d{1,2})?$/;
@@ -34,7 +37,12 @@ export const TIER_KINDS: Record<1 | 2 | 3 | 4, string> = {
 
 /** What each tier holds (the agency's names, e.g. 計畫 in the first tier): configured kinds over the defaults. */
 export function tierKinds(configured: Partial<Record<'1' | '2' | '3' | '4', string>> = {}): Record<1 | 2 | 3 | 4, string> {
-	return { 1: configured['1'] ?? TIER_KINDS[1], 2: configured['2'] ?? TIER_KINDS[2], 3: configured['3'] ?? TIER_KINDS[3], 4: configured['4'] ?? TIER_KINDS[4] };
+	return {
+		1: configured['1'] ?? TIER_KINDS[1],
+		2: configured['2'] ?? TIER_KINDS[2],
+		3: configured['3'] ?? TIER_KINDS[3],
+		4: configured['4'] ?? TIER_KINDS[4],
+	};
 }
 
 export interface SchemaOptions {
@@ -62,7 +70,11 @@ export function fieldExpectations(options: SchemaOptions = {}): Record<string, F
 		docNo: { label: '文件編號', expected: options.docNoDescription ?? DEFAULT_DOCNO_DESCRIPTION },
 		title: { label: '文件名稱', expected: `非空白的單行文字（不可換行），最多 ${LIMITS.title} 字` },
 		version: { label: '版次', expected: '加引號的「主版.次版」字串，例如 "1.0"、"1.10"', hint: versionHint },
-		tier: { label: '文件類別', expected: '1、2、3 或 4（第一階 政策/手冊、第二階 程序書、第三階 作業說明/規範、第四階 表單/紀錄）', hint: tierHint },
+		tier: {
+			label: '文件類別',
+			expected: '1、2、3 或 4（第一階 政策/手冊、第二階 程序書、第三階 作業說明/規範、第四階 表單/紀錄）',
+			hint: tierHint,
+		},
 		classification: {
 			label: '機密等級',
 			expected: `${CLASSIFICATIONS.join('、')}，或 ${CLASSIFICATIONS.map((c) => CLASSIFICATION_LABELS[c]).join('、')}`,
@@ -76,9 +88,15 @@ export function fieldExpectations(options: SchemaOptions = {}): Record<string, F
 		status: { label: '狀態', expected: 'draft（草稿）或 withdrawn（廢止）；已核准的版次不寫此欄' },
 		reviewEveryMonths: { label: '審查週期（月）', expected: '1 到 120 之間的整數，預設 12' },
 		lastReviewed: { label: '最近評估檢討日期', expected: DATE_FORMS },
-		controls: { label: '對應控制措施', expected: `Annex A 控制措施編號的清單（最多 ${LIMITS.controls} 項），例如 A.9.2.1（2013 版）或 A.5.15（2022 版）` },
+		controls: {
+			label: '對應控制措施',
+			expected: `Annex A 控制措施編號的清單（最多 ${LIMITS.controls} 項），例如 A.9.2.1（2013 版）或 A.5.15（2022 版）`,
+		},
 		changes: { label: '修訂說明', expected: `非空白的文字，最多 ${formatCount(LIMITS.changes)} 字` },
-		attachments: { label: '附件', expected: `本文件資料夾內檔案的相對路徑清單，例如 ./assets/1.0/資訊資產清冊.odt（可用 ${ATTACHMENT_EXTENSIONS.join('、')}）` },
+		attachments: {
+			label: '附件',
+			expected: `本文件資料夾內檔案的相對路徑清單，例如 ./assets/1.0/資訊資產清冊.odt（可用 ${ATTACHMENT_EXTENSIONS.join('、')}）`,
+		},
 		example: { label: '範例文件', expected: 'true 或 false' },
 	};
 }
@@ -91,7 +109,20 @@ function versionHint(value: unknown): string {
 	return typeof value === 'number' ? '（未加引號的版次會被當成數字，1.10 會變成 1.1；請寫成 version: "1.10"）' : '';
 }
 
-const TIER_NUMERALS: Record<string, 1 | 2 | 3 | 4> = { 一: 1, 二: 2, 三: 3, 四: 4, 壹: 1, 貳: 2, 參: 3, 肆: 4, '1': 1, '2': 2, '3': 3, '4': 4 };
+const TIER_NUMERALS: Record<string, 1 | 2 | 3 | 4> = {
+	一: 1,
+	二: 2,
+	三: 3,
+	四: 4,
+	壹: 1,
+	貳: 2,
+	參: 3,
+	肆: 4,
+	'1': 1,
+	'2': 2,
+	'3': 3,
+	'4': 4,
+};
 
 /** `tier: "2"` or `tier: 第二階`: the number meant. */
 function tierHint(value: unknown): string {

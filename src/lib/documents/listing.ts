@@ -12,7 +12,10 @@ export interface TierGroup {
  * The master list (文件一覽表): documents in force grouped by tier (第一階 … 第四階), each group
  * ordered by document number; documents with no version in force are listed apart.
  */
-export function masterList(documents: readonly PublishedDocument[], kinds: Record<1 | 2 | 3 | 4, string> = TIER_KINDS): { groups: TierGroup[]; notInForce: PublishedDocument[] } {
+export function masterList(
+	documents: readonly PublishedDocument[],
+	kinds: Record<1 | 2 | 3 | 4, string> = TIER_KINDS,
+): { groups: TierGroup[]; notInForce: PublishedDocument[] } {
 	const byNumber = [...documents].sort((a, b) => a.docNo.localeCompare(b.docNo, 'en', { numeric: true }));
 	const groups: TierGroup[] = ([1, 2, 3, 4] as const).map((tier) => ({
 		tier,

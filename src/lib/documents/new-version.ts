@@ -33,7 +33,10 @@ export function planNewVersion(
 	if (!isIsoDate(effective)) return { ok: false, message: `生效日期「${effective}」不是 YYYY-MM-DD 格式的實際日期` };
 	const own = versions.filter((v) => v.docNo === docNo);
 	if (own.length === 0) {
-		return { ok: false, message: `找不到文件 ${docNo}：${request.documentsDir}/${docNo}/ 中沒有任何版次。新文件請直接建立 ${request.documentsDir}/${docNo}/1.0.mdx` };
+		return {
+			ok: false,
+			message: `找不到文件 ${docNo}：${request.documentsDir}/${docNo}/ 中沒有任何版次。新文件請直接建立 ${request.documentsDir}/${docNo}/1.0.mdx`,
+		};
 	}
 	const path = `${request.documentsDir}/${docNo}/${version}.mdx`;
 	if (exists(path)) return { ok: false, message: `${path} 已存在，不會覆寫；若要修改該版次請直接編輯檔案，或改用更高的版次` };
@@ -47,7 +50,10 @@ export function planNewVersion(
 			return { ok: false, message: `生效日期 ${effective} 早於較舊的第 ${other.version} 版（${other.effective}）；新版次不可較早生效` };
 		}
 		if (order > 0 && other.effective < effective) {
-			return { ok: false, message: `生效日期 ${effective} 晚於較新的第 ${other.version} 版（${other.effective}）；請改用高於 ${other.version} 的版次` };
+			return {
+				ok: false,
+				message: `生效日期 ${effective} 晚於較新的第 ${other.version} 版（${other.effective}）；請改用高於 ${other.version} 的版次`,
+			};
 		}
 	}
 	const highest = own.reduce((a, b) => (compareVersions(a.version, b.version) >= 0 ? a : b));

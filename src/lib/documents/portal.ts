@@ -69,7 +69,9 @@ export function publishAnalysis(analysis: CorpusAnalysis, config: PortalConfig, 
 	const documents: PublishedDocument[] = [];
 	for (const doc of analysis.documents) {
 		if (!ceiling.publishedDocuments.has(doc.docNo)) continue;
-		const versions = relinkSuccessors(doc.versions.filter((v) => ceiling.published.has(v.id)).map((v) => publish(v, settings.base, analysis)));
+		const versions = relinkSuccessors(
+			doc.versions.filter((v) => ceiling.published.has(v.id)).map((v) => publish(v, settings.base, analysis)),
+		);
 		if (versions.length === 0) continue;
 		const current = versions.find((v) => v.state === 'current');
 		documents.push({
@@ -87,7 +89,14 @@ export function publishAnalysis(analysis: CorpusAnalysis, config: PortalConfig, 
 		for (const version of doc.versions) blocks[version.id] = analysis.analyses.get(version.id)?.outline.blocks ?? [];
 	}
 	return {
-		model: { config, settings, documents, backlinks: backlinks(documents, analysis), soa: soaOf(analysis, documents, config.controlsCatalogue, redactor), synonyms: analysis.synonyms },
+		model: {
+			config,
+			settings,
+			documents,
+			backlinks: backlinks(documents, analysis),
+			soa: soaOf(analysis, documents, config.controlsCatalogue, redactor),
+			synonyms: analysis.synonyms,
+		},
 		blocks,
 		problems: analysis.problems,
 		versions: analysis.versions,
@@ -131,7 +140,8 @@ function backlinks(documents: readonly PublishedDocument[], analysis: CorpusAnal
 			});
 		}
 	}
-	for (const list of Object.values(result)) list.sort((a, b) => a.docNo.localeCompare(b.docNo) || (a.clause ?? '').localeCompare(b.clause ?? '', 'en', { numeric: true }));
+	for (const list of Object.values(result))
+		list.sort((a, b) => a.docNo.localeCompare(b.docNo) || (a.clause ?? '').localeCompare(b.clause ?? '', 'en', { numeric: true }));
 	return result;
 }
 
@@ -157,16 +167,23 @@ function relinkSuccessors(newestFirst: PublishedVersion[]): PublishedVersion[] {
 /** A version as pages show it: no body, its 修訂說明 redacted like its text. */
 function publish(version: ResolvedVersion, base: string | undefined, analysis: CorpusAnalysis): PublishedVersion {
 	const { body: _body, bodyLine: _line, fieldPositions: _positions, changes: _changes, ...rest } = version;
-	const changes = version.changes === undefined ? undefined : (analysis.analyses.get(version.id)?.changes ?? redactText(version.changes, analysis.redactor).text);
+	const changes =
+		version.changes === undefined
+			? undefined
+			: (analysis.analyses.get(version.id)?.changes ?? redactText(version.changes, analysis.redactor).text);
 	return { ...rest, ...(changes !== undefined ? { changes } : {}), url: withBase(base, versionPath(version.docNo, version.version)) };
 }
-
 
 /**
  * Coverage counts only what this build publishes: a document above the ceiling is no evidence here.
  * The SoA data's own text (evidence, notes, 修訂說明) is redacted like a document's, in every version.
  */
-function soaOf(analysis: CorpusAnalysis, documents: readonly PublishedDocument[], fallback: PortalConfig['controlsCatalogue'], redactor: Redactor): SoaModel {
+function soaOf(
+	analysis: CorpusAnalysis,
+	documents: readonly PublishedDocument[],
+	fallback: PortalConfig['controlsCatalogue'],
+	redactor: Redactor,
+): SoaModel {
 	return soaModel({
 		catalogues: { '2013': analysis.controls.c2013, '2022': analysis.controls.c2022 },
 		crosswalk: analysis.controls.crosswalk,
@@ -183,6 +200,8 @@ function soaOf(analysis: CorpusAnalysis, documents: readonly PublishedDocument[]
 
 function redactSoa(soa: Soa, redactor: Redactor): Soa {
 	const redact = <T extends object>(record: T): T =>
-		Object.fromEntries(Object.entries(record).map(([key, value]) => [key, typeof value === 'string' ? redactText(value, redactor).text : value])) as T;
+		Object.fromEntries(
+			Object.entries(record).map(([key, value]) => [key, typeof value === 'string' ? redactText(value, redactor).text : value]),
+		) as T;
 	return { ...redact(soa), entries: Object.fromEntries(Object.entries(soa.entries).map(([id, entry]) => [id, redact(entry)])) };
 }

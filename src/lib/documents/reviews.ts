@@ -51,7 +51,11 @@ export interface ScheduledReview extends ReviewStatus {
 
 /** Every document in force with its review due date, soonest (most overdue) first. */
 export function reviewSchedule(
-	documents: readonly { docNo: string; url: string; current?: { title: string; version: string; owner?: string; lastReviewed: string; reviewEveryMonths: number } }[],
+	documents: readonly {
+		docNo: string;
+		url: string;
+		current?: { title: string; version: string; owner?: string; lastReviewed: string; reviewEveryMonths: number };
+	}[],
 	today: string,
 ): ScheduledReview[] {
 	return documents

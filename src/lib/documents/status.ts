@@ -17,9 +17,8 @@ export interface StatusNotice {
 
 export function statusNotice(document: PublishedDocument, version: PublishedVersion): StatusNotice | undefined {
 	const current = document.current;
-	const toCurrent = current && current.version !== version.version
-		? { href: document.url, text: `前往現行版本（第 ${current.version} 版）` }
-		: undefined;
+	const toCurrent =
+		current && current.version !== version.version ? { href: document.url, text: `前往現行版本（第 ${current.version} 版）` } : undefined;
 	switch (version.state) {
 		case 'current':
 			return undefined;
@@ -33,7 +32,11 @@ export function statusNotice(document: PublishedDocument, version: PublishedVers
 				tone: 'danger',
 				label: STATE_LABELS.superseded,
 				message: withdrawn ? `${message}${withdrawn}` : message,
-				...(toCurrent ? { link: toCurrent } : document.withdrawn ? { link: { href: `${document.url}v${document.withdrawn.version}/`, text: '查看廢止公告' } } : {}),
+				...(toCurrent
+					? { link: toCurrent }
+					: document.withdrawn
+						? { link: { href: `${document.url}v${document.withdrawn.version}/`, text: '查看廢止公告' } }
+						: {}),
 			};
 		}
 		case 'upcoming':

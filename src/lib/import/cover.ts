@@ -5,7 +5,8 @@ import { normalizeText, stringify, tableRows, type Block } from './pandoc-ast.ts
  * 版次、生效日期、核准、審核、權責單位), read from a cover table, from 「欄位：值」 lines, from the page
  * header or from the document properties.
  */
-export type CoverField = 'docNo' | 'title' | 'classification' | 'version' | 'effective' | 'approvedBy' | 'reviewedBy' | 'owner' | 'issuedBy' | 'lastReviewed';
+export type CoverField =
+	'docNo' | 'title' | 'classification' | 'version' | 'effective' | 'approvedBy' | 'reviewedBy' | 'owner' | 'issuedBy' | 'lastReviewed';
 
 /** Labels as written on Taiwanese covers, per field; for dates the first label found in this order wins. */
 export const COVER_LABELS: Record<CoverField, readonly string[]> = {
@@ -81,7 +82,9 @@ function cellText(blocks: readonly Block[]): string {
 }
 
 /** Label–value pairs of a cover table: value to the right of its label, or below it. */
-export function fieldsFromTable(table: Extract<Block, { t: 'Table' }>): { field: CoverField; rank: number; value: string; below?: boolean }[] {
+export function fieldsFromTable(
+	table: Extract<Block, { t: 'Table' }>,
+): { field: CoverField; rank: number; value: string; below?: boolean }[] {
 	const cells = grid(table);
 	const found: { field: CoverField; rank: number; value: string; below?: boolean }[] = [];
 	cells.forEach((row, r) => {
@@ -120,7 +123,11 @@ function keep(fields: Cover['fields'], field: CoverField, value: string, rank: n
  * with at least two cover labels, and 「欄位：值」 lines. Then the page header lines and the document
  * properties fill what the cover did not give. A paragraph repeating the title is consumed too.
  */
-export function readCover(blocks: readonly Block[], header: readonly string[] = [], properties: { title?: string; fields?: Record<string, string> } = {}): Cover {
+export function readCover(
+	blocks: readonly Block[],
+	header: readonly string[] = [],
+	properties: { title?: string; fields?: Record<string, string> } = {},
+): Cover {
 	const fields: Cover['fields'] = {};
 	const consumed = new Set<Block>();
 	for (const block of blocks.slice(0, 12)) {

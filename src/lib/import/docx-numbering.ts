@@ -154,7 +154,11 @@ export function docxNumberedParagraphs(document: XmlElement, numbering?: XmlElem
 			started.add(numId);
 			for (const [overridden, start] of num.overrides) counters.restartAt(key, overridden, start);
 		}
-		const values = counters.advance(key, ilvl, levels.map((l) => l?.start ?? 1));
+		const values = counters.advance(
+			key,
+			ilvl,
+			levels.map((l) => l?.start ?? 1),
+		);
 		const label = renderLabel(level.template, values, levels, level.legal).trim();
 		if (label !== '') out.push({ label, text: docxParagraphText(paragraph) });
 	};

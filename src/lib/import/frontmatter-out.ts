@@ -29,7 +29,12 @@ export interface Frontmatter {
 
 /** `ISMS－P－001`, `isms-p-001 ` → `ISMS-P-001`: full-width forms, dash variants and case evened out. */
 export function normalizeDocNo(value: string): string {
-	return value.normalize('NFKC').trim().replace(/[\u2010-\u2015\u2212\uff0d]/g, '-').replace(/\s+/g, '').toUpperCase();
+	return value
+		.normalize('NFKC')
+		.trim()
+		.replace(/[\u2010-\u2015\u2212\uff0d]/g, '-')
+		.replace(/\s+/g, '')
+		.toUpperCase();
 }
 
 /** `1.0`, `第1.0版`, `V1.0`, `1版`, `1` → `1.0`; undefined when there is no number. */
@@ -68,7 +73,15 @@ export const DEFAULT_TIER_WORDS: Readonly<Record<number, readonly string[]>> = {
  * word counts for its tier only, on top of the defaults.
  */
 export function tierWords(configured: Partial<Record<'1' | '2' | '3' | '4', string>> = {}): Record<number, string[]> {
-	const extra = Object.fromEntries(Object.entries(configured).map(([tier, kinds]) => [tier, (kinds ?? '').split(/[/、,，]/).map((w) => w.trim()).filter(Boolean)]));
+	const extra = Object.fromEntries(
+		Object.entries(configured).map(([tier, kinds]) => [
+			tier,
+			(kinds ?? '')
+				.split(/[/、,，]/)
+				.map((w) => w.trim())
+				.filter(Boolean),
+		]),
+	);
 	const claimed = new Set(Object.values(extra).flat());
 	return Object.fromEntries(
 		[1, 2, 3, 4].map((tier) => [tier, [...(extra[String(tier)] ?? []), ...DEFAULT_TIER_WORDS[tier]!.filter((w) => !claimed.has(w))]]),
@@ -94,7 +107,11 @@ const SOURCES = { cover: '封面', header: '頁首', properties: '文件屬性' 
  * The frontmatter of an imported version: flags first, then the cover. Returns the fields and one
  * line per field that was not found or could not be used (what staff must fill in by hand).
  */
-export function frontmatterFromCover(cover: Cover, flags: ImportFlags, kinds: Readonly<Record<number, readonly string[]>> = DEFAULT_TIER_WORDS): { data: Frontmatter; notes: string[] } {
+export function frontmatterFromCover(
+	cover: Cover,
+	flags: ImportFlags,
+	kinds: Readonly<Record<number, readonly string[]>> = DEFAULT_TIER_WORDS,
+): { data: Frontmatter; notes: string[] } {
 	const data: Frontmatter = {};
 	const notes: string[] = [];
 	const from = (field: CoverField) => cover.fields[field];
@@ -114,11 +131,15 @@ export function frontmatterFromCover(cover: Cover, flags: ImportFlags, kinds: Re
 	}
 
 	const effective = flags.effective ?? from('effective')?.value;
-	if (effective === undefined) notes.push('找不到生效日期（effective）：請在檔頭填寫 effective，或以 --effective 指定，例如 --effective 113-10-18');
+	if (effective === undefined)
+		notes.push('找不到生效日期（effective）：請在檔頭填寫 effective，或以 --effective 指定，例如 --effective 113-10-18');
 	else {
 		const iso = parseDateInput(effective, true);
 		if (iso) data.effective = iso;
-		else notes.push(`${flags.effective ? `--effective「${effective}」` : said('effective')}不是可辨識的日期：請填寫 effective，格式如 2024-10-18 或 民國113年10月18日`);
+		else
+			notes.push(
+				`${flags.effective ? `--effective「${effective}」` : said('effective')}不是可辨識的日期：請填寫 effective，格式如 2024-10-18 或 民國113年10月18日`,
+			);
 	}
 
 	const reviewed = flags.lastReviewed ?? from('lastReviewed')?.value;
@@ -129,9 +150,12 @@ export function frontmatterFromCover(cover: Cover, flags: ImportFlags, kinds: Re
 	}
 
 	const classification = from('classification')?.value;
-	if (classification === undefined) notes.push('找不到機密等級（classification）：請依原文件填寫 classification（公開、內部使用或一般、限閱、機密或密）');
+	if (classification === undefined)
+		notes.push('找不到機密等級（classification）：請依原文件填寫 classification（公開、內部使用或一般、限閱、機密或密）');
 	else if (parseClassification(classification) === undefined) {
-		notes.push(`${said('classification')}不是入口網的機密等級：已照原文寫入 classification，請改為 公開、內部使用（一般）、限閱、機密（密）之一`);
+		notes.push(
+			`${said('classification')}不是入口網的機密等級：已照原文寫入 classification，請改為 公開、內部使用（一般）、限閱、機密（密）之一`,
+		);
 		data.classification = classification;
 	} else data.classification = classification;
 
@@ -153,18 +177,33 @@ export function frontmatterFromCover(cover: Cover, flags: ImportFlags, kinds: Re
 		else if (field !== 'issuedBy') notes.push(`找不到${LABELS[field]}（${field}）：若原文件有，請補填`);
 	}
 	if (data.lastReviewed === undefined) {
-		notes.push('找不到最近評估檢討日期（lastReviewed）：未填時以生效日期起算審查週期，舊文件會立即顯示逾期；請填寫最後一次評估檢討的日期，或以 --last-reviewed 指定');
+		notes.push(
+			'找不到最近評估檢討日期（lastReviewed）：未填時以生效日期起算審查週期，舊文件會立即顯示逾期；請填寫最後一次評估檢討的日期，或以 --last-reviewed 指定',
+		);
 	}
 	return { data, notes };
 }
 
 /** A YAML scalar: plain when YAML reads it back as the same string, else double-quoted. */
 function scalar(value: string): string {
-	const plain = /^[^\s\-?:,[\]{}#&*!|>'"%@`0-9][^:#\n]*$/u.test(value) && !/\s$/.test(value) && !/^(true|false|null|yes|no|on|off|~)$/i.test(value);
+	const plain =
+		/^[^\s\-?:,[\]{}#&*!|>'"%@`0-9][^:#\n]*$/u.test(value) && !/\s$/.test(value) && !/^(true|false|null|yes|no|on|off|~)$/i.test(value);
 	return plain ? value : JSON.stringify(value);
 }
 
-const ORDER = ['docNo', 'title', 'version', 'tier', 'classification', 'effective', 'issuedBy', 'approvedBy', 'reviewedBy', 'owner', 'lastReviewed'] as const;
+const ORDER = [
+	'docNo',
+	'title',
+	'version',
+	'tier',
+	'classification',
+	'effective',
+	'issuedBy',
+	'approvedBy',
+	'reviewedBy',
+	'owner',
+	'lastReviewed',
+] as const;
 const REQUIRED_HINT: Partial<Record<(typeof ORDER)[number], string>> = {
 	tier: '# tier: 請填寫 1、2、3 或 4',
 	classification: '# classification: 請填寫機密等級',

@@ -17,7 +17,8 @@ export function docxHeaderLines(header: XmlElement): string[] {
 		for (const child of elements(node)) {
 			if (child.name === 'w:p') lines.push(docxParagraphText(child));
 			else if (child.name === 'w:tbl') {
-				for (const row of findAll(child, 'w:tr')) lines.push(rowLine(findAll(row, 'w:tc').map((cell) => findAll(cell, 'w:p').map(docxParagraphText).join(' ').trim())));
+				for (const row of findAll(child, 'w:tr'))
+					lines.push(rowLine(findAll(row, 'w:tc').map((cell) => findAll(cell, 'w:p').map(docxParagraphText).join(' ').trim())));
 			} else walk(child);
 		}
 	};
@@ -33,7 +34,10 @@ export function odtHeaderLines(styles: XmlElement): string[] {
 			for (const child of elements(node)) {
 				if (child.name === 'text:p' || child.name === 'text:h') lines.push(odfParagraphText(child));
 				else if (child.name === 'table:table') {
-					for (const row of findAll(child, 'table:table-row')) lines.push(rowLine(findAll(row, 'table:table-cell').map((cell) => findAll(cell, 'text:p').map(odfParagraphText).join(' ').trim())));
+					for (const row of findAll(child, 'table:table-row'))
+						lines.push(
+							rowLine(findAll(row, 'table:table-cell').map((cell) => findAll(cell, 'text:p').map(odfParagraphText).join(' ').trim())),
+						);
 				} else walk(child);
 			}
 		};
@@ -59,7 +63,8 @@ export function docxProperties(core?: XmlElement, custom?: XmlElement): { title?
 export function odtProperties(meta?: XmlElement): { title?: string; fields: Record<string, string> } {
 	const title = meta ? findAll(meta, 'dc:title')[0] : undefined;
 	const fields: Record<string, string> = {};
-	for (const property of meta ? findAll(meta, 'meta:user-defined') : []) fields[property.attributes['meta:name'] ?? ''] = textOf(property).trim();
+	for (const property of meta ? findAll(meta, 'meta:user-defined') : [])
+		fields[property.attributes['meta:name'] ?? ''] = textOf(property).trim();
 	const text = title ? textOf(title).trim() : '';
 	return { ...(text ? { title: text } : {}), fields };
 }

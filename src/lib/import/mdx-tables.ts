@@ -54,7 +54,8 @@ function htmlTable(rows: readonly Row[], headerRows: number, render: CellRendere
 			for (const cell of row[1]) {
 				const spans = `${cell[3] > 1 ? ` colspan="${cell[3]}"` : ''}${cell[2] > 1 ? ` rowspan="${cell[2]}"` : ''}`;
 				const text = render(cell[4]);
-				if (header || (headSpansBody && index < headerRows)) out.push(`      <th scope="${cell[3] > 1 ? 'colgroup' : 'col'}"${spans}>${text}</th>`);
+				if (header || (headSpansBody && index < headerRows))
+					out.push(`      <th scope="${cell[3] > 1 ? 'colgroup' : 'col'}"${spans}>${text}</th>`);
 				else out.push(`      <td${spans}>${text}</td>`);
 			}
 			out.push('    </tr>');
@@ -96,7 +97,9 @@ export function restoreSpans(table: Table, layoutRows: readonly (readonly CellLa
 	const rows = tableRows(table).filter((row) => !isEmptyRow(row));
 	if (rows.length !== layoutRows.length) return false;
 	const visible = layoutRows.map((row) => row.filter((cell) => !cell.covered));
-	const fits = rows.every((row, r) => row[1].length >= visible[r]!.length && row[1].slice(visible[r]!.length).every((cell) => cell[4].length === 0));
+	const fits = rows.every(
+		(row, r) => row[1].length >= visible[r]!.length && row[1].slice(visible[r]!.length).every((cell) => cell[4].length === 0),
+	);
 	if (!fits) return false;
 	rows.forEach((row, r) => {
 		row[1] = visible[r]!.map((spec, c) => {

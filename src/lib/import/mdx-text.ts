@@ -124,7 +124,9 @@ function resolveSoftBreaks(text: string): string {
 
 /** Inlines as MDX: escaped text, emphasis, links, images, footnote references. */
 export function inlineMdx(inlines: readonly Inline[], context: InlineContext): string {
-	return resolveSoftBreaks(renderInlines(inlines, context)).replace(/[ \t]+$/gm, '').trim();
+	return resolveSoftBreaks(renderInlines(inlines, context))
+		.replace(/[ \t]+$/gm, '')
+		.trim();
 }
 
 /** Alternative text for an image: no Markdown or MDX syntax inside `![…]`. */

@@ -53,7 +53,21 @@ function chinese(n: number, legal: boolean): string {
 
 function roman(n: number): string {
 	if (n <= 0 || n >= 4000) return String(n);
-	const table: [number, string][] = [[1000, 'M'], [900, 'CM'], [500, 'D'], [400, 'CD'], [100, 'C'], [90, 'XC'], [50, 'L'], [40, 'XL'], [10, 'X'], [9, 'IX'], [5, 'V'], [4, 'IV'], [1, 'I']];
+	const table: [number, string][] = [
+		[1000, 'M'],
+		[900, 'CM'],
+		[500, 'D'],
+		[400, 'CD'],
+		[100, 'C'],
+		[90, 'XC'],
+		[50, 'L'],
+		[40, 'XL'],
+		[10, 'X'],
+		[9, 'IX'],
+		[5, 'V'],
+		[4, 'IV'],
+		[1, 'I'],
+	];
 	let out = '';
 	for (const [value, symbol] of table) {
 		while (n >= value) {
@@ -175,7 +189,12 @@ export interface LevelFormat {
  * The label of an item at `counters.length - 1` (0-based level), from the counters of every level
  * above it and the level formats: `（三）` for `（%3）` with counters [1, 2, 3] in Chinese counting.
  */
-export function renderLabel(template: string, counters: readonly number[], levels: readonly (LevelFormat | undefined)[], legalDecimal = false): string {
+export function renderLabel(
+	template: string,
+	counters: readonly number[],
+	levels: readonly (LevelFormat | undefined)[],
+	legalDecimal = false,
+): string {
 	return template.replace(/%([1-9])/g, (_, digit: string) => {
 		const index = Number(digit) - 1;
 		const value = counters[index] ?? levels[index]?.start ?? 1;

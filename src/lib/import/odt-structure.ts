@@ -12,7 +12,10 @@ interface OdfLevel {
 }
 
 /** `text:list-style` and `text:outline-style` definitions: numbered levels by style name. */
-function readListStyles(...roots: (XmlElement | undefined)[]): { lists: Map<string, (OdfLevel | undefined)[]>; outline: (OdfLevel | undefined)[] } {
+function readListStyles(...roots: (XmlElement | undefined)[]): {
+	lists: Map<string, (OdfLevel | undefined)[]>;
+	outline: (OdfLevel | undefined)[];
+} {
 	const lists = new Map<string, (OdfLevel | undefined)[]>();
 	let outline: (OdfLevel | undefined)[] = [];
 	const levelsOf = (style: XmlElement, name: string) => {
@@ -31,7 +34,8 @@ function readListStyles(...roots: (XmlElement | undefined)[]): { lists: Map<stri
 	};
 	for (const root of roots) {
 		if (!root) continue;
-		for (const style of findAll(root, 'text:list-style')) lists.set(style.attributes['style:name'] ?? '', levelsOf(style, 'text:list-level-style-number'));
+		for (const style of findAll(root, 'text:list-style'))
+			lists.set(style.attributes['style:name'] ?? '', levelsOf(style, 'text:list-level-style-number'));
 		const outlineStyle = findAll(root, 'text:outline-style')[0];
 		if (outlineStyle) outline = levelsOf(outlineStyle, 'text:outline-level-style');
 	}
@@ -103,7 +107,14 @@ export function odtNumberedParagraphs(content: XmlElement, styles?: XmlElement):
 					visitList(child, depth + 1, child.attributes['text:style-name'] ?? styleName, key);
 				} else if (child.name === 'text:p' || child.name === 'text:h') {
 					if (numbered && levels[depth]) {
-						const text = label(levels, counters.advance(key, depth, levels.map((l) => l?.start ?? 1)));
+						const text = label(
+							levels,
+							counters.advance(
+								key,
+								depth,
+								levels.map((l) => l?.start ?? 1),
+							),
+						);
 						if (text !== '') out.push({ label: text, text: odfParagraphText(child) });
 					}
 					numbered = false;
@@ -136,7 +147,14 @@ export function odtNumberedParagraphs(content: XmlElement, styles?: XmlElement):
 				case 'text:h': {
 					const level = Number(child.attributes['text:outline-level'] ?? 1) - 1;
 					if (child.attributes['text:is-list-header'] !== 'true' && outline[level]) {
-						const text = label(outline, counters.advance('outline', level, outline.map((l) => l?.start ?? 1)));
+						const text = label(
+							outline,
+							counters.advance(
+								'outline',
+								level,
+								outline.map((l) => l?.start ?? 1),
+							),
+						);
 						if (text !== '') out.push({ label: text, text: odfParagraphText(child) });
 					}
 					break;
@@ -198,7 +216,14 @@ export function odtImageTexts(content: XmlElement): string[] {
 	for (const frame of findAll(firstElement(content, 'office:body') ?? content, 'draw:frame')) {
 		if (!firstElement(frame, 'draw:image')) continue;
 		const title = firstElement(frame, 'svg:title') ?? firstElement(frame, 'svg:desc');
-		texts.push(title ? title.children.filter((c): c is string => typeof c === 'string').join('').trim() : '');
+		texts.push(
+			title
+				? title.children
+						.filter((c): c is string => typeof c === 'string')
+						.join('')
+						.trim()
+				: '',
+		);
 	}
 	return texts;
 }

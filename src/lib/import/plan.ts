@@ -83,7 +83,8 @@ export function dropTableOfContents(blocks: readonly Block[]): Block[] {
 		if (text !== undefined) last.set(entryKey(text), index);
 	});
 	const out: Block[] = [];
-	const isLinkEntry = (block: Block) => (block.t === 'Para' || block.t === 'Plain') && block.c.some((l) => l.t === 'Link' && /^#(_Toc|__RefHeading)/.test(l.c[2][0]));
+	const isLinkEntry = (block: Block) =>
+		(block.t === 'Para' || block.t === 'Plain') && block.c.some((l) => l.t === 'Link' && /^#(_Toc|__RefHeading)/.test(l.c[2][0]));
 	for (let i = 0; i < blocks.length; i++) {
 		const block = blocks[i]!;
 		if (block.t === 'Div' && block.c[0][1].some((c) => /toc/i.test(c))) continue;
@@ -91,7 +92,9 @@ export function dropTableOfContents(blocks: readonly Block[]): Block[] {
 		const text = blockText(block);
 		if (text !== undefined && TOC_TITLES.has(normalizeText(text).toLowerCase())) {
 			let j = i + 1;
-			const isEntry = (b: Block | undefined) => b !== undefined && (isLinkEntry(b) || (blockText(b) !== undefined && /\d\s*$/.test(blockText(b)!) && (last.get(entryKey(blockText(b)!)) ?? -1) > j));
+			const isEntry = (b: Block | undefined) =>
+				b !== undefined &&
+				(isLinkEntry(b) || (blockText(b) !== undefined && /\d\s*$/.test(blockText(b)!) && (last.get(entryKey(blockText(b)!)) ?? -1) > j));
 			while (isEntry(blocks[j])) j++;
 			if (j > i + 1) {
 				i = j - 1;
@@ -121,18 +124,43 @@ export function planImport(source: ConvertedSource, options: PlanOptions): Impor
 		collect(blocks);
 		tables.forEach((table, i) => source.tableLayouts![i] && restoreSpans(table, source.tableLayouts![i]!));
 	}
-	const cover = readCover(blocks, source.header, { ...source.properties, title: source.properties.title ?? metaText(source.ast.meta.title) });
+	const cover = readCover(blocks, source.header, {
+		...source.properties,
+		title: source.properties.title ?? metaText(source.ast.meta.title),
+	});
 	const { data, notes } = frontmatterFromCover(cover, options.flags, tierWords(options.tierKinds));
 	const name = source.fileName;
-	if (!data.title) return { ok: false, rule: 'import/no-title', message: `在 ${name} 中找不到文件名稱：封面表格或頁首沒有「文件名稱」，文件屬性也沒有標題；請在封面加上「文件名稱」欄，或以 --title 指定` };
-	if (!data.docNo) return { ok: false, rule: 'import/no-docno', message: `在 ${name} 中找不到文件編號：請在封面加上「文件編號」欄，或以 --docno 指定，例如 --docno ISMS-P-005` };
-	if (!new RegExp(options.docNoPattern).test(data.docNo)) return { ok: false, rule: 'import/invalid-docno', message: `文件編號「${data.docNo}」不符合入口網的格式（${options.docNoDescription}）；請以 --docno 指定正確的文件編號` };
-	if (!data.version) return { ok: false, rule: 'import/no-version', message: `在 ${name} 中找不到可用的版次：請在封面加上「版次」欄（例如 1.0），或以 --version 指定` };
+	if (!data.title)
+		return {
+			ok: false,
+			rule: 'import/no-title',
+			message: `在 ${name} 中找不到文件名稱：封面表格或頁首沒有「文件名稱」，文件屬性也沒有標題；請在封面加上「文件名稱」欄，或以 --title 指定`,
+		};
+	if (!data.docNo)
+		return {
+			ok: false,
+			rule: 'import/no-docno',
+			message: `在 ${name} 中找不到文件編號：請在封面加上「文件編號」欄，或以 --docno 指定，例如 --docno ISMS-P-005`,
+		};
+	if (!new RegExp(options.docNoPattern).test(data.docNo))
+		return {
+			ok: false,
+			rule: 'import/invalid-docno',
+			message: `文件編號「${data.docNo}」不符合入口網的格式（${options.docNoDescription}）；請以 --docno 指定正確的文件編號`,
+		};
+	if (!data.version)
+		return {
+			ok: false,
+			rule: 'import/no-version',
+			message: `在 ${name} 中找不到可用的版次：請在封面加上「版次」欄（例如 1.0），或以 --version 指定`,
+		};
 
 	blocks = blocks.filter((b) => !cover.consumed.has(b));
 	const { labels, unmatched } = matchLabels(blocks, source.numbered);
 	if (unmatched.length > 0) {
-		notes.push(`有 ${unmatched.length} 個自動編號找不到對應的段落（例如「${unmatched[0]!.label}${unmatched[0]!.text.slice(0, 20)}」）：請對照原檔檢查條次`);
+		notes.push(
+			`有 ${unmatched.length} 個自動編號找不到對應的段落（例如「${unmatched[0]!.label}${unmatched[0]!.text.slice(0, 20)}」）：請對照原檔檢查條次`,
+		);
 	}
 
 	const assetDir = `${options.documentsDir}/${data.docNo}/assets/${data.version}`;
@@ -147,7 +175,9 @@ export function planImport(source: ConvertedSource, options: PlanOptions): Impor
 			entry = { url, name: `figure-${images.length + 1}.${extension || 'bin'}` };
 			if (WEB_IMAGES.has(extension)) images.push(entry);
 			else {
-				notes.push(`圖片 ${url.split('/').at(-1)}（${extension.toUpperCase() || '未知格式'}）無法在網頁顯示，未匯入：請由原檔另存為 PNG，放到 ${assetDir}/ 並在內文「〔圖片〕」處改為 ![說明](./assets/${data.version}/圖檔名.png)`);
+				notes.push(
+					`圖片 ${url.split('/').at(-1)}（${extension.toUpperCase() || '未知格式'}）無法在網頁顯示，未匯入：請由原檔另存為 PNG，放到 ${assetDir}/ 並在內文「〔圖片〕」處改為 ![說明](./assets/${data.version}/圖檔名.png)`,
+				);
 				return '〔圖片〕';
 			}
 		}
@@ -155,6 +185,14 @@ export function planImport(source: ConvertedSource, options: PlanOptions): Impor
 	};
 	const body = writeBody(blocks, { labelOf: (block) => labels.get(block), image });
 	const content = `---\n${frontmatterLines(data).join('\n')}\n---\n\n${body}`;
-	return { ok: true, docNo: data.docNo, version: data.version, file: `${options.documentsDir}/${data.docNo}/${data.version}.mdx`, assetDir, content, images, notes };
+	return {
+		ok: true,
+		docNo: data.docNo,
+		version: data.version,
+		file: `${options.documentsDir}/${data.docNo}/${data.version}.mdx`,
+		assetDir,
+		content,
+		images,
+		notes,
+	};
 }
-

@@ -4,10 +4,12 @@ type ListBlock = Extract<Block, { t: 'BulletList' | 'OrderedList' }>;
 
 const isList = (block: Block | undefined): block is ListBlock => block?.t === 'BulletList' || block?.t === 'OrderedList';
 const itemsOf = (list: ListBlock): Block[][] => (list.t === 'OrderedList' ? list.c[1] : list.c);
-const withItems = (list: ListBlock, items: Block[][]): ListBlock => (list.t === 'OrderedList' ? { t: 'OrderedList', c: [list.c[0], items] } : { t: 'BulletList', c: items });
+const withItems = (list: ListBlock, items: Block[][]): ListBlock =>
+	list.t === 'OrderedList' ? { t: 'OrderedList', c: [list.c[0], items] } : { t: 'BulletList', c: items };
 
 /** A paragraph that announces what follows: `本校之核心業務及重要性如下表:`. */
-const announces = (block: Block | undefined): boolean => (block?.t === 'Para' || block?.t === 'Plain') && /[:：]\s*$/u.test(stringify(block.c));
+const announces = (block: Block | undefined): boolean =>
+	(block?.t === 'Para' || block?.t === 'Plain') && /[:：]\s*$/u.test(stringify(block.c));
 
 /**
  * Word keeps a table outside the numbered list even when it belongs to a clause: pandoc gives it as a

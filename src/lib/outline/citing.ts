@@ -10,7 +10,8 @@ export interface CitingClause {
 	path: ClausePath;
 }
 
-const before = (a: { line: number; column: number }, b: { line: number; column: number }) => a.line < b.line || (a.line === b.line && a.column <= b.column);
+const before = (a: { line: number; column: number }, b: { line: number; column: number }) =>
+	a.line < b.line || (a.line === b.line && a.column <= b.column);
 
 /**
  * The clause of the outline that contains a position: the clause (own or enclosing) of the last

@@ -90,7 +90,10 @@ export function findClauseReferences(text: string, options: ClauseReferenceOptio
 			taken.push([i, end]);
 			continue;
 		}
-		const bare = segments.length >= 2 && ['upper', 'han', 'han-paren'].includes(segments[0]!.scheme) && !(options.blockStart && text.slice(0, i).trim() === '');
+		const bare =
+			segments.length >= 2 &&
+			['upper', 'han', 'han-paren'].includes(segments[0]!.scheme) &&
+			!(options.blockStart && text.slice(0, i).trim() === '');
 		const ref = cite('path', segments, i, end - i, text, options, bare);
 		if (ref) found.push(ref);
 		taken.push([i, end]);
@@ -99,14 +102,23 @@ export function findClauseReferences(text: string, options: ClauseReferenceOptio
 }
 
 /** The reference, with what is written before it (a document number, 本要點), or undefined when it is not one. */
-function cite(form: ClauseReference['form'], segments: Segment[], index: number, length: number, text: string, options: ClauseReferenceOptions, bare = true): ClauseReference | undefined {
+function cite(
+	form: ClauseReference['form'],
+	segments: Segment[],
+	index: number,
+	length: number,
+	text: string,
+	options: ClauseReferenceOptions,
+	bare = true,
+): ClauseReference | undefined {
 	const cited = options.documentEnds?.find((d) => d.end <= index && /^\s*$/u.test(text.slice(d.end, index)));
 	if (cited) return { kind: 'outline-clause', form, segments, docNo: cited.docNo, index, length };
 	// What can stand before a reference is short: look no further back than that.
 	const from = Math.max(0, index - 32 - (options.ownTitle?.length ?? 0));
 	const before = text.slice(from, index);
 	const self = SELF.exec(before) ?? ownTitle(before, options.ownTitle);
-	if (self) return { kind: 'outline-clause', form, segments, self: true, index: from + self.index, length: index + length - from - self.index };
+	if (self)
+		return { kind: 'outline-clause', form, segments, self: true, index: from + self.index, length: index + length - from - self.index };
 	if (!bare || OTHER_TITLE.test(before)) return undefined;
 	return { kind: 'outline-clause', form, segments, index, length };
 }
@@ -156,7 +168,11 @@ export type Resolution =
  * the `一、` level) with `參、` among the others.
  * Messages say what the document has, in the words of the reference (沒有第三點第五款；第三點只有第一款至第四款).
  */
-export function resolveClauseReference(ref: Pick<ClauseReference, 'form' | 'segments'>, outline: Outline, options: { citing?: ClausePath } = {}): Resolution {
+export function resolveClauseReference(
+	ref: Pick<ClauseReference, 'form' | 'segments'>,
+	outline: Outline,
+	options: { citing?: ClausePath } = {},
+): Resolution {
 	const name = (segments: readonly Segment[]) => (ref.form === 'point' ? pointLabel(segments) : labelOf(segments));
 	const cited = `「${name(ref.segments)}」`;
 	const all = find(ref.segments, ref.form, outline, undefined);
@@ -174,7 +190,11 @@ export function resolveClauseReference(ref: Pick<ClauseReference, 'form' | 'segm
 	}
 	if (matches.length > 1) {
 		const candidates = [...matches, ...upper];
-		return { status: 'ambiguous', clauses: candidates, message: `${cited}有 ${candidates.length} 處：${quoted(candidates)}；頁面不會加連結，請寫出完整的條次（例如「${candidates[0]!.label}」）` };
+		return {
+			status: 'ambiguous',
+			clauses: candidates,
+			message: `${cited}有 ${candidates.length} 處：${quoted(candidates)}；頁面不會加連結，請寫出完整的條次（例如「${candidates[0]!.label}」）`,
+		};
 	}
 	const missing = `沒有${cited}`;
 	const hint = upper.length === 1 ? `；若指「${upper[0]!.label}」，請直接寫「${upper[0]!.label}」` : '';
@@ -183,17 +203,34 @@ export function resolveClauseReference(ref: Pick<ClauseReference, 'form' | 'segm
 		if (parents.length !== 1) continue;
 		const parent = parents[0]!;
 		const scheme = ref.segments[k]!.scheme;
-		const children = outline.clauses.filter((c) => c.parent !== undefined && outline.clauses[c.parent] === parent && !c.duplicate && c.path.at(-1)!.scheme === scheme);
+		const children = outline.clauses.filter(
+			(c) => c.parent !== undefined && outline.clauses[c.parent] === parent && !c.duplicate && c.path.at(-1)!.scheme === scheme,
+		);
 		const what = ref.form === 'point' ? pointLabel(ref.segments.slice(0, k)) : `「${parent.label}」之下`;
 		const unit = ref.form === 'point' ? (UNITS[k] ?? '') : '';
-		return { status: 'not-found', message: `${missing}；${what}${children.length ? `只有${listNumbers(children, ref.form, k)}` : `沒有${unit || `「${segmentLabel(ref.segments[k]!)}」這一層`}`}${hint}` };
+		return {
+			status: 'not-found',
+			message: `${missing}；${what}${children.length ? `只有${listNumbers(children, ref.form, k)}` : `沒有${unit || `「${segmentLabel(ref.segments[k]!)}」這一層`}`}${hint}`,
+		};
 	}
 	const first = ref.segments[0]!;
-	const level = outline.clauses.filter((c) => !c.duplicate && c.path.at(-1)!.scheme === first.scheme && (ref.form === 'point' || c.parent === undefined || c.path[0]!.scheme === 'part'));
-	if (level.length > 0) return { status: 'not-found', message: `${missing}；本文件${ref.form === 'point' ? '的點次為' : '這一層有'}${listNumbers(level, ref.form, 0)}${hint}` };
+	const level = outline.clauses.filter(
+		(c) =>
+			!c.duplicate &&
+			c.path.at(-1)!.scheme === first.scheme &&
+			(ref.form === 'point' || c.parent === undefined || c.path[0]!.scheme === 'part'),
+	);
+	if (level.length > 0)
+		return {
+			status: 'not-found',
+			message: `${missing}；本文件${ref.form === 'point' ? '的點次為' : '這一層有'}${listNumbers(level, ref.form, 0)}${hint}`,
+		};
 	const decimal = outline.clauses.some((c) => c.path.at(-1)!.scheme === 'decimal');
 	const scheme = ref.form === 'point' ? '「一、」（點）' : `「${segmentLabel(first)}」`;
-	return { status: 'not-found', message: `${missing}；本文件沒有${scheme}這一層的條文${decimal ? '（本文件的條次為 6.4.3 式，請以「第 6.4.3 節」引用）' : outline.clauses.length === 0 ? '（本文件沒有編號的條文）' : ''}${hint}` };
+	return {
+		status: 'not-found',
+		message: `${missing}；本文件沒有${scheme}這一層的條文${decimal ? '（本文件的條次為 6.4.3 式，請以「第 6.4.3 節」引用）' : outline.clauses.length === 0 ? '（本文件沒有編號的條文）' : ''}${hint}`,
+	};
 }
 
 /** 第三點(第二款) read with 參、 for 三、: the top-level clause `參、`(`（二）`), which some writers mean by it. */
@@ -210,7 +247,8 @@ function upperAlternative(segments: readonly Segment[], outline: Outline): Claus
 /** Clauses whose path is the cited one (path form, from the top first) or ends with it. */
 function find(segments: readonly Segment[], form: ClauseReference['form'], outline: Outline, citing: ClausePath | undefined): Clause[] {
 	const live = outline.clauses.filter((c) => !c.duplicate);
-	const endsWith = (c: Clause) => c.path.length >= segments.length && segments.every((s, i) => segmentEquals(s, c.path[c.path.length - segments.length + i]!));
+	const endsWith = (c: Clause) =>
+		c.path.length >= segments.length && segments.every((s, i) => segmentEquals(s, c.path[c.path.length - segments.length + i]!));
 	if (form === 'path') {
 		const whole = live.filter((c) => c.path.length === segments.length && endsWith(c));
 		if (whole.length > 0) return whole;
@@ -236,7 +274,8 @@ export function pointLabel(segments: readonly Segment[]): string {
 
 /** One level of the 要點 form: 第三點 (level 0), 第二款 (1), 第1目 (2). */
 function pointPart(segment: Segment, level: number): string {
-	const number = segment.scheme === 'decimal' ? segment.numbers.join('.') : level < 2 ? formatNumeral(segment.number, 'lower') : String(segment.number);
+	const number =
+		segment.scheme === 'decimal' ? segment.numbers.join('.') : level < 2 ? formatNumeral(segment.number, 'lower') : String(segment.number);
 	return `第${number}${UNITS[level] ?? ''}`;
 }
 

@@ -91,7 +91,11 @@ function arabicMarker(text: string, match: RegExpExecArray, source: MarkerSource
 	return { ...marker, tight: true };
 }
 
-function numeralMarker(match: RegExpExecArray, scheme: 'upper' | 'han' | 'han-paren' | 'arabic-paren', number: number | undefined): Marker | undefined {
+function numeralMarker(
+	match: RegExpExecArray,
+	scheme: 'upper' | 'han' | 'han-paren' | 'arabic-paren',
+	number: number | undefined,
+): Marker | undefined {
 	if (number === undefined) return undefined;
 	return { segment: { scheme, number }, style: scheme, length: match[0].length };
 }
@@ -138,7 +142,8 @@ function segmentToken(segment: Segment): string {
 export function anchorOf(path: ClausePath): string {
 	const [first, ...rest] = path;
 	if (!first) throw new RangeError('a clause path has at least one segment');
-	if (first.scheme === 'part') return rest.length === 0 ? `sec-${segmentToken(first)}` : `sec-${segmentToken(first)}-${anchorOf(rest).slice(4)}`;
+	if (first.scheme === 'part')
+		return rest.length === 0 ? `sec-${segmentToken(first)}` : `sec-${segmentToken(first)}-${anchorOf(rest).slice(4)}`;
 	if (first.scheme === 'decimal') {
 		return rest.length === 0 ? `sec-${segmentToken(first)}` : `sec-${segmentToken(first)}_${rest.map(segmentToken).join('-')}`;
 	}
@@ -233,13 +238,17 @@ export function labelOf(path: ClausePath): string {
 /** How messages, search results and backlinks name a clause: `第 6.4.3 節`, or the path `參、一、（二）`. */
 export function describeClause(path: ClausePath): string {
 	const last = path.at(-1);
-	if (last?.scheme === 'decimal' && path.length <= 2 && (path.length === 1 || path[0]!.scheme === 'part')) return `${labelOf(path.slice(0, -1))}第 ${segmentLabel(last)} 節`;
+	if (last?.scheme === 'decimal' && path.length <= 2 && (path.length === 1 || path[0]!.scheme === 'part'))
+		return `${labelOf(path.slice(0, -1))}第 ${segmentLabel(last)} 節`;
 	return labelOf(path);
 }
 
 /** Levels of a path, each decimal number counting: `6.4.3` → 3, `參、一、（二）` → 3. */
 export function depthOf(path: ClausePath): number {
-	return path.reduce((sum, segment) => sum + (segment.scheme === 'decimal' ? segment.numbers.length : segment.scheme === 'part' ? 0 : 1), 0);
+	return path.reduce(
+		(sum, segment) => sum + (segment.scheme === 'decimal' ? segment.numbers.length : segment.scheme === 'part' ? 0 : 1),
+		0,
+	);
 }
 
 export function segmentEquals(a: Segment, b: Segment): boolean {

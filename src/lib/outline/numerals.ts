@@ -16,17 +16,8 @@ const ZERO: Record<NumeralSet, string> = { lower: '零', upper: '零' };
 
 /** Digits and their variants (叁 and 叄 are written for 參; 〇 for 零). */
 const VALUES: Record<NumeralSet, ReadonlyMap<string, number>> = {
-	lower: new Map([
-		...DIGITS.lower.slice(1).map((d, i) => [d, i + 1] as const),
-		['〇', 0],
-		['零', 0],
-	]),
-	upper: new Map([
-		...DIGITS.upper.slice(1).map((d, i) => [d, i + 1] as const),
-		['叁', 3],
-		['叄', 3],
-		['零', 0],
-	]),
+	lower: new Map([...DIGITS.lower.slice(1).map((d, i) => [d, i + 1] as const), ['〇', 0], ['零', 0]]),
+	upper: new Map([...DIGITS.upper.slice(1).map((d, i) => [d, i + 1] as const), ['叁', 3], ['叄', 3], ['零', 0]]),
 };
 
 /** Characters of each set, for building patterns: `[${NUMERAL_CHARS.lower}]+`. */

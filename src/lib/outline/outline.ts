@@ -92,7 +92,16 @@ export function buildOutline(tree: MdNode, options: OutlineOptions = {}): Outlin
 	};
 
 	/** A heading, paragraph or list item: opens a clause when it starts with a number. */
-	const numbered = (kind: ClauseKind, node: MdNode, text: string, depth: number, place: Place, marker: Marker | undefined, source: MarkerSource, at: { line: number; column: number }) => {
+	const numbered = (
+		kind: ClauseKind,
+		node: MdNode,
+		text: string,
+		depth: number,
+		place: Place,
+		marker: Marker | undefined,
+		source: MarkerSource,
+		at: { line: number; column: number },
+	) => {
 		nesting.enter(place, marker !== undefined);
 		const placement = marker ? nesting.place(marker, place) : undefined;
 		if (marker && !placement && place.origin === 'heading') nesting.enter(place, false);
@@ -115,7 +124,12 @@ export function buildOutline(tree: MdNode, options: OutlineOptions = {}): Outlin
 			clauses.push(clause);
 			nesting.open(clauses.length - 1, path, marker, place);
 			if (first) {
-				problems.push({ ...at, severity: 'error', rule: 'outline/duplicate-clause', message: `條次「${label}」重複（第 ${first.line} 行已有同一條次）；同一層的編號不可重複，請更正編號，否則這一條沒有錨點，引用只會連到第 ${first.line} 行` });
+				problems.push({
+					...at,
+					severity: 'error',
+					rule: 'outline/duplicate-clause',
+					message: `條次「${label}」重複（第 ${first.line} 行已有同一條次）；同一層的編號不可重複，請更正編號，否則這一條沒有錨點，引用只會連到第 ${first.line} 行`,
+				});
 			} else {
 				byAnchor.set(anchor, clause);
 				checkSequence(clause, clauses, highest, problems);
@@ -198,9 +212,15 @@ export function buildOutline(tree: MdNode, options: OutlineOptions = {}): Outlin
  */
 function checkSequence(clause: Clause, clauses: readonly Clause[], highest: Map<string, number>, problems: OutlineProblem[]): void {
 	const last = clause.path.at(-1)!;
-	const parentKey = clause.parent !== undefined ? clauses[clause.parent]!.anchor : clause.path[0]!.scheme === 'part' ? labelOf(clause.path.slice(0, 1)) : '';
+	const parentKey =
+		clause.parent !== undefined
+			? clauses[clause.parent]!.anchor
+			: clause.path[0]!.scheme === 'part'
+				? labelOf(clause.path.slice(0, 1))
+				: '';
 	const renumber = (n: number): ClausePath => {
-		const replaced: Segment = last.scheme === 'decimal' ? { scheme: 'decimal', numbers: [...last.numbers.slice(0, -1), n] } : { ...last, number: n };
+		const replaced: Segment =
+			last.scheme === 'decimal' ? { scheme: 'decimal', numbers: [...last.numbers.slice(0, -1), n] } : { ...last, number: n };
 		return [...clause.path.slice(0, -1), replaced];
 	};
 	let key: string;
@@ -221,11 +241,21 @@ function checkSequence(clause: Clause, clauses: readonly Clause[], highest: Map<
 	const before = highest.get(key);
 	const at = { line: clause.line, column: clause.column };
 	if (before !== undefined && number <= before) {
-		problems.push({ ...at, severity: 'warning', rule: 'outline/clause-order', message: `條次「${clause.label}」排在「${labelOf(renumber(before))}」之後；請檢查編號順序` });
+		problems.push({
+			...at,
+			severity: 'warning',
+			rule: 'outline/clause-order',
+			message: `條次「${clause.label}」排在「${labelOf(renumber(before))}」之後；請檢查編號順序`,
+		});
 	} else if (number > (before ?? 0) + 1) {
 		const from = labelOf(renumber((before ?? 0) + 1));
 		const to = number - 1 > (before ?? 0) + 1 ? `至「${labelOf(renumber(number - 1))}」` : '';
-		problems.push({ ...at, severity: 'warning', rule: 'outline/skipped-clause', message: `條次「${clause.label}」跳號：前面缺少「${from}」${to}；請檢查編號` });
+		problems.push({
+			...at,
+			severity: 'warning',
+			rule: 'outline/skipped-clause',
+			message: `條次「${clause.label}」跳號：前面缺少「${from}」${to}；請檢查編號`,
+		});
 	}
 	highest.set(key, Math.max(before ?? 0, number));
 }
@@ -240,7 +270,10 @@ function joinedClauses(raw: string, start: { line: number; column: number }, pro
 		const line = lines[k]!;
 		const marker = readMarker(line, 'text');
 		if (!marker || marker.tight || marker.segment.scheme === 'decimal') continue;
-		const written = line.trim().slice(0, marker.length - (line.length - line.trimStart().length)).trim();
+		const written = line
+			.trim()
+			.slice(0, marker.length - (line.length - line.trimStart().length))
+			.trim();
 		problems.push({
 			line: start.line + k,
 			column: start.column + (line.length - line.trimStart().length),

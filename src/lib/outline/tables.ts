@@ -27,7 +27,10 @@ export interface TableRow {
 /** Rows of a GitHub-flavoured Markdown table: the first row is its header. */
 export function markdownTableRows(table: MdNode): TableRow[] {
 	const rows = (table.children ?? []).map((row, index) => {
-		const cells: TableCell[] = (row.children ?? []).map((cell) => ({ text: normalise(rawText(cell)), ...(index === 0 ? { head: true as const } : {}) }));
+		const cells: TableCell[] = (row.children ?? []).map((cell) => ({
+			text: normalise(rawText(cell)),
+			...(index === 0 ? { head: true as const } : {}),
+		}));
 		return { text: joined(cells), ...startOf(row), cells };
 	});
 	const columns = rows[0]?.cells;
@@ -70,7 +73,12 @@ export function htmlTableRows(table: MdNode): TableRow[] {
 			cells.push({ text: normalise(rawText(node)), ...(isElement(node, 'th') ? { head: true as const } : {}) });
 		}
 		const head = row.inHead || (cells.length > 0 && cells.every((cell) => cell.head));
-		const result: TableRow = { text: joined(cells), ...startOf(row.node), cells, ...(head ? { head: true as const } : columns ? { columns } : {}) };
+		const result: TableRow = {
+			text: joined(cells),
+			...startOf(row.node),
+			cells,
+			...(head ? { head: true as const } : columns ? { columns } : {}),
+		};
 		if (head) columns = cells;
 		return result;
 	});
@@ -102,7 +110,12 @@ function collect(node: MdNode, ...names: string[]): MdNode[] {
 function span(cell: MdNode, name: string): number {
 	const attribute = cell.attributes?.find((a) => a.type !== 'mdxJsxExpressionAttribute' && a.name?.toLowerCase() === name);
 	const raw = attribute?.value;
-	const text = typeof raw === 'string' ? raw : typeof raw === 'object' && raw !== null && 'value' in raw ? String((raw as { value: unknown }).value) : '';
+	const text =
+		typeof raw === 'string'
+			? raw
+			: typeof raw === 'object' && raw !== null && 'value' in raw
+				? String((raw as { value: unknown }).value)
+				: '';
 	const value = Number.parseInt(text, 10);
 	return Number.isInteger(value) && value >= 1 ? Math.min(value, 100) : 1;
 }

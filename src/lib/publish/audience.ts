@@ -8,7 +8,13 @@
  * and is never changed by a later publish: a different `--audience` is refused.
  */
 import { BUILD_MARKER, type BuildRecord } from './build-record.ts';
-import { CLASSIFICATION_LABELS, CLASSIFICATIONS, isWithinCeiling, parseClassification, type Classification } from '../documents/classification.ts';
+import {
+	CLASSIFICATION_LABELS,
+	CLASSIFICATIONS,
+	isWithinCeiling,
+	parseClassification,
+	type Classification,
+} from '../documents/classification.ts';
 import { PublishError } from './releases.ts';
 
 /** The target's setup, beside `current` and `releases/` (never served: the web server serves `current`). */
@@ -54,7 +60,9 @@ export function validateBuildRecord(value: unknown, path: string): BuildRecord {
 		throw new PublishError(`${path} 的 status 為 ${status}，不是 "ok"：建置未通過檢查，不發布。`);
 	}
 	if (typeof value.ceiling !== 'string' || !parseClassification(value.ceiling)) {
-		throw new PublishError(`${path} 的 ceiling（發布上限）為 ${JSON.stringify(value.ceiling)}，不是機密等級：建置紀錄無效，不發布。請重新執行 npm run build。`);
+		throw new PublishError(
+			`${path} 的 ceiling（發布上限）為 ${JSON.stringify(value.ceiling)}，不是機密等級：建置紀錄無效，不發布。請重新執行 npm run build。`,
+		);
 	}
 	if (typeof value.includeDrafts !== 'boolean' || !(typeof value.site === 'string' || value.site === null)) {
 		throw new PublishError(
@@ -90,7 +98,11 @@ export function formatTargetFile(setup: TargetSetup, recordedAt: string): string
  * The setup a publish uses: the recorded one (a different request is refused), or — on the first publish —
  * the requested one, by default all staff without drafts. `isNew`: it must be recorded.
  */
-export function resolveTargetSetup(recorded: TargetSetup | null, requested: RequestedSetup, target: string): { setup: TargetSetup; isNew: boolean } {
+export function resolveTargetSetup(
+	recorded: TargetSetup | null,
+	requested: RequestedSetup,
+	target: string,
+): { setup: TargetSetup; isNew: boolean } {
 	if (recorded === null) {
 		return { setup: { audience: requested.audience ?? DEFAULT_AUDIENCE, drafts: requested.drafts ?? false }, isNew: true };
 	}
@@ -111,10 +123,17 @@ export function resolveTargetSetup(recorded: TargetSetup | null, requested: Requ
  * Refuses a build that the audience may not see: a ceiling above the audience, or drafts on a site not set
  * up for them. `where` names the destination in the message (`發布目的地 /srv/isms-portal`).
  */
-export function checkBuildForAudience(record: Pick<BuildRecord, 'ceiling' | 'includeDrafts'>, setup: TargetSetup, where: string, isNew = false): void {
+export function checkBuildForAudience(
+	record: Pick<BuildRecord, 'ceiling' | 'includeDrafts'>,
+	setup: TargetSetup,
+	where: string,
+	isNew = false,
+): void {
 	const ceiling = parseClassification(record.ceiling) ?? 'confidential';
 	if (!isWithinCeiling(ceiling, setup.audience)) {
-		const setUp = isNew ? `若此目的地確實只供可閱讀 ${CLASSIFICATION_LABELS[ceiling]} 文件者存取，首次發布時請加 --audience ${ceiling}。` : '';
+		const setUp = isNew
+			? `若此目的地確實只供可閱讀 ${CLASSIFICATION_LABELS[ceiling]} 文件者存取，首次發布時請加 --audience ${ceiling}。`
+			: '';
 		throw new PublishError(
 			`此建置的發布上限為 ${levelLabel(ceiling)}（${BUILD_MARKER}），高於${where}的讀者範圍 ${levelLabel(setup.audience)}：不發布，以免 ${CLASSIFICATION_LABELS[ceiling]} 文件被無權閱讀者看到。請以 PORTAL_MAX_CLASSIFICATION=${setup.audience} 重新執行 npm run build。${setUp}`,
 		);

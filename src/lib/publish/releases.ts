@@ -20,7 +20,10 @@ const RELEASE_NAME = /^(\d{8}T\d{6}Z)(?:-([1-9]\d*))?$/;
 
 /** `2026-11-25T21:05:01.123Z` → `20261125T210501Z` (UTC). */
 export function formatReleaseStamp(date: Date): string {
-	return date.toISOString().replace(/\.\d{3}Z$/, 'Z').replace(/[-:]/g, '');
+	return date
+		.toISOString()
+		.replace(/\.\d{3}Z$/, 'Z')
+		.replace(/[-:]/g, '');
 }
 
 export function parseReleaseName(name: string): { stamp: string; seq: number } | null {

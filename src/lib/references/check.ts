@@ -105,7 +105,12 @@ export function checkReferences(input: CheckInput): Problem[] {
 						const docNo = site.kind === 'document' ? site.docNo : (site.docNo ?? version.docNo);
 						if (docNo === version.docNo) {
 							if (site.kind === 'clause' && !hasDecimal(outlineOf(version), site.clause)) {
-								report(version, site, 'ref/unknown-clause', `${quote}：本文件（${version.docNo} 第 ${version.version} 版）沒有第 ${site.clause} 節`);
+								report(
+									version,
+									site,
+									'ref/unknown-clause',
+									`${quote}：本文件（${version.docNo} 第 ${version.version} 版）沒有第 ${site.clause} 節`,
+								);
 							}
 							break;
 						}
@@ -124,12 +129,27 @@ export function checkReferences(input: CheckInput): Problem[] {
 						}
 						if (site.kind === 'document') {
 							if (cited.withdrawn) {
-								report(version, site, 'ref/withdrawn-document', `${quote}：${docNo} 已於${formatRocDate(cited.withdrawn.effective)}廢止（第 ${cited.withdrawn.version} 版）`);
+								report(
+									version,
+									site,
+									'ref/withdrawn-document',
+									`${quote}：${docNo} 已於${formatRocDate(cited.withdrawn.effective)}廢止（第 ${cited.withdrawn.version} 版）`,
+								);
 							} else if (!cited.current && version.state === 'current') {
-								report(version, site, 'ref/not-in-force', `${quote}：${docNo} 尚未生效（第 ${meant.version} 版於${formatRocDate(meant.effective)}生效），現行文件不應引用`);
+								report(
+									version,
+									site,
+									'ref/not-in-force',
+									`${quote}：${docNo} 尚未生效（第 ${meant.version} 版於${formatRocDate(meant.effective)}生效），現行文件不應引用`,
+								);
 							}
 							if (site.citedTitle && site.citedTitle !== meant.title) {
-								report(version, site, 'ref/title-mismatch', `${quote}：引用的名稱「${site.citedTitle}」與 ${docNo} 的文件名稱「${meant.title}」不符`);
+								report(
+									version,
+									site,
+									'ref/title-mismatch',
+									`${quote}：引用的名稱「${site.citedTitle}」與 ${docNo} 的文件名稱「${meant.title}」不符`,
+								);
 							}
 						} else if (!hasDecimal(outlineOf(meant), site.clause)) {
 							report(version, site, 'ref/unknown-clause', `${quote}：${docNo} 第 ${meant.version} 版沒有第 ${site.clause} 節`);
@@ -152,11 +172,15 @@ export function checkReferences(input: CheckInput): Problem[] {
 						break;
 					}
 					case 'near-miss': {
-						const { rule, message } = nearMissProblem(site, (docNo) => {
-							const doc = byDocNo.get(docNo);
-							// Never the title of a document this build does not publish: its number only.
-							return doc && !input.ceiling?.hiddenDocuments.has(docNo) ? target(doc)?.title : undefined;
-						}, input.docNoDescription);
+						const { rule, message } = nearMissProblem(
+							site,
+							(docNo) => {
+								const doc = byDocNo.get(docNo);
+								// Never the title of a document this build does not publish: its number only.
+								return doc && !input.ceiling?.hiddenDocuments.has(docNo) ? target(doc)?.title : undefined;
+							},
+							input.docNoDescription,
+						);
 						report(version, site, rule, message);
 						break;
 					}

@@ -35,7 +35,13 @@ export function nearMissProblem(
 		};
 	}
 	if (miss.miss === 'close') {
-		return { rule: 'ref/near-miss-document-number', message: `${written}不是現有的文件編號（格式：${description}）；${meant}若是，請改寫為正確的文件編號` };
+		return {
+			rule: 'ref/near-miss-document-number',
+			message: `${written}不是現有的文件編號（格式：${description}）；${meant}若是，請改寫為正確的文件編號`,
+		};
 	}
-	return { rule: 'ref/near-miss-document-number', message: `${written}看似文件編號，但不符合格式（${description}），也沒有相近的文件；若要引用文件，請寫完整的文件編號` };
+	return {
+		rule: 'ref/near-miss-document-number',
+		message: `${written}看似文件編號，但不符合格式（${description}），也沒有相近的文件；若要引用文件，請寫完整的文件編號`,
+	};
 }

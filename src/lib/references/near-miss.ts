@@ -94,7 +94,7 @@ interface Part {
 /** The runs of a token: `ISMS–P 007` → ISMS, P (dash), 007 (space); `P007` → P, 007 (none). */
 function partsOf(folded: string, start: number): Part[] {
 	const parts: Part[] = [];
-	const re = /( *-+ *| +|_)?([A-Za-z]+|[0-9]+)/gyu;
+	const re = /( *-+ *| +|_)?([A-Za-z]+|[0-9]+)/guy;
 	re.lastIndex = start;
 	let match: RegExpExecArray | null;
 	while ((match = re.exec(folded)) !== null && match.index < folded.length) {
@@ -121,7 +121,13 @@ export function findNearMisses(text: string, syntax: NearMissSyntax, taken: read
 		if (!miss) continue;
 		const written = text.slice(start, miss.end);
 		if (pattern.test(written)) continue;
-		found.push({ kind: 'near-miss', ...miss.result, faults: miss.result.miss === 'form' ? faults(written, miss.result.normalised) : [], index: start, length: miss.end - start });
+		found.push({
+			kind: 'near-miss',
+			...miss.result,
+			faults: miss.result.miss === 'form' ? faults(written, miss.result.normalised) : [],
+			index: start,
+			length: miss.end - start,
+		});
 	}
 	return found;
 }
@@ -130,12 +136,24 @@ export function findNearMisses(text: string, syntax: NearMissSyntax, taken: read
  * What a token is, trying the longest reading first; it may be cut short only where a space joins the
  * rest (`ISMS P-007 辦理` is `ISMS P-007`; `ISMS-P-007A` stays whole and is no near miss).
  */
-function judge(parts: Part[], pattern: RegExp, known: readonly string[]): { end: number; result: Omit<NearMiss, 'kind' | 'index' | 'length' | 'faults'> } | undefined {
+function judge(
+	parts: Part[],
+	pattern: RegExp,
+	known: readonly string[],
+): { end: number; result: Omit<NearMiss, 'kind' | 'index' | 'length' | 'faults'> } | undefined {
 	const ends: number[] = [];
 	for (let k = parts.length; k >= 2; k--) if (k === parts.length || parts[k]!.joint === 'space') ends.push(k);
-	const normal = (k: number) => parts.slice(0, k).map((p) => p.text).join('-');
+	const normal = (k: number) =>
+		parts
+			.slice(0, k)
+			.map((p) => p.text)
+			.join('-');
 	for (const k of ends) {
-		if (pattern.test(normal(k))) return { end: parts[k - 1]!.end, result: { miss: 'form', normalised: normal(k), candidates: known.includes(normal(k)) ? [normal(k)] : [] } };
+		if (pattern.test(normal(k)))
+			return {
+				end: parts[k - 1]!.end,
+				result: { miss: 'form', normalised: normal(k), candidates: known.includes(normal(k)) ? [normal(k)] : [] },
+			};
 	}
 	for (const k of ends) {
 		const candidates = closeTo(normal(k), known);
@@ -153,7 +171,10 @@ function judge(parts: Part[], pattern: RegExp, known: readonly string[]): { end:
 
 /** `ISMS-P-007` → `A-A-9`: letters and digits runs. */
 function shapeOf(docNo: string): string {
-	return docNo.split('-').map((part) => (/^[0-9]+$/u.test(part) ? '9' : /^[A-Za-z]+$/u.test(part) ? 'A' : '?')).join('-');
+	return docNo
+		.split('-')
+		.map((part) => (/^[0-9]+$/u.test(part) ? '9' : /^[A-Za-z]+$/u.test(part) ? 'A' : '?'))
+		.join('-');
 }
 
 /** Known numbers meant by `written`: the same but for zero padding (ISMS-P-07), else one character off. */
@@ -161,7 +182,10 @@ function closeTo(written: string, known: readonly string[]): string[] {
 	const unpadded = (s: string) => s.replace(/(^|-)0+(?=\d)/gu, '$1');
 	const padded = known.filter((docNo) => unpadded(docNo) === unpadded(written));
 	if (padded.length > 0) return padded.slice(0, 3);
-	return known.filter((docNo) => withinOneEdit(written, docNo)).sort().slice(0, 3);
+	return known
+		.filter((docNo) => withinOneEdit(written, docNo))
+		.sort()
+		.slice(0, 3);
 }
 
 /** One insertion, deletion, substitution or swap of neighbours apart (or equal). */

@@ -44,7 +44,8 @@ export interface ReferenceSyntax {
 }
 
 /** Words that end a document's title: 政策, 程序書, 作業說明書, 表單 … */
-const TITLE_ENDING = /(?:政策|手冊|程序書|程序|作業說明書|作業說明|說明書|規範|辦法|要點|計畫書|計畫|準則|標準|清單|清冊|紀錄表|登記表|簽到表|量測表|檢核表|一覽表|紀錄|申請單|處理單|通報單|表單)/gu;
+const TITLE_ENDING =
+	/(?:政策|手冊|程序書|程序|作業說明書|作業說明|說明書|規範|辦法|要點|計畫書|計畫|準則|標準|清單|清冊|紀錄表|登記表|簽到表|量測表|檢核表|一覽表|紀錄|申請單|處理單|通報單|表單)/gu;
 /** Words that make a run of text prose rather than a cited title: 依 ISMS-P-005 辦理相關申請單. */
 const NOT_A_TITLE = /辦理|依據|規定|參閱|所定|應/u;
 const HAN_RUN = /^[ \u3000]?(\p{Script=Han}[\p{Script=Han}（）()、]*)/u;
@@ -218,7 +219,11 @@ const SKIPPED = new Set(['code', 'inlineCode', 'mdxFlowExpression', 'mdxTextExpr
  * `nearMiss`, document numbers typed almost right (`ISMS–P-007`, `ISMS-P-07`) are collected too, for
  * the checker only (src/lib/references/near-miss.ts).
  */
-export function collectReferences(tree: MdNode, syntax: ReferenceSyntax, options: { ownTitle?: string; nearMiss?: NearMissSyntax } = {}): ReferenceSite[] {
+export function collectReferences(
+	tree: MdNode,
+	syntax: ReferenceSyntax,
+	options: { ownTitle?: string; nearMiss?: NearMissSyntax } = {},
+): ReferenceSite[] {
 	const sites: ReferenceSite[] = [];
 	// The first text of a heading, paragraph or list item: a clause number there is the clause's own.
 	let blockStart = false;
@@ -258,7 +263,11 @@ export function collectReferences(tree: MdNode, syntax: ReferenceSyntax, options
  * The references of one run of text: `findReferences`'s, and the official-scheme clause references
  * after them (a document number right before a clause path makes it that document's).
  */
-export function textReferences(text: string, syntax: ReferenceSyntax, options: { blockStart?: boolean; ownTitle?: string } = {}): (FoundReference | ClauseReference)[] {
+export function textReferences(
+	text: string,
+	syntax: ReferenceSyntax,
+	options: { blockStart?: boolean; ownTitle?: string } = {},
+): (FoundReference | ClauseReference)[] {
 	const found: (FoundReference | ClauseReference)[] = findReferences(text, syntax);
 	const documentEnds = found.flatMap((ref) => (ref.kind === 'document' ? [{ end: ref.index + ref.length, docNo: ref.docNo }] : []));
 	const taken = found.map((ref) => [ref.index, ref.index + ref.length] as const);
@@ -270,7 +279,12 @@ export function textReferences(text: string, syntax: ReferenceSyntax, options: {
 }
 
 /** Line and column of `index` within a text node that starts at `start`. */
-function advance(start: { line: number; column: number }, value: string, index: number, blockColumn: number): { line: number; column: number } {
+function advance(
+	start: { line: number; column: number },
+	value: string,
+	index: number,
+	blockColumn: number,
+): { line: number; column: number } {
 	const before = value.slice(0, index);
 	const newlines = before.split('\n');
 	if (newlines.length === 1) return { line: start.line, column: start.column + index };

@@ -37,11 +37,13 @@ export function documentHast(tree: Root): DocumentHast {
 		if (element && !Array.isArray(element) && element.tagName === 'img') images.mark(element);
 		return element;
 	};
-	const image = (kind: 'image' | 'imageReference'): Handler => (state, node) => {
-		const element = defaultHandlers[kind](state, node as never);
-		if (element && !Array.isArray(element) && element.type === 'element') images.mark(element);
-		return element;
-	};
+	const image =
+		(kind: 'image' | 'imageReference'): Handler =>
+		(state, node) => {
+			const element = defaultHandlers[kind](state, node as never);
+			if (element && !Array.isArray(element) && element.type === 'element') images.mark(element);
+			return element;
+		};
 	const hast = toHast(tree, {
 		handlers: {
 			mdxJsxFlowElement: jsx,
@@ -62,9 +64,17 @@ const nothing: Handler = () => undefined;
 /** An allowlisted tag as the element it names, with its allowlisted attributes; a portal component as its element. */
 function jsxElement(state: State, node: JsxNode): Element | ElementContent[] | undefined {
 	if (!node.name) return undefined;
-	const component = (DOCUMENT_COMPONENT_ELEMENTS as Record<string, ((props: Record<string, string>, children: ElementContent[]) => Element) | undefined>)[node.name];
+	const component = (
+		DOCUMENT_COMPONENT_ELEMENTS as Record<string, ((props: Record<string, string>, children: ElementContent[]) => Element) | undefined>
+	)[node.name];
 	if (component) {
-		const props = Object.fromEntries(node.attributes.flatMap((attribute) => (attribute.type === 'mdxJsxAttribute' && attribute.name && typeof attribute.value === 'string' ? [[attribute.name, attribute.value]] : [])));
+		const props = Object.fromEntries(
+			node.attributes.flatMap((attribute) =>
+				attribute.type === 'mdxJsxAttribute' && attribute.name && typeof attribute.value === 'string'
+					? [[attribute.name, attribute.value]]
+					: [],
+			),
+		);
 		return component(props, state.all(node as unknown as Nodes));
 	}
 	// Capitalised names are components; a lower-case name is an HTML tag, in any letter case after the first.

@@ -23,9 +23,7 @@ export interface SearchData {
 export function searchData(model: Pick<PortalModel, 'documents' | 'synonyms'>): SearchData {
 	return {
 		synonyms: [...DEFAULT_SYNONYMS.map((group) => [...group]), ...(model.synonyms ?? [])],
-		documents: model.documents
-			.filter((doc) => doc.current)
-			.map((doc) => ({ docNo: doc.docNo, title: doc.current!.title, url: doc.url })),
+		documents: model.documents.filter((doc) => doc.current).map((doc) => ({ docNo: doc.docNo, title: doc.current!.title, url: doc.url })),
 	};
 }
 
@@ -36,7 +34,10 @@ export function readSearchData(value: unknown): SearchData {
 	return {
 		synonyms: Array.isArray(data.synonyms) ? data.synonyms.filter(strings) : [],
 		documents: Array.isArray(data.documents)
-			? data.documents.filter((d): d is SearchDataDocument => Boolean(d) && typeof d.docNo === 'string' && typeof d.title === 'string' && typeof d.url === 'string')
+			? data.documents.filter(
+					(d): d is SearchDataDocument =>
+						Boolean(d) && typeof d.docNo === 'string' && typeof d.title === 'string' && typeof d.url === 'string',
+				)
 			: [],
 	};
 }

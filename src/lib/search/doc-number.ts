@@ -32,7 +32,8 @@ function partsOf(text: string): Part[] {
 const samePart = (a: string, b: string) => (/^\d/.test(a) && /^\d/.test(b) ? Number(a) === Number(b) : a === b);
 
 /** A version written after a number: ` 1.0`, ` v1.0`, ` 第1.0版`, ` 1.0版`, ` 版次1.0`, ` 第1版` (= 1.0). */
-const VERSION_AFTER = /^[\s\-_]*(?:第\s*|v(?:er(?:sion)?)?\.?\s*|版次\s*|版本\s*)?(\d{1,3})(?:\.(\d{1,3}))?(?:\s*版)?(?![\d.])(?!\s*[節條點款項章])/i;
+const VERSION_AFTER =
+	/^[\s\-_]*(?:第\s*|v(?:er(?:sion)?)?\.?\s*|版次\s*|版本\s*)?(\d{1,3})(?:\.(\d{1,3}))?(?:\s*版)?(?![\d.])(?!\s*[節條點款項章])/i;
 
 /**
  * Every mention of a known document number in `text` (already width-folded), with the version that
@@ -42,7 +43,11 @@ const VERSION_AFTER = /^[\s\-_]*(?:第\s*|v(?:er(?:sion)?)?\.?\s*|版次\s*|版�
 export function findDocReferences(text: string, known: readonly string[]): DocReference[] {
 	if (known.length === 0) return [];
 	const parts = partsOf(text);
-	const numbers = known.map((docNo) => ({ docNo, parts: partsOf(docNo).map((p) => p.text), compact: docNo.replace(/[^A-Za-z0-9]/g, '').toUpperCase() }));
+	const numbers = known.map((docNo) => ({
+		docNo,
+		parts: partsOf(docNo).map((p) => p.text),
+		compact: docNo.replace(/[^A-Za-z0-9]/g, '').toUpperCase(),
+	}));
 	const found: DocReference[] = [];
 	for (let i = 0; i < parts.length; i++) {
 		// Parts of one mention are adjacent or separated only by joiners, and the mention starts a word.
@@ -54,7 +59,8 @@ export function findDocReferences(text: string, known: readonly string[]): DocRe
 			const matches = numbers.filter(({ parts: own, compact }) => {
 				if (run.length >= 2 && run.length <= own.length) {
 					const tail = own.slice(own.length - run.length);
-					if (tail.every((part, k) => samePart(part, run[k]!)) && tail.some((p) => /^\d/.test(p)) && tail.some((p) => /^[A-Z]/.test(p))) return true;
+					if (tail.every((part, k) => samePart(part, run[k]!)) && tail.some((p) => /^\d/.test(p)) && tail.some((p) => /^[A-Z]/.test(p)))
+						return true;
 				}
 				return run.join('') === compact;
 			});

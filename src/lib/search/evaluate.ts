@@ -41,7 +41,11 @@ const NEARBY = 60;
  * Evaluates a loaded page. `pagefindFound(i)` tells whether Pagefind returned the page for a Latin
  * alternative of group i (its stemming finds 'policies' for 'policy'); Han terms are checked in the text.
  */
-export function evaluatePage(data: PagefindData, plan: SearchPlan, pagefindFound: (group: number) => boolean = () => false): PageEvaluation {
+export function evaluatePage(
+	data: PagefindData,
+	plan: SearchPlan,
+	pagefindFound: (group: number) => boolean = () => false,
+): PageEvaluation {
 	const view = matchView(data.content);
 	const title = matchView(`${data.meta.docNo ?? ''} ${data.meta.title ?? ''}`);
 	const headingTexts = (data.anchors ?? []).filter((a) => HEADING.test(a.element)).map((a) => a.text ?? '');
@@ -53,7 +57,9 @@ export function evaluatePage(data: PagefindData, plan: SearchPlan, pagefindFound
 	const count = (test: (group: TermGroup, i: number) => boolean) => required.filter(({ group, i }) => test(group, i)).length;
 	const status = data.meta.status;
 	const inTitle = count((group) => has(title, group));
-	const needles = required.flatMap(({ group, i }) => [...group.alternatives, ...(group.loose ?? [])].map((alternative) => [alternative, i] as const));
+	const needles = required.flatMap(({ group, i }) =>
+		[...group.alternatives, ...(group.loose ?? [])].map((alternative) => [alternative, i] as const),
+	);
 	const matches = findTagged(data.content, needles, view);
 	let nearby = 0;
 	for (let a = 0; a < matches.length; a++) {
@@ -68,10 +74,12 @@ export function evaluatePage(data: PagefindData, plan: SearchPlan, pagefindFound
 		inTitle,
 		titleAll: required.length > 0 && inTitle === required.length,
 		inHeading: count((group) => has(headings, group)),
-		headingAll: required.length > 0 && headingTexts.some((text) => {
-			const heading = matchView(text);
-			return required.every(({ group }) => has(heading, group));
-		}),
+		headingAll:
+			required.length > 0 &&
+			headingTexts.some((text) => {
+				const heading = matchView(text);
+				return required.every(({ group }) => has(heading, group));
+			}),
 		structural: count((group) => has(title, group) || has(headings, group)),
 		place: plan.groups.map((group) => (has(title, group) ? 2 : has(headings, group) ? 1 : 0)),
 		typed: plan.groups.map((group) => contains(view, group.text) || contains(title, group.text)),

@@ -5,7 +5,12 @@ export const STATUS_LABELS = STATE_LABELS;
 export type StatusLabel = (typeof STATUS_LABELS)[keyof typeof STATUS_LABELS];
 
 /** Versions that are not in force: left out of results unless staff ask for them. */
-export const NOT_IN_FORCE: readonly StatusLabel[] = [STATUS_LABELS.superseded, STATUS_LABELS.upcoming, STATUS_LABELS.withdrawn, STATUS_LABELS.draft];
+export const NOT_IN_FORCE: readonly StatusLabel[] = [
+	STATUS_LABELS.superseded,
+	STATUS_LABELS.upcoming,
+	STATUS_LABELS.withdrawn,
+	STATUS_LABELS.draft,
+];
 
 /** Filter keys written on document pages (index-attributes.ts) and read by the search. */
 export const FILTER_KEYS = { docNo: 'docNo', status: 'status', tier: 'tier', classification: 'classification' } as const;

@@ -80,9 +80,19 @@ export function toHit(data: PagefindData, needles: readonly (readonly [string, n
 		}
 	}
 	// A page named by number may not contain the query's words: its excerpt is its beginning.
-	hit.excerpt = buildExcerpt(text, needles.map(([needle]) => needle), focus ?? 0, 0, 100);
+	hit.excerpt = buildExcerpt(
+		text,
+		needles.map(([needle]) => needle),
+		focus ?? 0,
+		0,
+		100,
+	);
 	if (matches.length === 0) return hit;
-	hit.excerpt = buildExcerpt(text, needles.map(([needle]) => needle), focus);
+	hit.excerpt = buildExcerpt(
+		text,
+		needles.map(([needle]) => needle),
+		focus,
+	);
 	if (focus !== undefined && ends) {
 		const location = wordAt(focus);
 		const anchor = anchors.filter((a) => a.location <= location).at(-1);

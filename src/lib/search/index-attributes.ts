@@ -11,7 +11,10 @@ import { FILTER_KEYS, STATUS_LABELS } from './filters.ts';
  * standing in one sentence (「1.0 版已於民國110年4月1日由 1.1 版取代」). The search leaves versions out of
  * force out of the default results by their status (filters.ts).
  */
-export function searchIndexAttributes(version: PublishedVersion, labels: Record<Classification, string> = CLASSIFICATION_LABELS): Record<string, string> {
+export function searchIndexAttributes(
+	version: PublishedVersion,
+	labels: Record<Classification, string> = CLASSIFICATION_LABELS,
+): Record<string, string> {
 	return {
 		'data-search-doc-no': version.docNo,
 		'data-search-title': version.title,

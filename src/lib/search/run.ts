@@ -76,11 +76,19 @@ function dataOf(pagefind: PagefindLike, result: PagefindResultLike): Promise<Pag
 	return data;
 }
 
-export async function runSearch(pagefind: PagefindLike, input: string, options: RunOptions = {}, context: SearchContext = {}): Promise<SearchOutcome> {
+export async function runSearch(
+	pagefind: PagefindLike,
+	input: string,
+	options: RunOptions = {},
+	context: SearchContext = {},
+): Promise<SearchOutcome> {
 	const max = options.maxCandidates ?? 200;
 	const typed = normalizeQuery(input);
 	const text = context.toTraditional && hasHan(typed) ? await context.toTraditional(typed) : typed;
-	const plan = parseQuery(text, { knownDocNos: mayNameDocument(text) ? await docNosOf(pagefind) : [], synonyms: context.synonyms ?? NO_SYNONYMS });
+	const plan = parseQuery(text, {
+		knownDocNos: mayNameDocument(text) ? await docNosOf(pagefind) : [],
+		synonyms: context.synonyms ?? NO_SYNONYMS,
+	});
 	const converted = text !== typed ? text : undefined;
 	if (converted) keepTyped(plan, typed, converted);
 	const outcome: SearchOutcome = { plan, hits: [], truncated: false, missingVersions: [], ...(converted ? { converted } : {}) };
@@ -90,7 +98,14 @@ export async function runSearch(pagefind: PagefindLike, input: string, options: 
 	const cache = new Map<string, Promise<PagefindResultLike[]>>();
 	const search = (query: string | null, own: Record<string, unknown> = filters) => {
 		const key = JSON.stringify([query, own]);
-		if (!cache.has(key)) cache.set(key, pagefind.search(query, { filters: own }).then((r) => r?.results ?? [], () => []));
+		if (!cache.has(key))
+			cache.set(
+				key,
+				pagefind.search(query, { filters: own }).then(
+					(r) => r?.results ?? [],
+					() => [],
+				),
+			);
 		return cache.get(key)!;
 	};
 
@@ -140,10 +155,18 @@ export async function runSearch(pagefind: PagefindLike, input: string, options: 
 			const all = await search(null, { [FILTER_KEYS.docNo]: docNo });
 			const shown = new Set((await search(null, { ...filters, [FILTER_KEYS.docNo]: docNo })).map((r) => r.id));
 			const pages = await Promise.all(all.map(async (result) => ({ result, data: await dataOf(pagefind, result) })));
-			pages.sort((a, b) => rankVersion(a.data.meta) - rankVersion(b.data.meta) || compareVersions(b.data.meta.version ?? '0.0', a.data.meta.version ?? '0.0'));
+			pages.sort(
+				(a, b) =>
+					rankVersion(a.data.meta) - rankVersion(b.data.meta) ||
+					compareVersions(b.data.meta.version ?? '0.0', a.data.meta.version ?? '0.0'),
+			);
 			const asked = ref.version ? pages.find((p) => p.data.meta.version === ref.version) : undefined;
 			if (ref.version && !asked) {
-				outcome.missingVersions.push({ docNo, version: ref.version, versions: pages.map((p) => p.data.meta.version ?? '').filter(Boolean) });
+				outcome.missingVersions.push({
+					docNo,
+					version: ref.version,
+					versions: pages.map((p) => p.data.meta.version ?? '').filter(Boolean),
+				});
 			}
 			pages.forEach(({ result }, i) => {
 				const first = asked ? asked.result.id === result.id : i === 0 && shown.has(result.id);
@@ -165,7 +188,11 @@ export async function runSearch(pagefind: PagefindLike, input: string, options: 
 	const estimate = (id: string) => required.filter((i) => groupsOf.get(id)?.has(i)).length;
 	const scoreOf = (id: string) => (scores.get(id) ?? []).reduce((sum, s) => sum + (s ?? 0), 0);
 	const ids = [...byId.keys()].sort(
-		(a, b) => (named.get(a)?.named ?? 2) - (named.get(b)?.named ?? 2) || estimate(b) - estimate(a) || scoreOf(b) - scoreOf(a) || order.get(a)! - order.get(b)!,
+		(a, b) =>
+			(named.get(a)?.named ?? 2) - (named.get(b)?.named ?? 2) ||
+			estimate(b) - estimate(a) ||
+			scoreOf(b) - scoreOf(a) ||
+			order.get(a)! - order.get(b)!,
 	);
 	outcome.truncated = ids.length > max + named.size;
 	const examined = ids.slice(0, max + named.size);
@@ -179,10 +206,15 @@ export async function runSearch(pagefind: PagefindLike, input: string, options: 
 			return { id, data, ranked };
 		}),
 	);
-	weigh(plan, loaded.map(({ id, ranked }) => ({ ranked, pagefind: scores.get(id) ?? [] })));
+	weigh(
+		plan,
+		loaded.map(({ id, ranked }) => ({ ranked, pagefind: scores.get(id) ?? [] })),
+	);
 	const needles = [
 		...plan.phrases.map((phrase) => [phrase, -1] as const),
-		...plan.groups.flatMap((group, index) => (group.optional ? [] : group.alternatives.map((alternative) => [alternative, index] as const))),
+		...plan.groups.flatMap((group, index) =>
+			group.optional ? [] : group.alternatives.map((alternative) => [alternative, index] as const),
+		),
 	];
 	outcome.hits = loaded
 		.filter(({ ranked }) => ranked.named < 2 || isRelated(ranked.evaluation))
@@ -203,7 +235,9 @@ const OPTIONAL_WEIGHT = 0.5;
 function weigh(plan: SearchPlan, pages: readonly { ranked: Ranked; pagefind: readonly (number | undefined)[] }[]): void {
 	const groups = plan.groups.map((group, index) => ({ group, index }));
 	const best = groups.map(({ index }) => Math.max(0, ...pages.map((p) => p.pagefind[index] ?? 0)));
-	const idf = groups.map(({ index }) => Math.log(1 + pages.length / Math.max(1, pages.filter((p) => p.ranked.evaluation.found[index]).length)));
+	const idf = groups.map(({ index }) =>
+		Math.log(1 + pages.length / Math.max(1, pages.filter((p) => p.ranked.evaluation.found[index]).length)),
+	);
 	for (const page of pages) {
 		const e = page.ranked.evaluation;
 		let score = 0;

@@ -31,7 +31,7 @@ export function cutHan(run: string, vocabulary: ReadonlySet<string>): CutTerm[] 
 	const segments = words(run);
 	// 1. Join segments that together spell a dictionary word, longest first.
 	const joined: { text: string; known: boolean; base?: string }[] = [];
-	for (let i = 0; i < segments.length; ) {
+	for (let i = 0; i < segments.length;) {
 		let taken = 1;
 		let known = vocabulary.has(normalizeTerm(segments[i]!));
 		for (let n = Math.min(MAX_JOIN, segments.length - i); n > 1; n--) {

@@ -34,7 +34,11 @@ export function hasSimplified(text: string): boolean {
 let converter: Promise<(text: string) => string> | undefined;
 
 async function loadConverter(): Promise<(text: string) => string> {
-	const [{ ConverterFactory }, cn, twp] = await Promise.all([import('opencc-js/core'), import('opencc-js/from/cn'), import('opencc-js/to/twp')]);
+	const [{ ConverterFactory }, cn, twp] = await Promise.all([
+		import('opencc-js/core'),
+		import('opencc-js/from/cn'),
+		import('opencc-js/to/twp'),
+	]);
 	return ConverterFactory(...cn.default, ...twp.default);
 }
 

@@ -13,7 +13,9 @@ export interface Suggestions {
 }
 
 export function suggest(plan: SearchPlan, documents: readonly SearchDataDocument[], limit = 3): Suggestions {
-	const wanted = new Set([...normalizeTerm(plan.groups.map((g) => g.text).join('') || plan.normalized)].filter((c) => /[\p{L}\p{N}]/u.test(c)));
+	const wanted = new Set(
+		[...normalizeTerm(plan.groups.map((g) => g.text).join('') || plan.normalized)].filter((c) => /[\p{L}\p{N}]/u.test(c)),
+	);
 	const scored = documents
 		.map((doc, index) => {
 			const title = new Set(normalizeTerm(doc.title));
@@ -23,6 +25,12 @@ export function suggest(plan: SearchPlan, documents: readonly SearchDataDocument
 		.filter(({ shared }) => shared > 0)
 		.sort((a, b) => b.shared - a.shared || b.share - a.share || a.index - b.index);
 	const required = plan.groups.filter((g) => !g.optional);
-	const shorter = required.length > 1 ? required.slice(0, -1).map((g) => g.text).join(' ') : undefined;
+	const shorter =
+		required.length > 1
+			? required
+					.slice(0, -1)
+					.map((g) => g.text)
+					.join(' ')
+			: undefined;
 	return { titles: scored.slice(0, limit).map(({ doc }) => doc), ...(shorter ? { shorter } : {}) };
 }

@@ -23,10 +23,21 @@ const EXAMPLE = '例如 groups: 下一行寫 - [公文系統, 電子公文]';
 
 export function parseSynonymsFile(source: string, file: string): SynonymsFile {
 	const yaml = parseYamlSource(source);
-	const problems: Problem[] = yaml.errors.map(({ message, ...at }) => ({ file, ...at, severity: 'error', rule: 'synonyms/syntax', message }));
+	const problems: Problem[] = yaml.errors.map(({ message, ...at }) => ({
+		file,
+		...at,
+		severity: 'error',
+		rule: 'synonyms/syntax',
+		message,
+	}));
 	if (problems.length > 0) return { groups: [], problems };
-	const problem = (path: PropertyKey[], rule: string, message: string, severity: Problem['severity'] = 'error', target: 'key' | 'value' = 'value') =>
-		problems.push({ file, ...yaml.at(path, target), severity, rule, message });
+	const problem = (
+		path: PropertyKey[],
+		rule: string,
+		message: string,
+		severity: Problem['severity'] = 'error',
+		target: 'key' | 'value' = 'value',
+	) => problems.push({ file, ...yaml.at(path, target), severity, rule, message });
 
 	const data = yaml.data;
 	// An empty file (or only comments) adds nothing.
@@ -48,7 +59,11 @@ export function parseSynonymsFile(source: string, file: string): SynonymsFile {
 	raw.forEach((group: unknown, index) => {
 		const where = `第 ${index + 1} 組同義詞`;
 		if (!Array.isArray(group)) {
-			problem(['groups', index], 'synonyms/invalid-group', `${where}應為以方括號列出的詞，例如 [公文系統, 電子公文]；收到${describeValue(group)}`);
+			problem(
+				['groups', index],
+				'synonyms/invalid-group',
+				`${where}應為以方括號列出的詞，例如 [公文系統, 電子公文]；收到${describeValue(group)}`,
+			);
 			return;
 		}
 		const words: string[] = [];
@@ -58,13 +73,22 @@ export function parseSynonymsFile(source: string, file: string): SynonymsFile {
 			if (typeof word !== 'string' || !/[\p{L}\p{N}]/u.test(word)) {
 				valid = false;
 				const hint = typeof word === 'number' || typeof word === 'boolean' ? '；數字或 true/false 請加引號，例如 "5G"' : '';
-				problem(['groups', index, position], 'synonyms/invalid-word', `${where}的第 ${position + 1} 個詞${describeValue(word)}無效；應為含文字或數字的詞${hint}`);
+				problem(
+					['groups', index, position],
+					'synonyms/invalid-word',
+					`${where}的第 ${position + 1} 個詞${describeValue(word)}無效；應為含文字或數字的詞${hint}`,
+				);
 				return;
 			}
 			const key = normalizeTerm(word);
 			const earlier = seen.get(key);
 			if (earlier !== undefined) {
-				problem(['groups', index, position], 'synonyms/duplicate-word', `${where}中「${word}」與「${earlier}」重複；請刪除其中一個`, 'warning');
+				problem(
+					['groups', index, position],
+					'synonyms/duplicate-word',
+					`${where}中「${word}」與「${earlier}」重複；請刪除其中一個`,
+					'warning',
+				);
 				return;
 			}
 			seen.set(key, word);
@@ -72,7 +96,11 @@ export function parseSynonymsFile(source: string, file: string): SynonymsFile {
 		});
 		if (!valid) return;
 		if (words.length < 2) {
-			problem(['groups', index], 'synonyms/invalid-group', `${where}只有 ${words.length} 個詞；一組同義詞至少要有 2 個詞，例如 [公文系統, 電子公文]`);
+			problem(
+				['groups', index],
+				'synonyms/invalid-group',
+				`${where}只有 ${words.length} 個詞；一組同義詞至少要有 2 個詞，例如 [公文系統, 電子公文]`,
+			);
 			return;
 		}
 		groups.push(words);

@@ -33,12 +33,24 @@ export function matchView(text: string): { text: string; map: number[] } {
 	let lastAlnum = false;
 	for (const char of text) {
 		const code = char.codePointAt(0)!;
-		if (code === 0x20 || code === 0x0a || code === 0x09 || code === 0x0d || code === 0x3000 || code === 0xa0 || (code > 0x7f && /\s/u.test(char))) {
+		if (
+			code === 0x20 ||
+			code === 0x0a ||
+			code === 0x09 ||
+			code === 0x0d ||
+			code === 0x3000 ||
+			code === 0xa0 ||
+			(code > 0x7f && /\s/u.test(char))
+		) {
 			if (gap < 0) gap = offset;
 		} else {
 			// Fast paths: ASCII and the CJK unified ideographs are their own NFKC form.
 			const normalized =
-				code < 0x80 ? char.toLowerCase() : code >= 0x4e00 && code <= 0x9fff ? char : char.normalize('NFKC').toLowerCase().replace(/\s+/gu, '');
+				code < 0x80
+					? char.toLowerCase()
+					: code >= 0x4e00 && code <= 0x9fff
+						? char
+						: char.normalize('NFKC').toLowerCase().replace(/\s+/gu, '');
 			if (normalized) {
 				const alnum = isAlnum(normalized.charCodeAt(0));
 				if (gap >= 0 && lastAlnum && alnum) {
@@ -95,20 +107,30 @@ export function contains(view: { text: string }, term: string): boolean {
 
 /** Where each term occurs in `text`: [start, end) offsets in the original text, sorted, overlaps merged. */
 export function findMatches(text: string, terms: readonly string[]): [number, number][] {
-	return mergeRanges(findTagged(text, terms.map((term) => [term, 0] as const)).map(([start, end]) => [start, end]));
+	return mergeRanges(
+		findTagged(
+			text,
+			terms.map((term) => [term, 0] as const),
+		).map(([start, end]) => [start, end]),
+	);
 }
 
 /**
  * Every occurrence of each term in `text`, tagged with the term's group: [start, end, group], sorted by
  * start. Terms are matched on the normalised view; offsets are in the original text.
  */
-export function findTagged(text: string, terms: readonly (readonly [string, number])[], view = matchView(text)): [number, number, number][] {
+export function findTagged(
+	text: string,
+	terms: readonly (readonly [string, number])[],
+	view = matchView(text),
+): [number, number, number][] {
 	const found: [number, number, number][] = [];
 	for (const [term, group] of terms) {
 		const needle = normalizeTerm(term);
 		if (!needle) continue;
 		const bounded = (at: number) =>
-			!(ALNUM.test(needle[0]!) && ALNUM.test(view.text[at - 1] ?? '')) && !(ALNUM.test(needle.at(-1)!) && ALNUM.test(view.text[at + needle.length] ?? ''));
+			!(ALNUM.test(needle[0]!) && ALNUM.test(view.text[at - 1] ?? '')) &&
+			!(ALNUM.test(needle.at(-1)!) && ALNUM.test(view.text[at + needle.length] ?? ''));
 		for (let at = view.text.indexOf(needle); at >= 0; at = view.text.indexOf(needle, at + 1)) {
 			if (!bounded(at)) continue;
 			found.push([view.map[at]!, nextCharEnd(text, view.map[at + needle.length - 1]!), group]);

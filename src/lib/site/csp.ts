@@ -55,7 +55,8 @@ export interface PageAudit {
 }
 
 /** A comment, a raw-text element (script, style) with its content, or any other start tag; values in quotes. */
-const TOKENS = /<!--[\s\S]*?-->|<(script|style)(?=[\s/>])([^>"']*(?:(?:"[^"]*"|'[^']*')[^>"']*)*)>([\s\S]*?)<\/\1\s*>|<([a-zA-Z][^\s/>]*)([^>"']*(?:(?:"[^"]*"|'[^']*')[^>"']*)*)>/gi;
+const TOKENS =
+	/<!--[\s\S]*?-->|<(script|style)(?=[\s/>])([^>"']*(?:(?:"[^"]*"|'[^']*')[^>"']*)*)>([\s\S]*?)<\/\1\s*>|<([a-zA-Z][^\s/>]*)([^>"']*(?:(?:"[^"]*"|'[^']*')[^>"']*)*)>/gi;
 const ATTRIBUTES = /\s([^\s"'>/=]+)(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'>]+))?/g;
 const META = /<meta http-equiv="content-security-policy" content="([^"]*)"\s*\/?>/i;
 
@@ -69,10 +70,16 @@ export function auditPage(html: string, hash: (text: string) => string): PageAud
 	const faults: string[] = [];
 	const meta = META.exec(html);
 	if (!meta) return { html, faults: ['頁面沒有內容安全政策（content-security-policy meta）'] };
-	const policy = parsePolicy(meta[1]!.replace(/&#39;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&'));
+	const policy = parsePolicy(
+		meta[1]!
+			.replace(/&#39;/g, "'")
+			.replace(/&quot;/g, '"')
+			.replace(/&amp;/g, '&'),
+	);
 	const scriptHashes = new Set(policy.get('script-src-elem') ?? policy.get('script-src') ?? []);
 	const styleHashes = new Set(policy.get('style-src-elem') ?? policy.get('style-src') ?? []);
-	if (!scriptHashes.has("'self'") || [...scriptHashes].some((s) => s === "'unsafe-inline'")) faults.push(`script-src 不符預期：${[...scriptHashes].filter((s) => !s.startsWith("'sha")).join(' ')}`);
+	if (!scriptHashes.has("'self'") || [...scriptHashes].some((s) => s === "'unsafe-inline'"))
+		faults.push(`script-src 不符預期：${[...scriptHashes].filter((s) => !s.startsWith("'sha")).join(' ')}`);
 
 	// One pass, left to right, whole tags at a time (a quoted attribute value may hold "<script>" as text).
 	for (const token of html.matchAll(TOKENS)) {

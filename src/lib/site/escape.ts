@@ -49,4 +49,3 @@ export function cssString(value: string): string {
 	}
 	return `${out}"`;
 }
-

@@ -39,5 +39,10 @@ export function dataFiles(
 	blocks: Readonly<Record<string, readonly SourceBlock[]>>,
 	attachmentsOf?: (version: PublishedVersion) => readonly AttachmentFile[],
 ): Map<string, () => string> {
-	return new Map(diffableDocuments(documents).map((document) => [versionsDataPath(document.docNo), () => JSON.stringify(versionsFile(document, blocks, attachmentsOf))]));
+	return new Map(
+		diffableDocuments(documents).map((document) => [
+			versionsDataPath(document.docNo),
+			() => JSON.stringify(versionsFile(document, blocks, attachmentsOf)),
+		]),
+	);
 }

@@ -16,7 +16,11 @@ export interface PrintAddresses {
 	current: string;
 }
 
-export function printAddresses(doc: PublishedDocument, version: PublishedVersion, site: URL | string | undefined): PrintAddresses | undefined {
+export function printAddresses(
+	doc: PublishedDocument,
+	version: PublishedVersion,
+	site: URL | string | undefined,
+): PrintAddresses | undefined {
 	if (!site) return undefined;
 	return { version: new URL(version.url, site).href, current: new URL(doc.url, site).href };
 }

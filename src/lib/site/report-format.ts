@@ -16,7 +16,11 @@ function escapeProperty(value: string): string {
  * workflow annotations (`::error file=…,line=…,col=…::…`), `json` for tools, `codequality` as a GitLab
  * Code Quality report (the JSON array `artifacts:reports:codequality` shows in merge requests).
  */
-export function formatReport(problems: readonly Problem[], format: ReportFormat, stats: { documents: number; versions: number; ms: number }): string {
+export function formatReport(
+	problems: readonly Problem[],
+	format: ReportFormat,
+	stats: { documents: number; versions: number; ms: number },
+): string {
 	if (format === 'json') {
 		return `${JSON.stringify({ problems, summary: { ...countBySeverity(problems), ...stats } }, null, 2)}\n`;
 	}

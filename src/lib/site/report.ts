@@ -28,21 +28,29 @@ export function complianceReport(model: PortalModel, failOn: readonly FailOn[] =
 		for (const kind of Object.keys(SOA_GAP_LABELS) as SoaGapKind[]) {
 			const rows = matrix.gaps[kind];
 			gapTotal += rows.length;
-			lines.push(`  文件化缺口－${SOA_GAP_LABELS[kind]}：${rows.length}${rows.length > 0 ? `（${rows.map((r) => r.control.id).join('、')}）` : ''}`);
+			lines.push(
+				`  文件化缺口－${SOA_GAP_LABELS[kind]}：${rows.length}${rows.length > 0 ? `（${rows.map((r) => r.control.id).join('、')}）` : ''}`,
+			);
 		}
 		for (const status of PENDING_STATUSES) {
 			const rows = matrix.pending[status];
-			lines.push(`  尚未完全實施－${SOA_STATUSES[status]}：${rows.length}${rows.length > 0 ? `（${rows.map((r) => r.control.id).join('、')}）` : ''}`);
+			lines.push(
+				`  尚未完全實施－${SOA_STATUSES[status]}：${rows.length}${rows.length > 0 ? `（${rows.map((r) => r.control.id).join('、')}）` : ''}`,
+			);
 		}
 		const unassessed = matrix.gaps.unassessed;
 		if (unassessed.length > 0) {
 			lines.push('', `待評估之控制措施（${unassessed.length}）：評估後填寫 status、reasons 及 lastReviewed`);
-			for (const row of unassessed) lines.push(`  ${row.control.id} ${controlTitle(row.control)}：${row.entry?.status ? SOA_STATUSES[row.entry.status] : '未填狀態'}`);
+			for (const row of unassessed)
+				lines.push(`  ${row.control.id} ${controlTitle(row.control)}：${row.entry?.status ? SOA_STATUSES[row.entry.status] : '未填狀態'}`);
 		}
 		if (legacy.length > 0) {
 			lines.push('', `仍使用舊版控制措施編號之文件（${legacy.length}）：依對照表認列，下次改版時更新為 ${standard} 編號`);
 			for (const doc of legacy) {
-				const parts = [doc.controls.length > 0 ? `controls ${doc.controls.join('、')}` : '', doc.text.length > 0 ? `本文 ${doc.text.join('、')}` : ''].filter(Boolean);
+				const parts = [
+					doc.controls.length > 0 ? `controls ${doc.controls.join('、')}` : '',
+					doc.text.length > 0 ? `本文 ${doc.text.join('、')}` : '',
+				].filter(Boolean);
 				lines.push(`  ${doc.docNo} ${doc.title}：${parts.join('；')}`);
 			}
 		}
@@ -54,7 +62,9 @@ export function complianceReport(model: PortalModel, failOn: readonly FailOn[] =
 	lines.push(`文件審查：現行文件 ${schedule.length} 份，已逾期 ${overdue} 份，30 日內到期 ${pending.length - overdue} 份`);
 	for (const review of pending) {
 		const days = review.daysLeft < 0 ? `逾期 ${-review.daysLeft} 日` : `剩 ${review.daysLeft} 日`;
-		lines.push(`  ${REVIEW_STATE_LABELS[review.state]}  ${review.docNo} ${review.title}  最近評估檢討 ${formatRocDate(review.lastReviewed)}，期限 ${formatRocDate(review.due)}（${days}）`);
+		lines.push(
+			`  ${REVIEW_STATE_LABELS[review.state]}  ${review.docNo} ${review.title}  最近評估檢討 ${formatRocDate(review.lastReviewed)}，期限 ${formatRocDate(review.due)}（${days}）`,
+		);
 	}
 	const failures = failOn.filter((condition) => (condition === 'gaps' ? gapTotal > 0 : overdue > 0));
 	return { text: `${lines.join('\n')}\n`, failures };

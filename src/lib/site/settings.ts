@@ -51,7 +51,10 @@ export function readBuildSettings(config: PortalConfig, env: Record<string, stri
 }
 
 /** PORTAL_SOA_FILE or PORTAL_SOA_DIR replace both configured SoA locations (tests, previews). */
-function soaSources(config: PortalConfig, env: Record<string, string | undefined>): { soaFile?: string; soaDir?: string; soaFromEnv?: boolean } {
+function soaSources(
+	config: PortalConfig,
+	env: Record<string, string | undefined>,
+): { soaFile?: string; soaDir?: string; soaFromEnv?: boolean } {
 	const file = env.PORTAL_SOA_FILE?.trim() || undefined;
 	const dir = env.PORTAL_SOA_DIR?.trim() || undefined;
 	if (file || dir) return { ...(file ? { soaFile: file } : {}), ...(dir ? { soaDir: dir } : {}), soaFromEnv: true };
@@ -81,7 +84,9 @@ export function readSiteSettings(env: Record<string, string | undefined>): { sit
 			url = undefined;
 		}
 		if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:') || url.username || url.password || url.search || url.hash) {
-			throw new RangeError(`PORTAL_SITE_URL 應為網站的完整網址，例如 https://isms.example.gov.tw 或 https://isms.example.gov.tw/portal，收到「${site}」`);
+			throw new RangeError(
+				`PORTAL_SITE_URL 應為網站的完整網址，例如 https://isms.example.gov.tw 或 https://isms.example.gov.tw/portal，收到「${site}」`,
+			);
 		}
 	}
 	if (base && !/^\/(?:(?!\.{1,2}\/)[A-Za-z0-9._~-]+\/)*(?:(?!\.{1,2}$)[A-Za-z0-9._~-]+)?\/?$/.test(base)) {

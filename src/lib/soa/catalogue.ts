@@ -53,7 +53,6 @@ export interface Catalogue {
 	byId: Map<string, Control>;
 }
 
-
 // ───────────────────────── YAML with positions ─────────────────────────
 
 export interface ParsedYaml {
@@ -73,7 +72,6 @@ export function parseYaml(source: string, file: string, rulePrefix: string): Par
 	}));
 	return { data: yaml.data, at: yaml.at, problems };
 }
-
 
 /**
  * Parses one Annex A catalogue (`iso27001-2013.yaml` or `iso27001-2022.yaml`). The catalogue is
@@ -105,7 +103,12 @@ export function parseCatalogue(source: string, file: string, edition: Edition): 
 	const problemAt = (path: readonly PropertyKey[], ruleId: string, message: string) =>
 		problems.push({ file, ...parsed.at(path), severity: 'error', rule: `${rule}/${ruleId}`, message });
 	/** Every id once in the file; each nested id starts with its parent's. */
-	const checkId = (id: string, path: readonly PropertyKey[], parent?: { id: string; zh: string; prefix: string; name: string }, name = '') => {
+	const checkId = (
+		id: string,
+		path: readonly PropertyKey[],
+		parent?: { id: string; zh: string; prefix: string; name: string },
+		name = '',
+	) => {
 		const idPath = [...path, 'id'];
 		const first = seen.get(id);
 		if (first) {
@@ -114,7 +117,11 @@ export function parseCatalogue(source: string, file: string, edition: Edition): 
 		}
 		seen.set(id, parsed.at(idPath));
 		if (parent && !id.startsWith(parent.prefix)) {
-			problemAt(idPath, 'misplaced-id', `${name} ${id} 不屬於其所在的${parent.name} ${parent.id}（${parent.zh}）：此處的編號應以「${parent.prefix}」開頭；請確認編號，或把它移到正確的${parent.name}之下`);
+			problemAt(
+				idPath,
+				'misplaced-id',
+				`${name} ${id} 不屬於其所在的${parent.name} ${parent.id}（${parent.zh}）：此處的編號應以「${parent.prefix}」開頭；請確認編號，或把它移到正確的${parent.name}之下`,
+			);
 		}
 	};
 
@@ -133,7 +140,16 @@ export function parseCatalogue(source: string, file: string, edition: Edition): 
 				const inObjective: Control[] = [];
 				o.controls.forEach((c, ci) => {
 					checkId(c.id, [...objectivePath, 'controls', ci], { id: o.id, zh: o.zh, prefix: `${o.id}.`, name: '控制目標' }, '控制措施');
-					inObjective.push({ id: c.id, zh: c.zh, en: c.en, domain: d.id, domainZh: d.zh, domainEn: d.en, objective, ...(c.tentative ? { tentative: true } : {}) });
+					inObjective.push({
+						id: c.id,
+						zh: c.zh,
+						en: c.en,
+						domain: d.id,
+						domainZh: d.zh,
+						domainEn: d.en,
+						objective,
+						...(c.tentative ? { tentative: true } : {}),
+					});
 				});
 				domain.objectives!.push({ ...objective, controls: inObjective });
 				domain.controls.push(...inObjective);
@@ -149,7 +165,15 @@ export function parseCatalogue(source: string, file: string, edition: Edition): 
 			const domain: CatalogueDomain = { id: t.id, zh: t.zh, en: t.en, controls: [] };
 			t.controls.forEach((c, ci) => {
 				checkId(c.id, ['themes', ti, 'controls', ci], { id: t.id, zh: t.zh, prefix: `A.${t.id}.`, name: '主題' }, '控制措施');
-				domain.controls.push({ id: c.id, zh: c.zh, en: c.en, domain: t.id, domainZh: t.zh, domainEn: t.en, ...(c.tentative ? { tentative: true } : {}) });
+				domain.controls.push({
+					id: c.id,
+					zh: c.zh,
+					en: c.en,
+					domain: t.id,
+					domainZh: t.zh,
+					domainEn: t.en,
+					...(c.tentative ? { tentative: true } : {}),
+				});
 			});
 			domains.push(domain);
 			controls.push(...domain.controls);
@@ -167,4 +191,3 @@ export function parseCatalogue(source: string, file: string, edition: Edition): 
 		problems,
 	};
 }
-

@@ -63,7 +63,11 @@ function summarise(entries: readonly SoaEntry[]): SoaSideSummary | undefined {
 }
 
 /** Compares `older` (with its catalogue) to `newer` (with its own); the crosswalk links the two catalogues. */
-export function compareSoa(older: { soa: Soa; catalogue: Catalogue }, newer: { soa: Soa; catalogue: Catalogue }, crosswalk: Crosswalk): SoaComparison {
+export function compareSoa(
+	older: { soa: Soa; catalogue: Catalogue },
+	newer: { soa: Soa; catalogue: Catalogue },
+	crosswalk: Crosswalk,
+): SoaComparison {
 	const cross = older.catalogue.edition !== newer.catalogue.edition;
 	const rows: SoaComparisonRow[] = [];
 	const reached = new Set<string>();
@@ -92,7 +96,15 @@ export function compareSoa(older: { soa: Soa; catalogue: Catalogue }, newer: { s
 		for (const control of older.catalogue.controls) {
 			if (reached.has(control.id) || !older.soa.entries[control.id]) continue;
 			const before = summarise([older.soa.entries[control.id]!]);
-			rows.push({ id: control.id, zh: controlTitle(control), kind: 'removed', from: [control.id], ...(before ? { before } : {}), applicabilityChanged: false, statusChanged: false });
+			rows.push({
+				id: control.id,
+				zh: controlTitle(control),
+				kind: 'removed',
+				from: [control.id],
+				...(before ? { before } : {}),
+				applicabilityChanged: false,
+				statusChanged: false,
+			});
 		}
 	}
 	const counts = { same: 0, added: 0, removed: 0, renamed: 0, merged: 0, new: 0, applicability: 0, status: 0 };

@@ -21,7 +21,6 @@ export interface Crosswalk {
 	from2013(id2022: string): string[];
 }
 
-
 export function makeCrosswalk(mappings: CrosswalkMapping[]): Crosswalk {
 	const forward = new Map<string, string[]>();
 	const backward = new Map<string, string[]>();
@@ -71,10 +70,18 @@ export function parseCrosswalk(source: string, file: string, c2013: Catalogue, c
 	result.data.mappings.forEach((m, mi) => {
 		let ok = true;
 		if (!c2022.byId.has(m.to)) {
-			problemAt(['mappings', mi, 'to'], 'unknown-control', `to 的「${m.to}」不是 ${c2022.standard} 附錄 A 的控制措施（共 ${c2022.controls.length} 項，見 ${CONTROL_FILES['2022']}）`);
+			problemAt(
+				['mappings', mi, 'to'],
+				'unknown-control',
+				`to 的「${m.to}」不是 ${c2022.standard} 附錄 A 的控制措施（共 ${c2022.controls.length} 項，見 ${CONTROL_FILES['2022']}）`,
+			);
 			ok = false;
 		} else if (rowOf.has(m.to)) {
-			problemAt(['mappings', mi, 'to'], 'duplicate', `${m.to} 重複：第 ${rowOf.get(m.to)} 行已有 to: ${m.to}；每個 2022 版控制措施只寫一列，所有來源列在同一個 from 清單中`);
+			problemAt(
+				['mappings', mi, 'to'],
+				'duplicate',
+				`${m.to} 重複：第 ${rowOf.get(m.to)} 行已有 to: ${m.to}；每個 2022 版控制措施只寫一列，所有來源列在同一個 from 清單中`,
+			);
 			ok = false;
 		} else {
 			rowOf.set(m.to, parsed.at(['mappings', mi, 'to']).line);
@@ -82,7 +89,11 @@ export function parseCrosswalk(source: string, file: string, c2013: Catalogue, c
 		const from: string[] = [];
 		m.from.forEach((id, fi) => {
 			if (!c2013.byId.has(id)) {
-				problemAt(['mappings', mi, 'from', fi], 'unknown-control', `${m.to} 的 from 中的「${id}」不是 ${c2013.standard} 附錄 A 的控制措施（共 ${c2013.controls.length} 項，見 ${CONTROL_FILES['2013']}）`);
+				problemAt(
+					['mappings', mi, 'from', fi],
+					'unknown-control',
+					`${m.to} 的 from 中的「${id}」不是 ${c2013.standard} 附錄 A 的控制措施（共 ${c2013.controls.length} 項，見 ${CONTROL_FILES['2013']}）`,
+				);
 			} else if (from.includes(id)) {
 				problemAt(['mappings', mi, 'from', fi], 'duplicate', `${m.to} 的 from 中 ${id} 重複出現；每個來源只寫一次`);
 			} else {
@@ -96,18 +107,27 @@ export function parseCrosswalk(source: string, file: string, c2013: Catalogue, c
 		const covered = new Set(mappings.flatMap((m) => m.from));
 		for (const control of c2022.controls) {
 			if (!listed.has(control.id)) {
-				problemAt(['mappings'], 'missing-mapping', `${c2022.standard} 的 ${control.id}（${control.zh}）沒有對應列；每個 2022 版控制措施都要寫一列，新增的控制措施寫成 { to: ${control.id}, from: [] }`, 'key');
+				problemAt(
+					['mappings'],
+					'missing-mapping',
+					`${c2022.standard} 的 ${control.id}（${control.zh}）沒有對應列；每個 2022 版控制措施都要寫一列，新增的控制措施寫成 { to: ${control.id}, from: [] }`,
+					'key',
+				);
 			}
 		}
 		for (const control of c2013.controls) {
 			if (!covered.has(control.id)) {
-				problemAt(['mappings'], 'uncovered-control', `${c2013.standard} 的 ${control.id}（${control.zh}）未出現在任何 from 清單中；ISO/IEC 27002:2022 附錄 B 的對照表中每個 2013 版控制措施都有對應的 2022 版控制措施`, 'key');
+				problemAt(
+					['mappings'],
+					'uncovered-control',
+					`${c2013.standard} 的 ${control.id}（${control.zh}）未出現在任何 from 清單中；ISO/IEC 27002:2022 附錄 B 的對照表中每個 2013 版控制措施都有對應的 2022 版控制措施`,
+					'key',
+				);
 			}
 		}
 	}
 	return { ...makeCrosswalk(mappings), problems };
 }
-
 
 /** Both catalogues, as loaded (either may be missing when its file has problems). */
 export type Catalogues = Partial<Record<'2013' | '2022', Catalogue>>;

@@ -54,11 +54,24 @@ export function parseSoa(source: string, file: string, catalogues: Catalogues, c
 	if (yaml.data !== undefined && yaml.data !== null && (typeof yaml.data !== 'object' || Array.isArray(yaml.data))) {
 		const at = yaml.at([]);
 		return {
-			problems: [{ file, ...at, severity: 'error', rule: 'soa/invalid-value', message: '檔案內容應為 YAML 對應表，第一層寫 version、effective、approvedBy、catalogue 及 controls' }],
+			problems: [
+				{
+					file,
+					...at,
+					severity: 'error',
+					rule: 'soa/invalid-value',
+					message: '檔案內容應為 YAML 對應表，第一層寫 version、effective、approvedBy、catalogue 及 controls',
+				},
+			],
 		};
 	}
-	const problem = (path: PropertyKey[], rule: string, message: string, target: 'key' | 'value' = 'value', severity: Problem['severity'] = 'error') =>
-		problems.push({ file, ...yaml.at(path, target), severity, rule, message });
+	const problem = (
+		path: PropertyKey[],
+		rule: string,
+		message: string,
+		target: 'key' | 'value' = 'value',
+		severity: Problem['severity'] = 'error',
+	) => problems.push({ file, ...yaml.at(path, target), severity, rule, message });
 	const reportIssues = (issues: Parameters<typeof soaIssues>[0], prefix: readonly PropertyKey[]) => {
 		problems.push(...issuesToProblems(soaIssues(issues, yaml.data, prefix), file, yaml.at, rulesOf('soa')));
 	};
@@ -96,16 +109,32 @@ export function parseSoa(source: string, file: string, catalogues: Catalogues, c
 			if (entry.applicable) {
 				for (const field of ['reasons', 'status'] as const) {
 					if (entry[field] === undefined || (field === 'reasons' && entry.reasons!.length === 0)) {
-						problem(['controls', id], 'soa/missing-field', `${id}：適用的控制措施須填 ${field}（${SOA_FIELDS[field]!.label}）；應為 ${SOA_FIELDS[field]!.expected}`, 'key');
+						problem(
+							['controls', id],
+							'soa/missing-field',
+							`${id}：適用的控制措施須填 ${field}（${SOA_FIELDS[field]!.label}）；應為 ${SOA_FIELDS[field]!.expected}`,
+							'key',
+						);
 					}
 				}
 				if (entry.status === 'planned' && !entry.note) {
-					problem(['controls', id, 'status'], 'soa/unexplained-planned', `${id}：實施狀態為規劃中，但未於 note（備註）說明規劃內容及預定完成日期`, 'value', 'warning');
+					problem(
+						['controls', id, 'status'],
+						'soa/unexplained-planned',
+						`${id}：實施狀態為規劃中，但未於 note（備註）說明規劃內容及預定完成日期`,
+						'value',
+						'warning',
+					);
 				}
 			} else {
 				for (const field of ['reasons', 'status', 'evidence'] as const) {
 					if (entry[field] !== undefined) {
-						problem(['controls', id, field], 'soa/invalid-value', `${id}：不適用的控制措施不填 ${field}（${SOA_FIELDS[field]!.label}）；請改寫 justification（不適用理由）`, 'key');
+						problem(
+							['controls', id, field],
+							'soa/invalid-value',
+							`${id}：不適用的控制措施不填 ${field}（${SOA_FIELDS[field]!.label}）；請改寫 justification（不適用理由）`,
+							'key',
+						);
 					}
 				}
 			}
@@ -131,7 +160,11 @@ export function parseSoa(source: string, file: string, catalogues: Catalogues, c
 		}
 	}
 	if (edition && !catalogue) {
-		problem(['catalogue'], 'soa/unknown-catalogue', `catalogue（控制措施版本）為「${edition}」，但 ${STANDARDS[edition]} 的控制措施檔案無法讀取；請先修正 content/controls/ 的問題`);
+		problem(
+			['catalogue'],
+			'soa/unknown-catalogue',
+			`catalogue（控制措施版本）為「${edition}」，但 ${STANDARDS[edition]} 的控制措施檔案無法讀取；請先修正 content/controls/ 的問題`,
+		);
 	}
 	if (problems.some((p) => p.severity === 'error') || !data) return { problems };
 	return {

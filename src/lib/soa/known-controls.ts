@@ -27,9 +27,16 @@ export function knownControls(catalogues: readonly (Catalogue | undefined)[]): K
 	for (const catalogue of catalogues) {
 		if (!catalogue) continue;
 		const objectives = new Map<string, string>();
-		for (const domain of catalogue.domains) for (const objective of domain.objectives ?? []) objectives.set(objective.id, objective.controls[0]?.id ?? '');
+		for (const domain of catalogue.domains)
+			for (const objective of domain.objectives ?? []) objectives.set(objective.id, objective.controls[0]?.id ?? '');
 		const domains = [...new Set(catalogue.controls.map((c) => c.id.split('.').slice(0, 2).join('.')))].sort(compareControlIds);
-		editions[catalogue.edition] = { standard: catalogue.standard, ids: new Set(catalogue.byId.keys()), objectives, domains, count: catalogue.controls.length };
+		editions[catalogue.edition] = {
+			standard: catalogue.standard,
+			ids: new Set(catalogue.byId.keys()),
+			objectives,
+			domains,
+			count: catalogue.controls.length,
+		};
 	}
 	return { editions };
 }

@@ -12,7 +12,11 @@ export interface ControlLink {
 	title?: string;
 }
 
-export function controlLink(id: string, links: Readonly<Record<string, readonly string[]>>, inForce: Edition | undefined): ControlLink | undefined {
+export function controlLink(
+	id: string,
+	links: Readonly<Record<string, readonly string[]>>,
+	inForce: Edition | undefined,
+): ControlLink | undefined {
 	const targets = links[id];
 	if (!targets || targets.length === 0) return undefined;
 	if (targets.length === 1 && targets[0] === id) return { href: controlPath(id) };

@@ -72,7 +72,12 @@ export interface SoaMatrix {
  * that implement it — directly, or through the crosswalk when they still cite the other catalogue —
  * with the documentation gaps and the controls not yet implemented.
  */
-export function computeSoa(catalogue: Catalogue, soa: Soa | undefined, documents: readonly ImplementingDocument[], crosswalk?: Crosswalk): SoaMatrix {
+export function computeSoa(
+	catalogue: Catalogue,
+	soa: Soa | undefined,
+	documents: readonly ImplementingDocument[],
+	crosswalk?: Crosswalk,
+): SoaMatrix {
 	const implementers = new Map<string, Implementer[]>();
 	for (const doc of [...documents].sort((a, b) => a.docNo.localeCompare(b.docNo))) {
 		const direct = new Set<string>();
@@ -92,7 +97,8 @@ export function computeSoa(catalogue: Catalogue, soa: Soa | undefined, documents
 			implementers.set(id, list);
 		}
 	}
-	const isNew = (id: string) => catalogue.edition === '2022' && crosswalk !== undefined && crosswalk.mappings.length > 0 && crosswalk.from2013(id).length === 0;
+	const isNew = (id: string) =>
+		catalogue.edition === '2022' && crosswalk !== undefined && crosswalk.mappings.length > 0 && crosswalk.from2013(id).length === 0;
 	const gaps: Record<SoaGapKind, SoaRow[]> = { uncovered: [], 'claimed-not-applicable': [], unjustified: [], missing: [], unassessed: [] };
 	const pending: Record<PendingStatus, SoaRow[]> = { partial: [], planned: [], 'not-implemented': [] };
 	const byStatus: Record<SoaStatus, number> = { implemented: 0, partial: 0, planned: 0, 'not-implemented': 0 };
@@ -107,7 +113,13 @@ export function computeSoa(catalogue: Catalogue, soa: Soa | undefined, documents
 			else if (!entry.applicable && implementedBy.length > 0) rowGaps.push('claimed-not-applicable');
 			if (entry && !entry.applicable && !entry.justification) rowGaps.push('unjustified');
 			if (entry && !entry.lastReviewed && isNew(control.id)) rowGaps.push('unassessed');
-			const row: SoaRow = { control, ...(entry ? { entry } : {}), implementedBy, covered: Boolean(entry?.applicable) && implementedBy.length > 0, gaps: rowGaps };
+			const row: SoaRow = {
+				control,
+				...(entry ? { entry } : {}),
+				implementedBy,
+				covered: Boolean(entry?.applicable) && implementedBy.length > 0,
+				gaps: rowGaps,
+			};
 			for (const kind of rowGaps) gaps[kind].push(row);
 			if (entry?.applicable && entry.status) {
 				byStatus[entry.status] += 1;

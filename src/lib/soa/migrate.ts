@@ -42,7 +42,8 @@ const CITED = /(?<![\w.])A\.(?:[5-9]|1[0-8])\.\d{1,2}\.\d{1,2}(?![\w]|\.\d)/gu;
 const REASON_ORDER = Object.keys(SOA_REASONS) as SoaReason[];
 const unique = <T>(values: readonly T[]) => [...new Set(values)];
 
-export const AWAITING_NOTE = '2022 版新增之控制措施，待評估：請依風險評鑑結果確認適用性、選用理由、實施狀態及權責單位，評估後填寫 lastReviewed。';
+export const AWAITING_NOTE =
+	'2022 版新增之控制措施，待評估：請依風險評鑑結果確認適用性、選用理由、實施狀態及權責單位，評估後填寫 lastReviewed。';
 
 export function migrateSoa(input: MigrationInput): Migration {
 	const { soa, c2013, c2022, crosswalk } = input;
@@ -68,7 +69,10 @@ export function migrateSoa(input: MigrationInput): Migration {
 		const flagged = summary.flagged.filter((f) => f.id === id);
 		return [
 			...(rewritten.length > 0 ? [`文中 2013 版編號已依對照表改寫：${rewritten.map((r) => `${r.from}→${r.to}`).join('、')}。`] : []),
-			...flagged.map((f) => `〔待確認〕文中引用之 2013 版 ${f.cited} ${f.counterparts.length > 0 ? `對應 2022 版 ${f.counterparts.join('、')}` : '無 2022 版對應'}，請擇定後改寫。`),
+			...flagged.map(
+				(f) =>
+					`〔待確認〕文中引用之 2013 版 ${f.cited} ${f.counterparts.length > 0 ? `對應 2022 版 ${f.counterparts.join('、')}` : '無 2022 版對應'}，請擇定後改寫。`,
+			),
 		];
 	};
 
@@ -79,7 +83,14 @@ export function migrateSoa(input: MigrationInput): Migration {
 		if (listed.length === 0) {
 			summary.awaiting.push(id);
 			const unlisted = sources.length > 0 ? `源自 2013 版 ${sources.join('、')}，惟未列於第 ${soa.version} 版適用性聲明書；` : '';
-			entries[id] = { id, applicable: true, reasons: ['risk'], status: 'planned', note: sources.length > 0 ? `${unlisted}待評估：請確認適用性、選用理由、實施狀態及權責單位，評估後填寫 lastReviewed。` : AWAITING_NOTE };
+			entries[id] = {
+				id,
+				applicable: true,
+				reasons: ['risk'],
+				status: 'planned',
+				note:
+					sources.length > 0 ? `${unlisted}待評估：請確認適用性、選用理由、實施狀態及權責單位，評估後填寫 lastReviewed。` : AWAITING_NOTE,
+			};
 			continue;
 		}
 		if (sources.length === 1) {
@@ -117,7 +128,13 @@ export function migrateSoa(input: MigrationInput): Migration {
 }
 
 /** Several 2013 entries into one 2022 control. */
-function merge(id: string, sources: readonly string[], listed: readonly SoaEntry[], fromVersion: string, rewrite: (id: string, text: string | undefined) => string | undefined): SoaEntry {
+function merge(
+	id: string,
+	sources: readonly string[],
+	listed: readonly SoaEntry[],
+	fromVersion: string,
+	rewrite: (id: string, text: string | undefined) => string | undefined,
+): SoaEntry {
 	const applicable = listed.filter((e) => e.applicable);
 	const excluded = listed.filter((e) => !e.applicable);
 	const prefixed = (entries: readonly SoaEntry[], field: 'evidence' | 'justification' | 'note') => {
@@ -134,10 +151,17 @@ function merge(id: string, sources: readonly string[], listed: readonly SoaEntry
 	const notes = [
 		`由 2013 版 ${sources.join('、')} 合併（第 ${fromVersion} 版）${applicable.length > 0 && new Set(applicable.map((e) => e.status)).size > 1 ? '，實施狀態取其中最低者' : ''}。`,
 		...(unlisted.length > 0 ? [`${unlisted.join('、')} 未列於第 ${fromVersion} 版適用性聲明書。`] : []),
-		...(applicable.length > 0 && excluded.length > 0 ? [`${excluded.map((e) => e.id).join('、')} 原列不適用：${prefixed(excluded, 'justification') ?? '未說明理由'}`] : []),
+		...(applicable.length > 0 && excluded.length > 0
+			? [`${excluded.map((e) => e.id).join('、')} 原列不適用：${prefixed(excluded, 'justification') ?? '未說明理由'}`]
+			: []),
 		...(prefixed(listed, 'note') ? [prefixed(listed, 'note')!] : []),
 	];
-	const common = { id, ...(owners.length > 0 ? { owner: owners.join('、') } : {}), ...(lastReviewed ? { lastReviewed } : {}), note: notes.join('\n') };
+	const common = {
+		id,
+		...(owners.length > 0 ? { owner: owners.join('、') } : {}),
+		...(lastReviewed ? { lastReviewed } : {}),
+		note: notes.join('\n'),
+	};
 	if (applicable.length === 0) {
 		const justification = prefixed(excluded, 'justification');
 		return { ...common, applicable: false, reasons: [], ...(justification ? { justification } : {}) };
@@ -197,7 +221,9 @@ export function soaYaml(soa: Soa, catalogue: Catalogue, header: readonly string[
 			const reasons = isMap(pair.value) ? pair.value.get('reasons', true) : undefined;
 			if (isSeq(reasons)) reasons.flow = true;
 			if (isMap(pair.value)) {
-				for (const item of pair.value.items) if (isPair(item) && isScalar(item.value) && typeof item.value.value === 'string' && /\n/.test(item.value.value)) item.value.type = 'BLOCK_LITERAL';
+				for (const item of pair.value.items)
+					if (isPair(item) && isScalar(item.value) && typeof item.value.value === 'string' && /\n/.test(item.value.value))
+						item.value.type = 'BLOCK_LITERAL';
 			}
 		}
 	}

@@ -102,14 +102,21 @@ export function soaModel(input: SoaModelInput): SoaModel {
 			const oc = catalogues[older.catalogue];
 			const nc = catalogues[newer.catalogue];
 			if (!oc || !nc) continue;
-			comparisons.push({ path: soaComparisonPath(older.version, newer.version), comparison: compareSoa({ soa: older, catalogue: oc }, { soa: newer, catalogue: nc }, crosswalk) });
+			comparisons.push({
+				path: soaComparisonPath(older.version, newer.version),
+				comparison: compareSoa({ soa: older, catalogue: oc }, { soa: newer, catalogue: nc }, crosswalk),
+			});
 		}
 	}
 	const current = versions.find((v) => v.state === 'current');
 	return {
 		standard: catalogue?.standard ?? '',
 		...(catalogue ? { edition } : {}),
-		...(current ? { meta: current.meta, matrix: current.matrix } : catalogue ? { matrix: computeSoa(catalogue, undefined, input.documents, crosswalk) } : {}),
+		...(current
+			? { meta: current.meta, matrix: current.matrix }
+			: catalogue
+				? { matrix: computeSoa(catalogue, undefined, input.documents, crosswalk) }
+				: {}),
 		versions,
 		comparisons,
 		links: catalogue ? controlLinks(catalogue, catalogues, crosswalk) : {},
@@ -121,14 +128,23 @@ function controlLinks(inForce: Catalogue, catalogues: Catalogues, crosswalk: Cro
 	const links: Record<string, string[]> = {};
 	for (const edition of EDITIONS) {
 		for (const control of catalogues[edition]?.controls ?? []) {
-			links[control.id] = edition === inForce.edition ? [control.id] : counterparts(crosswalk, control.id).filter((id) => inForce.byId.has(id));
+			links[control.id] =
+				edition === inForce.edition ? [control.id] : counterparts(crosswalk, control.id).filter((id) => inForce.byId.has(id));
 		}
 	}
 	return links;
 }
 
 function legacyDocuments(inForce: Edition, documents: SoaModelInput['documents']): LegacyDocument[] {
-	const other = (ids: readonly string[]) => [...new Set(ids.filter((id) => { const e = controlEdition(id); return e !== undefined && e !== inForce; }))].sort(compareControlIds);
+	const other = (ids: readonly string[]) =>
+		[
+			...new Set(
+				ids.filter((id) => {
+					const e = controlEdition(id);
+					return e !== undefined && e !== inForce;
+				}),
+			),
+		].sort(compareControlIds);
 	return documents
 		.map((doc) => ({ docNo: doc.docNo, title: doc.title, url: doc.url, controls: other(doc.controls), text: other(doc.cited ?? []) }))
 		.filter((doc) => doc.controls.length > 0 || doc.text.length > 0)

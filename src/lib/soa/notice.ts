@@ -6,7 +6,10 @@ import { SOA_STATE_LABELS } from './versions.ts';
 /** The notice at the top of a SoA version page that is not the one in force (as documents get). */
 export function soaNotice(version: SoaVersionModel, versions: readonly SoaVersionModel[], inForceHref: string): StatusNotice | undefined {
 	const current = versions.find((v) => v.state === 'current');
-	const link = current && current.meta.version !== version.meta.version ? { href: inForceHref, text: `前往現行適用性聲明書（第 ${current.meta.version} 版）` } : undefined;
+	const link =
+		current && current.meta.version !== version.meta.version
+			? { href: inForceHref, text: `前往現行適用性聲明書（第 ${current.meta.version} 版）` }
+			: undefined;
 	if (version.state === 'superseded') {
 		const by = version.supersededBy;
 		return {
@@ -20,7 +23,9 @@ export function soaNotice(version: SoaVersionModel, versions: readonly SoaVersio
 		return {
 			tone: 'caution',
 			label: SOA_STATE_LABELS.upcoming,
-			message: current ? `本版次將於${formatRocDate(version.meta.effective)}生效；在此之前以現行第 ${current.meta.version} 版為準。` : `本版次將於${formatRocDate(version.meta.effective)}生效。`,
+			message: current
+				? `本版次將於${formatRocDate(version.meta.effective)}生效；在此之前以現行第 ${current.meta.version} 版為準。`
+				: `本版次將於${formatRocDate(version.meta.effective)}生效。`,
 			...(link ? { link } : {}),
 		};
 	}

@@ -31,7 +31,14 @@ export function resolveSoaVersions(list: readonly Soa[], today: string): Resolve
 	for (const soa of [...list].sort((a, b) => a.file.localeCompare(b.file))) {
 		const first = byVersion.get(soa.version);
 		if (first) {
-			problems.push({ file: soa.file, line: 1, column: 1, severity: 'error', rule: 'soa/duplicate-version', message: `適用性聲明書第 ${soa.version} 版重複：${first.file} 已是此版次；每個版次只能有一個檔案` });
+			problems.push({
+				file: soa.file,
+				line: 1,
+				column: 1,
+				severity: 'error',
+				rule: 'soa/duplicate-version',
+				message: `適用性聲明書第 ${soa.version} 版重複：${first.file} 已是此版次；每個版次只能有一個檔案`,
+			});
 			continue;
 		}
 		byVersion.set(soa.version, soa);
@@ -61,7 +68,12 @@ export function resolveSoaVersions(list: readonly Soa[], today: string): Resolve
 			continue;
 		}
 		if (soa === current) versions.push({ soa, state: 'current' });
-		else versions.push({ soa, state: 'superseded', ...(successor ? { supersededBy: { version: successor.version, effective: successor.effective } } : {}) });
+		else
+			versions.push({
+				soa,
+				state: 'superseded',
+				...(successor ? { supersededBy: { version: successor.version, effective: successor.effective } } : {}),
+			});
 		successor = soa;
 	}
 	return { versions, ...(current ? { current } : {}), problems };

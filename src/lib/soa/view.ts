@@ -8,7 +8,14 @@ export function soaHeading(model: PortalModel, version?: SoaVersionModel): SoaHe
 	return {
 		standard: version ? version.standard : model.soa.standard,
 		organization: model.config.organization,
-		...(meta ? { version: meta.version, effective: meta.effective, approvedBy: meta.approvedBy, ...(meta.changes ? { changes: meta.changes } : {}) } : {}),
+		...(meta
+			? {
+					version: meta.version,
+					effective: meta.effective,
+					approvedBy: meta.approvedBy,
+					...(meta.changes ? { changes: meta.changes } : {}),
+				}
+			: {}),
 		generated: model.settings.today,
 	};
 }

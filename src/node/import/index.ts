@@ -20,8 +20,7 @@ export interface ImportRequest {
 }
 
 export type ImportResult =
-	| { ok: true; file: string; images: string[]; notes: string[]; problems: Problem[] }
-	| { ok: false; problem: Problem };
+	{ ok: true; file: string; images: string[]; notes: string[]; problems: Problem[] } | { ok: false; problem: Problem };
 
 /**
  * `npm run import`: converts a .docx or .odt, writes `<documents>/<DOCNO>/<VERSION>.mdx` and its
@@ -31,7 +30,10 @@ export type ImportResult =
 export async function importDocument(request: ImportRequest): Promise<ImportResult> {
 	const inputPath = isAbsolute(request.input) ? request.input : join(request.root, request.input);
 	const shown = relative(request.root, inputPath).split(sep).join('/') || request.input;
-	const fail = (rule: string, message: string): ImportResult => ({ ok: false, problem: { file: shown, line: 1, column: 1, severity: 'error', rule, message } });
+	const fail = (rule: string, message: string): ImportResult => ({
+		ok: false,
+		problem: { file: shown, line: 1, column: 1, severity: 'error', rule, message },
+	});
 	let mediaDir: string | undefined;
 	try {
 		const read = await readSource(inputPath);

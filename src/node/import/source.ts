@@ -34,14 +34,33 @@ export async function openPackage(path: string): Promise<{ kind: 'docx' | 'odt';
 		bytes = readFileSync(path);
 	} catch (error) {
 		const code = (error as NodeJS.ErrnoException).code;
-		throw new ImportError('import/unreadable', code === 'ENOENT' ? `找不到檔案 ${path}；請確認路徑與檔名` : code === 'EISDIR' ? `${path} 是資料夾，不是 Word 或 ODF 檔` : `無法讀取 ${name}（${code ?? '未知錯誤'}）；請確認檔案權限`);
+		throw new ImportError(
+			'import/unreadable',
+			code === 'ENOENT'
+				? `找不到檔案 ${path}；請確認路徑與檔名`
+				: code === 'EISDIR'
+					? `${path} 是資料夾，不是 Word 或 ODF 檔`
+					: `無法讀取 ${name}（${code ?? '未知錯誤'}）；請確認檔案權限`,
+		);
 	}
 	if (bytes.subarray(0, 8).equals(OLE)) {
-		const encrypted = bytes.includes(Buffer.from('EncryptedPackage', 'utf16le')) || bytes.includes(Buffer.from('EncryptionInfo', 'utf16le'));
-		if (encrypted) throw new ImportError('import/encrypted', `${name} 有密碼保護（已加密），無法轉換；請在 Word 中移除密碼（檔案 → 資訊 → 保護文件）後另存新檔再匯入`);
-		throw new ImportError('import/unsupported', `${name} 是舊版 Word 格式（.doc）；請在 Word 或 LibreOffice 中另存為 .docx 或 .odt 後再匯入`);
+		const encrypted =
+			bytes.includes(Buffer.from('EncryptedPackage', 'utf16le')) || bytes.includes(Buffer.from('EncryptionInfo', 'utf16le'));
+		if (encrypted)
+			throw new ImportError(
+				'import/encrypted',
+				`${name} 有密碼保護（已加密），無法轉換；請在 Word 中移除密碼（檔案 → 資訊 → 保護文件）後另存新檔再匯入`,
+			);
+		throw new ImportError(
+			'import/unsupported',
+			`${name} 是舊版 Word 格式（.doc）；請在 Word 或 LibreOffice 中另存為 .docx 或 .odt 後再匯入`,
+		);
 	}
-	if (!bytes.subarray(0, 4).equals(ZIP)) throw new ImportError('import/unreadable', `${name} 不是 Word（.docx）或 ODF（.odt）文件，或檔案已損毀；請用文書軟體開啟確認後另存新檔再匯入`);
+	if (!bytes.subarray(0, 4).equals(ZIP))
+		throw new ImportError(
+			'import/unreadable',
+			`${name} 不是 Word（.docx）或 ODF（.odt）文件，或檔案已損毀；請用文書軟體開啟確認後另存新檔再匯入`,
+		);
 	let zip: JSZip;
 	try {
 		zip = await JSZip.loadAsync(bytes);
@@ -52,7 +71,11 @@ export async function openPackage(path: string): Promise<{ kind: 'docx' | 'odt';
 	const mimetype = (await zip.file('mimetype')?.async('string'))?.trim();
 	if (mimetype === 'application/vnd.oasis.opendocument.text') {
 		const manifest = (await zip.file('META-INF/manifest.xml')?.async('string')) ?? '';
-		if (manifest.includes('encryption-data')) throw new ImportError('import/encrypted', `${name} 有密碼保護（已加密），無法轉換；請在 LibreOffice 中移除密碼（檔案 → 屬性 → 安全性）後另存新檔再匯入`);
+		if (manifest.includes('encryption-data'))
+			throw new ImportError(
+				'import/encrypted',
+				`${name} 有密碼保護（已加密），無法轉換；請在 LibreOffice 中移除密碼（檔案 → 屬性 → 安全性）後另存新檔再匯入`,
+			);
 		return { kind: 'odt', zip };
 	}
 	const ext = extname(name).toLowerCase();
@@ -63,18 +86,32 @@ export async function openPackage(path: string): Promise<{ kind: 'docx' | 'odt';
 export function runPandoc(path: string, kind: 'docx' | 'odt', mediaDir: string): Promise<PandocDocument> {
 	const command = process.env.PORTAL_PANDOC || 'pandoc';
 	return new Promise((resolve, reject) => {
-		const child = spawn(command, ['--from', kind, '--to', 'json', `--extract-media=${mediaDir}`, path], { stdio: ['ignore', 'pipe', 'pipe'] });
+		const child = spawn(command, ['--from', kind, '--to', 'json', `--extract-media=${mediaDir}`, path], {
+			stdio: ['ignore', 'pipe', 'pipe'],
+		});
 		const out: Buffer[] = [];
 		const err: Buffer[] = [];
 		child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
 		child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
 		child.on('error', (error: NodeJS.ErrnoException) => {
-			reject(new ImportError('import/no-converter', error.code === 'ENOENT' ? '找不到 pandoc（轉檔程式）；請先安裝：sudo apt-get install pandoc' : `無法執行 pandoc：${error.message}`));
+			reject(
+				new ImportError(
+					'import/no-converter',
+					error.code === 'ENOENT'
+						? '找不到 pandoc（轉檔程式）；請先安裝：sudo apt-get install pandoc'
+						: `無法執行 pandoc：${error.message}`,
+				),
+			);
 		});
 		child.on('close', (code) => {
 			if (code !== 0) {
 				const detail = Buffer.concat(err).toString('utf8').trim().split('\n')[0] ?? '';
-				reject(new ImportError('import/unreadable', `pandoc 無法轉換 ${basename(path)}：${detail || `結束代碼 ${code}`}；請用文書軟體開啟確認後另存新檔再匯入`));
+				reject(
+					new ImportError(
+						'import/unreadable',
+						`pandoc 無法轉換 ${basename(path)}：${detail || `結束代碼 ${code}`}；請用文書軟體開啟確認後另存新檔再匯入`,
+					),
+				);
 				return;
 			}
 			try {
@@ -109,7 +146,9 @@ export async function readSource(path: string): Promise<{ source: ConvertedSourc
 	if (kind === 'docx') {
 		const body = await xml(zip, 'word/document.xml');
 		const headers: string[] = [];
-		for (const part of Object.keys(zip.files).filter((p) => /^word\/header\d*\.xml$/.test(p)).sort()) {
+		for (const part of Object.keys(zip.files)
+			.filter((p) => /^word\/header\d*\.xml$/.test(p))
+			.sort()) {
 			const header = await xml(zip, part);
 			if (header) headers.push(...docxHeaderLines(header));
 		}

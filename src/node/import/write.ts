@@ -51,10 +51,16 @@ export function writeImport(request: WriteRequest): void {
 	const target = join(request.root, request.file);
 	const assets = join(request.root, request.assetDir);
 	if (existsSync(target)) {
-		if (!request.force) throw new ImportError('import/target-exists', `${request.file} 已存在，未覆蓋；若要以新的匯入取代先前的匯入，請加上 --force`);
+		if (!request.force)
+			throw new ImportError('import/target-exists', `${request.file} 已存在，未覆蓋；若要以新的匯入取代先前的匯入，請加上 --force`);
 		const state = importState(readFileSync(target, 'utf8'));
-		if (state === 'unmarked') throw new ImportError('import/target-exists', `${request.file} 已存在且不是由匯入產生的檔案，--force 也不會覆蓋；請改用新的版次，或先自行移走該檔`);
-		if (state === 'edited') throw new ImportError('import/target-exists', `${request.file} 在匯入後已被修改，--force 不會覆蓋手動修改；請先移走該檔再重新匯入`);
+		if (state === 'unmarked')
+			throw new ImportError(
+				'import/target-exists',
+				`${request.file} 已存在且不是由匯入產生的檔案，--force 也不會覆蓋；請改用新的版次，或先自行移走該檔`,
+			);
+		if (state === 'edited')
+			throw new ImportError('import/target-exists', `${request.file} 在匯入後已被修改，--force 不會覆蓋手動修改；請先移走該檔再重新匯入`);
 	} else if (existsSync(assets) && request.images.length > 0 && !request.force) {
 		throw new ImportError('import/target-exists', `${request.assetDir}/ 已存在，未覆蓋；請先確認其中的圖檔是否仍需要`);
 	}

@@ -3,7 +3,18 @@
  * The calls that change the target go through `PublishFs`, so tests can inject failures (a full disk,
  * an I/O error) or watch the order of the steps.
  */
-import { closeSync, copyFileSync, fsyncSync, mkdirSync, openSync, readdirSync, readlinkSync, renameSync, statSync, symlinkSync } from 'node:fs';
+import {
+	closeSync,
+	copyFileSync,
+	fsyncSync,
+	mkdirSync,
+	openSync,
+	readdirSync,
+	readlinkSync,
+	renameSync,
+	statSync,
+	symlinkSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { PublishError } from '../../lib/publish/releases.ts';
 

@@ -11,7 +11,13 @@
  */
 import { existsSync, mkdirSync, realpathSync, rmSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
-import { checkBuildForAudience, checkSiteUrl, resolveTargetSetup, type RequestedSetup, type TargetSetup } from '../../lib/publish/audience.ts';
+import {
+	checkBuildForAudience,
+	checkSiteUrl,
+	resolveTargetSetup,
+	type RequestedSetup,
+	type TargetSetup,
+} from '../../lib/publish/audience.ts';
 import { BUILD_MARKER, type BuildRecord } from '../../lib/publish/build-record.ts';
 import type { Classification } from '../../lib/documents/classification.ts';
 import {
@@ -29,7 +35,15 @@ import { copyTree, countFiles, messageOf, NODE_FS, syncTree, type PublishFs } fr
 import { checkTargetLocation } from './location.ts';
 import { acquireLock, DEFAULT_WAIT_MS, type Lock, type LockHolder } from './lock.ts';
 import { checkUnchanged, readBuildRecord } from './source.ts';
-import { checkCurrentIsLink, cleanLeftovers, completeReleases, readReleaseRecord, readTargetSetup, releaseEntries, writeTargetSetup } from './target.ts';
+import {
+	checkCurrentIsLink,
+	cleanLeftovers,
+	completeReleases,
+	readReleaseRecord,
+	readTargetSetup,
+	releaseEntries,
+	writeTargetSetup,
+} from './target.ts';
 
 interface Hooks {
 	/** Replacements for some file-system calls (tests). */

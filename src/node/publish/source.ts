@@ -20,9 +20,7 @@ export function readBuildRecord(source: string): { record: BuildRecord; text: st
 	}
 	const markerPath = join(source, BUILD_MARKER);
 	if (!existsSync(markerPath)) {
-		throw new PublishError(
-			`${source} 沒有建置紀錄 ${BUILD_MARKER}：建置未完成或未通過檢查，不發布。請執行 npm run build 並修正所有錯誤。`,
-		);
+		throw new PublishError(`${source} 沒有建置紀錄 ${BUILD_MARKER}：建置未完成或未通過檢查，不發布。請執行 npm run build 並修正所有錯誤。`);
 	}
 	const text = readFileSync(markerPath, 'utf8');
 	let value: unknown;

@@ -57,9 +57,7 @@ export function readCurrent(target: string): CurrentState {
 export function checkCurrentIsLink(target: string): CurrentState {
 	const state = readCurrent(target);
 	if (state.kind === 'other') {
-		throw new PublishError(
-			`${join(target, CURRENT_LINK)} 存在但不是符號連結，無法原子切換；請先將它移走（例如改名為 current.old）。`,
-		);
+		throw new PublishError(`${join(target, CURRENT_LINK)} 存在但不是符號連結，無法原子切換；請先將它移走（例如改名為 current.old）。`);
 	}
 	return state;
 }
@@ -92,7 +90,9 @@ export function listReleases(target: string): ReleaseInfo[] {
 export function readReleaseRecord(dir: string): BuildRecord | null {
 	try {
 		const record = JSON.parse(readFileSync(join(dir, BUILD_MARKER), 'utf8')) as unknown;
-		return typeof record === 'object' && record !== null && (record as { status?: unknown }).status === 'ok' ? (record as BuildRecord) : null;
+		return typeof record === 'object' && record !== null && (record as { status?: unknown }).status === 'ok'
+			? (record as BuildRecord)
+			: null;
 	} catch {
 		return null;
 	}
@@ -126,12 +126,13 @@ export function writeTargetSetup(target: string, setup: TargetSetup, now: Date, 
  */
 export function cleanLeftovers(target: string): string[] {
 	const removed: string[] = [];
-	for (const name of releaseEntries(target).filter((entry) => partialRelease(entry) !== null).sort()) {
+	for (const name of releaseEntries(target)
+		.filter((entry) => partialRelease(entry) !== null)
+		.sort()) {
 		rmSync(join(target, RELEASES_DIR, name), { recursive: true, force: true });
 		removed.push(`${RELEASES_DIR}/${name}`);
 	}
-	const leftover = (name: string) =>
-		isTemporaryLinkName(name) || name.startsWith(`${TARGET_FILE}.tmp-`);
+	const leftover = (name: string) => isTemporaryLinkName(name) || name.startsWith(`${TARGET_FILE}.tmp-`);
 	for (const name of readdirSync(target).filter(leftover).sort()) {
 		rmSync(join(target, name), { force: true });
 		removed.push(name);

@@ -58,14 +58,19 @@ describe('writeImport', () => {
 		const target = join(root, 'docs/ISMS-P-101/1.0.mdx');
 		writeImport(request());
 		const first = readFileSync(target, 'utf8');
-		expect(refusal(() => writeImport(request({ content: '---\ntitle: 新\n---\n' })))).toMatchObject({ rule: 'import/target-exists', message: 'docs/ISMS-P-101/1.0.mdx 已存在，未覆蓋；若要以新的匯入取代先前的匯入，請加上 --force' });
+		expect(refusal(() => writeImport(request({ content: '---\ntitle: 新\n---\n' })))).toMatchObject({
+			rule: 'import/target-exists',
+			message: 'docs/ISMS-P-101/1.0.mdx 已存在，未覆蓋；若要以新的匯入取代先前的匯入，請加上 --force',
+		});
 		expect(readFileSync(target, 'utf8')).toBe(first);
 		writeImport(request({ content: '---\ntitle: 新\n---\n', images: [], force: true }));
 		expect(readFileSync(target, 'utf8')).toContain('title: 新');
 		expect(existsSync(join(root, 'docs/ISMS-P-101/assets/1.0'))).toBe(false);
 
 		writeFileSync(target, readFileSync(target, 'utf8').replace('新', '手改'));
-		expect(refusal(() => writeImport(request({ force: true }))).message).toBe('docs/ISMS-P-101/1.0.mdx 在匯入後已被修改，--force 不會覆蓋手動修改；請先移走該檔再重新匯入');
+		expect(refusal(() => writeImport(request({ force: true }))).message).toBe(
+			'docs/ISMS-P-101/1.0.mdx 在匯入後已被修改，--force 不會覆蓋手動修改；請先移走該檔再重新匯入',
+		);
 		writeFileSync(target, '---\ntitle: 手寫\n---\n');
 		expect(refusal(() => writeImport(request({ force: true }))).message).toContain('不是由匯入產生的檔案，--force 也不會覆蓋');
 		expect(readFileSync(target, 'utf8')).toBe('---\ntitle: 手寫\n---\n');

@@ -27,7 +27,14 @@ describe('scanBody and treeNestingFault: nesting', () => {
 
 		const above = nested(LIMITS.nesting + 2);
 		const scanned = scanBody(above, 1);
-		expect(scanned).toEqual([{ line: expect.any(Number), column: expect.any(Number), rule: 'limit/nesting', message: expect.stringContaining(`超過 ${LIMITS.nesting} 層的上限`) }]);
+		expect(scanned).toEqual([
+			{
+				line: expect.any(Number),
+				column: expect.any(Number),
+				rule: 'limit/nesting',
+				message: expect.stringContaining(`超過 ${LIMITS.nesting} 層的上限`),
+			},
+		]);
 		expect(treeNestingFault(parseBody(above))).toEqual(scanned[0]);
 	});
 
@@ -46,7 +53,12 @@ describe('scanBody and treeNestingFault: nesting', () => {
 
 	it('counts emphasis, strikethrough and links, which only the tree shows exactly', () => {
 		const strong = `${'**'.repeat(LIMITS.nesting + 1)}x${'**'.repeat(LIMITS.nesting + 1)}`;
-		expect(treeNestingFault(parseBody(strong, 9))).toEqual({ line: 10, column: 1 + 2 * LIMITS.nesting, rule: 'limit/nesting', message: expect.any(String) });
+		expect(treeNestingFault(parseBody(strong, 9))).toEqual({
+			line: 10,
+			column: 1 + 2 * LIMITS.nesting,
+			rule: 'limit/nesting',
+			message: expect.any(String),
+		});
 		expect(treeNestingFault(parseBody(`${'**'.repeat(LIMITS.nesting)}x${'**'.repeat(LIMITS.nesting)}`))).toBeUndefined();
 	});
 

@@ -20,7 +20,11 @@ describe('parseBody', () => {
 
 	it('says that HTML comments are not supported instead of suggesting an expression comment', () => {
 		expect(() => parseBody('段落。\n\n<!-- 備註 -->\n', 10)).toThrow(
-			expect.objectContaining({ line: 13, column: 1, message: 'MDX 語法錯誤：文件內文不支援 HTML 註解 <!-- -->；請刪除註解（要保留的說明請寫進修訂說明或正文）' }),
+			expect.objectContaining({
+				line: 13,
+				column: 1,
+				message: 'MDX 語法錯誤：文件內文不支援 HTML 註解 <!-- -->；請刪除註解（要保留的說明請寫進修訂說明或正文）',
+			}),
 		);
 	});
 });

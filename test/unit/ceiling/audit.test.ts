@@ -28,14 +28,23 @@ describe('auditCanaries', () => {
 	const canaries = auditCanaries(
 		ceiling,
 		[
-			{ docNo: 'ISMS-S-004', version: '1.0', texts: ['電腦機房管理作業說明', '3.2.1 授權名單人員以門禁卡加生物辨識進入，並依本局資通安全管理規定辦理相關作業。'] },
+			{
+				docNo: 'ISMS-S-004',
+				version: '1.0',
+				texts: ['電腦機房管理作業說明', '3.2.1 授權名單人員以門禁卡加生物辨識進入，並依本局資通安全管理規定辦理相關作業。'],
+			},
 			{ docNo: 'ISMS-S-005', version: '1.0', texts: ['備份'] },
-			{ docNo: 'ISMS-M-001', version: '2.0', texts: ['1.1 本政策適用於本局全體同仁及委外廠商人員。', '1.2 新增條文：資訊安全長每季召開管理審查會議。'] },
+			{
+				docNo: 'ISMS-M-001',
+				version: '2.0',
+				texts: ['1.1 本政策適用於本局全體同仁及委外廠商人員。', '1.2 新增條文：資訊安全長每季召開管理審查會議。'],
+			},
 		],
 		// What the build publishes: ISMS-M-001 1.0's text, which ISMS-S-004 and the draft repeat in part.
 		['資訊安全管理政策', '1.1 本政策適用於本局全體同仁及委外廠商人員。並依本局資通安全管理規定辦理相關作業'],
 	);
-	const brief = (list: readonly Canary[]) => list.map((c) => `${c.kind} ${c.docNo}${c.version ? ` ${c.version}` : ''} ${c.reason} ${c.text}`);
+	const brief = (list: readonly Canary[]) =>
+		list.map((c) => `${c.kind} ${c.docNo}${c.version ? ` ${c.version}` : ''} ${c.reason} ${c.text}`);
 
 	it('lists the paths, the titles and the distinctive sentences of what is not published, and not what is', () => {
 		expect(brief(canaries)).toEqual([
@@ -54,7 +63,9 @@ describe('auditCanaries', () => {
 
 describe('decodeOutput', () => {
 	it('decodes HTML entities, JSON and URL escapes', () => {
-		expect(decodeOutput('<p title="&#x96FB;&#33126;">機房&amp;&lt;b&gt;\\u4f5c業 %E8%AA%AA明\\/x &bogus; %ZZ</p>')).toBe('<p title="電腦">機房&<b>作業 說明/x &bogus; %ZZ</p>');
+		expect(decodeOutput('<p title="&#x96FB;&#33126;">機房&amp;&lt;b&gt;\\u4f5c業 %E8%AA%AA明\\/x &bogus; %ZZ</p>')).toBe(
+			'<p title="電腦">機房&<b>作業 說明/x &bogus; %ZZ</p>',
+		);
 	});
 });
 
@@ -66,7 +77,8 @@ describe('findCanaries', () => {
 		{ text: '/documents/isms-s-004/', kind: 'path', docNo: 'ISMS-S-004', reason: 'ceiling' },
 	];
 	const matcher = new TextMatcher(canaries.map((c) => c.text));
-	const find = (text: string, markup = true) => findCanaries('page.html', text, markup, canaries, matcher).map((f) => `${f.line}:${f.column} ${f.canary.text}`);
+	const find = (text: string, markup = true) =>
+		findCanaries('page.html', text, markup, canaries, matcher).map((f) => `${f.line}:${f.column} ${f.canary.text}`);
 
 	it('finds each canary once, at its first place in the file as written', () => {
 		expect(find('<html>\n  <a href="/documents/isms-s-004/">x</a>\n  電腦機房 管理作業說明，電腦機房管理作業說明\n')).toEqual([
@@ -81,7 +93,9 @@ describe('findCanaries', () => {
 
 	it('finds a sentence split by tags in markup, escaped text in JSON, and titles in attributes', () => {
 		expect(find('<li>\n<b>授權名單人員</b>以門禁卡加生物辨識進入</li>')).toEqual(['2:4 授權名單人員以門禁卡加生物辨識進入']);
-		expect(find('{"t":"\\u96fb\\u8166\\u6a5f\\u623f\\u7ba1\\u7406\\u4f5c\\u696d\\u8aaa\\u660e"}', false)).toEqual(['1:7 電腦機房管理作業說明']);
+		expect(find('{"t":"\\u96fb\\u8166\\u6a5f\\u623f\\u7ba1\\u7406\\u4f5c\\u696d\\u8aaa\\u660e"}', false)).toEqual([
+			'1:7 電腦機房管理作業說明',
+		]);
 		expect(find('<meta content="電腦機房管理作業說明">')).toEqual(['1:16 電腦機房管理作業說明']);
 	});
 
@@ -94,7 +108,13 @@ describe('findCanaries', () => {
 		expect(formatFinding(finding!, 'dist', 'internal')).toBe(
 			'dist/documents/isms-p-008/versions.json:1:14  error  audit/leak  輸出檔含有不得發布的ISMS-S-004（高於本次建置的發布上限（內部使用））的名稱「電腦機房管理作業說明」',
 		);
-		const draft: Canary = { text: '資訊安全長每季召開管理審查會議並作成紀錄以供查核', kind: 'text', docNo: 'ISMS-M-001', version: '2.0', reason: 'unpublished' };
+		const draft: Canary = {
+			text: '資訊安全長每季召開管理審查會議並作成紀錄以供查核',
+			kind: 'text',
+			docNo: 'ISMS-M-001',
+			version: '2.0',
+			reason: 'unpublished',
+		};
 		expect(formatFinding({ file: 'a.html', line: 3, column: 5, canary: draft }, 'dist', 'internal')).toBe(
 			'dist/a.html:3:5  error  audit/leak  輸出檔含有不得發布的ISMS-M-001 第 2.0 版（不在本次建置中發布（草稿））的內文「資訊安全長每季召開管理審查會議並作成紀錄…」',
 		);

@@ -22,7 +22,13 @@ const versions = [
 	dv('ISMS-R-002', '1.0', '2020-01-01', { title: 'VPN 存取規範 2.0 版', classification: 'confidential' }),
 	dv('ISMS-P-030', '0.1', '2020-01-01', { title: '雲端服務管理程序書', status: 'draft' }),
 ];
-const titles: Record<string, string> = { 'ISMS-M-001': '資訊安全管理政策', 'ISMS-P-005': '資訊安全目標管理程序書', 'ISMS-R-001': '機房門禁紀錄', 'ISMS-R-002': 'VPN 存取規範 2.0 版', 'ISMS-P-030': '雲端服務管理程序書' };
+const titles: Record<string, string> = {
+	'ISMS-M-001': '資訊安全管理政策',
+	'ISMS-P-005': '資訊安全目標管理程序書',
+	'ISMS-R-001': '機房門禁紀錄',
+	'ISMS-R-002': 'VPN 存取規範 2.0 版',
+	'ISMS-P-030': '雲端服務管理程序書',
+};
 const resolved = resolveDocuments(versions, { today: '2025-01-15', includeDrafts: false }).documents;
 const ceiling = computeCeiling(versions, resolved, 'internal');
 const redactor = createRedactor(ceiling, { docNoPattern: '^ISMS-[A-Z]-\\d{3}$', titleOf: (docNo) => titles[docNo] });
@@ -31,15 +37,25 @@ const redactor = createRedactor(ceiling, { docNoPattern: '^ISMS-[A-Z]-\\d{3}$', 
 const redact = (body: string) => {
 	const tree = parseBody(body);
 	const leaks = redactTree(tree, redactor);
-	return { text: buildOutline(tree as unknown as MdNode).blocks.map((b) => b.text), leaks: leaks.map((l) => `${l.line}:${l.column} ${l.kind} ${l.docNo}${l.kind === 'link' ? ` ${l.url}` : ` ${l.title}`}`), tree };
+	return {
+		text: buildOutline(tree as unknown as MdNode).blocks.map((b) => b.text),
+		leaks: leaks.map((l) => `${l.line}:${l.column} ${l.kind} ${l.docNo}${l.kind === 'link' ? ` ${l.url}` : ` ${l.title}`}`),
+		tree,
+	};
 };
 
 describe('computeCeiling', () => {
 	it('tells published from hidden documents and versions, and why', () => {
 		expect([...ceiling.publishedDocuments]).toEqual(['ISMS-M-001', 'ISMS-P-005']);
 		expect([...ceiling.published]).toEqual(['ISMS-M-001/1.0', 'ISMS-P-005/1.0']);
-		expect(Object.fromEntries(ceiling.hiddenDocuments)).toEqual({ 'ISMS-R-001': 'ceiling', 'ISMS-R-002': 'ceiling', 'ISMS-P-030': 'unpublished' });
-		expect(Object.fromEntries([...ceiling.hiddenVersions].map(([d, v]) => [d, Object.fromEntries(v)]))).toEqual({ 'ISMS-P-005': { '2.0': 'ceiling' } });
+		expect(Object.fromEntries(ceiling.hiddenDocuments)).toEqual({
+			'ISMS-R-001': 'ceiling',
+			'ISMS-R-002': 'ceiling',
+			'ISMS-P-030': 'unpublished',
+		});
+		expect(Object.fromEntries([...ceiling.hiddenVersions].map(([d, v]) => [d, Object.fromEntries(v)]))).toEqual({
+			'ISMS-P-005': { '2.0': 'ceiling' },
+		});
 	});
 
 	it('keeps every title of what is hidden, and refuses alone those that are distinctive', () => {
@@ -50,13 +66,21 @@ describe('computeCeiling', () => {
 			'ISMS-P-030': ['雲端服務管理程序書'],
 		});
 		// A hidden title inside a published one (資訊安全管理政策) tells nothing: removed after its number only.
-		const within = computeCeiling([...versions, dv('ISMS-R-003', '1.0', '2020-01-01', { title: '安全管理', classification: 'restricted' })], resolved, 'internal');
+		const within = computeCeiling(
+			[...versions, dv('ISMS-R-003', '1.0', '2020-01-01', { title: '安全管理', classification: 'restricted' })],
+			resolved,
+			'internal',
+		);
 		expect(within.secretTitles.map((t) => t.title)).not.toContain('安全管理');
 		expect(within.hiddenTitles.get('ISMS-R-003')).toEqual(['安全管理']);
 	});
 
 	it('publishes drafts in a preview build, and everything to a cleared audience', () => {
-		const preview = computeCeiling(versions, resolveDocuments(versions, { today: '2025-01-15', includeDrafts: true }).documents, 'internal');
+		const preview = computeCeiling(
+			versions,
+			resolveDocuments(versions, { today: '2025-01-15', includeDrafts: true }).documents,
+			'internal',
+		);
 		expect(preview.publishedDocuments.has('ISMS-P-030')).toBe(true);
 		const cleared = computeCeiling(versions, resolved, 'confidential');
 		expect([...cleared.hiddenDocuments.keys()]).toEqual(['ISMS-P-030']);
@@ -92,16 +116,17 @@ describe('redactTree: a cited title of a hidden document goes, in every form', (
 	});
 
 	it('in headings, table cells and list items', () => {
-		expect(redact('## ISMS-R-001 機房門禁紀錄\n\n| 文件 | 說明 |\n|---|---|\n| ISMS-R-002 VPN 存取規範 2.0 版 | x |\n\n- 1.1 依「ISMS-R-001 機房門禁紀錄」\n').text).toEqual([
-			'ISMS-R-001',
-			'文件 | 說明',
-			'ISMS-R-002 | x',
-			'1.1 依「ISMS-R-001」',
-		]);
+		expect(
+			redact(
+				'## ISMS-R-001 機房門禁紀錄\n\n| 文件 | 說明 |\n|---|---|\n| ISMS-R-002 VPN 存取規範 2.0 版 | x |\n\n- 1.1 依「ISMS-R-001 機房門禁紀錄」\n',
+			).text,
+		).toEqual(['ISMS-R-001', '文件 | 說明', 'ISMS-R-002 | x', '1.1 依「ISMS-R-001」']);
 	});
 
 	it("in a component's text and attributes, and in image and link descriptions", () => {
-		const { tree, leaks } = redact('<Aside title="依 ISMS-R-001 機房門禁紀錄">ISMS-R-001 機房門禁紀錄</Aside>\n\n![ISMS-R-001 機房門禁紀錄](/a.png) [x](/documents/isms-p-005/ "「ISMS-R-001 機房門禁紀錄」")\n');
+		const { tree, leaks } = redact(
+			'<Aside title="依 ISMS-R-001 機房門禁紀錄">ISMS-R-001 機房門禁紀錄</Aside>\n\n![ISMS-R-001 機房門禁紀錄](/a.png) [x](/documents/isms-p-005/ "「ISMS-R-001 機房門禁紀錄」")\n',
+		);
 		const json = JSON.stringify(tree);
 		expect(json).not.toContain('機房門禁紀錄');
 		expect(json).toContain('"value":"依 ISMS-R-001"');
@@ -117,9 +142,15 @@ describe('redactTree: a cited title of a hidden document goes, in every form', (
 
 describe('redactTree: what it cannot take out', () => {
 	it('turns a link to a hidden document or version into the bare number, label and all, and reports it', () => {
-		const result = redact('見 [機房門禁紀錄](/documents/isms-r-001/#sec-1) 與 [新版](/documents/isms-p-005/v2.0/) 及 [現行](/documents/isms-p-005/)。\n\n[r]: /documents/isms-r-001/\n');
+		const result = redact(
+			'見 [機房門禁紀錄](/documents/isms-r-001/#sec-1) 與 [新版](/documents/isms-p-005/v2.0/) 及 [現行](/documents/isms-p-005/)。\n\n[r]: /documents/isms-r-001/\n',
+		);
 		expect(result.text).toEqual(['見 ISMS-R-001 與 ISMS-P-005 及 現行。']);
-		expect(result.leaks).toEqual(['1:3 link ISMS-R-001 /documents/isms-r-001/#sec-1', '1:44 link ISMS-P-005 /documents/isms-p-005/v2.0/', '3:1 link ISMS-R-001 /documents/isms-r-001/']);
+		expect(result.leaks).toEqual([
+			'1:3 link ISMS-R-001 /documents/isms-r-001/#sec-1',
+			'1:44 link ISMS-P-005 /documents/isms-p-005/v2.0/',
+			'3:1 link ISMS-R-001 /documents/isms-r-001/',
+		]);
 		expect(JSON.stringify(result.tree)).not.toContain('isms-r-001');
 	});
 
@@ -134,7 +165,10 @@ describe('redactTree: what it cannot take out', () => {
 
 describe('redactText', () => {
 	it('redacts a plain text (修訂說明) and reports hidden titles left in it', () => {
-		expect(redactText('配合「ISMS-R-001 機房門禁紀錄」及 ISMS-R-002 VPN 存取規範 2.0 版修訂。', redactor)).toEqual({ text: '配合「ISMS-R-001」及 ISMS-R-002修訂。', leaks: [] });
+		expect(redactText('配合「ISMS-R-001 機房門禁紀錄」及 ISMS-R-002 VPN 存取規範 2.0 版修訂。', redactor)).toEqual({
+			text: '配合「ISMS-R-001」及 ISMS-R-002修訂。',
+			leaks: [],
+		});
 		expect(redactText('配合機房門禁紀錄修訂。', redactor)).toEqual({
 			text: '配合機房門禁紀錄修訂。',
 			leaks: [{ index: 2, title: '機房門禁紀錄', docNo: 'ISMS-R-001', reason: 'ceiling' }],

@@ -48,7 +48,9 @@ describe('TextMatcher.findAllLoose', () => {
 	});
 
 	it('skips tags inside an occurrence only when asked (markup)', () => {
-		const matcher = { findAllLoose: (text: string, tags?: boolean) => loose.findAllLoose(text, tags).map(({ pattern, index }) => ({ pattern, index })) };
+		const matcher = {
+			findAllLoose: (text: string, tags?: boolean) => loose.findAllLoose(text, tags).map(({ pattern, index }) => ({ pattern, index })),
+		};
 		const html = '<p>限閱<strong>內文</strong> <a href="/documents/isms-s-004/">CANARY</a></p>';
 		expect(matcher.findAllLoose(html, true)).toEqual([
 			{ pattern: 0, index: 3 },

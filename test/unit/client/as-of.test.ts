@@ -24,20 +24,32 @@ function page(search: string) {
 		<table data-as-of-table><tbody></tbody></table>
 		<script type="application/json" id="as-of-data">${JSON.stringify(DATA)}</script>`;
 	const replaced: string[] = [];
-	installAsOf(document, { location: { search } as Location, history: { replaceState: (_: unknown, __: string, url: string) => void replaced.push(url) } as unknown as History });
+	installAsOf(document, {
+		location: { search } as Location,
+		history: { replaceState: (_: unknown, __: string, url: string) => void replaced.push(url) } as unknown as History,
+	});
 	const row = () => document.querySelector<HTMLTableRowElement>('tr[data-doc-no="ISMS-P-005"]');
-	return { replaced, row, message: document.querySelector<HTMLElement>('[data-as-of-message]')!, roc: document.querySelector('output')!, input: document.querySelector('input')! };
+	return {
+		replaced,
+		row,
+		message: document.querySelector<HTMLElement>('[data-as-of-message]')!,
+		roc: document.querySelector('output')!,
+		input: document.querySelector('input')!,
+	};
 }
 
 describe('readAsOfDate', () => {
 	it('reads every form staff write, through the portal’s one date parser', () => {
-		for (const raw of ['2021-06-01', '110-06-01', '110.06.01', '110/6/1', '民國110年6月1日', '１１０－０６－０１']) expect(readAsOfDate(raw, '2026-11-25'), raw).toEqual({ date: '2021-06-01' });
+		for (const raw of ['2021-06-01', '110-06-01', '110.06.01', '110/6/1', '民國110年6月1日', '１１０－０６－０１'])
+			expect(readAsOfDate(raw, '2026-11-25'), raw).toEqual({ date: '2021-06-01' });
 		expect(readAsOfDate(null, '2026-11-25')).toEqual({ date: '2026-11-25' });
 		expect(readAsOfDate('  ', '2026-11-25')).toEqual({ date: '2026-11-25' });
 	});
 
 	it('names what is wrong instead of guessing', () => {
-		expect(readAsOfDate('garbage', '2026-11-25')).toEqual({ error: '「garbage」不是有效的日期。請輸入西元日期（如 2021-06-01）或民國日期（如 110-06-01、民國110年6月1日）。' });
+		expect(readAsOfDate('garbage', '2026-11-25')).toEqual({
+			error: '「garbage」不是有效的日期。請輸入西元日期（如 2021-06-01）或民國日期（如 110-06-01、民國110年6月1日）。',
+		});
 		expect(readAsOfDate('110-02-30', '2026-11-25')).toHaveProperty('error');
 	});
 });
@@ -50,7 +62,13 @@ describe('the /as-of/ page', () => {
 		expect(input.value).toBe('2021-06-01');
 		expect(message.hidden).toBe(true);
 		// Labelled cells for the phone layout.
-		expect([...row()!.querySelectorAll('td')].map((td) => td.dataset.label ?? '')).toEqual(['', '', '文件類別', '當日適用版次', '生效日期']);
+		expect([...row()!.querySelectorAll('td')].map((td) => td.dataset.label ?? '')).toEqual([
+			'',
+			'',
+			'文件類別',
+			'當日適用版次',
+			'生效日期',
+		]);
 	});
 
 	it('says what is wrong with a bad date and shows no table that could pass for an answer', () => {

@@ -58,6 +58,8 @@ describe('stampPrintDate', () => {
 		installPrintDate(window);
 		root.querySelector('time')!.textContent = 'old';
 		window.dispatchEvent(new Event('beforeprint'));
-		expect(root.querySelector('time')!.textContent).toBe(new Intl.DateTimeFormat('zh-TW-u-ca-roc', { era: 'long', year: 'numeric', month: 'long', day: 'numeric' }).format(new Date()));
+		expect(root.querySelector('time')!.textContent).toBe(
+			new Intl.DateTimeFormat('zh-TW-u-ca-roc', { era: 'long', year: 'numeric', month: 'long', day: 'numeric' }).format(new Date()),
+		);
 	});
 });

@@ -11,7 +11,13 @@ vi.mock('../../../src/client/search-engine.ts', () => ({
 	loadSearchEngine: async () => ({
 		async search(query: string, options: RunOptions = {}): Promise<SearchResult> {
 			calls.push({ query, options });
-			return { plan: parseQuery(query), hits: [], truncated: false, missingVersions: [], ...answers.get(`${query}|${options.includeHistory ? 'all' : ''}`) };
+			return {
+				plan: parseQuery(query),
+				hits: [],
+				truncated: false,
+				missingVersions: [],
+				...answers.get(`${query}|${options.includeHistory ? 'all' : ''}`),
+			};
 		},
 	}),
 }));
@@ -36,7 +42,14 @@ function mount(sync: boolean): HTMLElement {
 	document.body.append(template.content);
 	return document.querySelector('portal-search')!;
 }
-const hit = (n: number) => ({ url: `/p${n}/`, pageUrl: `/p${n}/`, title: `頁 ${n}`, excerpt: `第 <mark>${n}</mark> 頁`, named: false, complete: true });
+const hit = (n: number) => ({
+	url: `/p${n}/`,
+	pageUrl: `/p${n}/`,
+	title: `頁 ${n}`,
+	excerpt: `第 <mark>${n}</mark> 頁`,
+	named: false,
+	complete: true,
+});
 
 beforeEach(() => {
 	calls.length = 0;
@@ -81,7 +94,10 @@ describe('<portal-search>', () => {
 
 	it('when nothing matches: says why, counts older versions, and runs the shorter query when asked', async () => {
 		answers.set('備份 颱風|all', { hits: [] });
-		answers.set('備份 颱風|', { hits: [], suggestions: { titles: [{ docNo: 'ISMS-S-002', title: '資料備份作業說明', url: '/documents/isms-s-002/' }], shorter: '備份' } });
+		answers.set('備份 颱風|', {
+			hits: [],
+			suggestions: { titles: [{ docNo: 'ISMS-S-002', title: '資料備份作業說明', url: '/documents/isms-s-002/' }], shorter: '備份' },
+		});
 		answers.set('備份|', { hits: [hit(1)] });
 		const panel = mount(false);
 		const input = panel.querySelector('input')!;

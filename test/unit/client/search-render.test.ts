@@ -63,11 +63,19 @@ describe('statusText', () => {
 	const context = { options: {}, historyLabel: '包含已取代、尚未生效及已廢止版本' };
 
 	it('counts the results, and those with only some of the terms', () => {
-		expect(statusText(result('通行碼長度', [hit(), hit({ complete: false })]), context)).toBe('「通行碼長度」共 2 筆結果（僅現行版本），其中 1 筆只含部分詞語。');
+		expect(statusText(result('通行碼長度', [hit(), hit({ complete: false })]), context)).toBe(
+			'「通行碼長度」共 2 筆結果（僅現行版本），其中 1 筆只含部分詞語。',
+		);
 	});
 
 	it('opens with the standing of the version asked for by number', () => {
-		const named = hit({ docNo: 'ISMS-P-005', version: '1.0', status: '已被取代', named: true, standing: '1.0 版已於民國111年3月1日由 1.1 版取代，不再適用。' });
+		const named = hit({
+			docNo: 'ISMS-P-005',
+			version: '1.0',
+			status: '已被取代',
+			named: true,
+			standing: '1.0 版已於民國111年3月1日由 1.1 版取代，不再適用。',
+		});
 		expect(statusText(result('ISMS-P-005 1.0', [named]), context)).toBe(
 			'ISMS-P-005 1.0 版已於民國111年3月1日由 1.1 版取代，不再適用。「ISMS-P-005 1.0」共 1 筆結果（所查詢的版次之外，僅列現行版本）。',
 		);
@@ -75,9 +83,12 @@ describe('statusText', () => {
 
 	it('says when a query was converted from Simplified characters, or a version does not exist', () => {
 		expect(statusText(result('密码', [hit()], { converted: '密碼' }), context)).toMatch(/^已將簡體字轉為繁體「密碼」搜尋。「密碼」共 1 筆/);
-		expect(statusText(result('ISMS-P-005 3.0', [], { missingVersions: [{ docNo: 'ISMS-P-005', version: '3.0', versions: ['1.1', '1.0'] }] }), context)).toMatch(
-			/^ISMS-P-005 沒有 3\.0 版；已發布的版次：1\.1、1\.0。/,
-		);
+		expect(
+			statusText(
+				result('ISMS-P-005 3.0', [], { missingVersions: [{ docNo: 'ISMS-P-005', version: '3.0', versions: ['1.1', '1.0'] }] }),
+				context,
+			),
+		).toMatch(/^ISMS-P-005 沒有 3\.0 版；已發布的版次：1\.1、1\.0。/);
 	});
 
 	it('says why nothing was found, and where older versions match', () => {
@@ -92,7 +103,9 @@ describe('renderSuggestions', () => {
 		const box = document.createElement('div');
 		box.append(
 			renderSuggestions(
-				result('備份 颱風', [], { suggestions: { titles: [{ docNo: 'ISMS-S-002', title: '資料備份作業說明', url: '/documents/isms-s-002/' }], shorter: '備份' } }),
+				result('備份 颱風', [], {
+					suggestions: { titles: [{ docNo: 'ISMS-S-002', title: '資料備份作業說明', url: '/documents/isms-s-002/' }], shorter: '備份' },
+				}),
 				'/',
 				{},
 			),

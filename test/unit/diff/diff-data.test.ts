@@ -60,7 +60,8 @@ describe('versionsFile', () => {
 
 	it('gives the diff the same result as the build blocks it was cut from', () => {
 		const [newer, older] = versionsFile(P005, BLOCKS).versions;
-		const outline = (diff: ReturnType<typeof diffVersions>) => diff.rows.map((row) => [row.kind, row.clause, row.kind === 'changed' ? row.parts : row.block.text]);
+		const outline = (diff: ReturnType<typeof diffVersions>) =>
+			diff.rows.map((row) => [row.kind, row.clause, row.kind === 'changed' ? row.parts : row.block.text]);
 		const fromFile = diffVersions(older!.blocks, newer!.blocks);
 		expect(outline(fromFile)).toEqual(outline(diffVersions(BLOCKS['ISMS-P-005/1.9']!, BLOCKS['ISMS-P-005/1.10']!)));
 		expect(fromFile.counts).toEqual({ changed: 1, added: 0, removed: 1, same: 1 });
@@ -68,7 +69,9 @@ describe('versionsFile', () => {
 
 	it('carries each version’s attachments when the build gives them: name, address, size and SHA-256 only', () => {
 		const read = (v: { version: string }) =>
-			v.version === '1.10' ? [{ name: '表.odt', href: '/documents/isms-p-005/v1.10/%E8%A1%A8.odt', size: 3, sha256: 'ab', bytes: Buffer.from('abc') }] : [];
+			v.version === '1.10'
+				? [{ name: '表.odt', href: '/documents/isms-p-005/v1.10/%E8%A1%A8.odt', size: 3, sha256: 'ab', bytes: Buffer.from('abc') }]
+				: [];
 		const [newer, older] = versionsFile(P005, BLOCKS, read).versions;
 		expect(newer!.attachments).toEqual([{ name: '表.odt', href: '/documents/isms-p-005/v1.10/%E8%A1%A8.odt', size: 3, sha256: 'ab' }]);
 		expect(older).not.toHaveProperty('attachments');
@@ -108,7 +111,10 @@ describe('choosePair', () => {
 		const unknown = { ok: false, message: '找不到第 3.0 版。本文件已發布的版次為 2.0、1.10、1.9、1.0。' };
 		expect(choosePair(versions, '3.0', '1.0')).toEqual(unknown);
 		expect(choosePair(versions, '1.0', '3.0')).toEqual(unknown);
-		expect(choosePair(versions, 'v1.0', '2.0')).toEqual({ ok: false, message: '找不到第 v1.0 版。本文件已發布的版次為 2.0、1.10、1.9、1.0。' });
+		expect(choosePair(versions, 'v1.0', '2.0')).toEqual({
+			ok: false,
+			message: '找不到第 v1.0 版。本文件已發布的版次為 2.0、1.10、1.9、1.0。',
+		});
 	});
 
 	it('says so for a document with a single version', () => {

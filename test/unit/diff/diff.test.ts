@@ -69,8 +69,18 @@ describe('diffText', () => {
 		const before = '1.2 本程序書每年檢討一次，由資訊室辦理。';
 		const after = '1.2 本程序書每半年檢討一次，由資安長核定並辦理。';
 		const parts = diffText(before, after);
-		expect(parts.filter((p) => !p.added).map((p) => p.value).join('')).toBe(before);
-		expect(parts.filter((p) => !p.removed).map((p) => p.value).join('')).toBe(after);
+		expect(
+			parts
+				.filter((p) => !p.added)
+				.map((p) => p.value)
+				.join(''),
+		).toBe(before);
+		expect(
+			parts
+				.filter((p) => !p.removed)
+				.map((p) => p.value)
+				.join(''),
+		).toBe(after);
 	});
 });
 
@@ -104,8 +114,26 @@ describe('diffVersions', () => {
 		expect(changed).toEqual({
 			kind: 'changed',
 			clause: '1.2',
-			before: { kind: 'item', text: '1.2 文件應每年檢討一次。', depth: 1, line: 6, column: 3, clause: '1.2', markerLength: 4, within: { label: '1.2', anchor: 'sec-1-2' } },
-			after: { kind: 'item', text: '1.2 文件應每半年檢討一次。', depth: 1, line: 6, column: 3, clause: '1.2', markerLength: 4, within: { label: '1.2', anchor: 'sec-1-2' } },
+			before: {
+				kind: 'item',
+				text: '1.2 文件應每年檢討一次。',
+				depth: 1,
+				line: 6,
+				column: 3,
+				clause: '1.2',
+				markerLength: 4,
+				within: { label: '1.2', anchor: 'sec-1-2' },
+			},
+			after: {
+				kind: 'item',
+				text: '1.2 文件應每半年檢討一次。',
+				depth: 1,
+				line: 6,
+				column: 3,
+				clause: '1.2',
+				markerLength: 4,
+				within: { label: '1.2', anchor: 'sec-1-2' },
+			},
 			parts: [{ value: '1.2 文件應' }, { value: '每年', removed: true }, { value: '每半年', added: true }, { value: '檢討一次。' }],
 		});
 	});
@@ -140,7 +168,11 @@ describe('diffVersions', () => {
 		const diff = diffVersions(blocksOf(V1), blocksOf(V1.replace('- 1.3 舊條文。', '- 1.4 舊條文。')));
 		expect(rows(diff.rows).slice(4)).toEqual(['changed 1.4 1.3 舊條文。 → 1.4 舊條文。']);
 		const row = diff.rows[4]!;
-		expect(row.kind === 'changed' && row.parts).toEqual([{ value: '1.3', removed: true }, { value: '1.4', added: true }, { value: ' 舊條文。' }]);
+		expect(row.kind === 'changed' && row.parts).toEqual([
+			{ value: '1.3', removed: true },
+			{ value: '1.4', added: true },
+			{ value: ' 舊條文。' },
+		]);
 		expect(diff.counts).toEqual({ changed: 1, added: 0, removed: 0, same: 4 });
 	});
 
@@ -170,8 +202,14 @@ describe('diffVersions', () => {
 		// Unrelated paragraphs: each old one shares no words with any new one.
 		const filler = (prefix: string, n: number) => Array.from({ length: n }, (_, k) => p(`${prefix.repeat(4)}第${k}則`));
 		const edited = '資訊資產清冊應每年盤點一次並陳報資通安全長核定';
-		const near = diffVersions([p(edited), ...filler('春夏秋冬', 59)], [...filler('東西南北', 5), p(`${edited}。`), ...filler('東西南北', 54)]);
-		const far = diffVersions([p(edited), ...filler('春夏秋冬', 59)], [...filler('東西南北', 40), p(`${edited}。`), ...filler('東西南北', 19)]);
+		const near = diffVersions(
+			[p(edited), ...filler('春夏秋冬', 59)],
+			[...filler('東西南北', 5), p(`${edited}。`), ...filler('東西南北', 54)],
+		);
+		const far = diffVersions(
+			[p(edited), ...filler('春夏秋冬', 59)],
+			[...filler('東西南北', 40), p(`${edited}。`), ...filler('東西南北', 19)],
+		);
 		expect(near.counts.changed).toBe(1);
 		expect(far.counts.changed).toBe(0);
 		// A short stretch compares everything with everything.
@@ -214,7 +252,10 @@ describe('diffVersions', () => {
 
 	it('pairs several edited unnumbered blocks in order, listing unpaired additions after', () => {
 		const p = (text: string): Block => ({ kind: 'paragraph', text, depth: 0, line: 1, column: 1 });
-		const diff = diffVersions([p('甲乙丙丁戊己庚辛'), p('文件應經核准後發行')], [p('甲乙丙丁戊己庚辛壬'), p('完全不同的一段說明文字'), p('另一段新的說明')]);
+		const diff = diffVersions(
+			[p('甲乙丙丁戊己庚辛'), p('文件應經核准後發行')],
+			[p('甲乙丙丁戊己庚辛壬'), p('完全不同的一段說明文字'), p('另一段新的說明')],
+		);
 		expect(rows(diff.rows)).toEqual([
 			'changed - 甲乙丙丁戊己庚辛 → 甲乙丙丁戊己庚辛壬',
 			'removed - 文件應經核准後發行',
@@ -224,7 +265,9 @@ describe('diffVersions', () => {
 	});
 
 	it('counts each kind of row', () => {
-		const after = V1.replace('每年', '每半年').replace('- 1.3 舊條文。\n', '- 1.4 紀錄保存三年。\n').replace('作業流程。', '作業流程與紀錄。');
+		const after = V1.replace('每年', '每半年')
+			.replace('- 1.3 舊條文。\n', '- 1.4 紀錄保存三年。\n')
+			.replace('作業流程。', '作業流程與紀錄。');
 		expect(diffVersions(blocksOf(V1), blocksOf(after)).counts).toEqual({ changed: 2, added: 1, removed: 1, same: 2 });
 	});
 

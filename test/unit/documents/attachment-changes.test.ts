@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { attachmentChanges, describeAttachmentChanges, type AttachmentFile } from '../../../src/lib/documents/attachment-changes.ts';
 
-const file = (name: string, sha256: string, version = '1.1'): AttachmentFile => ({ name, sha256, size: 10, href: `/documents/isms-f-103/v${version}/${encodeURIComponent(name)}` });
+const file = (name: string, sha256: string, version = '1.1'): AttachmentFile => ({
+	name,
+	sha256,
+	size: 10,
+	href: `/documents/isms-f-103/v${version}/${encodeURIComponent(name)}`,
+});
 
 describe('attachmentChanges', () => {
 	it('finds a file added, one removed, and one replaced (same name, other SHA-256); an unchanged file is no change', () => {

@@ -121,7 +121,17 @@ describe('parseDateInput: the date forms staff write', () => {
 		expect(parseDateInput(written)).toBe(iso);
 	});
 
-	it.each(['2024/10/18', '113/10/18', '113年10月18日', '2024年10月18日', '24-10-18', '113-02-30', '民國113年13月1日', '１１３-10-18', 'soon'])('refuses %j in frontmatter', (written) => {
+	it.each([
+		'2024/10/18',
+		'113/10/18',
+		'113年10月18日',
+		'2024年10月18日',
+		'24-10-18',
+		'113-02-30',
+		'民國113年13月1日',
+		'１１３-10-18',
+		'soon',
+	])('refuses %j in frontmatter', (written) => {
 		expect(parseDateInput(written)).toBeUndefined();
 	});
 

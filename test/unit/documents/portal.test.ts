@@ -5,7 +5,6 @@ import { buildPortal } from '../../../src/node/portal.ts';
 import { STATE_LABELS } from '../../../src/lib/documents/states.ts';
 import { buildSettings as settings, DOCS, makeProjectTree as makeTree, removeTempDirs, versionFile } from '../_helpers.ts';
 
-
 afterEach(removeTempDirs);
 
 const config = portalConfigSchema.parse({ organization: '臺北市政府警察局', siteTitle: '資安文件入口網' });
@@ -70,8 +69,13 @@ describe('buildPortal', () => {
 
 	it('lists the documents left out for the ceiling as hidden', () => {
 		const root = corpus();
-		const hidden = (ceiling: 'public' | 'internal' | 'restricted') => [...buildPortal(root, config, settings({ ceiling })).redactor.ceiling.hiddenDocuments];
-		expect(hidden('public')).toEqual([['ISMS-P-005', 'ceiling'], ['ISMS-R-001', 'ceiling']]);
+		const hidden = (ceiling: 'public' | 'internal' | 'restricted') => [
+			...buildPortal(root, config, settings({ ceiling })).redactor.ceiling.hiddenDocuments,
+		];
+		expect(hidden('public')).toEqual([
+			['ISMS-P-005', 'ceiling'],
+			['ISMS-R-001', 'ceiling'],
+		]);
 		expect(hidden('internal')).toEqual([['ISMS-R-001', 'ceiling']]);
 		expect(hidden('restricted')).toEqual([]);
 	});
@@ -126,13 +130,20 @@ describe('buildPortal', () => {
 		expect(plain[1]!.versions.map((v) => v.version)).toEqual(['2.0', '1.1', '1.0']);
 		const preview = buildPortal(root, config, settings({ includeDrafts: true })).model.documents;
 		expect(preview.map((d) => d.docNo)).toEqual(['ISMS-M-001', 'ISMS-P-005', 'ISMS-P-010']);
-		expect(preview[1]!.versions.map((v) => `${v.version} ${v.state}`)).toEqual(['2.1 draft', '2.0 upcoming', '1.1 current', '1.0 superseded']);
+		expect(preview[1]!.versions.map((v) => `${v.version} ${v.state}`)).toEqual([
+			'2.1 draft',
+			'2.0 upcoming',
+			'1.1 current',
+			'1.0 superseded',
+		]);
 		expect(preview[2]!.latest.state).toBe('draft');
 	});
 
 	it('reads the documents folder named in the settings', () => {
 		const root = makeTree({ ['test/fixtures/x/ISMS-M-001/1.0.mdx']: versionFile('ISMS-M-001', '1.0') });
-		expect(buildPortal(root, config, settings({ documentsDir: 'test/fixtures/x' })).model.documents.map((d) => d.docNo)).toEqual(['ISMS-M-001']);
+		expect(buildPortal(root, config, settings({ documentsDir: 'test/fixtures/x' })).model.documents.map((d) => d.docNo)).toEqual([
+			'ISMS-M-001',
+		]);
 	});
 
 	it('uses the configured docNo pattern', () => {
@@ -170,7 +181,8 @@ describe('buildPortal', () => {
 		const published = new Set(doc!.versions.map((v) => v.version));
 		expect(published).toEqual(new Set(['1.2', '1.0']));
 		for (const version of doc!.versions) {
-			if (version.supersededBy) expect(published.has(version.supersededBy.version), `${version.version} → ${version.supersededBy.version}`).toBe(true);
+			if (version.supersededBy)
+				expect(published.has(version.supersededBy.version), `${version.version} → ${version.supersededBy.version}`).toBe(true);
 		}
 	});
 });

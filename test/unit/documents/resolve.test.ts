@@ -4,8 +4,7 @@ import { resolveDocuments, versionInForce, type ResolvedDocument } from '../../.
 import { dv } from '../_helpers.ts';
 
 const TODAY = '2025-01-15';
-const resolve = (versions: DocumentVersion[], today = TODAY, includeDrafts = false) =>
-	resolveDocuments(versions, { today, includeDrafts });
+const resolve = (versions: DocumentVersion[], today = TODAY, includeDrafts = false) => resolveDocuments(versions, { today, includeDrafts });
 const states = (doc: ResolvedDocument | undefined) => doc?.versions.map((v) => `${v.version} ${v.state}`);
 const only = (versions: DocumentVersion[], today = TODAY, includeDrafts = false) => {
 	const { documents, problems } = resolve(versions, today, includeDrafts);
@@ -81,7 +80,11 @@ describe('resolveDocuments: which version is in force', () => {
 	});
 
 	it('supersededBy ignores an upcoming version lying between (numerically) two versions that took effect', () => {
-		const { documents, problems } = resolve([dv('X-1', '1.0', '2020-01-01'), dv('X-1', '1.1', '2030-01-01'), dv('X-1', '1.2', '2021-01-01')]);
+		const { documents, problems } = resolve([
+			dv('X-1', '1.0', '2020-01-01'),
+			dv('X-1', '1.1', '2030-01-01'),
+			dv('X-1', '1.2', '2021-01-01'),
+		]);
 		expect(problems.map((p) => p.rule)).toEqual(['version/effective-order']);
 		expect(states(documents[0])).toEqual(['1.2 current', '1.1 upcoming', '1.0 superseded']);
 		expect(documents[0]!.versions[2]!.supersededBy).toEqual({ version: '1.2', effective: '2021-01-01' });
@@ -94,7 +97,14 @@ describe('resolveDocuments: which version is in force', () => {
 
 	it('keeps every other field of the version', () => {
 		const doc = only([dv('X-1', '1.0', '2020-01-01', { title: '標題', classification: 'restricted', tier: 3 })]);
-		expect(doc.current).toMatchObject({ docNo: 'X-1', version: '1.0', title: '標題', classification: 'restricted', tier: 3, file: 'content/documents/X-1/1.0.mdx' });
+		expect(doc.current).toMatchObject({
+			docNo: 'X-1',
+			version: '1.0',
+			title: '標題',
+			classification: 'restricted',
+			tier: 3,
+			file: 'content/documents/X-1/1.0.mdx',
+		});
 	});
 });
 
@@ -142,9 +152,7 @@ describe('resolveDocuments: several documents', () => {
 
 	it('keeps a drafts-only document as an empty entry when drafts are excluded (the portal drops it)', () => {
 		const versions = [dv('X-1', '0.1', '2020-01-01', { status: 'draft' })];
-		expect(resolve(versions).documents).toEqual([
-			{ docNo: 'X-1', versions: [] },
-		]);
+		expect(resolve(versions).documents).toEqual([{ docNo: 'X-1', versions: [] }]);
 		expect(states(resolve(versions, TODAY, true).documents[0])).toEqual(['0.1 draft']);
 	});
 
@@ -156,7 +164,10 @@ describe('resolveDocuments: several documents', () => {
 describe('resolveDocuments: version errors', () => {
 	it('reports two files declaring the same version (version/duplicate) at the version field', () => {
 		const a = dv('X-1', '1.0', '2020-01-01', { file: 'content/documents/X-1/1.0.mdx' });
-		const b = dv('X-1', '1.0', '2020-01-01', { file: 'content/documents/x-1/1.0.mdx', fieldPositions: { version: { line: 5, column: 10 } } });
+		const b = dv('X-1', '1.0', '2020-01-01', {
+			file: 'content/documents/x-1/1.0.mdx',
+			fieldPositions: { version: { line: 5, column: 10 } },
+		});
 		const { problems } = resolve([a, b]);
 		expect(problems).toHaveLength(1);
 		// Reported on the first of the two (in input order), at its version field.

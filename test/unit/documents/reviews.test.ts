@@ -1,5 +1,12 @@
 import { describe, it, expect } from 'vitest';
-import { addMonths, daysBetween, DUE_SOON_DAYS, REVIEW_STATE_LABELS, reviewSchedule, reviewStatus } from '../../../src/lib/documents/reviews.ts';
+import {
+	addMonths,
+	daysBetween,
+	DUE_SOON_DAYS,
+	REVIEW_STATE_LABELS,
+	reviewSchedule,
+	reviewStatus,
+} from '../../../src/lib/documents/reviews.ts';
 import { pd, pv } from '../_helpers.ts';
 
 describe('addMonths', () => {
@@ -45,24 +52,49 @@ describe('daysBetween', () => {
 
 describe('reviewStatus', () => {
 	it('is overdue the day after the due date', () => {
-		expect(reviewStatus('2024-03-15', 12, '2025-03-16')).toEqual({ lastReviewed: '2024-03-15', due: '2025-03-15', daysLeft: -1, state: 'overdue' });
+		expect(reviewStatus('2024-03-15', 12, '2025-03-16')).toEqual({
+			lastReviewed: '2024-03-15',
+			due: '2025-03-15',
+			daysLeft: -1,
+			state: 'overdue',
+		});
 	});
 
 	it('is due soon on the due date itself', () => {
-		expect(reviewStatus('2024-03-15', 12, '2025-03-15')).toEqual({ lastReviewed: '2024-03-15', due: '2025-03-15', daysLeft: 0, state: 'due-soon' });
+		expect(reviewStatus('2024-03-15', 12, '2025-03-15')).toEqual({
+			lastReviewed: '2024-03-15',
+			due: '2025-03-15',
+			daysLeft: 0,
+			state: 'due-soon',
+		});
 	});
 
 	it(`is due soon exactly ${DUE_SOON_DAYS} days before`, () => {
 		expect(DUE_SOON_DAYS).toBe(30);
-		expect(reviewStatus('2024-03-15', 12, '2025-02-13')).toEqual({ lastReviewed: '2024-03-15', due: '2025-03-15', daysLeft: 30, state: 'due-soon' });
+		expect(reviewStatus('2024-03-15', 12, '2025-02-13')).toEqual({
+			lastReviewed: '2024-03-15',
+			due: '2025-03-15',
+			daysLeft: 30,
+			state: 'due-soon',
+		});
 	});
 
 	it('is ok 31 days before', () => {
-		expect(reviewStatus('2024-03-15', 12, '2025-02-12')).toEqual({ lastReviewed: '2024-03-15', due: '2025-03-15', daysLeft: 31, state: 'ok' });
+		expect(reviewStatus('2024-03-15', 12, '2025-02-12')).toEqual({
+			lastReviewed: '2024-03-15',
+			due: '2025-03-15',
+			daysLeft: 31,
+			state: 'ok',
+		});
 	});
 
 	it('uses the review cycle and the month-end rule', () => {
-		expect(reviewStatus('2024-08-31', 6, '2025-03-01')).toEqual({ lastReviewed: '2024-08-31', due: '2025-02-28', daysLeft: -1, state: 'overdue' });
+		expect(reviewStatus('2024-08-31', 6, '2025-03-01')).toEqual({
+			lastReviewed: '2024-08-31',
+			due: '2025-02-28',
+			daysLeft: -1,
+			state: 'overdue',
+		});
 	});
 
 	it('labels the states in Chinese', () => {

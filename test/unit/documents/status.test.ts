@@ -74,7 +74,10 @@ describe('statusNotice', () => {
 
 	describe('a withdrawn document', () => {
 		const withdrawing = pv('ISMS-P-007', '1.1', 'withdrawn', { effective: '2024-06-01' });
-		const old = pv('ISMS-P-007', '1.0', 'superseded', { effective: '2021-01-01', supersededBy: { version: '1.1', effective: '2024-06-01' } });
+		const old = pv('ISMS-P-007', '1.0', 'superseded', {
+			effective: '2021-01-01',
+			supersededBy: { version: '1.1', effective: '2024-06-01' },
+		});
 		const withdrawnDoc = { ...pd('ISMS-P-007', [withdrawing, old]), withdrawn: { version: '1.1', effective: '2024-06-01' } };
 
 		it('says on the withdrawing version that the document may not be used', () => {

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { fieldsFromText, labelField, readCover } from '../../../src/lib/import/cover.ts';
 import { cell, header, para, row, table } from './_ast.ts';
 
-const values = (cover: ReturnType<typeof readCover>) => Object.fromEntries(Object.entries(cover.fields).map(([k, v]) => [k, `${v!.value}@${v!.source}`]));
+const values = (cover: ReturnType<typeof readCover>) =>
+	Object.fromEntries(Object.entries(cover.fields).map(([k, v]) => [k, `${v!.value}@${v!.source}`]));
 
 describe('labelField and fieldsFromText', () => {
 	it('knows cover labels however they are spaced and punctuated', () => {
@@ -48,7 +49,11 @@ describe('readCover', () => {
 	});
 
 	it('leaves a revision record table (labels over several rows) in the body', () => {
-		const record = table([row(cell('版次'), cell('修訂日期'), cell('核准')), row(cell('1.0'), cell('110.01.01'), cell('局長')), row(cell('1.1'), cell('111.01.01'), cell('局長'))]);
+		const record = table([
+			row(cell('版次'), cell('修訂日期'), cell('核准')),
+			row(cell('1.0'), cell('110.01.01'), cell('局長')),
+			row(cell('1.1'), cell('111.01.01'), cell('局長')),
+		]);
 		expect(readCover([record]).consumed.size).toBe(0);
 	});
 
@@ -63,8 +68,17 @@ describe('readCover', () => {
 
 	it('fills from the page header, then the document properties, what the cover lacks', () => {
 		const cover = table([row(cell('文件編號'), cell('ISMS-P-001'), cell('版次'), cell('1.0'))]);
-		const result = readCover([cover], ['文件編號：ISMS-P-999　審核：資訊室主任'], { title: '屬性標題', fields: { 權責單位: '資訊室', 其他: 'x' } });
-		expect(values(result)).toEqual({ docNo: 'ISMS-P-001@cover', version: '1.0@cover', reviewedBy: '資訊室主任@header', owner: '資訊室@properties', title: '屬性標題@properties' });
+		const result = readCover([cover], ['文件編號：ISMS-P-999　審核：資訊室主任'], {
+			title: '屬性標題',
+			fields: { 權責單位: '資訊室', 其他: 'x' },
+		});
+		expect(values(result)).toEqual({
+			docNo: 'ISMS-P-001@cover',
+			version: '1.0@cover',
+			reviewedBy: '資訊室主任@header',
+			owner: '資訊室@properties',
+			title: '屬性標題@properties',
+		});
 	});
 });
 

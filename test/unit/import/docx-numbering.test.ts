@@ -3,7 +3,8 @@ import { docxNumberedParagraphs } from '../../../src/lib/import/docx-numbering.t
 import { parseXml } from '../../../src/lib/import/xml.ts';
 
 const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
-const lvl = (ilvl: number, fmt: string, text: string, extra = '') => `<w:lvl w:ilvl="${ilvl}"><w:start w:val="1"/><w:numFmt w:val="${fmt}"/><w:lvlText w:val="${text}"/>${extra}</w:lvl>`;
+const lvl = (ilvl: number, fmt: string, text: string, extra = '') =>
+	`<w:lvl w:ilvl="${ilvl}"><w:start w:val="1"/><w:numFmt w:val="${fmt}"/><w:lvlText w:val="${text}"/>${extra}</w:lvl>`;
 const numbering = parseXml(`<w:numbering ${W}>
 	<w:abstractNum w:abstractNumId="0">${lvl(0, 'ideographLegalTraditional', '%1、', '<w:pStyle w:val="Heading1"/>')}${lvl(1, 'taiwaneseCountingThousand', '%2、')}${lvl(2, 'taiwaneseCountingThousand', '（%3）')}${lvl(3, 'decimal', '%4.')}${lvl(4, 'decimal', '（%5）')}</w:abstractNum>
 	<w:abstractNum w:abstractNumId="1">${lvl(0, 'bullet', '•')}</w:abstractNum>
@@ -11,14 +12,26 @@ const numbering = parseXml(`<w:numbering ${W}>
 	<w:num w:numId="2"><w:abstractNumId w:val="0"/><w:lvlOverride w:ilvl="1"><w:startOverride w:val="1"/></w:lvlOverride></w:num>
 	<w:num w:numId="3"><w:abstractNumId w:val="1"/></w:num>
 </w:numbering>`);
-const styles = parseXml(`<w:styles ${W}><w:style w:styleId="Heading1"><w:pPr><w:numPr><w:numId w:val="1"/></w:numPr></w:pPr></w:style><w:style w:styleId="Heading1Plain"><w:basedOn w:val="Heading1"/></w:style></w:styles>`);
+const styles = parseXml(
+	`<w:styles ${W}><w:style w:styleId="Heading1"><w:pPr><w:numPr><w:numId w:val="1"/></w:numPr></w:pPr></w:style><w:style w:styleId="Heading1Plain"><w:basedOn w:val="Heading1"/></w:style></w:styles>`,
+);
 const p = (text: string, numId?: number, ilvl?: number, style?: string) =>
 	`<w:p><w:pPr>${style ? `<w:pStyle w:val="${style}"/>` : ''}${numId !== undefined ? `<w:numPr><w:ilvl w:val="${ilvl ?? 0}"/><w:numId w:val="${numId}"/></w:numPr>` : ''}</w:pPr><w:r><w:t>${text}</w:t></w:r></w:p>`;
 const documentOf = (...paragraphs: string[]) => parseXml(`<w:document ${W}><w:body>${paragraphs.join('')}</w:body></w:document>`);
 
 describe('docxNumberedParagraphs', () => {
 	it('gives each numbered paragraph the number Word displays, 壹、 to （1）', () => {
-		const doc = documentOf(p('總則', 1, 0), p('目的', 1, 1), p('細項', 1, 2), p('第一目', 1, 3), p('小項', 1, 4), p('未編號'), p('細項二', 1, 2), p('組織', 1, 0), p('權責', 1, 1));
+		const doc = documentOf(
+			p('總則', 1, 0),
+			p('目的', 1, 1),
+			p('細項', 1, 2),
+			p('第一目', 1, 3),
+			p('小項', 1, 4),
+			p('未編號'),
+			p('細項二', 1, 2),
+			p('組織', 1, 0),
+			p('權責', 1, 1),
+		);
 		expect(docxNumberedParagraphs(doc, numbering, styles)).toEqual([
 			{ label: '壹、', text: '總則' },
 			{ label: '一、', text: '目的' },

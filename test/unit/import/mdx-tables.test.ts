@@ -12,7 +12,11 @@ describe('tableMdx', () => {
 	});
 
 	it('writes merged cells as an accessible HTML table with only table tags, spans and scope', () => {
-		const t = table([row(cell('業務'), cell('系統'), cell('時間')), row(cell('教務'), cell('無', 2), cell('48小時')), row(cell('學務'), cell('24小時'))]);
+		const t = table([
+			row(cell('業務'), cell('系統'), cell('時間')),
+			row(cell('教務'), cell('無', 2), cell('48小時')),
+			row(cell('學務'), cell('24小時')),
+		]);
 		expect(tableMdx(t, render)).toEqual([
 			'<table>',
 			'  <thead>',
@@ -38,9 +42,15 @@ describe('tableMdx', () => {
 	});
 
 	it('keeps a two-row header (a cell merged down, a group merged across) in <thead>', () => {
-		const t = table([row(cell('版次', 2), cell('修訂內容', 1, 2)), row(cell('條次'), cell('說明')), row(cell('1.0'), cell('壹'), cell('初版'))]);
+		const t = table([
+			row(cell('版次', 2), cell('修訂內容', 1, 2)),
+			row(cell('條次'), cell('說明')),
+			row(cell('1.0'), cell('壹'), cell('初版')),
+		]);
 		const html = tableMdx(t, render).join('\n');
-		expect(html).toContain('<thead>\n    <tr>\n      <th scope="col" rowspan="2">版次</th>\n      <th scope="colgroup" colspan="2">修訂內容</th>\n    </tr>\n    <tr>\n      <th scope="col">條次</th>');
+		expect(html).toContain(
+			'<thead>\n    <tr>\n      <th scope="col" rowspan="2">版次</th>\n      <th scope="colgroup" colspan="2">修訂內容</th>\n    </tr>\n    <tr>\n      <th scope="col">條次</th>',
+		);
 		expect(html).toContain('<tbody>\n    <tr>\n      <td>1.0</td>');
 	});
 
@@ -52,12 +62,23 @@ describe('tableMdx', () => {
 
 describe('restoreSpans', () => {
 	it("puts back merged cells pandoc's ODT reader dropped (covered cells left out, rows padded at the end)", () => {
-		const t = table([row(cell('a'), cell('b'), cell('c')), row(cell('d'), cell('e'), cell('f')), row(cell('g'), cell('h'), cell(''))], [row(cell(''), cell(''), cell(''))]);
+		const t = table(
+			[row(cell('a'), cell('b'), cell('c')), row(cell('d'), cell('e'), cell('f')), row(cell('g'), cell('h'), cell(''))],
+			[row(cell(''), cell(''), cell(''))],
+		);
 		const visible = { covered: false, colspan: 1, rowspan: 1 };
-		const layout = [[visible, visible, visible], [visible, { covered: false, colspan: 1, rowspan: 2 }, visible], [visible, { covered: true, colspan: 1, rowspan: 1 }, visible]];
+		const layout = [
+			[visible, visible, visible],
+			[visible, { covered: false, colspan: 1, rowspan: 2 }, visible],
+			[visible, { covered: true, colspan: 1, rowspan: 1 }, visible],
+		];
 		expect(restoreSpans(t, layout)).toBe(true);
 		expect(tableMdx(t, render).join('\n')).toContain('<td rowspan="2">e</td>');
-		expect(tableMdx(t, render).filter((l) => l.includes('<td>')).map((l) => l.trim())).toEqual(['<td>d</td>', '<td>f</td>', '<td>g</td>', '<td>h</td>']);
+		expect(
+			tableMdx(t, render)
+				.filter((l) => l.includes('<td>'))
+				.map((l) => l.trim()),
+		).toEqual(['<td>d</td>', '<td>f</td>', '<td>g</td>', '<td>h</td>']);
 	});
 
 	it('leaves a table whose rows do not line up with the layout alone', () => {

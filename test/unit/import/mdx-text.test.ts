@@ -31,7 +31,12 @@ describe('escapeText', () => {
 
 describe('inlineMdx', () => {
 	it('drops soft breaks between Chinese characters and keeps them as spaces between words', () => {
-		expect(inlineMdx([str('資通'), { t: 'SoftBreak' }, str('安全'), { t: 'SoftBreak' }, str('ISMS'), { t: 'SoftBreak' }, str('policy')], context)).toBe('資通安全ISMS policy');
+		expect(
+			inlineMdx(
+				[str('資通'), { t: 'SoftBreak' }, str('安全'), { t: 'SoftBreak' }, str('ISMS'), { t: 'SoftBreak' }, str('policy')],
+				context,
+			),
+		).toBe('資通安全ISMS policy');
 	});
 
 	it('writes emphasis as Markdown where it can be read beside Chinese text, else as an element', () => {

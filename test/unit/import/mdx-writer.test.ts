@@ -31,7 +31,15 @@ describe('writeBody', () => {
 		const first = para('資通安全管理法。');
 		const deep = para('細項');
 		const second = para('市府政策。');
-		const body = write([h, para('本計畫依據下列法規訂定:'), bullets([first, bullets([deep])], [second])], new Map<Block, string>([[h, '壹、'], [first, '一、'], [deep, '1.'], [second, '二、']]));
+		const body = write(
+			[h, para('本計畫依據下列法規訂定:'), bullets([first, bullets([deep])], [second])],
+			new Map<Block, string>([
+				[h, '壹、'],
+				[first, '一、'],
+				[deep, '1.'],
+				[second, '二、'],
+			]),
+		);
 		expect(body).toBe('## 壹、依據及目的\n\n本計畫依據下列法規訂定:\n\n- 一、資通安全管理法。\n  - 1\\. 細項\n- 二、市府政策。\n');
 		expect(bodyFaults(parseBody(body))).toEqual([]);
 	});

@@ -1,14 +1,38 @@
 import { describe, expect, it } from 'vitest';
-import { docxNumberFormat, formatNumber, ListCounters, odfNumberFormat, renderLabel, type LevelFormat } from '../../../src/lib/import/numbering.ts';
+import {
+	docxNumberFormat,
+	formatNumber,
+	ListCounters,
+	odfNumberFormat,
+	renderLabel,
+	type LevelFormat,
+} from '../../../src/lib/import/numbering.ts';
 
 describe('formatNumber', () => {
 	it.each([
-		[1, '一'], [9, '九'], [10, '十'], [11, '十一'], [20, '二十'], [21, '二十一'], [99, '九十九'], [100, '一百'], [101, '一百零一'], [110, '一百一十'],
+		[1, '一'],
+		[9, '九'],
+		[10, '十'],
+		[11, '十一'],
+		[20, '二十'],
+		[21, '二十一'],
+		[99, '九十九'],
+		[100, '一百'],
+		[101, '一百零一'],
+		[110, '一百一十'],
 	])('counts %i in Chinese as %s', (n, text) => {
 		expect(formatNumber(n, 'counting')).toBe(text);
 	});
 
-	it.each([[1, '壹'], [3, '參'], [9, '玖'], [10, '拾'], [11, '拾壹'], [20, '貳拾'], [23, '貳拾參']])('writes %i in the 壹貳參 section scheme as %s', (n, text) => {
+	it.each([
+		[1, '壹'],
+		[3, '參'],
+		[9, '玖'],
+		[10, '拾'],
+		[11, '拾壹'],
+		[20, '貳拾'],
+		[23, '貳拾參'],
+	])('writes %i in the 壹貳參 section scheme as %s', (n, text) => {
 		expect(formatNumber(n, 'legal')).toBe(text);
 	});
 

@@ -2,15 +2,18 @@ import { describe, expect, it } from 'vitest';
 import { odtImageTexts, odtNumberedParagraphs, odtTableLayouts } from '../../../src/lib/import/odt-structure.ts';
 import { parseXml } from '../../../src/lib/import/xml.ts';
 
-const NS = 'xmlns:office="o" xmlns:text="t" xmlns:style="s" xmlns:table="tb" xmlns:draw="d" xmlns:svg="sv" xmlns:xml="http://www.w3.org/XML/1998/namespace"';
-const level = (n: number, format: string, prefix: string, suffix: string) => `<text:list-level-style-number text:level="${n}" style:num-format="${format}" style:num-prefix="${prefix}" style:num-suffix="${suffix}"/>`;
+const NS =
+	'xmlns:office="o" xmlns:text="t" xmlns:style="s" xmlns:table="tb" xmlns:draw="d" xmlns:svg="sv" xmlns:xml="http://www.w3.org/XML/1998/namespace"';
+const level = (n: number, format: string, prefix: string, suffix: string) =>
+	`<text:list-level-style-number text:level="${n}" style:num-format="${format}" style:num-prefix="${prefix}" style:num-suffix="${suffix}"/>`;
 const styles = parseXml(`<office:document-styles ${NS}><office:styles>
 	<text:outline-style style:name="Outline"><text:outline-level-style text:level="1" style:num-format="壹, 貳, 參, ..." style:num-suffix="、"/></text:outline-style>
 	<text:list-style style:name="TW">${level(1, '一, 二, 三, ...', '', '、')}${level(2, '一, 二, 三, ...', '（', '）')}${level(3, '1', '', '.')}${level(4, '1', '（', '）')}</text:list-style>
 	<text:list-style style:name="Dec"><text:list-level-style-number text:level="1" style:num-format="1" style:num-suffix="."/><text:list-level-style-number text:level="2" style:num-format="1" style:num-suffix="" text:display-levels="2"/></text:list-style>
 	<text:list-style style:name="Dots"><text:list-level-style-bullet text:level="1" text:bullet-char="•"/></text:list-style>
 </office:styles></office:document-styles>`);
-const content = (body: string) => parseXml(`<office:document-content ${NS}><office:body><office:text>${body}</office:text></office:body></office:document-content>`);
+const content = (body: string) =>
+	parseXml(`<office:document-content ${NS}><office:body><office:text>${body}</office:text></office:body></office:document-content>`);
 const item = (text: string, inner = '', attrs = '') => `<text:list-item${attrs}><text:p>${text}</text:p>${inner}</text:list-item>`;
 
 describe('odtNumberedParagraphs', () => {
@@ -62,9 +65,18 @@ describe('odtTableLayouts and odtImageTexts', () => {
 			<table:table-row><table:covered-table-cell/><table:table-cell/></table:table-row></table:table>`;
 		expect(odtTableLayouts(content(body))).toEqual([
 			[
-				[{ covered: false, colspan: 2, rowspan: 1 }, { covered: true, colspan: 1, rowspan: 1 }],
-				[{ covered: false, colspan: 1, rowspan: 2 }, { covered: false, colspan: 1, rowspan: 1 }],
-				[{ covered: true, colspan: 1, rowspan: 1 }, { covered: false, colspan: 1, rowspan: 1 }],
+				[
+					{ covered: false, colspan: 2, rowspan: 1 },
+					{ covered: true, colspan: 1, rowspan: 1 },
+				],
+				[
+					{ covered: false, colspan: 1, rowspan: 2 },
+					{ covered: false, colspan: 1, rowspan: 1 },
+				],
+				[
+					{ covered: true, colspan: 1, rowspan: 1 },
+					{ covered: false, colspan: 1, rowspan: 1 },
+				],
 			],
 		]);
 	});

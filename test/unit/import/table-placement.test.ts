@@ -24,11 +24,26 @@ describe('placeTables', () => {
 		const second = para('非核心業務及說明:');
 		const grid = table([row(cell('教務業務'), cell('48小時'))], [row(cell('核心業務'), cell('最大可容忍中斷時間'))]);
 		const other = table([row(cell('學校網站'), cell('24小時'))], [row(cell('非核心業務'), cell('最大可容忍中斷時間'))]);
-		const labels = new Map<Block, string>([[h, '參、'], [first, '一、'], [second, '二、']]);
-		const blocks = [h, bullets([first, para('本校之核心業務及重要性如下表:')]), grid, bullets([second, para('本校之非核心業務及說明如下表:')]), other];
+		const labels = new Map<Block, string>([
+			[h, '參、'],
+			[first, '一、'],
+			[second, '二、'],
+		]);
+		const blocks = [
+			h,
+			bullets([first, para('本校之核心業務及重要性如下表:')]),
+			grid,
+			bullets([second, para('本校之非核心業務及說明如下表:')]),
+			other,
+		];
 		const body = write(blocks, labels);
 		expect(body).toContain('- 一、核心業務及重要性:\n\n  本校之核心業務及重要性如下表:\n\n  | 核心業務 | 最大可容忍中斷時間 |');
-		expect(rowsWithin(body)).toEqual(['參、一、 核心業務 | 最大可容忍中斷時間', '參、一、 教務業務 | 48小時', '參、二、 非核心業務 | 最大可容忍中斷時間', '參、二、 學校網站 | 24小時']);
+		expect(rowsWithin(body)).toEqual([
+			'參、一、 核心業務 | 最大可容忍中斷時間',
+			'參、一、 教務業務 | 48小時',
+			'參、二、 非核心業務 | 最大可容忍中斷時間',
+			'參、二、 學校網站 | 24小時',
+		]);
 	});
 
 	it('puts a table between two parts of one numbered list into the item before it, even unannounced', () => {
@@ -44,7 +59,9 @@ describe('placeTables', () => {
 	it('goes into the deepest last item that announces it', () => {
 		const grid = table([row(cell('a'))]);
 		const inner = bullets([para('（一）分工如下表：')]);
-		expect(placeTables([bullets([para('二、分工原則'), inner]), grid])).toEqual([bullets([para('二、分工原則'), bullets([para('（一）分工如下表：'), grid])])]);
+		expect(placeTables([bullets([para('二、分工原則'), inner]), grid])).toEqual([
+			bullets([para('二、分工原則'), bullets([para('（一）分工如下表：'), grid])]),
+		]);
 	});
 
 	it('leaves a table after a list that does not announce it and does not go on, and one after a paragraph', () => {

@@ -83,10 +83,16 @@ describe('the outline’s blocks (what src/lib/blocks.ts gave before it was reti
 describe('the outline’s clauses (what clauseInventory gave)', () => {
 	it('are the clause numbers of headings, paragraphs and items, not of rows or code', () => {
 		const outline = buildOutline(
-			parseBody('## 1. 目的\n\n- 1.1 甲\n  - 1.1.1 乙\n\n2.3 段落。\n\n| 4.1 表格 |\n|---|\n| 4.2 列 |\n\n```\n5.1 程式碼\n```\n') as unknown as MdNode,
+			parseBody(
+				'## 1. 目的\n\n- 1.1 甲\n  - 1.1.1 乙\n\n2.3 段落。\n\n| 4.1 表格 |\n|---|\n| 4.2 列 |\n\n```\n5.1 程式碼\n```\n',
+			) as unknown as MdNode,
 		);
 		expect(outline.clauses.map((c) => c.label)).toEqual(['1', '1.1', '1.1.1', '2.3']);
-		expect(outline.blocks.filter((b) => b.kind === 'row' || b.kind === 'code').map((b) => b.clause)).toEqual([undefined, undefined, undefined]);
+		expect(outline.blocks.filter((b) => b.kind === 'row' || b.kind === 'code').map((b) => b.clause)).toEqual([
+			undefined,
+			undefined,
+			undefined,
+		]);
 	});
 
 	it('are none for a body without numbers', () => {

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { findClauseReferences, pointLabel, resolveClauseReference, type ClauseReference, type ClauseReferenceOptions } from '../../../src/lib/outline/clause-references.ts';
+import {
+	findClauseReferences,
+	pointLabel,
+	resolveClauseReference,
+	type ClauseReference,
+	type ClauseReferenceOptions,
+} from '../../../src/lib/outline/clause-references.ts';
 import { findReferences } from '../../../src/lib/references/references.ts';
 import { outlineOf } from './_trees.ts';
 
@@ -7,7 +13,9 @@ const syntax = { docNoPattern: '^ISMS-[A-Z]-\\d{3}$', titleOf: (docNo: string) =
 
 /** What phase 2 does: the document parser finds the documents, this parser the clauses after them. */
 function find(text: string, options: ClauseReferenceOptions = {}): ClauseReference[] {
-	const documentEnds = findReferences(text, syntax).flatMap((r) => (r.kind === 'document' ? [{ end: r.index + r.length, docNo: r.docNo }] : []));
+	const documentEnds = findReferences(text, syntax).flatMap((r) =>
+		r.kind === 'document' ? [{ end: r.index + r.length, docNo: r.docNo }] : [],
+	);
 	return findClauseReferences(text, { documentEnds, ...options });
 }
 const written = (text: string, options?: ClauseReferenceOptions) => find(text, options).map((r) => text.slice(r.index, r.index + r.length));
@@ -15,20 +23,34 @@ const written = (text: string, options?: ClauseReferenceOptions) => find(text, o
 describe('findClauseReferences: outline paths', () => {
 	it('finds a bare path of two levels or more', () => {
 		expect(find('依參、一、(二)規定辦理。')).toEqual([
-			{ kind: 'outline-clause', form: 'path', segments: [{ scheme: 'upper', number: 3 }, { scheme: 'han', number: 1 }, { scheme: 'han-paren', number: 2 }], index: 1, length: 7 },
+			{
+				kind: 'outline-clause',
+				form: 'path',
+				segments: [
+					{ scheme: 'upper', number: 3 },
+					{ scheme: 'han', number: 1 },
+					{ scheme: 'han-paren', number: 2 },
+				],
+				index: 1,
+				length: 7,
+			},
 		]);
 		expect(written('見一、（二）及壹、一、(二)、1、之規定')).toEqual(['一、（二）', '壹、一、(二)、1、']);
 	});
 
 	it('takes a document number before the path as the cited document', () => {
 		expect(find('依 ISMS-M-002 參、一、(二) 辦理')).toMatchObject([{ docNo: 'ISMS-M-002', index: 13, length: 7 }]);
-		expect(find('「ISMS-M-002 資訊安全政策」參、辦理')).toMatchObject([{ docNo: 'ISMS-M-002', segments: [{ scheme: 'upper', number: 3 }] }]);
+		expect(find('「ISMS-M-002 資訊安全政策」參、辦理')).toMatchObject([
+			{ docNo: 'ISMS-M-002', segments: [{ scheme: 'upper', number: 3 }] },
+		]);
 	});
 
 	it('takes 本文件, 本程序書, 本要點 … as the citing document, one level enough', () => {
 		for (const self of ['本文件', '本程序書', '本要點', '本計畫', '本辦法']) {
 			const text = `依${self}參、辦理`;
-			expect(find(text)).toEqual([{ kind: 'outline-clause', form: 'path', segments: [{ scheme: 'upper', number: 3 }], self: true, index: 1, length: self.length + 2 }]);
+			expect(find(text)).toEqual([
+				{ kind: 'outline-clause', form: 'path', segments: [{ scheme: 'upper', number: 3 }], self: true, index: 1, length: self.length + 2 },
+			]);
 		}
 	});
 
@@ -55,9 +77,31 @@ describe('findClauseReferences: outline paths', () => {
 describe('findClauseReferences: the 要點 form', () => {
 	it.each([
 		['依第三點辦理', '第三點', [{ scheme: 'han', number: 3 }]],
-		['依第三點第二款辦理', '第三點第二款', [{ scheme: 'han', number: 3 }, { scheme: 'han-paren', number: 2 }]],
-		['依第三點第二款第1目', '第三點第二款第1目', [{ scheme: 'han', number: 3 }, { scheme: 'han-paren', number: 2 }, { scheme: 'arabic', number: 1 }]],
-		['依第3點第2款', '第3點第2款', [{ scheme: 'han', number: 3 }, { scheme: 'han-paren', number: 2 }]],
+		[
+			'依第三點第二款辦理',
+			'第三點第二款',
+			[
+				{ scheme: 'han', number: 3 },
+				{ scheme: 'han-paren', number: 2 },
+			],
+		],
+		[
+			'依第三點第二款第1目',
+			'第三點第二款第1目',
+			[
+				{ scheme: 'han', number: 3 },
+				{ scheme: 'han-paren', number: 2 },
+				{ scheme: 'arabic', number: 1 },
+			],
+		],
+		[
+			'依第3點第2款',
+			'第3點第2款',
+			[
+				{ scheme: 'han', number: 3 },
+				{ scheme: 'han-paren', number: 2 },
+			],
+		],
 		['依第 ３ 點', '第 ３ 點', [{ scheme: 'han', number: 3 }]],
 		['依第十一點', '第十一點', [{ scheme: 'han', number: 11 }]],
 	])('%j', (text, cited, segments) => {
@@ -79,7 +123,9 @@ describe('findClauseReferences: the 要點 form', () => {
 	});
 
 	it('takes the citing document’s own title as itself', () => {
-		expect(find('依花蓮縣政府資訊安全政策與管理作業要點第三點', { ownTitle: '花蓮縣政府資訊安全政策與管理作業要點' })).toMatchObject([{ self: true, index: 1 }]);
+		expect(find('依花蓮縣政府資訊安全政策與管理作業要點第三點', { ownTitle: '花蓮縣政府資訊安全政策與管理作業要點' })).toMatchObject([
+			{ self: true, index: 1 },
+		]);
 	});
 
 	it('does not read a number that is not one (第一一點)', () => {
@@ -87,7 +133,13 @@ describe('findClauseReferences: the 要點 form', () => {
 	});
 
 	it('writes the form back canonically', () => {
-		expect(pointLabel([{ scheme: 'han', number: 3 }, { scheme: 'han-paren', number: 2 }, { scheme: 'arabic', number: 1 }])).toBe('第三點第二款第1目');
+		expect(
+			pointLabel([
+				{ scheme: 'han', number: 3 },
+				{ scheme: 'han-paren', number: 2 },
+				{ scheme: 'arabic', number: 1 },
+			]),
+		).toBe('第三點第二款第1目');
 	});
 });
 
@@ -97,7 +149,8 @@ describe('resolveClauseReference', () => {
 		const ref = find(text)[0]!;
 		return resolveClauseReference(ref, policy, citing ? { citing: policy.clauses.find((c) => c.anchor === citing)!.path } : {});
 	};
-	const anchorOf = (resolution: ReturnType<typeof resolve>) => (resolution.status === 'found' ? resolution.clause.anchor : resolution.status);
+	const anchorOf = (resolution: ReturnType<typeof resolve>) =>
+		resolution.status === 'found' ? resolution.clause.anchor : resolution.status;
 
 	it('finds a whole path, and the end of a longer one', () => {
 		expect(anchorOf(resolve('依壹、一、(二)、1、'))).toBe('sec-壹-一-（二）-1');
@@ -121,16 +174,23 @@ describe('resolveClauseReference', () => {
 			status: 'found',
 			clause: policy.clauses[7],
 			others: [policy.clauses[1], policy.clauses[0]],
-			message: '「第一點」可能指 3 處：「貳、一、」、「壹、一、」、「壹、」；頁面連到「貳、一、」（與引用處在同一條之下），若指其他處請寫出完整的條次（例如「壹、一、」）',
+			message:
+				'「第一點」可能指 3 處：「貳、一、」、「壹、一、」、「壹、」；頁面連到「貳、一、」（與引用處在同一條之下），若指其他處請寫出完整的條次（例如「壹、一、」）',
 		});
 	});
 
 	it('finds a bare two-level path present under two parents as the nearest, naming both', () => {
 		const twice = outlineOf('壹、甲\n\n一、乙\n\n（一）丙\n\n貳、丁\n\n一、戊\n\n（一）己\n');
 		const ref = find('依一、（一）辦理')[0]!;
-		expect(resolveClauseReference(ref, twice)).toMatchObject({ status: 'ambiguous', message: '「一、（一）」有 2 處：「壹、一、（一）」、「貳、一、（一）」；頁面不會加連結，請寫出完整的條次（例如「壹、一、（一）」）' });
+		expect(resolveClauseReference(ref, twice)).toMatchObject({
+			status: 'ambiguous',
+			message: '「一、（一）」有 2 處：「壹、一、（一）」、「貳、一、（一）」；頁面不會加連結，請寫出完整的條次（例如「壹、一、（一）」）',
+		});
 		const near = resolveClauseReference(ref, twice, { citing: twice.clauses[4]!.path });
-		expect(near.status === 'found' && [near.clause.label, near.others?.map((c) => c.label)]).toEqual(['貳、一、（一）', ['壹、一、（一）']]);
+		expect(near.status === 'found' && [near.clause.label, near.others?.map((c) => c.label)]).toEqual([
+			'貳、一、（一）',
+			['壹、一、（一）'],
+		]);
 	});
 
 	it('第三點 in a document with both 參、 and 三、: the 三、 level (點), with 參、 named', () => {
@@ -139,11 +199,15 @@ describe('resolveClauseReference', () => {
 		expect(found).toMatchObject({
 			status: 'found',
 			clause: { label: '壹、三、' },
-			message: '「第三點」可能指 2 處：「壹、三、」、「參、」；頁面連到「壹、三、」（「點」是「一、」這一層），若指其他處請寫出完整的條次（例如「參、」）',
+			message:
+				'「第三點」可能指 2 處：「壹、三、」、「參、」；頁面連到「壹、三、」（「點」是「一、」這一層），若指其他處請寫出完整的條次（例如「參、」）',
 		});
 		// Only 參、 there: not found (點 is the 一、 level), with the way to cite it.
 		const upperOnly = outlineOf('壹、甲\n\n貳、乙\n\n參、丙\n');
-		expect(resolveClauseReference(find('依第三點')[0]!, upperOnly)).toEqual({ status: 'not-found', message: '沒有「第三點」；本文件沒有「一、」（點）這一層的條文；若指「參、」，請直接寫「參、」' });
+		expect(resolveClauseReference(find('依第三點')[0]!, upperOnly)).toEqual({
+			status: 'not-found',
+			message: '沒有「第三點」；本文件沒有「一、」（點）這一層的條文；若指「參、」，請直接寫「參、」',
+		});
 		// A 要點 numbered from 一、 (no 壹、): nothing else it could mean.
 		const plain = resolveClauseReference(find('依第三點')[0]!, outlineOf('一、甲\n\n二、乙\n\n三、丙\n'));
 		expect(plain).toMatchObject({ status: 'found', clause: { label: '三、' } });
@@ -164,8 +228,14 @@ describe('resolveClauseReference', () => {
 
 	it('explains a reference into a document without that numbering', () => {
 		const decimal = outlineOf('## 1. 目的\n\n- 1.1 甲\n');
-		expect(resolveClauseReference(find('依第三點')[0]!, decimal)).toEqual({ status: 'not-found', message: '沒有「第三點」；本文件沒有「一、」（點）這一層的條文（本文件的條次為 6.4.3 式，請以「第 6.4.3 節」引用）' });
-		expect(resolveClauseReference(find('依壹、一、')[0]!, outlineOf('沒有條次。\n'))).toEqual({ status: 'not-found', message: '沒有「壹、一、」；本文件沒有「壹、」這一層的條文（本文件沒有編號的條文）' });
+		expect(resolveClauseReference(find('依第三點')[0]!, decimal)).toEqual({
+			status: 'not-found',
+			message: '沒有「第三點」；本文件沒有「一、」（點）這一層的條文（本文件的條次為 6.4.3 式，請以「第 6.4.3 節」引用）',
+		});
+		expect(resolveClauseReference(find('依壹、一、')[0]!, outlineOf('沒有條次。\n'))).toEqual({
+			status: 'not-found',
+			message: '沒有「壹、一、」；本文件沒有「壹、」這一層的條文（本文件沒有編號的條文）',
+		});
 	});
 
 	it('reaches the first of two parts numbered alike by the whole path, the second part by its own anchor only', () => {

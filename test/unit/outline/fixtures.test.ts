@@ -86,7 +86,10 @@ describe('花蓮縣政府資訊安全政策與管理作業要點 (ISMS-M-901 1.0
 
 	it('resolves references in both forms, and says why a broken one is broken', () => {
 		const resolve = (text: string) => {
-			const documentEnds = findReferences(text, { docNoPattern: '^ISMS-[A-Z]-\\d{3}$', titleOf: () => undefined }).map((r) => ({ end: r.index + r.length, docNo: r.kind === 'document' ? r.docNo : '' }));
+			const documentEnds = findReferences(text, { docNoPattern: '^ISMS-[A-Z]-\\d{3}$', titleOf: () => undefined }).map((r) => ({
+				end: r.index + r.length,
+				docNo: r.kind === 'document' ? r.docNo : '',
+			}));
 			const [ref] = findClauseReferences(text, { documentEnds });
 			const resolution = resolveClauseReference(ref!, outline);
 			return resolution.status === 'found' ? resolution.clause.anchor : resolution.message;
@@ -95,7 +98,9 @@ describe('花蓮縣政府資訊安全政策與管理作業要點 (ISMS-M-901 1.0
 		expect(resolve('依本要點伍、二、')).toBe('sec-伍-二');
 		expect(resolve('依本要點伍、二、(五)')).toBe('沒有「伍、二、（五）」；「伍、二、」之下只有「（一）」至「（四）」');
 		// 一、 is numbered again under 肆 and 伍: 第二點 does not say which (nor whether 貳、 is meant).
-		expect(resolve('依第二點')).toBe('「第二點」有 3 處：「肆、二、」、「伍、二、」、「貳、」；頁面不會加連結，請寫出完整的條次（例如「肆、二、」）');
+		expect(resolve('依第二點')).toBe(
+			'「第二點」有 3 處：「肆、二、」、「伍、二、」、「貳、」；頁面不會加連結，請寫出完整的條次（例如「肆、二、」）',
+		);
 	});
 });
 
@@ -126,7 +131,9 @@ describe('臺中市政府社會局使用戶役政資訊連結作業管理要點 
 			const resolution = resolveClauseReference(findClauseReferences(text)[0]!, outline);
 			return resolution.status === 'found' ? `${resolution.clause.anchor} ${resolution.clause.text}` : resolution.message;
 		};
-		expect(resolve('依本要點第四點第二款第2目')).toBe('sec-四-（二）-2 2、單位使用人員:依業務需要,填寫相關申請表,簽會綜合企劃科後,函請臺中市政府民政局審查同意後始得使用。');
+		expect(resolve('依本要點第四點第二款第2目')).toBe(
+			'sec-四-（二）-2 2、單位使用人員:依業務需要,填寫相關申請表,簽會綜合企劃科後,函請臺中市政府民政局審查同意後始得使用。',
+		);
 		expect(resolve('依第4點第1款')).toBe('sec-四-（一） (一)戶役政資料管理');
 		expect(resolve('依第四點第二款第3目')).toBe('沒有「第四點第二款第3目」；第四點第二款只有第1目、第2目');
 		expect(resolve('依第五點')).toBe('沒有「第五點」；本文件的點次為第一點至第四點');

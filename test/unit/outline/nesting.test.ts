@@ -3,7 +3,13 @@ import { anchors, outlineOf } from './_trees.ts';
 
 describe('nesting: markers of one style are siblings, a new style nests', () => {
 	it('closes back to an open style (二、 after 一、（一）1.)', () => {
-		expect(anchors('一、甲\n\n（一）乙\n\n1、丙\n\n（二）丁\n\n二、戊\n')).toEqual(['sec-一', 'sec-一-（一）', 'sec-一-（一）-1', 'sec-一-（二）', 'sec-二']);
+		expect(anchors('一、甲\n\n（一）乙\n\n1、丙\n\n（二）丁\n\n二、戊\n')).toEqual([
+			'sec-一',
+			'sec-一-（一）',
+			'sec-一-（一）-1',
+			'sec-一-（二）',
+			'sec-二',
+		]);
 	});
 
 	it('nests in any order', () => {
@@ -22,7 +28,13 @@ describe('nesting: markers of one style are siblings, a new style nests', () => 
 
 describe('nesting: decimal numbers are absolute', () => {
 	it('keeps decimal anchors as they are today, a heading of any level included', () => {
-		expect(anchors('# 1. 目的\n\n- 1.1.1 甲\n- 1.2 乙\n\n## 6.4 文件\n\n### 6.4.3 管制\n')).toEqual(['sec-1', 'sec-1-1-1', 'sec-1-2', 'sec-6-4', 'sec-6-4-3']);
+		expect(anchors('# 1. 目的\n\n- 1.1.1 甲\n- 1.2 乙\n\n## 6.4 文件\n\n### 6.4.3 管制\n')).toEqual([
+			'sec-1',
+			'sec-1-1-1',
+			'sec-1-2',
+			'sec-6-4',
+			'sec-6-4-3',
+		]);
 	});
 
 	it('reads `## 1 目的` (no dot) in a heading', () => {
@@ -66,7 +78,13 @@ describe('nesting: headings', () => {
 	});
 
 	it('of one level nest by style (a Word import with every heading at one level)', () => {
-		expect(anchors('## 一、甲\n\n## （一）乙\n\n## （二）丙\n\n## 二、丁\n\n## （一）戊\n')).toEqual(['sec-一', 'sec-一-（一）', 'sec-一-（二）', 'sec-二', 'sec-二-（一）']);
+		expect(anchors('## 一、甲\n\n## （一）乙\n\n## （二）丙\n\n## 二、丁\n\n## （一）戊\n')).toEqual([
+			'sec-一',
+			'sec-一-（一）',
+			'sec-一-（二）',
+			'sec-二',
+			'sec-二-（一）',
+		]);
 	});
 
 	it('of the same style under a shallower heading nest (## 1. › ### 1.)', () => {

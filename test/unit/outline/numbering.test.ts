@@ -135,7 +135,11 @@ describe('anchorOf', () => {
 	});
 
 	it('gives ids that work as CSS identifiers and end in no ASCII punctuation', () => {
-		const ids = [anchorOf([upper(3), han(1), hanParen(2)]), anchorOf([han(4), hanParen(2), arabic(1), arabicParen(3)]), anchorOf([decimal(1), arabic(2)])];
+		const ids = [
+			anchorOf([upper(3), han(1), hanParen(2)]),
+			anchorOf([han(4), hanParen(2), arabic(1), arabicParen(3)]),
+			anchorOf([decimal(1), arabic(2)]),
+		];
 		for (const id of ids) {
 			// CSS ident code points: letters, digits, -, _ and everything from U+0080.
 			expect(id).toMatch(/^[A-Za-z][\w\-\u0080-\u{10FFFF}]*$/u);

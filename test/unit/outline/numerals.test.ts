@@ -47,7 +47,17 @@ describe('parseNumeral', () => {
 
 describe('formatNumeral', () => {
 	it('writes numbers the canonical way', () => {
-		expect([1, 10, 11, 20, 21, 100, 105, 110, 999].map((n) => formatNumeral(n, 'lower'))).toEqual(['一', '十', '十一', '二十', '二十一', '一百', '一百零五', '一百一十', '九百九十九']);
+		expect([1, 10, 11, 20, 21, 100, 105, 110, 999].map((n) => formatNumeral(n, 'lower'))).toEqual([
+			'一',
+			'十',
+			'十一',
+			'二十',
+			'二十一',
+			'一百',
+			'一百零五',
+			'一百一十',
+			'九百九十九',
+		]);
 		expect([1, 3, 10, 11, 20, 21].map((n) => formatNumeral(n, 'upper'))).toEqual(['壹', '參', '拾', '拾壹', '貳拾', '貳拾壹']);
 	});
 

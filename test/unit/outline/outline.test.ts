@@ -12,10 +12,37 @@ describe('clauses', () => {
 	it('carry path, anchor, label, kind, text, position, depth, parent and heading level', () => {
 		const outline = outlineOf('## 壹、總則\n\n一、本要點依\n\n- （一）項目\n\n1. 有序\n');
 		expect(outline.clauses).toEqual([
-			{ path: [{ scheme: 'upper', number: 1 }], anchor: 'sec-壹', label: '壹、', kind: 'heading', text: '壹、總則', line: 1, column: 4, depth: 1, headingLevel: 2 },
-			{ path: [{ scheme: 'upper', number: 1 }, { scheme: 'han', number: 1 }], anchor: 'sec-壹-一', label: '壹、一、', kind: 'paragraph', text: '一、本要點依', line: 3, column: 1, depth: 2, parent: 0 },
 			{
-				path: [{ scheme: 'upper', number: 1 }, { scheme: 'han', number: 1 }, { scheme: 'han-paren', number: 1 }],
+				path: [{ scheme: 'upper', number: 1 }],
+				anchor: 'sec-壹',
+				label: '壹、',
+				kind: 'heading',
+				text: '壹、總則',
+				line: 1,
+				column: 4,
+				depth: 1,
+				headingLevel: 2,
+			},
+			{
+				path: [
+					{ scheme: 'upper', number: 1 },
+					{ scheme: 'han', number: 1 },
+				],
+				anchor: 'sec-壹-一',
+				label: '壹、一、',
+				kind: 'paragraph',
+				text: '一、本要點依',
+				line: 3,
+				column: 1,
+				depth: 2,
+				parent: 0,
+			},
+			{
+				path: [
+					{ scheme: 'upper', number: 1 },
+					{ scheme: 'han', number: 1 },
+					{ scheme: 'han-paren', number: 1 },
+				],
 				anchor: 'sec-壹-一-（一）',
 				label: '壹、一、（一）',
 				kind: 'item',
@@ -27,7 +54,11 @@ describe('clauses', () => {
 			},
 			// The ordered list is not inside the item （一）: it nests under 一、 (the item's clause closed with it).
 			{
-				path: [{ scheme: 'upper', number: 1 }, { scheme: 'han', number: 1 }, { scheme: 'arabic', number: 1 }],
+				path: [
+					{ scheme: 'upper', number: 1 },
+					{ scheme: 'han', number: 1 },
+					{ scheme: 'arabic', number: 1 },
+				],
 				anchor: 'sec-壹-一-1',
 				label: '壹、一、1.',
 				kind: 'item',
@@ -64,7 +95,13 @@ describe('problems', () => {
 	it('a number repeated under one parent is an error at the second, which gets no anchor of its own', () => {
 		const outline = outlineOf('一、甲\n\n（一）乙\n\n（一）丙\n');
 		expect(outline.problems).toEqual([
-			{ line: 5, column: 1, severity: 'error', rule: 'outline/duplicate-clause', message: '條次「一、（一）」重複（第 3 行已有同一條次）；同一層的編號不可重複，請更正編號，否則這一條沒有錨點，引用只會連到第 3 行' },
+			{
+				line: 5,
+				column: 1,
+				severity: 'error',
+				rule: 'outline/duplicate-clause',
+				message: '條次「一、（一）」重複（第 3 行已有同一條次）；同一層的編號不可重複，請更正編號，否則這一條沒有錨點，引用只會連到第 3 行',
+			},
 		]);
 		expect(outline.clauses.map((c) => c.duplicate ?? false)).toEqual([false, false, true]);
 	});
@@ -75,14 +112,28 @@ describe('problems', () => {
 
 	it('a skipped number is a warning naming what is missing', () => {
 		expect(outlineOf('一、甲\n\n三、丙\n\n（三）子\n').problems).toEqual([
-			{ line: 3, column: 1, severity: 'warning', rule: 'outline/skipped-clause', message: '條次「三、」跳號：前面缺少「二、」；請檢查編號' },
-			{ line: 5, column: 1, severity: 'warning', rule: 'outline/skipped-clause', message: '條次「三、（三）」跳號：前面缺少「三、（一）」至「三、（二）」；請檢查編號' },
+			{
+				line: 3,
+				column: 1,
+				severity: 'warning',
+				rule: 'outline/skipped-clause',
+				message: '條次「三、」跳號：前面缺少「二、」；請檢查編號',
+			},
+			{
+				line: 5,
+				column: 1,
+				severity: 'warning',
+				rule: 'outline/skipped-clause',
+				message: '條次「三、（三）」跳號：前面缺少「三、（一）」至「三、（二）」；請檢查編號',
+			},
 		]);
 	});
 
 	it('counts the decimal numbers a clause implies (1.1.1 implies 1.1)', () => {
 		expect(outlineOf('## 1. 目的\n\n- 1.1.1 甲\n- 1.1.2 乙\n- 1.2 丙\n').problems).toEqual([]);
-		expect(outlineOf('## 1. 目的\n\n- 1.1 甲\n- 1.3 丙\n').problems.map((p) => p.message)).toEqual(['條次「1.3」跳號：前面缺少「1.2」；請檢查編號']);
+		expect(outlineOf('## 1. 目的\n\n- 1.1 甲\n- 1.3 丙\n').problems.map((p) => p.message)).toEqual([
+			'條次「1.3」跳號：前面缺少「1.2」；請檢查編號',
+		]);
 	});
 
 	it('a number going back is a warning', () => {
@@ -94,7 +145,13 @@ describe('problems', () => {
 
 	it('a number typed at the start of a line inside a paragraph is a warning at that line', () => {
 		expect(outlineOf('一、甲\n（一）沒有空行\n').problems).toEqual([
-			{ line: 2, column: 1, severity: 'warning', rule: 'outline/clause-in-paragraph', message: '「（一）」寫在段落中間，不會成為條文（沒有錨點，也不能被引用）；請在它前面空一行，讓它自成一段' },
+			{
+				line: 2,
+				column: 1,
+				severity: 'warning',
+				rule: 'outline/clause-in-paragraph',
+				message: '「（一）」寫在段落中間，不會成為條文（沒有錨點，也不能被引用）；請在它前面空一行，讓它自成一段',
+			},
 		]);
 		expect(outlineOf('- 一、甲\n  2. 乙\n').problems.map((p) => [p.line, p.column])).toEqual([[2, 3]]);
 	});
@@ -108,12 +165,63 @@ describe('blocks', () => {
 	it('name the clause each block is or is in, and how long its number is', () => {
 		const outline = outlineOf('## 壹、總則\n\n說明文字。\n\n（二）款\n\n1. 有序\n\n| 甲 | 乙 |\n|---|---|\n| 1 | 2 |\n\n```\n程式\n```\n');
 		expect(outline.blocks).toEqual([
-			{ kind: 'heading', text: '壹、總則', depth: 2, line: 1, column: 4, clause: '壹、', markerLength: 2, within: { label: '壹、', anchor: 'sec-壹' } },
+			{
+				kind: 'heading',
+				text: '壹、總則',
+				depth: 2,
+				line: 1,
+				column: 4,
+				clause: '壹、',
+				markerLength: 2,
+				within: { label: '壹、', anchor: 'sec-壹' },
+			},
 			{ kind: 'paragraph', text: '說明文字。', depth: 0, line: 3, column: 1, within: { label: '壹、', anchor: 'sec-壹' } },
-			{ kind: 'paragraph', text: '（二）款', depth: 0, line: 5, column: 1, clause: '壹、（二）', markerLength: 3, within: { label: '壹、（二）', anchor: 'sec-壹-（二）' } },
-			{ kind: 'item', text: '有序', depth: 1, line: 7, column: 1, clause: '壹、（二）1.', markerLength: 0, within: { label: '壹、（二）1.', anchor: 'sec-壹-（二）-1' } },
-			{ kind: 'row', text: '甲 | 乙', depth: 0, line: 9, column: 1, cells: [{ text: '甲', head: true }, { text: '乙', head: true }], head: true, within: { label: '壹、（二）', anchor: 'sec-壹-（二）' } },
-			{ kind: 'row', text: '1 | 2', depth: 0, line: 11, column: 1, cells: [{ text: '1' }, { text: '2' }], columns: [{ text: '甲', head: true }, { text: '乙', head: true }], within: { label: '壹、（二）', anchor: 'sec-壹-（二）' } },
+			{
+				kind: 'paragraph',
+				text: '（二）款',
+				depth: 0,
+				line: 5,
+				column: 1,
+				clause: '壹、（二）',
+				markerLength: 3,
+				within: { label: '壹、（二）', anchor: 'sec-壹-（二）' },
+			},
+			{
+				kind: 'item',
+				text: '有序',
+				depth: 1,
+				line: 7,
+				column: 1,
+				clause: '壹、（二）1.',
+				markerLength: 0,
+				within: { label: '壹、（二）1.', anchor: 'sec-壹-（二）-1' },
+			},
+			{
+				kind: 'row',
+				text: '甲 | 乙',
+				depth: 0,
+				line: 9,
+				column: 1,
+				cells: [
+					{ text: '甲', head: true },
+					{ text: '乙', head: true },
+				],
+				head: true,
+				within: { label: '壹、（二）', anchor: 'sec-壹-（二）' },
+			},
+			{
+				kind: 'row',
+				text: '1 | 2',
+				depth: 0,
+				line: 11,
+				column: 1,
+				cells: [{ text: '1' }, { text: '2' }],
+				columns: [
+					{ text: '甲', head: true },
+					{ text: '乙', head: true },
+				],
+				within: { label: '壹、（二）', anchor: 'sec-壹-（二）' },
+			},
 			{ kind: 'code', text: '程式', depth: 0, line: 13, column: 1, within: { label: '壹、（二）', anchor: 'sec-壹-（二）' } },
 		]);
 	});

@@ -23,7 +23,10 @@ describe('markdownTableRows', () => {
 
 	it('gives each row its cells; the first row is the header and the column headings of the others', () => {
 		for (const table of tables('| 項目 | 頻率 |\n|---|---|\n| 量測 | 每季 |\n| 檢討 | 每年 |\n')) {
-			const columns = [{ text: '項目', head: true }, { text: '頻率', head: true }];
+			const columns = [
+				{ text: '項目', head: true },
+				{ text: '頻率', head: true },
+			];
 			expect(markdownTableRows(table).map(({ cells, head, columns }) => ({ cells, head, columns }))).toEqual([
 				{ cells: columns, head: true, columns: undefined },
 				{ cells: [{ text: '量測' }, { text: '每季' }], head: undefined, columns },
@@ -35,7 +38,8 @@ describe('markdownTableRows', () => {
 
 describe('htmlTableRows', () => {
 	it('repeats a cell merged over rows in every row it covers', () => {
-		const body = '<table>\n  <tr><th>項目</th><th>說明</th></tr>\n  <tr><td rowspan="2">存取控制</td><td>帳號</td></tr>\n  <tr><td>密碼</td></tr>\n</table>\n';
+		const body =
+			'<table>\n  <tr><th>項目</th><th>說明</th></tr>\n  <tr><td rowspan="2">存取控制</td><td>帳號</td></tr>\n  <tr><td>密碼</td></tr>\n</table>\n';
 		for (const table of tables(body)) {
 			expect(htmlTableRows(table).map(({ text, line, column }) => ({ text, line, column }))).toEqual([
 				{ text: '項目 | 說明', line: 2, column: 3 },
@@ -53,7 +57,8 @@ describe('htmlTableRows', () => {
 	});
 
 	it('reads rows inside thead and tbody, and a nested table as its cell’s text', () => {
-		const body = '<table>\n  <thead><tr><th>甲</th></tr></thead>\n  <tbody><tr><td><table><tr><td>內</td></tr></table></td></tr></tbody>\n</table>\n';
+		const body =
+			'<table>\n  <thead><tr><th>甲</th></tr></thead>\n  <tbody><tr><td><table><tr><td>內</td></tr></table></td></tr></tbody>\n</table>\n';
 		for (const table of tables(body)) {
 			expect(htmlTableRows(table).map((row) => row.text)).toEqual(['甲', '內']);
 		}
@@ -81,10 +86,23 @@ describe('htmlTableRows', () => {
 			'</table>',
 			'',
 		].join('\n');
-		const columns = [{ text: '版次', head: true }, { text: '修訂日期', head: true }, { text: '條次', head: true }, { text: '說明', head: true }];
+		const columns = [
+			{ text: '版次', head: true },
+			{ text: '修訂日期', head: true },
+			{ text: '條次', head: true },
+			{ text: '說明', head: true },
+		];
 		for (const table of tables(body)) {
 			expect(htmlTableRows(table).map(({ cells, head, columns }) => ({ cells, head, columns }))).toEqual([
-				{ cells: [{ text: '版次', head: true }, { text: '修訂日期', head: true }, { text: '修訂內容', head: true, span: 2 }], head: true, columns: undefined },
+				{
+					cells: [
+						{ text: '版次', head: true },
+						{ text: '修訂日期', head: true },
+						{ text: '修訂內容', head: true, span: 2 },
+					],
+					head: true,
+					columns: undefined,
+				},
 				{ cells: columns, head: true, columns: undefined },
 				{ cells: [{ text: '2.0' }, { text: '113.05.01' }, { text: '全文修正', span: 2 }], head: undefined, columns },
 				{ cells: [{ text: '2.1', head: true }, { text: '113.06.01' }, { text: '參、一、' }, { text: '新增' }], head: undefined, columns },

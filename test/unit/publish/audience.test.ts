@@ -12,7 +12,14 @@ import {
 import { CLASSIFICATIONS, type Classification } from '../../../src/lib/documents/classification.ts';
 import { PublishError } from '../../../src/lib/publish/releases.ts';
 
-const RECORD = { status: 'ok', builtAt: '2026-11-25T20:51:50.994Z', today: '2026-11-26', ceiling: 'internal', includeDrafts: false, site: null };
+const RECORD = {
+	status: 'ok',
+	builtAt: '2026-11-25T20:51:50.994Z',
+	today: '2026-11-26',
+	ceiling: 'internal',
+	includeDrafts: false,
+	site: null,
+};
 
 function refusal(fn: () => unknown): string {
 	try {
@@ -27,7 +34,10 @@ function refusal(fn: () => unknown): string {
 describe('validateBuildRecord', () => {
 	it('accepts a record with status, ceiling, drafts and site', () => {
 		expect(validateBuildRecord(RECORD, 'dist/.portal-build.json')).toEqual(RECORD);
-		expect(validateBuildRecord({ ...RECORD, ceiling: '限閱', site: 'https://isms.example.tw/' }, 'x')).toMatchObject({ ceiling: 'restricted', site: 'https://isms.example.tw/' });
+		expect(validateBuildRecord({ ...RECORD, ceiling: '限閱', site: 'https://isms.example.tw/' }, 'x')).toMatchObject({
+			ceiling: 'restricted',
+			site: 'https://isms.example.tw/',
+		});
 	});
 
 	it('refuses a record that does not say its ceiling, drafts or site', () => {
@@ -39,7 +49,9 @@ describe('validateBuildRecord', () => {
 			'd/.portal-build.json 沒有記載是否含草稿（includeDrafts）及網站網址（site）：可能由舊版入口網建置，無法確認讀者範圍，不發布。請重新執行 npm run build。',
 		);
 		expect(refusal(() => validateBuildRecord({ ...RECORD, includeDrafts: '1' }, 'x'))).toContain('includeDrafts');
-		expect(refusal(() => validateBuildRecord({ ...RECORD, status: 'failed' }, 'x'))).toBe('x 的 status 為 "failed"，不是 "ok"：建置未通過檢查，不發布。');
+		expect(refusal(() => validateBuildRecord({ ...RECORD, status: 'failed' }, 'x'))).toBe(
+			'x 的 status 為 "failed"，不是 "ok"：建置未通過檢查，不發布。',
+		);
 	});
 });
 
@@ -48,21 +60,31 @@ describe('resolveTargetSetup', () => {
 
 	it('sets up a new target for all staff unless told otherwise', () => {
 		expect(resolveTargetSetup(null, {}, '/srv/p')).toEqual({ setup: internal, isNew: true });
-		expect(resolveTargetSetup(null, { audience: 'restricted', drafts: true }, '/srv/p')).toEqual({ setup: { audience: 'restricted', drafts: true }, isNew: true });
+		expect(resolveTargetSetup(null, { audience: 'restricted', drafts: true }, '/srv/p')).toEqual({
+			setup: { audience: 'restricted', drafts: true },
+			isNew: true,
+		});
 	});
 
 	it('keeps the recorded setup and accepts a request that repeats it', () => {
 		expect(resolveTargetSetup(internal, {}, '/srv/p')).toEqual({ setup: internal, isNew: false });
 		expect(resolveTargetSetup(internal, { audience: 'internal' }, '/srv/p')).toEqual({ setup: internal, isNew: false });
-		expect(resolveTargetSetup({ audience: 'public', drafts: true }, { drafts: true }, '/srv/p').setup).toEqual({ audience: 'public', drafts: true });
+		expect(resolveTargetSetup({ audience: 'public', drafts: true }, { drafts: true }, '/srv/p').setup).toEqual({
+			audience: 'public',
+			drafts: true,
+		});
 	});
 
 	it('refuses another audience or drafts on a target recorded without them', () => {
 		expect(refusal(() => resolveTargetSetup(internal, { audience: 'confidential' }, '/srv/p'))).toBe(
 			'發布目的地 /srv/p 的讀者範圍已設定為 內部使用（internal）（/srv/p/.portal-target.json），與 --audience confidential 不符：不發布。若此目的地的讀者確實改變，請先確認網頁伺服器的存取控制，再刪除 /srv/p/.portal-target.json 後重新發布；否則請發布到為該讀者範圍設定的另一個目的地。',
 		);
-		expect(refusal(() => resolveTargetSetup({ audience: 'restricted', drafts: false }, { audience: 'internal' }, '/srv/p'))).toContain('與 --audience internal 不符');
-		expect(refusal(() => resolveTargetSetup(internal, { drafts: true }, '/srv/p'))).toContain('未設定為草稿預覽網站（/srv/p/.portal-target.json），與 --drafts 不符：不發布。');
+		expect(refusal(() => resolveTargetSetup({ audience: 'restricted', drafts: false }, { audience: 'internal' }, '/srv/p'))).toContain(
+			'與 --audience internal 不符',
+		);
+		expect(refusal(() => resolveTargetSetup(internal, { drafts: true }, '/srv/p'))).toContain(
+			'未設定為草稿預覽網站（/srv/p/.portal-target.json），與 --drafts 不符：不發布。',
+		);
 	});
 });
 
@@ -80,13 +102,32 @@ describe('checkBuildForAudience', () => {
 	});
 
 	it('says what was refused and how to build for the audience', () => {
-		expect(refusal(() => checkBuildForAudience({ ceiling: 'confidential', includeDrafts: false }, { audience: 'internal', drafts: false }, '發布目的地 /srv/p '))).toBe(
+		expect(
+			refusal(() =>
+				checkBuildForAudience(
+					{ ceiling: 'confidential', includeDrafts: false },
+					{ audience: 'internal', drafts: false },
+					'發布目的地 /srv/p ',
+				),
+			),
+		).toBe(
 			'此建置的發布上限為 機密（confidential）（.portal-build.json），高於發布目的地 /srv/p 的讀者範圍 內部使用（internal）：不發布，以免 機密 文件被無權閱讀者看到。請以 PORTAL_MAX_CLASSIFICATION=internal 重新執行 npm run build。',
 		);
-		expect(refusal(() => checkBuildForAudience({ ceiling: 'restricted', includeDrafts: false }, { audience: 'internal', drafts: false }, '發布目的地 /srv/p ', true))).toContain(
-			'若此目的地確實只供可閱讀 限閱 文件者存取，首次發布時請加 --audience restricted。',
-		);
-		expect(refusal(() => checkBuildForAudience({ ceiling: 'internal', includeDrafts: false }, { audience: 'public', drafts: false }, '目標網站'))).toBe(
+		expect(
+			refusal(() =>
+				checkBuildForAudience(
+					{ ceiling: 'restricted', includeDrafts: false },
+					{ audience: 'internal', drafts: false },
+					'發布目的地 /srv/p ',
+					true,
+				),
+			),
+		).toContain('若此目的地確實只供可閱讀 限閱 文件者存取，首次發布時請加 --audience restricted。');
+		expect(
+			refusal(() =>
+				checkBuildForAudience({ ceiling: 'internal', includeDrafts: false }, { audience: 'public', drafts: false }, '目標網站'),
+			),
+		).toBe(
 			'此建置的發布上限為 內部使用（internal）（.portal-build.json），高於目標網站的讀者範圍 公開（public）：不發布，以免 內部使用 文件被無權閱讀者看到。請以 PORTAL_MAX_CLASSIFICATION=public 重新執行 npm run build。',
 		);
 	});
@@ -114,7 +155,9 @@ describe('the target file and --audience', () => {
 
 	it('takes the English id or the Chinese label', () => {
 		expect([parseAudience('public', '--audience'), parseAudience('限閱', '--audience')]).toEqual(['public', 'restricted']);
-		expect(refusal(() => parseAudience('all', '--verify-audience'))).toContain('--verify-audience 應為 public、internal、restricted、confidential');
+		expect(refusal(() => parseAudience('all', '--verify-audience'))).toContain(
+			'--verify-audience 應為 public、internal、restricted、confidential',
+		);
 	});
 });
 

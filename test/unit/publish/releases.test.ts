@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { compareReleaseNames, formatReleaseStamp, isTemporaryLinkName, nextReleaseName, partialRelease, releasesToPrune } from '../../../src/lib/publish/releases.ts';
+import {
+	compareReleaseNames,
+	formatReleaseStamp,
+	isTemporaryLinkName,
+	nextReleaseName,
+	partialRelease,
+	releasesToPrune,
+} from '../../../src/lib/publish/releases.ts';
 
 const T1 = '20261125T210501Z';
 const T2 = '20261125T211000Z';

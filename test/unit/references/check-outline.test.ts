@@ -6,7 +6,9 @@ import { buildSettings as settings, DOCS, makeProjectTree as makeTree, mdx, remo
 afterEach(removeTempDirs);
 
 /** ISMS-M-002, numbered in the official scheme: 壹、 › 一、 › （一）（二） and 貳、 › 一、. */
-const OFFICIAL = ['壹、總則', '', '一、目的：說明。', '', '（一）範圍。', '', '（二）對象。', '', '貳、管理', '', '一、組織。', ''].join('\n');
+const OFFICIAL = ['壹、總則', '', '一、目的：說明。', '', '（一）範圍。', '', '（二）對象。', '', '貳、管理', '', '一、組織。', ''].join(
+	'\n',
+);
 
 function analyse(citingBody: string, citedBody = OFFICIAL) {
 	const root = makeTree({
@@ -15,21 +17,32 @@ function analyse(citingBody: string, citedBody = OFFICIAL) {
 	});
 	return analyzeCorpus(root, portalConfigSchema.parse({ organization: 'x', siteTitle: 'y' }), settings());
 }
-const brief = (analysis: ReturnType<typeof analyse>) => analysis.problems.map((p) => `${p.file.replace(/^.*\/(ISMS-[^/]+)\//u, '$1/')}:${p.line}:${p.column} ${p.severity} ${p.rule} ${p.message}`);
+const brief = (analysis: ReturnType<typeof analyse>) =>
+	analysis.problems.map(
+		(p) => `${p.file.replace(/^.*\/(ISMS-[^/]+)\//u, '$1/')}:${p.line}:${p.column} ${p.severity} ${p.rule} ${p.message}`,
+	);
 
 describe('the checker reads the outline of each version', () => {
 	it('stores one outline per version, with anchors and labels of the official scheme', () => {
 		const analysis = analyse('## 1. 目的\n\n本文。\n');
-		expect(analysis.analyses.get('ISMS-M-002/1.0')!.outline.clauses.map((c) => c.anchor)).toEqual(['sec-壹', 'sec-壹-一', 'sec-壹-一-（一）', 'sec-壹-一-（二）', 'sec-貳', 'sec-貳-一']);
+		expect(analysis.analyses.get('ISMS-M-002/1.0')!.outline.clauses.map((c) => c.anchor)).toEqual([
+			'sec-壹',
+			'sec-壹-一',
+			'sec-壹-一-（一）',
+			'sec-壹-一-（二）',
+			'sec-貳',
+			'sec-貳-一',
+		]);
 		expect(analysis.problems).toEqual([]);
 	});
 
 	it('reports outline problems with the file: a duplicate clause is an error, a skipped one a warning', () => {
 		const analysis = analyse('## 1. 目的\n\n本文。\n', `${OFFICIAL}\n貳、重複。\n\n肆、跳號。\n`);
-		expect(brief(analysis).filter((line) => line.includes('outline/')).map((line) => line.split(' ').slice(0, 3).join(' '))).toEqual([
-			'ISMS-M-002/1.0.mdx:22:1 error outline/duplicate-clause',
-			'ISMS-M-002/1.0.mdx:24:1 warning outline/skipped-clause',
-		]);
+		expect(
+			brief(analysis)
+				.filter((line) => line.includes('outline/'))
+				.map((line) => line.split(' ').slice(0, 3).join(' ')),
+		).toEqual(['ISMS-M-002/1.0.mdx:22:1 error outline/duplicate-clause', 'ISMS-M-002/1.0.mdx:24:1 warning outline/skipped-clause']);
 	});
 
 	it('accepts references to clauses that exist, in both forms, after a document number or 本要點', () => {
@@ -68,9 +81,13 @@ describe('the checker reads the outline of each version', () => {
 	});
 
 	it('validates links with the outline anchor format, encoded or with half-width parentheses', () => {
-		const ok = analyse('## 1. 目的\n\n見[條文](/documents/isms-m-002/#sec-壹-一-(二))與[條文](/documents/isms-m-002/#sec-%E5%A3%B9-%E4%B8%80)。\n');
+		const ok = analyse(
+			'## 1. 目的\n\n見[條文](/documents/isms-m-002/#sec-壹-一-(二))與[條文](/documents/isms-m-002/#sec-%E5%A3%B9-%E4%B8%80)。\n',
+		);
 		expect(ok.problems).toEqual([]);
 		const broken = analyse('## 1. 目的\n\n見[條文](/documents/isms-m-002/#sec-參-一)。\n');
-		expect(brief(broken)).toEqual(['ISMS-M-001/1.0.mdx:12:2 error ref/broken-link 連結「/documents/isms-m-002/#sec-參-一」：ISMS-M-002 第 1.0 版沒有「參、一、」']);
+		expect(brief(broken)).toEqual([
+			'ISMS-M-001/1.0.mdx:12:2 error ref/broken-link 連結「/documents/isms-m-002/#sec-參-一」：ISMS-M-002 第 1.0 版沒有「參、一、」',
+		]);
 	});
 });

@@ -8,13 +8,22 @@ import { buildOutline } from '../../../src/lib/outline/outline.ts';
 import type { Problem } from '../../../src/lib/problems.ts';
 import type { ReferenceSite } from '../../../src/lib/references/references.ts';
 import { resolveDocuments } from '../../../src/lib/documents/resolve.ts';
-import { buildSettings as settings, DOCS, dv, makeProjectTree as makeTree, mdx, PROJECT_ROOT, removeTempDirs, versionFields, versionFile } from '../_helpers.ts';
+import {
+	buildSettings as settings,
+	DOCS,
+	dv,
+	makeProjectTree as makeTree,
+	mdx,
+	PROJECT_ROOT,
+	removeTempDirs,
+	versionFields,
+	versionFile,
+} from '../_helpers.ts';
 
 afterEach(removeTempDirs);
 
 const config = (extra: Partial<PortalUserConfig> = {}) => portalConfigSchema.parse({ organization: 'x', siteTitle: 'y', ...extra });
 const brief = (problems: readonly Problem[]) => problems.map((p) => `${p.file}:${p.line}:${p.column} ${p.severity} ${p.rule}`);
-
 
 describe('analyzeCorpus on test/fixtures/corpus-refs', () => {
 	const FILE = 'test/fixtures/corpus-refs/ISMS-M-001/1.0.mdx';
@@ -46,12 +55,15 @@ describe('analyzeCorpus on test/fixtures/corpus-refs', () => {
 	it('explains each problem in Chinese, naming what was written', () => {
 		const messages = Object.fromEntries(analysis.problems.map((p) => [`${p.line}:${p.column}`, p.message]));
 		expect(messages).toEqual({
-			'10:5': 'controls（對應控制措施）的「A.5.1.3」：ISO/IEC 27001:2013 附錄 A 沒有控制措施 A.5.1.3（ISO/IEC 27001:2013 附錄 A 的控制措施在 A.5 至 A.18，共 114 項）',
+			'10:5':
+				'controls（對應控制措施）的「A.5.1.3」：ISO/IEC 27001:2013 附錄 A 沒有控制措施 A.5.1.3（ISO/IEC 27001:2013 附錄 A 的控制措施在 A.5 至 A.18，共 114 項）',
 			'16:14': '「ISMS-P-999」：找不到文件 ISMS-P-999（test/fixtures/corpus-refs/ISMS-P-999/ 不存在）',
-			'17:11': '「ISMS-P-005 資訊安全目標管考程序書」：引用的名稱「資訊安全目標管考程序書」與 ISMS-P-005 的文件名稱「資訊安全目標管理程序書」不符',
+			'17:11':
+				'「ISMS-P-005 資訊安全目標管考程序書」：引用的名稱「資訊安全目標管考程序書」與 ISMS-P-005 的文件名稱「資訊安全目標管理程序書」不符',
 			'18:25': '「第 9.9 節」：ISMS-P-005 第 1.0 版沒有第 9.9 節',
 			'19:16': '「第 8.8 節」：本文件（ISMS-M-001 第 1.0 版）沒有第 8.8 節',
-			'20:16': '「A.9.9.9」：ISO/IEC 27001:2013 附錄 A 沒有控制措施 A.9.9.9（ISO/IEC 27001:2013 附錄 A 的控制措施在 A.5 至 A.18，共 114 項）',
+			'20:16':
+				'「A.9.9.9」：ISO/IEC 27001:2013 附錄 A 沒有控制措施 A.9.9.9（ISO/IEC 27001:2013 附錄 A 的控制措施在 A.5 至 A.18，共 114 項）',
 			'21:12': '「ISMS-P-007」：ISMS-P-007 已於民國113年6月1日廢止（第 1.1 版）',
 			'22:13': '「ISMS-P-009」：ISMS-P-009 只有草稿，尚無已核定的版次',
 			'23:13': '「ISMS-P-010」：ISMS-P-010 尚未生效（第 1.0 版於民國188年1月1日生效），現行文件不應引用',
@@ -87,7 +99,10 @@ describe('analyzeCorpus on test/fixtures/corpus-refs', () => {
 function citing(text: string, files: Record<string, string> = {}): Record<string, string> {
 	return {
 		[`${DOCS}/ISMS-P-005/1.0.mdx`]: versionFile('ISMS-P-005', '1.0'),
-		[`${DOCS}/ISMS-M-001/1.0.mdx`]: mdx(versionFields('ISMS-M-001', '1.0', { title: '資訊安全管理政策', tier: '1' }), `## 1. 目的\n\n- 1.1 ${text}\n`),
+		[`${DOCS}/ISMS-M-001/1.0.mdx`]: mdx(
+			versionFields('ISMS-M-001', '1.0', { title: '資訊安全管理政策', tier: '1' }),
+			`## 1. 目的\n\n- 1.1 ${text}\n`,
+		),
 		...files,
 	};
 }
@@ -108,11 +123,20 @@ describe('checkReferences: one break, one problem', () => {
 	});
 
 	it('ref/unknown-document says the folder is not there only when it is not', () => {
-		expect(problemsOf(citing('見 ISMS-P-999。'))[0]!.message).toBe('「ISMS-P-999」：找不到文件 ISMS-P-999（content/documents/ISMS-P-999/ 不存在）');
+		expect(problemsOf(citing('見 ISMS-P-999。'))[0]!.message).toBe(
+			'「ISMS-P-999」：找不到文件 ISMS-P-999（content/documents/ISMS-P-999/ 不存在）',
+		);
 		// The folder is there but its only file is broken: name the file, whose own error is reported at it.
-		const broken = problemsOf(citing('見 ISMS-P-020 與 [它](/documents/isms-p-020/)。', { [`${DOCS}/ISMS-P-020/1.0.mdx`]: versionFile('ISMS-P-020', '1.0', { tier: '[1' }) }));
+		const broken = problemsOf(
+			citing('見 ISMS-P-020 與 [它](/documents/isms-p-020/)。', {
+				[`${DOCS}/ISMS-P-020/1.0.mdx`]: versionFile('ISMS-P-020', '1.0', { tier: '[1' }),
+			}),
+		);
 		expect(broken.filter((p) => p.file === `${DOCS}/ISMS-P-020/1.0.mdx`).map((p) => p.rule)).toEqual(['frontmatter/syntax']);
-		expect(brief(broken.filter((p) => p.file === M001))).toEqual([`${M001}:12:9 error ref/unknown-document`, `${M001}:12:22 error ref/broken-link`]);
+		expect(brief(broken.filter((p) => p.file === M001))).toEqual([
+			`${M001}:12:9 error ref/unknown-document`,
+			`${M001}:12:22 error ref/broken-link`,
+		]);
 		expect(broken[1]!.message).toBe(
 			'「ISMS-P-020」：文件 ISMS-P-020 的檔案本身有錯誤，無法讀取（content/documents/ISMS-P-020/1.0.mdx）；請先修正該檔案（見該檔案的錯誤訊息），這個引用才能檢查',
 		);
@@ -121,7 +145,9 @@ describe('checkReferences: one break, one problem', () => {
 		);
 		// A folder with no version file at all (only its assets).
 		const empty = problemsOf(citing('見 ISMS-P-021。', { [`${DOCS}/ISMS-P-021/assets/1.0/figure-1.png`]: 'png' }));
-		expect(empty.map((p) => p.message)).toEqual(['「ISMS-P-021」：找不到文件 ISMS-P-021（content/documents/ISMS-P-021/ 資料夾中沒有任何版次檔案 <版次>.mdx）']);
+		expect(empty.map((p) => p.message)).toEqual([
+			'「ISMS-P-021」：找不到文件 ISMS-P-021（content/documents/ISMS-P-021/ 資料夾中沒有任何版次檔案 <版次>.mdx）',
+		]);
 	});
 
 	it('ref/unknown-document once for a clause of an unknown document', () => {
@@ -151,7 +177,9 @@ describe('checkReferences: one break, one problem', () => {
 		expect(problemsOf(citing('A.5.15 及 A.9.2.1。'), { controlsCatalogue: '2022' })).toEqual([]);
 		const problems = problemsOf(citing('A.5.38。'), { controlsCatalogue: '2022' });
 		expect(brief(problems)).toEqual([`${M001}:12:7 error ref/unknown-control`]);
-		expect(problems[0]!.message).toBe('「A.5.38」：ISO/IEC 27001:2022 附錄 A 沒有控制措施 A.5.38（ISO/IEC 27001:2022 附錄 A 的控制措施在 A.5 至 A.8，共 93 項）');
+		expect(problems[0]!.message).toBe(
+			'「A.5.38」：ISO/IEC 27001:2022 附錄 A 沒有控制措施 A.5.38（ISO/IEC 27001:2022 附錄 A 的控制措施在 A.5 至 A.8，共 93 項）',
+		);
 	});
 
 	it('ref/unknown-control: every A.<n>.<n>[.<n>] is a control token, checked against the catalogue of its edition', () => {
@@ -172,13 +200,19 @@ describe('checkReferences: one break, one problem', () => {
 	});
 
 	it('ref/unknown-control leaves what is no control id alone: versions, ISO clause numbers, dates, A.5 alone', () => {
-		expect(problemsOf(citing('ISO/IEC 27001:2022 條款 6.1.3 之 A 項、附錄 A.5、CNS 27001、2024.10.18、v1.2.3、A.5.1.1.1 版。'))).toEqual([]);
+		expect(problemsOf(citing('ISO/IEC 27001:2022 條款 6.1.3 之 A 項、附錄 A.5、CNS 27001、2024.10.18、v1.2.3、A.5.1.1.1 版。'))).toEqual(
+			[],
+		);
 	});
 
 	it('ref/withdrawn-document', () => {
 		const files = citing('見 ISMS-P-007。', {
 			[`${DOCS}/ISMS-P-007/1.0.mdx`]: versionFile('ISMS-P-007', '1.0', { title: '電子郵件管理程序書' }),
-			[`${DOCS}/ISMS-P-007/1.1.mdx`]: versionFile('ISMS-P-007', '1.1', { title: '電子郵件管理程序書', effective: '2024-06-01', status: 'withdrawn' }),
+			[`${DOCS}/ISMS-P-007/1.1.mdx`]: versionFile('ISMS-P-007', '1.1', {
+				title: '電子郵件管理程序書',
+				effective: '2024-06-01',
+				status: 'withdrawn',
+			}),
 		});
 		const problems = problemsOf(files);
 		expect(brief(problems)).toEqual([`${M001}:12:9 error ref/withdrawn-document`]);
@@ -240,7 +274,9 @@ describe('checkReferences: one break, one problem', () => {
 		};
 		const problems = problemsOf(files);
 		expect(brief(problems)).toEqual([`${M001}:8:21 error frontmatter/unknown-control`]);
-		expect(problems[0]!.message).toBe('controls（對應控制措施）的「A.9.9.9」：ISO/IEC 27001:2013 附錄 A 沒有控制措施 A.9.9.9（ISO/IEC 27001:2013 附錄 A 的控制措施在 A.5 至 A.18，共 114 項）');
+		expect(problems[0]!.message).toBe(
+			'controls（對應控制措施）的「A.9.9.9」：ISO/IEC 27001:2013 附錄 A 沒有控制措施 A.9.9.9（ISO/IEC 27001:2013 附錄 A 的控制措施在 A.5 至 A.18，共 114 項）',
+		);
 	});
 
 	it('frontmatter controls may mix both catalogues', () => {
@@ -278,7 +314,10 @@ describe('checkReferences: which versions are checked', () => {
 	/** ISMS-M-001 1.0 and 1.1; 1.1's body starts on line 11 (line 12 with a status). */
 	const history = (v10body: string, v11body: string, v11extra: Record<string, string> = {}) => ({
 		[`${DOCS}/ISMS-M-001/1.0.mdx`]: mdx(versionFields('ISMS-M-001', '1.0', { effective: '2020-01-01' }), v10body),
-		[`${DOCS}/ISMS-M-001/1.1.mdx`]: mdx(versionFields('ISMS-M-001', '1.1', { effective: '2021-01-01', changes: '修訂', ...v11extra }), v11body),
+		[`${DOCS}/ISMS-M-001/1.1.mdx`]: mdx(
+			versionFields('ISMS-M-001', '1.1', { effective: '2021-01-01', changes: '修訂', ...v11extra }),
+			v11body,
+		),
 	});
 
 	it('leaves superseded versions as they were', () => {
@@ -333,7 +372,11 @@ describe('checkReferences: publication ceiling', () => {
 
 	it('ref/hidden-link: a link to a version above the ceiling of a published document', () => {
 		const files = citing('見 [新版](/documents/isms-p-005/v1.1/)。', {
-			[`${DOCS}/ISMS-P-005/1.1.mdx`]: versionFile('ISMS-P-005', '1.1', { classification: '限閱', effective: '2026-01-01', changes: '限閱改版' }),
+			[`${DOCS}/ISMS-P-005/1.1.mdx`]: versionFile('ISMS-P-005', '1.1', {
+				classification: '限閱',
+				effective: '2026-01-01',
+				changes: '限閱改版',
+			}),
 		});
 		expect(problemsOf(files).map((p) => `${p.rule} ${p.message}`)).toEqual([
 			'ref/hidden-link 連結「/documents/isms-p-005/v1.1/」指向 ISMS-P-005 第 1.1 版，該版次高於本次建置的發布上限（內部使用），不會發布；請改連結已發布的版次（如 /documents/isms-p-005/），或只寫文件編號 ISMS-P-005',
@@ -359,10 +402,20 @@ describe('checkReferences: publication ceiling', () => {
 	it('checks superseded versions too: they are published', () => {
 		const files = {
 			...restricted,
-			[`${DOCS}/ISMS-M-001/1.0.mdx`]: mdx(versionFields('ISMS-M-001', '1.0', { effective: '2020-01-01' }), '- 1.1 依機房門禁紀錄與 [紀錄](/documents/isms-r-001/) 辦理。\n'),
-			[`${DOCS}/ISMS-M-001/1.1.mdx`]: mdx(versionFields('ISMS-M-001', '1.1', { effective: '2021-01-01', changes: '修訂' }), '- 1.1 正確。\n'),
+			[`${DOCS}/ISMS-M-001/1.0.mdx`]: mdx(
+				versionFields('ISMS-M-001', '1.0', { effective: '2020-01-01' }),
+				'- 1.1 依機房門禁紀錄與 [紀錄](/documents/isms-r-001/) 辦理。\n',
+			),
+			[`${DOCS}/ISMS-M-001/1.1.mdx`]: mdx(
+				versionFields('ISMS-M-001', '1.1', { effective: '2021-01-01', changes: '修訂' }),
+				'- 1.1 正確。\n',
+			),
 		};
-		expect(problemsOf(files).map((p) => `${p.line}:${p.column} ${p.rule}`).sort()).toEqual(["10:16 ref/hidden-link", "10:8 ref/hidden-title"]);
+		expect(
+			problemsOf(files)
+				.map((p) => `${p.line}:${p.column} ${p.rule}`)
+				.sort(),
+		).toEqual(['10:16 ref/hidden-link', '10:8 ref/hidden-title']);
 	});
 
 	it('still checks what is cited of it', () => {
@@ -374,7 +427,10 @@ describe('checkReferences: publication ceiling', () => {
 describe('checkReferences: links', () => {
 	const files = (text: string) =>
 		citing(text, {
-			[`${DOCS}/ISMS-P-005/1.1.mdx`]: mdx(versionFields('ISMS-P-005', '1.1', { effective: '2026-01-01', changes: '新增 2.1' }), '## 1. 目的\n\n## 2. 範圍\n\n- 2.1 新條文。\n'),
+			[`${DOCS}/ISMS-P-005/1.1.mdx`]: mdx(
+				versionFields('ISMS-P-005', '1.1', { effective: '2026-01-01', changes: '新增 2.1' }),
+				'## 1. 目的\n\n## 2. 範圍\n\n- 2.1 新條文。\n',
+			),
 		});
 	const linkProblems = (url: string) => problemsOf(files(`[連結](${url})`)).map((p) => `${p.rule} ${p.line}:${p.column} ${p.message}`);
 
@@ -394,11 +450,20 @@ describe('checkReferences: links', () => {
 
 	it.each([
 		['/documents/#sec-1', '連結「/documents/#sec-1」：文件一覽表沒有這個錨點'],
-		['/documents/isms-p-005', '連結「/documents/isms-p-005」不是文件頁的網址；應為 /documents/<文件編號>/ 或 /documents/<文件編號>/v<版次>/（結尾須有 /）'],
-		['/documents/isms-p-005/v1.0', '連結「/documents/isms-p-005/v1.0」不是文件頁的網址；應為 /documents/<文件編號>/ 或 /documents/<文件編號>/v<版次>/（結尾須有 /）'],
+		[
+			'/documents/isms-p-005',
+			'連結「/documents/isms-p-005」不是文件頁的網址；應為 /documents/<文件編號>/ 或 /documents/<文件編號>/v<版次>/（結尾須有 /）',
+		],
+		[
+			'/documents/isms-p-005/v1.0',
+			'連結「/documents/isms-p-005/v1.0」不是文件頁的網址；應為 /documents/<文件編號>/ 或 /documents/<文件編號>/v<版次>/（結尾須有 /）',
+		],
 		['/documents/isms-p-999/', '連結「/documents/isms-p-999/」：找不到文件 ISMS-P-999'],
 		['/documents/isms-p-005/v9.9/', '連結「/documents/isms-p-005/v9.9/」：ISMS-P-005 沒有已發布的第 9.9 版'],
-		['/documents/isms-p-005/#purpose', '連結「/documents/isms-p-005/#purpose」：錨點「#purpose」不是條文錨點（應如 #sec-6-4-3 或 #sec-參-一-（二））'],
+		[
+			'/documents/isms-p-005/#purpose',
+			'連結「/documents/isms-p-005/#purpose」：錨點「#purpose」不是條文錨點（應如 #sec-6-4-3 或 #sec-參-一-（二））',
+		],
 		// the permalink shows 1.0 until 1.1 takes effect: 2.1 is only in 1.1
 		['/documents/isms-p-005/#sec-2-1', '連結「/documents/isms-p-005/#sec-2-1」：ISMS-P-005 第 1.0 版沒有第 2.1 節'],
 		['/documents/isms-p-005/v1.0/#sec-2-1', '連結「/documents/isms-p-005/v1.0/#sec-2-1」：ISMS-P-005 第 1.0 版沒有第 2.1 節'],
@@ -407,16 +472,22 @@ describe('checkReferences: links', () => {
 	});
 
 	it('accepts a link to a draft version in a preview build, where its page exists, and reports it otherwise', () => {
-		const draft = citing('[草稿](/documents/isms-p-009/v0.1/)', { [`${DOCS}/ISMS-P-009/0.1.mdx`]: versionFile('ISMS-P-009', '0.1', { status: 'draft' }) });
+		const draft = citing('[草稿](/documents/isms-p-009/v0.1/)', {
+			[`${DOCS}/ISMS-P-009/0.1.mdx`]: versionFile('ISMS-P-009', '0.1', { status: 'draft' }),
+		});
 		expect(problemsOf(draft, {}, { includeDrafts: true }).filter((p) => p.rule === 'ref/broken-link')).toEqual([]);
-		expect(problemsOf(draft).map((p) => `${p.rule} ${p.message}`)).toEqual(['ref/broken-link 連結「/documents/isms-p-009/v0.1/」：ISMS-P-009 沒有已發布的第 0.1 版']);
+		expect(problemsOf(draft).map((p) => `${p.rule} ${p.message}`)).toEqual([
+			'ref/broken-link 連結「/documents/isms-p-009/v0.1/」：ISMS-P-009 沒有已發布的第 0.1 版',
+		]);
 	});
 
 	it('reports a link to a document that has only a draft', () => {
 		const problems = problemsOf(
 			citing('[草稿](/documents/isms-p-009/)', { [`${DOCS}/ISMS-P-009/0.1.mdx`]: versionFile('ISMS-P-009', '0.1', { status: 'draft' }) }),
 		);
-		expect(problems.map((p) => `${p.rule} ${p.message}`)).toEqual(['ref/broken-link 連結「/documents/isms-p-009/」：ISMS-P-009 沒有已發布的版次']);
+		expect(problems.map((p) => `${p.rule} ${p.message}`)).toEqual([
+			'ref/broken-link 連結「/documents/isms-p-009/」：ISMS-P-009 沒有已發布的版次',
+		]);
 	});
 });
 
@@ -463,7 +534,9 @@ describe('checkReferences called directly', () => {
 	});
 
 	it('skips control rules when no catalogue is given, and checks them when one is', () => {
-		const analyses = new Map([['ISMS-M-001/1.0', analysis({ ...current, controls: ['A.1.1.1'] }, [site({ kind: 'control', id: 'A.9.9.9', text: 'A.9.9.9' })], [])]]);
+		const analyses = new Map([
+			['ISMS-M-001/1.0', analysis({ ...current, controls: ['A.1.1.1'] }, [site({ kind: 'control', id: 'A.9.9.9', text: 'A.9.9.9' })], [])],
+		]);
 		const docs = resolveDocuments([{ ...current, controls: ['A.1.1.1'] }], { today: '2025-01-15', includeDrafts: false }).documents;
 		expect(checkReferences({ documents: docs, analyses })).toEqual([]);
 		const std = { standard: 'STD', ids: new Set(['A.9.2.1']), objectives: new Map(), domains: ['A.9'], count: 1 };
@@ -479,7 +552,14 @@ describe('checkReferences called directly', () => {
 		const other = dv('ISMS-P-005', '1.0', '2020-01-01', { title: '正確名稱' });
 		const docs = resolveDocuments([current, other], { today: '2025-01-15', includeDrafts: false }).documents;
 		const analyses = new Map([
-			['ISMS-M-001/1.0', analysis(current, [site({ kind: 'document', docNo: 'ISMS-P-005', citedTitle: '錯誤名稱', quoted: true, text: '「ISMS-P-005 錯誤名稱」' })], [])],
+			[
+				'ISMS-M-001/1.0',
+				analysis(
+					current,
+					[site({ kind: 'document', docNo: 'ISMS-P-005', citedTitle: '錯誤名稱', quoted: true, text: '「ISMS-P-005 錯誤名稱」' })],
+					[],
+				),
+			],
 		]);
 		expect(checkReferences({ documents: docs, analyses }).map((p) => p.message)).toEqual([
 			'「ISMS-P-005 錯誤名稱」：引用的名稱「錯誤名稱」與 ISMS-P-005 的文件名稱「正確名稱」不符',
@@ -494,21 +574,33 @@ describe('images of a version', () => {
 	it('asset/missing: an image that is not there is one line at the image, not a build stack trace', () => {
 		const problems = withImage('## 1. 目的\n\n![流程圖](./assets/1.0/figure-1.png)\n');
 		expect(brief(problems)).toEqual([`${M001}:12:1 error asset/missing`]);
-		expect(problems[0]!.message).toBe('圖片「./assets/1.0/figure-1.png」不存在（找不到 content/documents/ISMS-M-001/assets/1.0/figure-1.png）；請把圖檔放到 content/documents/ISMS-M-001/assets/1.0/，或修正路徑');
+		expect(problems[0]!.message).toBe(
+			'圖片「./assets/1.0/figure-1.png」不存在（找不到 content/documents/ISMS-M-001/assets/1.0/figure-1.png）；請把圖檔放到 content/documents/ISMS-M-001/assets/1.0/，或修正路徑',
+		);
 	});
 
 	it('accepts an image in the assets folder', () => {
-		expect(withImage('## 1. 目的\n\n![流程圖](./assets/1.0/figure-1.png)\n', { [`${DOCS}/ISMS-M-001/assets/1.0/figure-1.png`]: 'png' })).toEqual([]);
+		expect(
+			withImage('## 1. 目的\n\n![流程圖](./assets/1.0/figure-1.png)\n', { [`${DOCS}/ISMS-M-001/assets/1.0/figure-1.png`]: 'png' }),
+		).toEqual([]);
 	});
 });
 
 describe('attachments of a version', () => {
 	const withAttachments = (list: string, files: Record<string, string> = {}) =>
-		problemsOf({ [M001]: mdx({ ...versionFields('ISMS-M-001', '1.0', { title: '資訊安全管理政策', tier: '1' }), attachments: list }), ...files });
+		problemsOf({
+			[M001]: mdx({ ...versionFields('ISMS-M-001', '1.0', { title: '資訊安全管理政策', tier: '1' }), attachments: list }),
+			...files,
+		});
 
 	it('asset/missing at the list item of a file that is not there; asset/duplicate-attachment for a name given twice', () => {
-		const problems = withAttachments('[./assets/1.0/a.odt, ./assets/1.0/b.pdf, ./assets/1.1/a.odt]', { [`${DOCS}/ISMS-M-001/assets/1.0/a.odt`]: 'x', [`${DOCS}/ISMS-M-001/assets/1.1/a.odt`]: 'y' });
+		const problems = withAttachments('[./assets/1.0/a.odt, ./assets/1.0/b.pdf, ./assets/1.1/a.odt]', {
+			[`${DOCS}/ISMS-M-001/assets/1.0/a.odt`]: 'x',
+			[`${DOCS}/ISMS-M-001/assets/1.1/a.odt`]: 'y',
+		});
 		expect(problems.map((p) => `${p.line}:${p.column} ${p.rule}`)).toEqual(['8:35 asset/missing', '8:55 asset/duplicate-attachment']);
-		expect(problems[0]!.message).toBe('附件「./assets/1.0/b.pdf」不存在（找不到 content/documents/ISMS-M-001/assets/1.0/b.pdf）；請把檔案放到 content/documents/ISMS-M-001/assets/1.0/，或修正路徑');
+		expect(problems[0]!.message).toBe(
+			'附件「./assets/1.0/b.pdf」不存在（找不到 content/documents/ISMS-M-001/assets/1.0/b.pdf）；請把檔案放到 content/documents/ISMS-M-001/assets/1.0/，或修正路徑',
+		);
 	});
 });

@@ -15,7 +15,13 @@ const doc = (docNo: string, extra: { citedTitle?: string; quoted?: boolean } = {
 	index: 0,
 	length: 10,
 });
-const clause = (clauseNo: string, docNo?: string): FoundReference => ({ kind: 'clause', ...(docNo ? { docNo } : {}), clause: clauseNo, index: 0, length: 7 });
+const clause = (clauseNo: string, docNo?: string): FoundReference => ({
+	kind: 'clause',
+	...(docNo ? { docNo } : {}),
+	clause: clauseNo,
+	index: 0,
+	length: 7,
+});
 const control = (id: string): FoundReference => ({ kind: 'control', id, index: 0, length: id.length });
 
 describe('renderReference: documents', () => {
@@ -31,7 +37,9 @@ describe('renderReference: documents', () => {
 	});
 
 	it('renders a hidden document as its bare number, dropping the cited title', () => {
-		expect(renderReference(doc('ISMS-R-001', { citedTitle: '機房門禁紀錄' }), 'ISMS-M-001', targets())).toEqual({ replaceWith: 'ISMS-R-001' });
+		expect(renderReference(doc('ISMS-R-001', { citedTitle: '機房門禁紀錄' }), 'ISMS-M-001', targets())).toEqual({
+			replaceWith: 'ISMS-R-001',
+		});
 	});
 
 	it('keeps the quotes of a quoted hidden document', () => {
@@ -73,7 +81,10 @@ describe('renderReference: controls', () => {
 	});
 
 	it('asks the SoA which row covers a control when it can (either catalogue)', () => {
-		const withLinks = { ...targets(true), controlLink: (id: string) => (id === 'A.9.4.3' ? { href: '/soa/#control-a-5-17', note: '→ A.5.17' } : undefined) };
+		const withLinks = {
+			...targets(true),
+			controlLink: (id: string) => (id === 'A.9.4.3' ? { href: '/soa/#control-a-5-17', note: '→ A.5.17' } : undefined),
+		};
 		expect(renderReference(control('A.9.4.3'), 'ISMS-M-001', withLinks)).toEqual({ href: '/soa/#control-a-5-17', note: '→ A.5.17' });
 		expect(renderReference(control('A.9.9.9'), 'ISMS-M-001', withLinks)).toBeUndefined();
 	});
@@ -93,10 +104,14 @@ describe('linkedDocNo', () => {
 		expect(linkedDocNo(url)).toBe(docNo);
 	});
 
-	it.each(['/documents/', '/documents/#x', '/soa/', 'https://example.com/documents/isms-p-005/', 'documents/isms-p-005/', '../isms-p-005/'])(
-		'reads no document in %s',
-		(url) => {
-			expect(linkedDocNo(url)).toBeUndefined();
-		},
-	);
+	it.each([
+		'/documents/',
+		'/documents/#x',
+		'/soa/',
+		'https://example.com/documents/isms-p-005/',
+		'documents/isms-p-005/',
+		'../isms-p-005/',
+	])('reads no document in %s', (url) => {
+		expect(linkedDocNo(url)).toBeUndefined();
+	});
 });

@@ -3,7 +3,14 @@ import { findNearMisses, withinOneEdit } from '../../../src/lib/references/near-
 import { nearMissProblem } from '../../../src/lib/references/near-miss-message.ts';
 
 const syntax = { docNoPattern: '^ISMS-[A-Z]-\\d{3}$', known: ['ISMS-M-001', 'ISMS-P-005', 'ISMS-P-007', 'ISMS-P-017', 'ISMS-F-001'] };
-const brief = (text: string) => findNearMisses(text, syntax).map((m) => [text.slice(m.index, m.index + m.length), m.miss, m.normalised, m.candidates.join(' '), m.faults.join(' ')]);
+const brief = (text: string) =>
+	findNearMisses(text, syntax).map((m) => [
+		text.slice(m.index, m.index + m.length),
+		m.miss,
+		m.normalised,
+		m.candidates.join(' '),
+		m.faults.join(' '),
+	]);
 
 describe('findNearMisses: the number written in the wrong form (the pattern matches once it is normalised)', () => {
 	it.each([
@@ -72,7 +79,9 @@ describe('findNearMisses: legitimate text is left alone', () => {
 	});
 
 	it('reads prefixes of the pattern and of the known numbers only', () => {
-		expect(findNearMisses('POL–12 與 ISMS–P-007', { docNoPattern: '^[A-Z]{3}-\\d{2}$', known: ['POL-12'] }).map((m) => m.normalised)).toEqual(['POL-12']);
+		expect(
+			findNearMisses('POL–12 與 ISMS–P-007', { docNoPattern: '^[A-Z]{3}-\\d{2}$', known: ['POL-12'] }).map((m) => m.normalised),
+		).toEqual(['POL-12']);
 	});
 });
 
@@ -95,23 +104,41 @@ describe('nearMissProblem: the checker’s line', () => {
 	const titles: Record<string, string> = { 'ISMS-P-007': '資訊資產管理程序書' };
 	const line = (text: string, titleOf = (docNo: string) => titles[docNo]) => {
 		const [miss] = findNearMisses(text, syntax);
-		const problem = nearMissProblem({ ...miss!, text: text.slice(miss!.index, miss!.index + miss!.length) }, titleOf, 'ISMS-<大寫英文字母>-<3 位數字>');
+		const problem = nearMissProblem(
+			{ ...miss!, text: text.slice(miss!.index, miss!.index + miss!.length) },
+			titleOf,
+			'ISMS-<大寫英文字母>-<3 位數字>',
+		);
 		return `${problem.rule} ${problem.message}`;
 	};
 
 	it('a wrong form is an error saying what is wrong and naming the document meant', () => {
-		expect(line('ISMS–P-007')).toBe('ref/malformed-document-number 「ISMS–P-007」不是正確的文件編號寫法（破折號或減號（應為半形連字號「-」）），不會連結也不會檢查；應寫作 ISMS-P-007。是否指 ISMS-P-007〈資訊資產管理程序書〉？');
-		expect(line('ｉｓｍｓ P-007')).toBe('ref/malformed-document-number 「ｉｓｍｓ P-007」不是正確的文件編號寫法（全形字元、空格、缺少或多出連字號、小寫字母），不會連結也不會檢查；應寫作 ISMS-P-007。是否指 ISMS-P-007〈資訊資產管理程序書〉？');
-		expect(line('ISMS–P-999')).toBe('ref/malformed-document-number 「ISMS–P-999」不是正確的文件編號寫法（破折號或減號（應為半形連字號「-」）），不會連結也不會檢查；應寫作 ISMS-P-999（找不到文件 ISMS-P-999）');
+		expect(line('ISMS–P-007')).toBe(
+			'ref/malformed-document-number 「ISMS–P-007」不是正確的文件編號寫法（破折號或減號（應為半形連字號「-」）），不會連結也不會檢查；應寫作 ISMS-P-007。是否指 ISMS-P-007〈資訊資產管理程序書〉？',
+		);
+		expect(line('ｉｓｍｓ P-007')).toBe(
+			'ref/malformed-document-number 「ｉｓｍｓ P-007」不是正確的文件編號寫法（全形字元、空格、缺少或多出連字號、小寫字母），不會連結也不會檢查；應寫作 ISMS-P-007。是否指 ISMS-P-007〈資訊資產管理程序書〉？',
+		);
+		expect(line('ISMS–P-999')).toBe(
+			'ref/malformed-document-number 「ISMS–P-999」不是正確的文件編號寫法（破折號或減號（應為半形連字號「-」）），不會連結也不會檢查；應寫作 ISMS-P-999（找不到文件 ISMS-P-999）',
+		);
 	});
 
 	it('a number one character off is a warning naming the candidates', () => {
-		expect(line('ISMS-P-0077')).toBe('ref/near-miss-document-number 「ISMS-P-0077」不是現有的文件編號（格式：ISMS-<大寫英文字母>-<3 位數字>）；是否指 ISMS-P-007〈資訊資產管理程序書〉？若是，請改寫為正確的文件編號');
-		expect(line('ISMS-P-00')).toBe('ref/near-miss-document-number 「ISMS-P-00」不是現有的文件編號（格式：ISMS-<大寫英文字母>-<3 位數字>）；是否指 ISMS-P-005 或 ISMS-P-007〈資訊資產管理程序書〉？若是，請改寫為正確的文件編號');
-		expect(line('ISMS-Q-99')).toBe('ref/near-miss-document-number 「ISMS-Q-99」看似文件編號，但不符合格式（ISMS-<大寫英文字母>-<3 位數字>），也沒有相近的文件；若要引用文件，請寫完整的文件編號');
+		expect(line('ISMS-P-0077')).toBe(
+			'ref/near-miss-document-number 「ISMS-P-0077」不是現有的文件編號（格式：ISMS-<大寫英文字母>-<3 位數字>）；是否指 ISMS-P-007〈資訊資產管理程序書〉？若是，請改寫為正確的文件編號',
+		);
+		expect(line('ISMS-P-00')).toBe(
+			'ref/near-miss-document-number 「ISMS-P-00」不是現有的文件編號（格式：ISMS-<大寫英文字母>-<3 位數字>）；是否指 ISMS-P-005 或 ISMS-P-007〈資訊資產管理程序書〉？若是，請改寫為正確的文件編號',
+		);
+		expect(line('ISMS-Q-99')).toBe(
+			'ref/near-miss-document-number 「ISMS-Q-99」看似文件編號，但不符合格式（ISMS-<大寫英文字母>-<3 位數字>），也沒有相近的文件；若要引用文件，請寫完整的文件編號',
+		);
 	});
 
 	it('never names the title of a document the build does not publish, only its number', () => {
-		expect(line('ISMS–P-007', () => undefined)).toBe('ref/malformed-document-number 「ISMS–P-007」不是正確的文件編號寫法（破折號或減號（應為半形連字號「-」）），不會連結也不會檢查；應寫作 ISMS-P-007。是否指 ISMS-P-007？');
+		expect(line('ISMS–P-007', () => undefined)).toBe(
+			'ref/malformed-document-number 「ISMS–P-007」不是正確的文件編號寫法（破折號或減號（應為半形連字號「-」）），不會連結也不會檢查；應寫作 ISMS-P-007。是否指 ISMS-P-007？',
+		);
 	});
 });

@@ -2,7 +2,13 @@ import { describe, it, expect } from 'vitest';
 import { attachCitingClauses } from '../../../src/lib/outline/citing.ts';
 import { buildOutline } from '../../../src/lib/outline/outline.ts';
 import { parseBody } from '../../../src/lib/body/mdx.ts';
-import { collectReferences, docNoRegExp, findReferences, type ReferenceSite, type ReferenceSyntax } from '../../../src/lib/references/references.ts';
+import {
+	collectReferences,
+	docNoRegExp,
+	findReferences,
+	type ReferenceSite,
+	type ReferenceSyntax,
+} from '../../../src/lib/references/references.ts';
 
 const TITLES: Record<string, string> = {
 	'ISMS-P-005': '資訊安全目標管理程序書',
@@ -25,7 +31,9 @@ describe('findReferences: documents', () => {
 	it('finds 「number title」 with the brackets inside the reference', () => {
 		const text = '依「ISMS-P-005 資訊安全目標管理程序書」辦理';
 		const refs = find(text);
-		expect(refs).toEqual([{ kind: 'document', docNo: 'ISMS-P-005', citedTitle: '資訊安全目標管理程序書', quoted: true, index: 1, length: 24 }]);
+		expect(refs).toEqual([
+			{ kind: 'document', docNo: 'ISMS-P-005', citedTitle: '資訊安全目標管理程序書', quoted: true, index: 1, length: 24 },
+		]);
 		expect(text.slice(1, 1 + 24)).toBe('「ISMS-P-005 資訊安全目標管理程序書」');
 	});
 
@@ -99,16 +107,30 @@ describe('findReferences: documents', () => {
 	});
 
 	it('does not stretch an unquoted title over another document number or a clause', () => {
-		expect(find('ISMS-P-005 與 ISMS-M-001 規範')[0]).toEqual({ kind: 'document', docNo: 'ISMS-P-005', quoted: false, index: 0, length: 10 });
+		expect(find('ISMS-P-005 與 ISMS-M-001 規範')[0]).toEqual({
+			kind: 'document',
+			docNo: 'ISMS-P-005',
+			quoted: false,
+			index: 0,
+			length: 10,
+		});
 		expect(find('ISMS-R-002 VPN 第 3 節規範')[0]).toEqual({ kind: 'document', docNo: 'ISMS-R-002', quoted: false, index: 0, length: 10 });
 	});
 
 	it("reads any of a document's other titles (older or newer versions) whole", () => {
-		const renamed: ReferenceSyntax = { ...syntax, otherTitlesOf: (docNo) => (docNo === 'ISMS-P-005' ? ['目標管理及績效量測程序書附錄'] : undefined) };
-		expect(findReferences('ISMS-P-005 目標管理及績效量測程序書附錄。', renamed)[0]).toMatchObject({ citedTitle: '目標管理及績效量測程序書附錄', length: 25 });
+		const renamed: ReferenceSyntax = {
+			...syntax,
+			otherTitlesOf: (docNo) => (docNo === 'ISMS-P-005' ? ['目標管理及績效量測程序書附錄'] : undefined),
+		};
+		expect(findReferences('ISMS-P-005 目標管理及績效量測程序書附錄。', renamed)[0]).toMatchObject({
+			citedTitle: '目標管理及績效量測程序書附錄',
+			length: 25,
+		});
 		// The longest known title wins over a shorter one it begins with.
 		const nested: ReferenceSyntax = { ...syntax, otherTitlesOf: () => ['資訊安全目標管理程序書附件申請單'] };
-		expect(findReferences('ISMS-P-005 資訊安全目標管理程序書附件申請單', nested)[0]).toMatchObject({ citedTitle: '資訊安全目標管理程序書附件申請單' });
+		expect(findReferences('ISMS-P-005 資訊安全目標管理程序書附件申請單', nested)[0]).toMatchObject({
+			citedTitle: '資訊安全目標管理程序書附件申請單',
+		});
 	});
 
 	it('uses a custom docNoPattern (anchors stripped)', () => {
@@ -206,9 +228,12 @@ describe('findReferences: controls', () => {
 		expect(find(text)).toEqual([{ kind: 'control', id: text, index: 0, length: text.length }]);
 	});
 
-	it.each(['A.5', 'A.9.2.1.3', 'A.100.1', 'BA.9.2.1', 'x.A.9.2.1', '27001:2013', 'version 1.10'])('does not read %s as a control', (text) => {
-		expect(find(text)).toEqual([]);
-	});
+	it.each(['A.5', 'A.9.2.1.3', 'A.100.1', 'BA.9.2.1', 'x.A.9.2.1', '27001:2013', 'version 1.10'])(
+		'does not read %s as a control',
+		(text) => {
+			expect(find(text)).toEqual([]);
+		},
+	);
 });
 
 describe('findReferences: mixed', () => {
@@ -259,7 +284,8 @@ describe('collectReferences', () => {
 	});
 
 	it('collects Markdown links to /documents/… as links at the link, and ignores other links', () => {
-		const body = '- 1.2 [程序書](/documents/isms-p-005/#sec-1-1) 與 [外部](https://example.com/ISMS-P-006) 與 [ISMS-P-007](../isms-p-007/)。\n';
+		const body =
+			'- 1.2 [程序書](/documents/isms-p-005/#sec-1-1) 與 [外部](https://example.com/ISMS-P-006) 與 [ISMS-P-007](../isms-p-007/)。\n';
 		expect(collect(body)).toEqual([
 			{
 				kind: 'link',
@@ -333,7 +359,9 @@ describe('collectReferences', () => {
 
 describe('prose after a document number is not a cited title', () => {
 	it('does not read 「辦理相關申請單」 as a wrong title', () => {
-		expect(find('依 ISMS-P-005 辦理相關申請單。')).toEqual([{ kind: 'document', docNo: 'ISMS-P-005', quoted: false, index: 2, length: 10 }]);
+		expect(find('依 ISMS-P-005 辦理相關申請單。')).toEqual([
+			{ kind: 'document', docNo: 'ISMS-P-005', quoted: false, index: 2, length: 10 },
+		]);
 	});
 
 	it('still reads a title-like run ending in a document word as a cited title', () => {
@@ -350,6 +378,8 @@ describe('an unnumbered heading ends the numbered section before it', () => {
 
 describe('findReferences: a clause path after a document number', () => {
 	it('is not read as a cited title (ISMS-P-005 壹、一、（二）及本要點)', () => {
-		expect(find('依 ISMS-P-005 壹、一、（二）及本要點辦理')).toEqual([{ kind: 'document', docNo: 'ISMS-P-005', quoted: false, index: 2, length: 10 }]);
+		expect(find('依 ISMS-P-005 壹、一、（二）及本要點辦理')).toEqual([
+			{ kind: 'document', docNo: 'ISMS-P-005', quoted: false, index: 2, length: 10 },
+		]);
 	});
 });

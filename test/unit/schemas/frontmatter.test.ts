@@ -107,7 +107,13 @@ describe('validateFrontmatter: valid frontmatter', () => {
 			example: true,
 			controls: ['A.5.15', 'A.8.2'],
 		});
-		expect(value).toMatchObject({ status: 'withdrawn', reviewEveryMonths: 6, lastReviewed: '2024-03-01', example: true, controls: ['A.5.15', 'A.8.2'] });
+		expect(value).toMatchObject({
+			status: 'withdrawn',
+			reviewEveryMonths: 6,
+			lastReviewed: '2024-03-01',
+			example: true,
+			controls: ['A.5.15', 'A.8.2'],
+		});
 		expect(valueOf({ ...MINIMAL, status: 'draft' }).status).toBe('draft');
 	});
 
@@ -235,13 +241,16 @@ describe('validateFrontmatter: invalid values', () => {
 		expect(issue.message).toContain('不加引號');
 	});
 
-	it.each(['2020-02-30', '2021-02-29', '2020-13-01', '2020/10/16', '民國109年2月30日', '109/10/16', '09-10-16'])('rejects effective %j', (effective) => {
-		const issue = onlyIssue({ ...MINIMAL, effective });
-		expect(issue.path).toEqual(['effective']);
-		expect(issue.message).toContain('effective');
-		expect(issue.message).toContain(effective);
-		expect(issue.message).toContain('YYYY-MM-DD、民國113年10月18日');
-	});
+	it.each(['2020-02-30', '2021-02-29', '2020-13-01', '2020/10/16', '民國109年2月30日', '109/10/16', '09-10-16'])(
+		'rejects effective %j',
+		(effective) => {
+			const issue = onlyIssue({ ...MINIMAL, effective });
+			expect(issue.path).toEqual(['effective']);
+			expect(issue.message).toContain('effective');
+			expect(issue.message).toContain(effective);
+			expect(issue.message).toContain('YYYY-MM-DD、民國113年10月18日');
+		},
+	);
 
 	it.each([
 		['民國109年10月16日', '2020-10-16'],

@@ -15,7 +15,14 @@ import { c2013, c2022, crosswalk } from '../soa/_controls.ts';
  * every file and setting the portal validates gets the same Traditional Chinese words.
  */
 
-const MINIMAL = { docNo: 'ISMS-P-005', title: '資訊安全目標管理程序書', version: '1.0', tier: 2, classification: 'internal', effective: '2026-01-15' };
+const MINIMAL = {
+	docNo: 'ISMS-P-005',
+	title: '資訊安全目標管理程序書',
+	version: '1.0',
+	tier: 2,
+	classification: 'internal',
+	effective: '2026-01-15',
+};
 const messageOf = (data: Record<string, unknown>) => {
 	const result = validateFrontmatter(data);
 	if (result.ok) throw new Error('expected an issue');
@@ -48,7 +55,9 @@ describe('nearestValue: the allowed value a typo means', () => {
 
 describe('「是否要寫…？」 on an enum typo, in every validated file', () => {
 	it('frontmatter classification: 內部 → 內部使用', () => {
-		expect(messageOf({ ...MINIMAL, classification: '內部' })).toMatch(/classification（機密等級）的值「內部」無效；應為 .*；是否要寫「內部使用」？$/);
+		expect(messageOf({ ...MINIMAL, classification: '內部' })).toMatch(
+			/classification（機密等級）的值「內部」無效；應為 .*；是否要寫「內部使用」？$/,
+		);
 	});
 	it('frontmatter classification: 一班 → 一般 (the government labels)', () => {
 		expect(messageOf({ ...MINIMAL, classification: '一班' })).toContain('是否要寫「一般」？');
@@ -64,9 +73,27 @@ describe('「是否要寫…？」 on an enum typo, in every validated file', ()
 	});
 
 	it('SoA status: 已實行 → 已實施', () => {
-		const source = ['version: "1.0"', 'effective: 2026-01-15', 'approvedBy: 資通安全長', 'catalogue: "2013"', 'controls:', '  A.5.1.1:', '    applicable: true', '    reasons: [風險評鑑]', '    status: 已實行', ''].join('\n');
+		const source = [
+			'version: "1.0"',
+			'effective: 2026-01-15',
+			'approvedBy: 資通安全長',
+			'catalogue: "2013"',
+			'controls:',
+			'  A.5.1.1:',
+			'    applicable: true',
+			'    reasons: [風險評鑑]',
+			'    status: 已實行',
+			'',
+		].join('\n');
 		const { problems } = parseSoa(source, 'content/soa/1.0.yaml', { '2013': c2013, '2022': c2022 }, crosswalk);
-		expect(problems).toEqual([expect.objectContaining({ line: 9, column: 13, rule: 'soa/invalid-value', message: expect.stringContaining('A.5.1.1：status（實施狀態）的值「已實行」無效；應為 ') })]);
+		expect(problems).toEqual([
+			expect.objectContaining({
+				line: 9,
+				column: 13,
+				rule: 'soa/invalid-value',
+				message: expect.stringContaining('A.5.1.1：status（實施狀態）的值「已實行」無效；應為 '),
+			}),
+		]);
 		expect(problems[0]!.message).toMatch(/是否要寫「已實施」？$/);
 	});
 
@@ -80,15 +107,29 @@ describe('「是否要寫…？」 on an enum typo, in every validated file', ()
 	it('crosswalk: an unknown field names the field meant', () => {
 		const source = ['standard2013: ISO/IEC 27001:2013', 'standard2022: ISO/IEC 27001:2022', 'mapings: []', ''].join('\n');
 		const { problems } = parseCrosswalk(source, 'content/controls/crosswalk.yaml', c2013, c2022);
-		expect(problems).toContainEqual(expect.objectContaining({ line: 3, column: 1, rule: 'crosswalk/unknown-field', message: expect.stringContaining('未知的欄位「mapings」（是否要寫 mappings？）') }));
+		expect(problems).toContainEqual(
+			expect.objectContaining({
+				line: 3,
+				column: 1,
+				rule: 'crosswalk/unknown-field',
+				message: expect.stringContaining('未知的欄位「mapings」（是否要寫 mappings？）'),
+			}),
+		);
 	});
 
 	it('portal configuration: classificationLabels: goverment → government, in Chinese, one message per option', () => {
-		const result = parsePortalConfig({ organization: '臺北市政府警察局', siteTitle: '資安文件入口網', classificationLabels: 'goverment', maxClasification: 'internal' });
+		const result = parsePortalConfig({
+			organization: '臺北市政府警察局',
+			siteTitle: '資安文件入口網',
+			classificationLabels: 'goverment',
+			maxClasification: 'internal',
+		});
 		expect(result.ok).toBe(false);
 		if (result.ok) return;
 		expect(result.messages).toEqual([
-			expect.stringMatching(/^入口網設定 ismsPortal\(\{…\}\)：classificationLabels（機密等級標示）的值「goverment」無效；應為 .*；是否要寫「government」？$/),
+			expect.stringMatching(
+				/^入口網設定 ismsPortal\(\{…\}\)：classificationLabels（機密等級標示）的值「goverment」無效；應為 .*；是否要寫「government」？$/,
+			),
 			expect.stringMatching(/^入口網設定 ismsPortal\(\{…\}\)：未知的欄位「maxClasification」（是否要寫 maxClassification？）/),
 		]);
 		for (const message of result.messages) expect(message).not.toMatch(NO_ENGLISH);
@@ -96,7 +137,20 @@ describe('「是否要寫…？」 on an enum typo, in every validated file', ()
 });
 
 describe('YAML syntax errors: Traditional Chinese at line:column in every YAML file', () => {
-	const FRONTMATTER = (line: string) => ['---', 'docNo: ISMS-P-005', 'title: 資訊安全目標管理程序書', 'version: "1.0"', line, 'classification: internal', 'effective: 2026-01-15', '---', '', '內文。', ''].join('\n');
+	const FRONTMATTER = (line: string) =>
+		[
+			'---',
+			'docNo: ISMS-P-005',
+			'title: 資訊安全目標管理程序書',
+			'version: "1.0"',
+			line,
+			'classification: internal',
+			'effective: 2026-01-15',
+			'---',
+			'',
+			'內文。',
+			'',
+		].join('\n');
 	const one = (problems: Problem[]) => {
 		expect(problems).toHaveLength(1);
 		return problems[0]!;
@@ -116,9 +170,17 @@ describe('YAML syntax errors: Traditional Chinese at line:column in every YAML f
 
 	it('frontmatter `title：…` on the last line, and a frontmatter of one such line', () => {
 		const last = ['---', 'docNo: ISMS-P-005', 'title：資訊安全目標管理程序書', '---', '', '內文。', ''].join('\n');
-		expect(one(readVersion(last, 'f.mdx', 'ISMS-P-005', '1.0').problems)).toMatchObject({ line: 3, column: 6, message: expect.stringContaining('「title：」用了全形冒號') });
+		expect(one(readVersion(last, 'f.mdx', 'ISMS-P-005', '1.0').problems)).toMatchObject({
+			line: 3,
+			column: 6,
+			message: expect.stringContaining('「title：」用了全形冒號'),
+		});
 		const only = ['---', 'title：資訊安全目標管理程序書', '---', '', '內文。', ''].join('\n');
-		expect(one(readVersion(only, 'f.mdx', 'ISMS-P-005', '1.0').problems)).toMatchObject({ line: 2, column: 6, message: expect.stringContaining('「title：」用了全形冒號') });
+		expect(one(readVersion(only, 'f.mdx', 'ISMS-P-005', '1.0').problems)).toMatchObject({
+			line: 2,
+			column: 6,
+			message: expect.stringContaining('「title：」用了全形冒號'),
+		});
 	});
 
 	it('a value with a full-width colon is fine', () => {
@@ -127,14 +189,34 @@ describe('YAML syntax errors: Traditional Chinese at line:column in every YAML f
 	});
 
 	it('SoA, catalogue, crosswalk and synonyms files: the same message at the same place', () => {
-		const soa = parseSoa(['version: "1.0"', 'effective：2026-01-15', ''].join('\n'), 'content/soa/1.0.yaml', { '2013': c2013, '2022': c2022 }, crosswalk);
-		expect(one(soa.problems)).toMatchObject({ line: 2, column: 10, rule: 'soa/syntax', message: expect.stringContaining('「effective：」用了全形冒號') });
+		const soa = parseSoa(
+			['version: "1.0"', 'effective：2026-01-15', ''].join('\n'),
+			'content/soa/1.0.yaml',
+			{ '2013': c2013, '2022': c2022 },
+			crosswalk,
+		);
+		expect(one(soa.problems)).toMatchObject({
+			line: 2,
+			column: 10,
+			rule: 'soa/syntax',
+			message: expect.stringContaining('「effective：」用了全形冒號'),
+		});
 		const catalogue = parseCatalogue(['standard：ISO/IEC 27001:2013', ''].join('\n'), 'c.yaml', '2013');
 		expect(one(catalogue.problems)).toMatchObject({ line: 1, column: 9, message: expect.stringContaining('「standard：」用了全形冒號') });
-		const walk = parseCrosswalk(['standard2013: ISO/IEC 27001:2013', 'standard2022：ISO/IEC 27001:2022', ''].join('\n'), 'w.yaml', c2013, c2022);
+		const walk = parseCrosswalk(
+			['standard2013: ISO/IEC 27001:2013', 'standard2022：ISO/IEC 27001:2022', ''].join('\n'),
+			'w.yaml',
+			c2013,
+			c2022,
+		);
 		expect(one(walk.problems)).toMatchObject({ line: 2, column: 13, message: expect.stringContaining('「standard2022：」用了全形冒號') });
 		const synonyms = parseSynonymsFile(['groups：', '  - [公文系統, 電子公文]', ''].join('\n'), 'content/search/synonyms.yaml');
-		expect(synonyms.problems[0]).toMatchObject({ line: 1, column: 7, rule: 'synonyms/syntax', message: expect.stringContaining('「groups：」用了全形冒號') });
+		expect(synonyms.problems[0]).toMatchObject({
+			line: 1,
+			column: 7,
+			rule: 'synonyms/syntax',
+			message: expect.stringContaining('「groups：」用了全形冒號'),
+		});
 	});
 
 	it.each([

@@ -6,7 +6,10 @@ import { pd, pv } from '../_helpers.ts';
 describe('search data file', () => {
 	it('holds the default and the document controller’s synonyms, and the titles of documents in force', () => {
 		const model = {
-			documents: [pd('ISMS-S-001', [pv('ISMS-S-001', '1.0', 'current', { title: '通行碼設定作業說明' })]), pd('ISMS-P-007', [pv('ISMS-P-007', '1.1', 'withdrawn')])],
+			documents: [
+				pd('ISMS-S-001', [pv('ISMS-S-001', '1.0', 'current', { title: '通行碼設定作業說明' })]),
+				pd('ISMS-P-007', [pv('ISMS-P-007', '1.1', 'withdrawn')]),
+			],
 			synonyms: [['公文系統', '電子公文']],
 		};
 		const data = searchData(model);
@@ -17,7 +20,9 @@ describe('search data file', () => {
 
 	it('reads what it fetched defensively: anything malformed is left out', () => {
 		expect(readSearchData(undefined)).toEqual({ synonyms: [], documents: [] });
-		expect(readSearchData({ synonyms: [['a', 'b'], 'x', [1]], documents: [{ docNo: 'A' }, { docNo: 'B', title: 'b', url: '/b/' }] })).toEqual({
+		expect(
+			readSearchData({ synonyms: [['a', 'b'], 'x', [1]], documents: [{ docNo: 'A' }, { docNo: 'B', title: 'b', url: '/b/' }] }),
+		).toEqual({
 			synonyms: [['a', 'b']],
 			documents: [{ docNo: 'B', title: 'b', url: '/b/' }],
 		});

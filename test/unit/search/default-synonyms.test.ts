@@ -18,7 +18,10 @@ describe('the default synonym list', () => {
 		for (const group of DEFAULT_SYNONYMS) {
 			expect(group.length, group.join()).toBeGreaterThanOrEqual(2);
 			expect(new Set(group.map(normalizeTerm)).size, group.join()).toBe(group.length);
-			expect(group.every((word) => word.trim() === word && word.length > 0), group.join()).toBe(true);
+			expect(
+				group.every((word) => word.trim() === word && word.length > 0),
+				group.join(),
+			).toBe(true);
 		}
 	});
 });

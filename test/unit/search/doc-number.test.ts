@@ -3,17 +3,37 @@ import { findDocReferences } from '../../../src/lib/search/doc-number.ts';
 import { normalizeQuery } from '../../../src/lib/search/text.ts';
 
 const KNOWN = ['ISMS-M-001', 'ISMS-P-005', 'ISMS-P-006', 'ISMS-F-005'];
-const refs = (input: string) => findDocReferences(normalizeQuery(input), KNOWN).map(({ docNos, version }) => ({ docNos, ...(version ? { version } : {}) }));
+const refs = (input: string) =>
+	findDocReferences(normalizeQuery(input), KNOWN).map(({ docNos, version }) => ({ docNos, ...(version ? { version } : {}) }));
 
 describe('findDocReferences', () => {
 	it('reads a document number however staff write it', () => {
-		for (const input of ['ISMS-P-005', 'isms-p-005', 'P-005', 'P005', 'p005', 'ISMS P 005', 'ISMSP005', 'ＩＳＭＳ－Ｐ－００５', 'P-5', '依 P-005 辦理']) {
+		for (const input of [
+			'ISMS-P-005',
+			'isms-p-005',
+			'P-005',
+			'P005',
+			'p005',
+			'ISMS P 005',
+			'ISMSP005',
+			'ＩＳＭＳ－Ｐ－００５',
+			'P-5',
+			'依 P-005 辦理',
+		]) {
 			expect(refs(input), input).toEqual([{ docNos: ['ISMS-P-005'] }]);
 		}
 	});
 
 	it('reads the version written after it', () => {
-		for (const input of ['ISMS-P-005 1.0', 'ISMS-P-005 v1.0', 'ISMS-P-005 V1.0', 'P-005 第1.0版', 'p005 1.0版', 'ISMS-P-005 第 1 版', 'ISMS-P-005 ver.1.0']) {
+		for (const input of [
+			'ISMS-P-005 1.0',
+			'ISMS-P-005 v1.0',
+			'ISMS-P-005 V1.0',
+			'P-005 第1.0版',
+			'p005 1.0版',
+			'ISMS-P-005 第 1 版',
+			'ISMS-P-005 ver.1.0',
+		]) {
 			expect(refs(input), input).toEqual([{ docNos: ['ISMS-P-005'], version: '1.0' }]);
 		}
 		expect(refs('ISMS-P-005 1.10')).toEqual([{ docNos: ['ISMS-P-005'], version: '1.10' }]);

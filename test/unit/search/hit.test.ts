@@ -16,8 +16,22 @@ describe('toHit', () => {
 	};
 
 	it('makes the excerpt where the most terms are together, marks them, and links the clause it is in', () => {
-		const hit = toHit(data, [['通行碼', 0], ['長度', 1]], false, true);
-		expect(hit).toMatchObject({ url: '/documents/isms-s-001/#sec-5-1', section: '第 5.1 節', docNo: 'ISMS-S-001', standing: '1.0 版為現行版本', complete: true });
+		const hit = toHit(
+			data,
+			[
+				['通行碼', 0],
+				['長度', 1],
+			],
+			false,
+			true,
+		);
+		expect(hit).toMatchObject({
+			url: '/documents/isms-s-001/#sec-5-1',
+			section: '第 5.1 節',
+			docNo: 'ISMS-S-001',
+			standing: '1.0 版為現行版本',
+			complete: true,
+		});
 		expect(hit.excerpt).toContain('<mark>通行碼</mark>之<mark>長度</mark>');
 	});
 

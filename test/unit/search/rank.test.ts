@@ -37,23 +37,21 @@ describe('compareRanked', () => {
 	});
 
 	it('in the exact band: every term in the title first, then documents in force before portal pages', () => {
-		expect(order(ranked('portal', { phrase: true, standing: 1 }), ranked('doc', { phrase: true }), ranked('title', { titleAll: true, standing: 1 }))).toEqual([
-			'title',
-			'doc',
-			'portal',
-		]);
+		expect(
+			order(
+				ranked('portal', { phrase: true, standing: 1 }),
+				ranked('doc', { phrase: true }),
+				ranked('title', { titleAll: true, standing: 1 }),
+			),
+		).toEqual(['title', 'doc', 'portal']);
 	});
 
 	it('among pages with all terms: a clause heading with every term, then the weight, then documents before portal pages', () => {
-		expect(order(ranked('weight', {}, { score: 5 }), ranked('heading', { headingAll: true }, { score: 1 }), ranked('light', {}, { score: 1 }))).toEqual([
-			'heading',
-			'weight',
-			'light',
-		]);
-		expect(order(ranked('portal', { standing: 1 }, { score: 2 }), ranked('doc', {}, { score: 2 }), ranked('old', { standing: 2 }, { score: 2 }))).toEqual([
-			'doc',
-			'portal',
-			'old',
-		]);
+		expect(
+			order(ranked('weight', {}, { score: 5 }), ranked('heading', { headingAll: true }, { score: 1 }), ranked('light', {}, { score: 1 })),
+		).toEqual(['heading', 'weight', 'light']);
+		expect(
+			order(ranked('portal', { standing: 1 }, { score: 2 }), ranked('doc', {}, { score: 2 }), ranked('old', { standing: 2 }, { score: 2 })),
+		).toEqual(['doc', 'portal', 'old']);
 	});
 });

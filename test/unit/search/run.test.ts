@@ -19,7 +19,10 @@ describe('runSearch: rank, do not filter', () => {
 	});
 
 	it('finds 通行碼之長度 for 「通行碼長度」: the particle need not be there', async () => {
-		const pagefind = fakePagefind([doc('ISMS-S-001', '1.0', '現行版', '各類帳號通行碼之長度、複雜度'), doc('ISMS-P-014', '1.0', '現行版', '通行碼應保密。')]);
+		const pagefind = fakePagefind([
+			doc('ISMS-S-001', '1.0', '現行版', '各類帳號通行碼之長度、複雜度'),
+			doc('ISMS-P-014', '1.0', '現行版', '通行碼應保密。'),
+		]);
 		expect(urls(await runSearch(pagefind, '通行碼長度'))).toEqual(['/documents/isms-s-001/', '/documents/isms-p-014/']);
 	});
 
@@ -41,7 +44,10 @@ describe('runSearch: rank, do not filter', () => {
 	});
 
 	it('finds the document words of a synonym, below pages with the word as typed', async () => {
-		const pagefind = fakePagefind([doc('ISMS-S-001', '1.0', '現行版', '通行碼最短 12 字元。'), doc('ISMS-P-015', '1.0', '現行版', '密碼學演算法。')]);
+		const pagefind = fakePagefind([
+			doc('ISMS-S-001', '1.0', '現行版', '通行碼最短 12 字元。'),
+			doc('ISMS-P-015', '1.0', '現行版', '密碼學演算法。'),
+		]);
 		const synonyms = synonymIndex([['通行碼', '密碼']]);
 		expect(urls(await runSearch(pagefind, '密碼', {}, { synonyms }))).toEqual(['/documents/isms-p-015/', '/documents/isms-s-001/']);
 		expect(urls(await runSearch(pagefind, '密碼'))).toEqual(['/documents/isms-p-015/']);
@@ -53,9 +59,15 @@ describe('runSearch: rank, do not filter', () => {
 			doc('ISMS-S-002', '1.0', '現行版', '資料備份作業說明 3.5 還原測試', {
 				meta: { title: '資料備份作業說明', docNo: 'ISMS-S-002', version: '1.0', status: '現行版' },
 			}),
-			doc('ISMS-P-017', '1.0', '現行版', '5.5 資訊備份 5.5.1 應定期還原。', { anchors: [{ element: 'h3', id: 'sec-5-5', text: '5.5 資訊備份', location: 0 }] }),
+			doc('ISMS-P-017', '1.0', '現行版', '5.5 資訊備份 5.5.1 應定期還原。', {
+				anchors: [{ element: 'h3', id: 'sec-5-5', text: '5.5 資訊備份', location: 0 }],
+			}),
 		];
-		expect(urls(await runSearch(fakePagefind(pages), '備份 還原'))).toEqual(['/documents/isms-s-002/', '/documents/isms-p-017/', '/documents/isms-p-011/']);
+		expect(urls(await runSearch(fakePagefind(pages), '備份 還原'))).toEqual([
+			'/documents/isms-s-002/',
+			'/documents/isms-p-017/',
+			'/documents/isms-p-011/',
+		]);
 	});
 
 	it('ranks a document in force above a portal page that matches as well', async () => {
@@ -66,7 +78,9 @@ describe('runSearch: rank, do not filter', () => {
 	it('counts a page whose title has every term as an exact match (帳號申請 → 帳號權限申請單)', async () => {
 		const pages = [
 			{ url: '/soa/', content: '稽核人員唯讀帳號申請及停用紀錄' },
-			doc('ISMS-F-003', '1.0', '現行版', '申請帳號之新增', { meta: { title: '帳號權限申請單', docNo: 'ISMS-F-003', version: '1.0', status: '現行版' } }),
+			doc('ISMS-F-003', '1.0', '現行版', '申請帳號之新增', {
+				meta: { title: '帳號權限申請單', docNo: 'ISMS-F-003', version: '1.0', status: '現行版' },
+			}),
 		];
 		expect(urls(await runSearch(fakePagefind(pages), '帳號申請'))).toEqual(['/documents/isms-f-003/', '/soa/']);
 	});
@@ -92,11 +106,17 @@ describe('runSearch: document numbers and versions', () => {
 	it('opens with the version asked for, whatever its status, then the version in force', async () => {
 		for (const input of ['ISMS-P-005 1.0', 'ISMS-P-005 v1.0', 'P-005 第1.0版']) {
 			const outcome = await runSearch(fakePagefind(pages), input);
-			expect(outcome.hits.slice(0, 2).map((h) => [h.pageUrl, h.named, h.standing]), input).toEqual([
+			expect(
+				outcome.hits.slice(0, 2).map((h) => [h.pageUrl, h.named, h.standing]),
+				input,
+			).toEqual([
 				['/documents/isms-p-005/v1.0/', true, '1.0 版的狀態'],
 				['/documents/isms-p-005/', true, '1.1 版的狀態'],
 			]);
-			expect(outcome.hits.map((h) => h.pageUrl), input).not.toContain('/documents/isms-p-005/v2.0/');
+			expect(
+				outcome.hits.map((h) => h.pageUrl),
+				input,
+			).not.toContain('/documents/isms-p-005/v2.0/');
 		}
 	});
 
@@ -142,10 +162,15 @@ describe('runSearch: filters, results, Simplified input', () => {
 	it('filters by 文件類別 and 機密等級', async () => {
 		const pages = [
 			doc('ISMS-P-006', '1.0', '現行版', '管理審查'),
-			{ ...doc('ISMS-M-001', '1.0', '現行版', '管理審查'), filters: { docNo: 'ISMS-M-001', status: '現行版', tier: '第一階文件', classification: '公開' } },
+			{
+				...doc('ISMS-M-001', '1.0', '現行版', '管理審查'),
+				filters: { docNo: 'ISMS-M-001', status: '現行版', tier: '第一階文件', classification: '公開' },
+			},
 		];
 		expect((await runSearch(fakePagefind(pages), '管理審查', { tiers: ['第一階文件'] })).hits.map((h) => h.docNo)).toEqual(['ISMS-M-001']);
-		expect((await runSearch(fakePagefind(pages), '管理審查', { classifications: ['內部使用'] })).hits.map((h) => h.docNo)).toEqual(['ISMS-P-006']);
+		expect((await runSearch(fakePagefind(pages), '管理審查', { classifications: ['內部使用'] })).hits.map((h) => h.docNo)).toEqual([
+			'ISMS-P-006',
+		]);
 	});
 
 	it('shows each result with its number, title, version, classification and status, and links to the clause that matches', async () => {
@@ -159,7 +184,15 @@ describe('runSearch: filters, results, Simplified input', () => {
 			],
 		});
 		const [hit] = (await runSearch(fakePagefind([page]), '管理審查')).hits;
-		expect(hit).toMatchObject({ url: '/documents/isms-p-006/#sec-5-1', pageUrl: '/documents/isms-p-006/', title: '管理審查程序書', version: '1.0', classification: '內部使用', status: '現行版', section: '第 5.1 節' });
+		expect(hit).toMatchObject({
+			url: '/documents/isms-p-006/#sec-5-1',
+			pageUrl: '/documents/isms-p-006/',
+			title: '管理審查程序書',
+			version: '1.0',
+			classification: '內部使用',
+			status: '現行版',
+			section: '第 5.1 節',
+		});
 		expect(hit?.excerpt).toContain('召開<mark>管理審查</mark>會議');
 	});
 

@@ -23,7 +23,10 @@ describe('cutHan', () => {
 	});
 
 	it('joins a lone character to the word before it, keeping that word as a looser form', () => {
-		expect(cutHan('通行碼長度', new Set())).toEqual([{ text: '通行碼', base: '通行', optional: false }, { text: '長度', optional: false }]);
+		expect(cutHan('通行碼長度', new Set())).toEqual([
+			{ text: '通行碼', base: '通行', optional: false },
+			{ text: '長度', optional: false },
+		]);
 	});
 
 	it('keeps a lone character between particles only as optional, and never glues it to a dictionary word', () => {

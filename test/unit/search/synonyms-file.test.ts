@@ -8,7 +8,13 @@ const lines = (source: string) => parseSynonymsFile(source, FILE).problems.map(f
 describe('parseSynonymsFile', () => {
 	it('reads groups written in flow or block style', () => {
 		const source = 'groups:\n  - [公文系統, 電子公文]\n  -\n    - 資訊室\n    - 資訊中心\n';
-		expect(parseSynonymsFile(source, FILE)).toEqual({ groups: [['公文系統', '電子公文'], ['資訊室', '資訊中心']], problems: [] });
+		expect(parseSynonymsFile(source, FILE)).toEqual({
+			groups: [
+				['公文系統', '電子公文'],
+				['資訊室', '資訊中心'],
+			],
+			problems: [],
+		});
 	});
 
 	it('accepts an empty file or one with comments only', () => {
@@ -31,7 +37,11 @@ describe('parseSynonymsFile', () => {
 
 	it('reports YAML syntax errors and a file that is not a mapping', () => {
 		expect(lines('groups: [甲, 乙\n')[0]).toMatch(new RegExp(`^${FILE}:\\d+:\\d+  error  synonyms/syntax  YAML 語法錯誤`));
-		expect(lines('- [甲, 乙]\n')).toEqual([`${FILE}:1:1  error  synonyms/invalid  檔案內容應為 YAML 對應表，第一層寫 groups:，其下每行一組同義詞（例如 groups: 下一行寫 - [公文系統, 電子公文]）`]);
-		expect(lines('groups: 甲\n')).toEqual([`${FILE}:1:9  error  synonyms/invalid  groups（同義詞組）應為清單，每個項目是一組同義詞；收到「甲」（例如 groups: 下一行寫 - [公文系統, 電子公文]）`]);
+		expect(lines('- [甲, 乙]\n')).toEqual([
+			`${FILE}:1:1  error  synonyms/invalid  檔案內容應為 YAML 對應表，第一層寫 groups:，其下每行一組同義詞（例如 groups: 下一行寫 - [公文系統, 電子公文]）`,
+		]);
+		expect(lines('groups: 甲\n')).toEqual([
+			`${FILE}:1:9  error  synonyms/invalid  groups（同義詞組）應為清單，每個項目是一組同義詞；收到「甲」（例如 groups: 下一行寫 - [公文系統, 電子公文]）`,
+		]);
 	});
 });

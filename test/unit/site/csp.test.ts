@@ -7,22 +7,34 @@ const THEME = "\n\twindow.theme = 'dark';\n";
 const STYLE = '@page { size: A4; }';
 
 /** A page as Astro writes it: the policy at the end of the head. */
-function page(body: string, policy = `default-src 'self'; script-src 'self' 'wasm-unsafe-eval' '${cspHash(THEME)}'; style-src 'self' '${cspHash(STYLE)}'; style-src-attr 'unsafe-inline';`): string {
+function page(
+	body: string,
+	policy = `default-src 'self'; script-src 'self' 'wasm-unsafe-eval' '${cspHash(THEME)}'; style-src 'self' '${cspHash(STYLE)}'; style-src-attr 'unsafe-inline';`,
+): string {
 	return `<!DOCTYPE html><html lang="zh-TW"><head><meta charset="utf-8"/><title>t</title><script>${THEME}</script><style>${STYLE}</style><meta http-equiv="content-security-policy" content="${policy}"></head><body>${body}</body></html>`;
 }
 
 describe('auditPage', () => {
 	it('accepts a page whose inline scripts and styles are all hashed, and moves the policy right after the charset', () => {
-		const html = page('<p data-title="</title><script>alert(1)</script> onerror=x">a</p><script type="module" src="/_astro/a.js"></script><script type="application/json" id="d">{"a":"\\u003c"}</script>');
+		const html = page(
+			'<p data-title="</title><script>alert(1)</script> onerror=x">a</p><script type="module" src="/_astro/a.js"></script><script type="application/json" id="d">{"a":"\\u003c"}</script>',
+		);
 		const audit = auditPage(html, cspHash);
 		expect(audit.faults).toEqual([]);
-		expect(audit.html).toMatch(/^<!DOCTYPE html><html lang="zh-TW"><head><meta charset="utf-8"\/><meta http-equiv="content-security-policy" content="default-src 'self'; script-src [^"]*"><title>t<\/title><script>/);
+		expect(audit.html).toMatch(
+			/^<!DOCTYPE html><html lang="zh-TW"><head><meta charset="utf-8"\/><meta http-equiv="content-security-policy" content="default-src 'self'; script-src [^"]*"><title>t<\/title><script>/,
+		);
 		expect(audit.html.length).toBe(html.length);
 		expect(auditPage(audit.html, cspHash).html).toBe(audit.html);
 	});
 
 	it('reports an inline script or style without its hash, and event-handler attributes', () => {
-		const audit = auditPage(page(`<script>alert('injected')</script><style>body{display:none}</style><img src="a.png" onerror="alert(1)"><div ONCLICK='x()'>b</div>`), cspHash);
+		const audit = auditPage(
+			page(
+				`<script>alert('injected')</script><style>body{display:none}</style><img src="a.png" onerror="alert(1)"><div ONCLICK='x()'>b</div>`,
+			),
+			cspHash,
+		);
 		expect(audit.faults).toEqual([
 			"內嵌程式碼的雜湊值不在 script-src 中：alert('injected')",
 			'內嵌樣式的雜湊值不在 style-src 中：body{display:none}',
@@ -32,8 +44,12 @@ describe('auditPage', () => {
 	});
 
 	it('reports a page without a policy, and a policy that allows any inline script', () => {
-		expect(auditPage('<html><head><meta charset="utf-8"/></head><body></body></html>', cspHash).faults).toEqual(['頁面沒有內容安全政策（content-security-policy meta）']);
-		expect(auditPage(page('', "script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'"), cspHash).faults[0]).toBe("script-src 不符預期：'self' 'unsafe-inline'");
+		expect(auditPage('<html><head><meta charset="utf-8"/></head><body></body></html>', cspHash).faults).toEqual([
+			'頁面沒有內容安全政策（content-security-policy meta）',
+		]);
+		expect(auditPage(page('', "script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'"), cspHash).faults[0]).toBe(
+			"script-src 不符預期：'self' 'unsafe-inline'",
+		);
 	});
 });
 

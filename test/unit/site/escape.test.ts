@@ -10,7 +10,7 @@ const PAYLOADS = [
 	'<!--<script>',
 	'</style><script>alert(1)</script>',
 	'"; color: red; content: "',
-	"\\\"'\n\r\f\t\u2028\u2029&amp;",
+	'\\"\'\n\r\f\t\u2028\u2029&amp;',
 	'資訊安全管理政策（第 1 版）',
 ];
 
@@ -67,7 +67,12 @@ describe('cssString: a string literal inside a <style> element', () => {
 
 	it('keeps a hostile title inside the print style block of its page', () => {
 		const version = pv('ISMS-P-005', '1.0', 'current', { title: '</style><script>alert(1)</script>', classification: 'internal' });
-		const css = printPageCss({ document: pd('ISMS-P-005', [version]), version, addresses: printAddresses(pd('ISMS-P-005', [version]), version, 'https://isms.example.tw/'), printDate: '民國114年1月15日' });
+		const css = printPageCss({
+			document: pd('ISMS-P-005', [version]),
+			version,
+			addresses: printAddresses(pd('ISMS-P-005', [version]), version, 'https://isms.example.tw/'),
+			printDate: '民國114年1月15日',
+		});
 		const page = parse(`<head><style>${css}</style></head><body><p>x</p></body>`);
 		expect(page.querySelectorAll('script')).toHaveLength(0);
 		expect(page.querySelectorAll('style')).toHaveLength(1);

@@ -5,7 +5,8 @@ import { pd, pv } from '../_helpers.ts';
 
 const p005 = pd('ISMS-P-005', [pv('ISMS-P-005', '1.1', 'current', { tier: 2 }), pv('ISMS-P-005', '1.0', 'superseded', { tier: 2 })]);
 const upcoming = pd('ISMS-P-099', [pv('ISMS-P-099', '1.0', 'upcoming', { tier: 2 })]);
-const trail = (path: string, title = '頁') => breadcrumbTrail({ path, title, documents: [p005, upcoming], kinds: TIER_KINDS, here: (p) => `/isms${p}` });
+const trail = (path: string, title = '頁') =>
+	breadcrumbTrail({ path, title, documents: [p005, upcoming], kinds: TIER_KINDS, here: (p) => `/isms${p}` });
 
 describe('breadcrumbTrail', () => {
 	it('puts a document under the master list and its tier group, a version under its document', () => {
@@ -14,7 +15,10 @@ describe('breadcrumbTrail', () => {
 			{ label: '第二階 程序書', href: '/isms/documents/#tier-2' },
 			{ label: 'ISMS-P-005' },
 		]);
-		expect(trail('/documents/isms-p-005/v1.0/').slice(2)).toEqual([{ label: 'ISMS-P-005', href: '/documents/isms-p-005/' }, { label: '第 1.0 版' }]);
+		expect(trail('/documents/isms-p-005/v1.0/').slice(2)).toEqual([
+			{ label: 'ISMS-P-005', href: '/documents/isms-p-005/' },
+			{ label: '第 1.0 版' },
+		]);
 		// The /v<version>/ page of the version the permalink shows is the permalink page.
 		expect(trail('/documents/isms-p-005/v1.1/').at(-1)).toEqual({ label: 'ISMS-P-005' });
 		expect(trail('/documents/isms-p-099/')[1]).toEqual({ label: '尚未生效或已廢止', href: '/isms/documents/#not-in-force' });
@@ -24,7 +28,8 @@ describe('breadcrumbTrail', () => {
 		expect(trail('/soa/v1.2/')).toEqual([{ label: '適用性聲明書', href: '/isms/soa/' }, { label: '第 1.2 版' }]);
 		expect(trail('/soa/compare/v1.2-v2.0/').at(-1)).toEqual({ label: '第 1.2 版與第 2.0 版比較' });
 		expect(trail('/help/authoring/', '文件撰寫說明')).toEqual([{ label: '使用說明', href: '/isms/help/' }, { label: '文件撰寫說明' }]);
-		for (const path of ['/', '/documents/', '/soa/', '/help/', '/reviews/', '/documents/isms-x-404/']) expect(trail(path), path).toEqual([]);
+		for (const path of ['/', '/documents/', '/soa/', '/help/', '/reviews/', '/documents/isms-x-404/'])
+			expect(trail(path), path).toEqual([]);
 	});
 });
 

@@ -17,7 +17,11 @@ describe('pageFile', () => {
 
 describe('permalinkCopies', () => {
 	it('copies each permalink page to the /v<version>/ page of the version it shows: the current one', () => {
-		const document = pd('ISMS-P-005', [pv('ISMS-P-005', '2.0', 'upcoming'), pv('ISMS-P-005', '1.10', 'current'), pv('ISMS-P-005', '1.9', 'superseded')]);
+		const document = pd('ISMS-P-005', [
+			pv('ISMS-P-005', '2.0', 'upcoming'),
+			pv('ISMS-P-005', '1.10', 'current'),
+			pv('ISMS-P-005', '1.9', 'superseded'),
+		]);
 		expect(permalinkCopies([document])).toEqual([{ from: 'documents/isms-p-005/index.html', to: 'documents/isms-p-005/v1.10/index.html' }]);
 	});
 
@@ -47,7 +51,9 @@ describe('dataFiles', () => {
 	});
 
 	it('holds the versions newest first with the text the diff compares', () => {
-		const file = JSON.parse(dataFiles([p005], blocks).get('/documents/isms-p-005/versions.json')!()) as { versions: { version: string; blocks: { text: string }[] }[] };
+		const file = JSON.parse(dataFiles([p005], blocks).get('/documents/isms-p-005/versions.json')!()) as {
+			versions: { version: string; blocks: { text: string }[] }[];
+		};
 		expect(file.versions.map((v) => [v.version, v.blocks.map((b) => b.text)])).toEqual([
 			['1.10', ['1.1 年度目標由委員會核定。']],
 			['1.9', ['1.1 年度目標由資訊室彙整。']],

@@ -9,7 +9,15 @@ const doc = pd('ISMS-P-005', [v11, v10]);
 /** The CSS with its hex escapes read back, as the browser shows the strings. */
 const shown = (css: string) => css.replace(/\\([0-9a-f]{1,6}) ?/gi, (_, hex: string) => String.fromCodePoint(parseInt(hex, 16)));
 const page = (extra: Partial<Parameters<typeof printPageCss>[0]> = {}) =>
-	shown(printPageCss({ document: doc, version: v10, addresses: printAddresses(doc, v10, 'https://isms.example.tw/'), printDate: '民國114年1月15日', ...extra }));
+	shown(
+		printPageCss({
+			document: doc,
+			version: v10,
+			addresses: printAddresses(doc, v10, 'https://isms.example.tw/'),
+			printDate: '民國114年1月15日',
+			...extra,
+		}),
+	);
 
 describe('printPageCss', () => {
 	it('prints the number, version, state and classification (configured preset) at the top of every page', () => {
@@ -42,8 +50,12 @@ describe('printAddresses and currentVersionLine', () => {
 			current: 'https://isms.example.tw/documents/isms-p-005/',
 		});
 		const based = pd('ISMS-P-005', [{ ...v11, url: '/isms/documents/isms-p-005/v1.1/' }]);
-		expect(printAddresses({ ...based, url: '/isms/documents/isms-p-005/' }, based.versions[0]!, 'https://org.github.io/isms/')?.current).toBe('https://org.github.io/isms/documents/isms-p-005/');
-		expect(currentVersionLine(doc, printAddresses(doc, v10, 'https://isms.example.tw'))).toBe('現行版本：https://isms.example.tw/documents/isms-p-005/');
+		expect(
+			printAddresses({ ...based, url: '/isms/documents/isms-p-005/' }, based.versions[0]!, 'https://org.github.io/isms/')?.current,
+		).toBe('https://org.github.io/isms/documents/isms-p-005/');
+		expect(currentVersionLine(doc, printAddresses(doc, v10, 'https://isms.example.tw'))).toBe(
+			'現行版本：https://isms.example.tw/documents/isms-p-005/',
+		);
 	});
 
 	it('say what to do instead of printing a bare path when the build has no site URL', () => {
@@ -55,7 +67,9 @@ describe('printAddresses and currentVersionLine', () => {
 
 	it('say so when the document is withdrawn', () => {
 		const withdrawn = { ...doc, withdrawn: { version: '1.1', effective: '2024-01-01' } } as typeof doc;
-		expect(currentVersionLine(withdrawn, printAddresses(withdrawn, v10, 'https://isms.example.tw/'))).toBe('本文件已廢止，詳見 https://isms.example.tw/documents/isms-p-005/');
+		expect(currentVersionLine(withdrawn, printAddresses(withdrawn, v10, 'https://isms.example.tw/'))).toBe(
+			'本文件已廢止，詳見 https://isms.example.tw/documents/isms-p-005/',
+		);
 	});
 });
 

@@ -34,7 +34,9 @@ describe('formatReport: text', () => {
 	});
 
 	it('prints only the summary when there is nothing to report', () => {
-		expect(formatReport([], 'text', { documents: 0, versions: 0, ms: 0.4 })).toBe('共 0 個錯誤、0 個警告（檢查 0 份文件、0 個版次，0 ms）\n');
+		expect(formatReport([], 'text', { documents: 0, versions: 0, ms: 0.4 })).toBe(
+			'共 0 個錯誤、0 個警告（檢查 0 份文件、0 個版次，0 ms）\n',
+		);
 	});
 });
 
@@ -104,8 +106,16 @@ describe('formatReport: codequality (GitLab)', () => {
 	});
 
 	it('gives each finding its own fingerprint, the same in every run', () => {
-		const fingerprints = (problems: Problem[]) => (JSON.parse(formatReport(problems, 'codequality', stats)) as { fingerprint: string }[]).map((issue) => issue.fingerprint);
-		const variants = [error, { ...error, line: 17 }, { ...error, column: 15 }, { ...error, message: '另一則' }, { ...error, file: 'x.mdx' }, warning];
+		const fingerprints = (problems: Problem[]) =>
+			(JSON.parse(formatReport(problems, 'codequality', stats)) as { fingerprint: string }[]).map((issue) => issue.fingerprint);
+		const variants = [
+			error,
+			{ ...error, line: 17 },
+			{ ...error, column: 15 },
+			{ ...error, message: '另一則' },
+			{ ...error, file: 'x.mdx' },
+			warning,
+		];
 		expect(new Set(fingerprints(variants)).size).toBe(variants.length);
 		expect(fingerprints([error])).toEqual(fingerprints([error]));
 	});

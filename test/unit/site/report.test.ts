@@ -13,7 +13,8 @@ const c2013 = loadControls(PROJECT_ROOT).c2013!;
 const SOA_FILE = 'data/soa-test.yaml';
 const TODAY = '2025-06-15';
 const config = portalConfigSchema.parse({ organization: '臺北市政府警察局', siteTitle: '資安文件入口網' });
-const settings = (overrides: Partial<BuildSettings> = {}): BuildSettings => buildSettings({ today: TODAY, soaFile: SOA_FILE, ...overrides });
+const settings = (overrides: Partial<BuildSettings> = {}): BuildSettings =>
+	buildSettings({ today: TODAY, soaFile: SOA_FILE, ...overrides });
 
 /** SoA YAML for the 2013 catalogue: every control excluded with a justification, except `controls` (raw YAML lines, `null` to leave a control out). */
 function soaYaml(controls: Record<string, string[] | null> = {}): string {
@@ -40,9 +41,16 @@ function docFile(docNo: string, title: string, fields: Record<string, string> = 
  */
 function gappyModel(): PortalModel {
 	const root = makeTree({
-		[`${DOCS}/ISMS-M-001/1.0.mdx`]: docFile('ISMS-M-001', '資訊安全管理政策', { tier: '1', lastReviewed: '2024-06-10', controls: '[A.5.1.1, A.5.1.2]' }),
+		[`${DOCS}/ISMS-M-001/1.0.mdx`]: docFile('ISMS-M-001', '資訊安全管理政策', {
+			tier: '1',
+			lastReviewed: '2024-06-10',
+			controls: '[A.5.1.1, A.5.1.2]',
+		}),
 		[`${DOCS}/ISMS-P-001/1.0.mdx`]: docFile('ISMS-P-001', '文件管理程序書', { lastReviewed: '2024-07-01', controls: '[A.6.2.2]' }),
-		[`${DOCS}/ISMS-P-002/1.0.mdx`]: docFile('ISMS-P-002', '資訊安全組織管理程序書', { lastReviewed: '2025-01-01', controls: '[A.6.1.1, A.6.1.4]' }),
+		[`${DOCS}/ISMS-P-002/1.0.mdx`]: docFile('ISMS-P-002', '資訊安全組織管理程序書', {
+			lastReviewed: '2025-01-01',
+			controls: '[A.6.1.1, A.6.1.4]',
+		}),
 		[`${DOCS}/ISMS-P-003/1.0.mdx`]: docFile('ISMS-P-003', '資產管理程序書', { lastReviewed: '2024-06-15' }),
 		[`${DOCS}/ISMS-P-004/1.0.mdx`]: docFile('ISMS-P-004', '存取控制程序書', { lastReviewed: '2024-11-30', reviewEveryMonths: '6' }),
 		[SOA_FILE]: soaYaml({
@@ -130,7 +138,9 @@ describe('complianceReport: text', () => {
 	});
 
 	it('without SoA data says so and lists every control as missing', () => {
-		const root = makeTree({ [`${DOCS}/ISMS-P-002/1.0.mdx`]: docFile('ISMS-P-002', '資訊安全組織管理程序書', { lastReviewed: '2025-01-01' }) });
+		const root = makeTree({
+			[`${DOCS}/ISMS-P-002/1.0.mdx`]: docFile('ISMS-P-002', '資訊安全組織管理程序書', { lastReviewed: '2025-01-01' }),
+		});
 		copyControls(root);
 		const { model, problems } = buildPortal(root, config, buildSettings({ today: TODAY }));
 		expect(problems).toEqual([]);
@@ -155,11 +165,18 @@ describe('complianceReport: text', () => {
 	});
 
 	it('without a catalogue prints no SoA section', () => {
-		const root = makeTree({ [`${DOCS}/ISMS-P-002/1.0.mdx`]: docFile('ISMS-P-002', '資訊安全組織管理程序書', { lastReviewed: '2025-01-01' }) });
+		const root = makeTree({
+			[`${DOCS}/ISMS-P-002/1.0.mdx`]: docFile('ISMS-P-002', '資訊安全組織管理程序書', { lastReviewed: '2025-01-01' }),
+		});
 		const { model } = buildPortal(root, config, settings());
 		expect(model.soa.matrix).toBeUndefined();
 		expect(complianceReport(model).text).toBe(
-			['臺北市政府警察局 ISMS 遵循摘要（資料日期 民國114年6月15日）', '', '文件審查：現行文件 1 份，已逾期 0 份，30 日內到期 0 份', ''].join('\n'),
+			[
+				'臺北市政府警察局 ISMS 遵循摘要（資料日期 民國114年6月15日）',
+				'',
+				'文件審查：現行文件 1 份，已逾期 0 份，30 日內到期 0 份',
+				'',
+			].join('\n'),
 		);
 	});
 });

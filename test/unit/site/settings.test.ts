@@ -30,8 +30,13 @@ describe('portalConfigSchema', () => {
 		});
 	});
 
-	it('takes a classification label preset and the agency\'s tier kinds', () => {
-		const parsed = portalConfigSchema.parse({ organization: '機關', siteTitle: '網站', classificationLabels: 'government', tierKinds: { 1: '政策/手冊/計畫' } });
+	it("takes a classification label preset and the agency's tier kinds", () => {
+		const parsed = portalConfigSchema.parse({
+			organization: '機關',
+			siteTitle: '網站',
+			classificationLabels: 'government',
+			tierKinds: { 1: '政策/手冊/計畫' },
+		});
 		expect([parsed.classificationLabels, parsed.tierKinds]).toEqual(['government', { 1: '政策/手冊/計畫' }]);
 		expect(portalConfigSchema.safeParse({ organization: '機關', siteTitle: '網站', classificationLabels: 'nato' }).success).toBe(false);
 		expect(portalConfigSchema.safeParse({ organization: '機關', siteTitle: '網站', tierKinds: { 5: '其他' } }).success).toBe(false);
@@ -74,7 +79,9 @@ describe('readBuildSettings', () => {
 	});
 
 	it('reads PORTAL_SYNONYMS_FILE', () => {
-		expect(readBuildSettings(config, { ...TODAY, PORTAL_SYNONYMS_FILE: 'test/fixtures/search/synonyms-bad.yaml' }).synonymsFile).toBe('test/fixtures/search/synonyms-bad.yaml');
+		expect(readBuildSettings(config, { ...TODAY, PORTAL_SYNONYMS_FILE: 'test/fixtures/search/synonyms-bad.yaml' }).synonymsFile).toBe(
+			'test/fixtures/search/synonyms-bad.yaml',
+		);
 	});
 
 	describe('PORTAL_TODAY', () => {
@@ -178,15 +185,25 @@ describe('readBuildSettings', () => {
 
 describe('readSiteSettings (astro.config.mjs)', () => {
 	it('passes a site URL and a base path through, and leaves unset or empty ones out', () => {
-		expect(readSiteSettings({ PORTAL_SITE_URL: 'https://example.github.io/isms', PORTAL_BASE_PATH: '/isms/' })).toEqual({ site: 'https://example.github.io/isms', base: '/isms/' });
+		expect(readSiteSettings({ PORTAL_SITE_URL: 'https://example.github.io/isms', PORTAL_BASE_PATH: '/isms/' })).toEqual({
+			site: 'https://example.github.io/isms',
+			base: '/isms/',
+		});
 		expect(readSiteSettings({ PORTAL_BASE_PATH: '/isms-portal' })).toEqual({ base: '/isms-portal' });
 		expect(readSiteSettings({ PORTAL_SITE_URL: '', PORTAL_BASE_PATH: ' ' })).toEqual({});
 	});
 
 	// Astro said only "Invalid URL", naming no variable; a bad base path was taken as written.
-	it.each(['not-a-url', 'ftp://example.tw', 'https://user:pw@example.tw', 'javascript:alert(1)'])('rejects PORTAL_SITE_URL=%s naming the variable', (value) => {
-		expect(() => readSiteSettings({ PORTAL_SITE_URL: value })).toThrow(new RangeError(`PORTAL_SITE_URL 應為網站的完整網址，例如 https://isms.example.gov.tw 或 https://isms.example.gov.tw/portal，收到「${value}」`));
-	});
+	it.each(['not-a-url', 'ftp://example.tw', 'https://user:pw@example.tw', 'javascript:alert(1)'])(
+		'rejects PORTAL_SITE_URL=%s naming the variable',
+		(value) => {
+			expect(() => readSiteSettings({ PORTAL_SITE_URL: value })).toThrow(
+				new RangeError(
+					`PORTAL_SITE_URL 應為網站的完整網址，例如 https://isms.example.gov.tw 或 https://isms.example.gov.tw/portal，收到「${value}」`,
+				),
+			);
+		},
+	);
 
 	it.each(['isms/', '../../etc', '/a b/', '/../x/', '/"><script>/'])('rejects PORTAL_BASE_PATH=%s naming the variable', (value) => {
 		expect(() => readSiteSettings({ PORTAL_BASE_PATH: value })).toThrow(/^PORTAL_BASE_PATH 應為以 \/ 開頭的網址路徑/);

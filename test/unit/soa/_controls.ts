@@ -50,7 +50,9 @@ export function titles(catalogue: Catalogue): { id: string; zh: string; en: stri
 export function idsInFileOrder(catalogue: Catalogue): string[] {
 	return catalogue.domains.flatMap((domain) => [
 		domain.id,
-		...(domain.objectives ? domain.objectives.flatMap((objective) => [objective.id, ...objective.controls.map((c) => c.id)]) : domain.controls.map((c) => c.id)),
+		...(domain.objectives
+			? domain.objectives.flatMap((objective) => [objective.id, ...objective.controls.map((c) => c.id)])
+			: domain.controls.map((c) => c.id)),
 	]);
 }
 
@@ -100,4 +102,3 @@ export function expectOne(problems: Problem[], where: { line: number; column: nu
 	expect(problem!.message).toMatch(CJK);
 	for (const text of mentions) expect(problem!.message).toContain(text);
 }
-

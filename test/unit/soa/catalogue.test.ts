@@ -96,10 +96,14 @@ describe('the real catalogues in content/controls', () => {
 		});
 		expect(c2022.byId.get('A.8.8')).toMatchObject({ zh: '技術脆弱性之管理', en: 'Management of technical vulnerabilities' });
 		expect(c2022.byId.get('A.8.20')).toMatchObject({ en: 'Networks security' });
-		expect(c2022.domains.map((theme) => theme.en)).toEqual(['Organizational controls', 'People controls', 'Physical controls', 'Technological controls']);
+		expect(c2022.domains.map((theme) => theme.en)).toEqual([
+			'Organizational controls',
+			'People controls',
+			'Physical controls',
+			'Technological controls',
+		]);
 	});
 });
-
 
 // ───────────────────────── error paths ─────────────────────────
 
@@ -160,7 +164,13 @@ describe('parseCatalogue reports each fault once, where it was written', () => {
 	it.each([
 		['an unclosed quote', mini2013().replace('zh: 資訊安全政策之審查', 'zh: "資訊安全政策之審查'), 15, 17, '引號'],
 		['a tab in the indentation', mini2013().replace('            en: Review', '\t           en: Review'), 16, 1, 'Tab'],
-		['a key written twice', mini2013().replace('            en: Policies', '            zh: 重複\n            en: Policies'), 13, 13, '重複'],
+		[
+			'a key written twice',
+			mini2013().replace('            en: Policies', '            zh: 重複\n            en: Policies'),
+			13,
+			13,
+			'重複',
+		],
 		['a colon and space inside a value', mini2013().replace('zh: 資訊安全政策之審查', 'zh: 審查: 政策'), 15, 17, '引號'],
 	])('a YAML syntax error: %s', (_name, source, line, column, mention) => {
 		const { catalogue, problems } = parseCatalogue(source, FILE, '2013');
@@ -173,7 +183,6 @@ describe('parseCatalogue reports each fault once, where it was written', () => {
 	});
 });
 
-
 describe('tentative zh titles (CNS 27001 wording not confirmed)', () => {
 	it('are shown with the English beside them, never re-translated', async () => {
 		const { controlTitle } = await import('../../../src/lib/soa/catalogue.ts');
@@ -185,7 +194,11 @@ describe('tentative zh titles (CNS 27001 wording not confirmed)', () => {
 	});
 
 	it('tentative must be a boolean', () => {
-		const { problems } = parseCatalogue(mini2022(['A.5.1']).replace('        en: Control\n', '        en: Control\n        tentative: 是\n'), 'b.yaml', '2022');
+		const { problems } = parseCatalogue(
+			mini2022(['A.5.1']).replace('        en: Control\n', '        en: Control\n        tentative: 是\n'),
+			'b.yaml',
+			'2022',
+		);
 		expect(problems.map((p) => p.rule)).toEqual(['catalogue/invalid']);
 		expect(problems[0]!.message).toContain('tentative（中文名稱待確認）');
 	});

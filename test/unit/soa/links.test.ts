@@ -9,7 +9,11 @@ describe('controlLink', () => {
 	});
 
 	it('an id of the other catalogue links to the row covering it and says which', () => {
-		expect(controlLink('A.9.4.3', links, '2022')).toEqual({ href: '/soa/#control-a-5-17', note: '→ A.5.17', title: 'A.9.4.3 依對照表屬 2022 版 A.5.17' });
+		expect(controlLink('A.9.4.3', links, '2022')).toEqual({
+			href: '/soa/#control-a-5-17',
+			note: '→ A.5.17',
+			title: 'A.9.4.3 依對照表屬 2022 版 A.5.17',
+		});
 		expect(controlLink('A.18.2.3', links, '2022')).toMatchObject({ href: '/soa/#control-a-5-36', note: '→ A.5.36、A.8.8' });
 	});
 

@@ -217,14 +217,26 @@ describe('percent', () => {
 });
 
 describe('computeSoa: coverage through the crosswalk (依對照表)', () => {
-	const soa2022: Soa = { file: 'content/soa/2.0.yaml', version: '2.0', effective: '2026-12-01', approvedBy: '資通安全長', catalogue: '2022', entries: {
-		'A.5.17': { id: 'A.5.17', applicable: true, reasons: ['risk'], status: 'implemented', lastReviewed: '2026-12-01' },
-		'A.5.36': { id: 'A.5.36', applicable: true, reasons: ['risk'], status: 'partial', lastReviewed: '2026-12-01' },
-		'A.8.8': { id: 'A.8.8', applicable: true, reasons: ['risk'], status: 'planned', note: '115 年完成', lastReviewed: '2026-12-01' },
-		'A.5.7': { id: 'A.5.7', applicable: true, reasons: ['risk'], status: 'planned', note: '待評估' },
-		'A.5.23': { id: 'A.5.23', applicable: true, reasons: ['risk'], status: 'implemented', lastReviewed: '2026-12-01' },
-	} };
-	const matrix = computeSoa(c2022, soa2022, [doc('ISMS-S-001', ['A.9.4.3']), doc('ISMS-P-017', ['A.18.2.3', 'A.8.8']), doc('ISMS-P-013', ['A.8.1.1', 'A.8.1.2'])], loaded.crosswalk);
+	const soa2022: Soa = {
+		file: 'content/soa/2.0.yaml',
+		version: '2.0',
+		effective: '2026-12-01',
+		approvedBy: '資通安全長',
+		catalogue: '2022',
+		entries: {
+			'A.5.17': { id: 'A.5.17', applicable: true, reasons: ['risk'], status: 'implemented', lastReviewed: '2026-12-01' },
+			'A.5.36': { id: 'A.5.36', applicable: true, reasons: ['risk'], status: 'partial', lastReviewed: '2026-12-01' },
+			'A.8.8': { id: 'A.8.8', applicable: true, reasons: ['risk'], status: 'planned', note: '115 年完成', lastReviewed: '2026-12-01' },
+			'A.5.7': { id: 'A.5.7', applicable: true, reasons: ['risk'], status: 'planned', note: '待評估' },
+			'A.5.23': { id: 'A.5.23', applicable: true, reasons: ['risk'], status: 'implemented', lastReviewed: '2026-12-01' },
+		},
+	};
+	const matrix = computeSoa(
+		c2022,
+		soa2022,
+		[doc('ISMS-S-001', ['A.9.4.3']), doc('ISMS-P-017', ['A.18.2.3', 'A.8.8']), doc('ISMS-P-013', ['A.8.1.1', 'A.8.1.2'])],
+		loaded.crosswalk,
+	);
 	const row = (id: string) => matrix.rows.find((r) => r.control.id === id)!;
 
 	it('a document citing only A.9.4.3 implements A.5.17, marked with the id it cites', () => {
@@ -242,7 +254,9 @@ describe('computeSoa: coverage through the crosswalk (依對照表)', () => {
 	});
 
 	it('without the crosswalk, ids of the other catalogue cover nothing', () => {
-		expect(computeSoa(c2022, soa2022, [doc('ISMS-S-001', ['A.9.4.3'])]).rows.find((r) => r.control.id === 'A.5.17')!.implementedBy).toEqual([]);
+		expect(computeSoa(c2022, soa2022, [doc('ISMS-S-001', ['A.9.4.3'])]).rows.find((r) => r.control.id === 'A.5.17')!.implementedBy).toEqual(
+			[],
+		);
 	});
 
 	it('implementation status is kept apart from the documentation gaps', () => {

@@ -7,7 +7,16 @@ import { PROJECT_ROOT } from '../_helpers.ts';
 const { c2013, c2022, crosswalk } = loadControls(PROJECT_ROOT);
 const NEW_IN_2022 = ['A.5.7', 'A.5.23', 'A.5.30', 'A.7.4', 'A.8.9', 'A.8.10', 'A.8.11', 'A.8.12', 'A.8.16', 'A.8.23', 'A.8.28'];
 
-const entry = (id: string, fields: Partial<SoaEntry> = {}): SoaEntry => ({ id, applicable: true, reasons: ['risk'], status: 'implemented', owner: '資訊室', evidence: '年度紀錄', lastReviewed: '2026-01-15', ...fields });
+const entry = (id: string, fields: Partial<SoaEntry> = {}): SoaEntry => ({
+	id,
+	applicable: true,
+	reasons: ['risk'],
+	status: 'implemented',
+	owner: '資訊室',
+	evidence: '年度紀錄',
+	lastReviewed: '2026-01-15',
+	...fields,
+});
 
 /** Every 2013 control applicable and implemented, except the entries given. */
 function soa2013(...given: SoaEntry[]): Soa {
@@ -28,25 +37,65 @@ describe('migrateSoa', () => {
 	it('writes one entry per 2022 control, on the 2022 catalogue, with the new version and date', () => {
 		const { soa, summary } = migrate(soa2013());
 		expect(Object.keys(soa.entries)).toEqual(c2022!.controls.map((c) => c.id));
-		expect([soa.version, soa.effective, soa.catalogue, soa.approvedBy, soa.preparedBy]).toEqual(['2.0', '2026-11-01', '2022', '資通安全長', '資通安全處理小組']);
+		expect([soa.version, soa.effective, soa.catalogue, soa.approvedBy, soa.preparedBy]).toEqual([
+			'2.0',
+			'2026-11-01',
+			'2022',
+			'資通安全長',
+			'資通安全處理小組',
+		]);
 		expect([summary.renamed.length, summary.merged.length, summary.awaiting.length]).toEqual([58, 24, 11]);
 		expect(soa.changes).toContain('更名 58 項、合併 24 項、新增 11 項待評估');
 	});
 
 	it('renamed controls carry their data unchanged', () => {
-		const old = entry('A.9.4.2', { reasons: ['law', 'practice'], status: 'partial', owner: '資訊室', evidence: '登入程序設定紀錄', lastReviewed: '2025-12-01', note: '預定 115 年完成' });
+		const old = entry('A.9.4.2', {
+			reasons: ['law', 'practice'],
+			status: 'partial',
+			owner: '資訊室',
+			evidence: '登入程序設定紀錄',
+			lastReviewed: '2025-12-01',
+			note: '預定 115 年完成',
+		});
 		const { soa } = migrate(soa2013(old));
 		expect(soa.entries['A.8.5']).toEqual({ ...old, id: 'A.8.5' });
-		const excluded: SoaEntry = { id: 'A.6.2.2', applicable: false, reasons: [], justification: '本局不開放遠距工作。', owner: '資訊室', lastReviewed: '2026-01-15' };
+		const excluded: SoaEntry = {
+			id: 'A.6.2.2',
+			applicable: false,
+			reasons: [],
+			justification: '本局不開放遠距工作。',
+			owner: '資訊室',
+			lastReviewed: '2026-01-15',
+		};
 		expect(migrate(soa2013(excluded)).soa.entries['A.6.7']).toEqual({ ...excluded, id: 'A.6.7' });
 	});
 
 	it('merged controls combine reasons, owners and evidence, take the least advanced status and name their 2013 sources', () => {
 		const { soa } = migrate(
 			soa2013(
-				entry('A.9.2.4', { reasons: ['risk'], status: 'implemented', owner: '資訊室', evidence: '秘密鑑別資訊交付紀錄', lastReviewed: '2026-01-15' }),
-				entry('A.9.3.1', { reasons: ['law'], status: 'partial', owner: '人事室', evidence: '通行碼使用宣導紀錄', lastReviewed: '2025-12-20', note: '分局尚未宣導' }),
-				entry('A.9.4.3', { reasons: ['risk', 'practice'], status: 'planned', owner: '資訊室', evidence: '通行碼管理系統設定', lastReviewed: '2026-01-10', note: '115 年建置' }),
+				entry('A.9.2.4', {
+					reasons: ['risk'],
+					status: 'implemented',
+					owner: '資訊室',
+					evidence: '秘密鑑別資訊交付紀錄',
+					lastReviewed: '2026-01-15',
+				}),
+				entry('A.9.3.1', {
+					reasons: ['law'],
+					status: 'partial',
+					owner: '人事室',
+					evidence: '通行碼使用宣導紀錄',
+					lastReviewed: '2025-12-20',
+					note: '分局尚未宣導',
+				}),
+				entry('A.9.4.3', {
+					reasons: ['risk', 'practice'],
+					status: 'planned',
+					owner: '資訊室',
+					evidence: '通行碼管理系統設定',
+					lastReviewed: '2026-01-10',
+					note: '115 年建置',
+				}),
 			),
 		);
 		const merged = soa.entries['A.5.17']!;
@@ -56,26 +105,44 @@ describe('migrateSoa', () => {
 		expect(merged.owner).toBe('資訊室、人事室');
 		expect(merged.evidence).toBe('A.9.2.4：秘密鑑別資訊交付紀錄；A.9.3.1：通行碼使用宣導紀錄；A.9.4.3：通行碼管理系統設定');
 		expect(merged.lastReviewed).toBe('2025-12-20');
-		expect(merged.note).toBe('由 2013 版 A.9.2.4、A.9.3.1、A.9.4.3 合併（第 1.2 版），實施狀態取其中最低者。\nA.9.3.1：分局尚未宣導\nA.9.4.3：115 年建置');
+		expect(merged.note).toBe(
+			'由 2013 版 A.9.2.4、A.9.3.1、A.9.4.3 合併（第 1.2 版），實施狀態取其中最低者。\nA.9.3.1：分局尚未宣導\nA.9.4.3：115 年建置',
+		);
 	});
 
 	it('a merge of excluded and applicable sources is applicable, and says which were excluded and why', () => {
-		const { soa } = migrate(soa2013({ id: 'A.8.1.1', applicable: false, reasons: [], justification: '另案辦理。' }, entry('A.8.1.2', { status: 'not-implemented' })));
+		const { soa } = migrate(
+			soa2013(
+				{ id: 'A.8.1.1', applicable: false, reasons: [], justification: '另案辦理。' },
+				entry('A.8.1.2', { status: 'not-implemented' }),
+			),
+		);
 		const merged = soa.entries['A.5.9']!;
 		expect([merged.applicable, merged.status, merged.evidence]).toEqual([true, 'not-implemented', '年度紀錄']);
 		expect(merged.note).toContain('A.8.1.1 原列不適用：另案辦理。');
 	});
 
 	it('a merge of excluded sources stays excluded with their justifications', () => {
-		const { soa } = migrate(soa2013({ id: 'A.17.1.1', applicable: false, reasons: [], justification: '甲' }, { id: 'A.17.1.2', applicable: false, reasons: [], justification: '乙' }, { id: 'A.17.1.3', applicable: false, reasons: [], justification: '甲' }));
-		expect(soa.entries['A.5.29']).toMatchObject({ applicable: false, reasons: [], justification: 'A.17.1.1：甲；A.17.1.2：乙；A.17.1.3：甲' });
+		const { soa } = migrate(
+			soa2013(
+				{ id: 'A.17.1.1', applicable: false, reasons: [], justification: '甲' },
+				{ id: 'A.17.1.2', applicable: false, reasons: [], justification: '乙' },
+				{ id: 'A.17.1.3', applicable: false, reasons: [], justification: '甲' },
+			),
+		);
+		expect(soa.entries['A.5.29']).toMatchObject({
+			applicable: false,
+			reasons: [],
+			justification: 'A.17.1.1：甲；A.17.1.2：乙；A.17.1.3：甲',
+		});
 		expect(soa.entries['A.5.29']!.status).toBeUndefined();
 	});
 
 	it('the 11 controls new in 2022 are applicable, 規劃中, awaiting assessment (no lastReviewed)', () => {
 		const { soa, summary } = migrate(soa2013());
 		expect(summary.awaiting).toEqual(NEW_IN_2022);
-		for (const id of NEW_IN_2022) expect(soa.entries[id]).toEqual({ id, applicable: true, reasons: ['risk'], status: 'planned', note: AWAITING_NOTE });
+		for (const id of NEW_IN_2022)
+			expect(soa.entries[id]).toEqual({ id, applicable: true, reasons: ['risk'], status: 'planned', note: AWAITING_NOTE });
 	});
 
 	it('2013 ids in justifications are rewritten to their one 2022 counterpart, and flagged in the note when there are several', () => {

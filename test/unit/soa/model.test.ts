@@ -8,15 +8,43 @@ import { PROJECT_ROOT } from '../_helpers.ts';
 
 const { c2013, c2022, crosswalk } = loadControls(PROJECT_ROOT);
 const catalogues = { '2013': c2013, '2022': c2022 };
-const v12: Soa = { file: 'content/soa/1.2.yaml', version: '1.2', effective: '2026-01-15', approvedBy: '資通安全長', catalogue: '2013', entries: { 'A.9.4.3': { id: 'A.9.4.3', applicable: true, reasons: ['risk'], status: 'implemented' } } };
-const v20: Soa = { file: 'content/soa/2.0.yaml', version: '2.0', effective: '2026-11-01', approvedBy: '資通安全長', catalogue: '2022', changes: '轉版', entries: { 'A.5.17': { id: 'A.5.17', applicable: true, reasons: ['risk'], status: 'implemented' } } };
+const v12: Soa = {
+	file: 'content/soa/1.2.yaml',
+	version: '1.2',
+	effective: '2026-01-15',
+	approvedBy: '資通安全長',
+	catalogue: '2013',
+	entries: { 'A.9.4.3': { id: 'A.9.4.3', applicable: true, reasons: ['risk'], status: 'implemented' } },
+};
+const v20: Soa = {
+	file: 'content/soa/2.0.yaml',
+	version: '2.0',
+	effective: '2026-11-01',
+	approvedBy: '資通安全長',
+	catalogue: '2022',
+	changes: '轉版',
+	entries: { 'A.5.17': { id: 'A.5.17', applicable: true, reasons: ['risk'], status: 'implemented' } },
+};
 const documents = [
-	{ docNo: 'ISMS-S-001', title: '通行碼管理作業說明書', url: '/documents/isms-s-001/', controls: ['A.9.4.3'], cited: ['A.9.4.3', 'A.5.17'] },
+	{
+		docNo: 'ISMS-S-001',
+		title: '通行碼管理作業說明書',
+		url: '/documents/isms-s-001/',
+		controls: ['A.9.4.3'],
+		cited: ['A.9.4.3', 'A.5.17'],
+	},
 	{ docNo: 'ISMS-P-014', title: '存取控制管理程序書', url: '/documents/isms-p-014/', controls: ['A.5.15'], cited: [] },
 ];
 const model = (today: string) => {
 	const resolved = resolveSoaVersions([v12, v20], today);
-	return soaModel({ catalogues, crosswalk, versions: resolved.versions, ...(resolved.current ? { current: resolved.current } : {}), fallback: '2013', documents });
+	return soaModel({
+		catalogues,
+		crosswalk,
+		versions: resolved.versions,
+		...(resolved.current ? { current: resolved.current } : {}),
+		fallback: '2013',
+		documents,
+	});
 };
 
 describe('soaModel', () => {
@@ -44,7 +72,9 @@ describe('soaModel', () => {
 	});
 
 	it('lists the documents still citing the old catalogue, in controls and in text', () => {
-		expect(m.legacy).toEqual([{ docNo: 'ISMS-S-001', title: '通行碼管理作業說明書', url: '/documents/isms-s-001/', controls: ['A.9.4.3'], text: ['A.9.4.3'] }]);
+		expect(m.legacy).toEqual([
+			{ docNo: 'ISMS-S-001', title: '通行碼管理作業說明書', url: '/documents/isms-s-001/', controls: ['A.9.4.3'], text: ['A.9.4.3'] },
+		]);
 		expect(model('2026-10-31').legacy.map((d) => [d.docNo, d.controls, d.text])).toEqual([
 			['ISMS-P-014', ['A.5.15'], []],
 			['ISMS-S-001', [], ['A.5.17']],
@@ -57,19 +87,32 @@ describe('soaModel', () => {
 	});
 
 	it('paths', () => {
-		expect([soaVersionPath('1.2'), soaComparisonPath('1.2', '2.0'), soaExportPath('1.2', 'xlsx')]).toEqual(['/soa/v1.2/', '/soa/compare/v1.2-v2.0/', '/soa/v1.2/soa-v1.2.xlsx']);
+		expect([soaVersionPath('1.2'), soaComparisonPath('1.2', '2.0'), soaExportPath('1.2', 'xlsx')]).toEqual([
+			'/soa/v1.2/',
+			'/soa/compare/v1.2-v2.0/',
+			'/soa/v1.2/soa-v1.2.xlsx',
+		]);
 	});
 });
 
 describe('soaNotice', () => {
 	const m = model('2026-11-25');
 	it('a superseded version says when and by which it was replaced, and leads to the one in force', () => {
-		expect(soaNotice(m.versions[1]!, m.versions, '/soa/')).toEqual({ tone: 'danger', label: '已被取代', message: '本版次已於民國115年11月1日由 2.0 版取代，僅供查考。', link: { href: '/soa/', text: '前往現行適用性聲明書（第 2.0 版）' } });
+		expect(soaNotice(m.versions[1]!, m.versions, '/soa/')).toEqual({
+			tone: 'danger',
+			label: '已被取代',
+			message: '本版次已於民國115年11月1日由 2.0 版取代，僅供查考。',
+			link: { href: '/soa/', text: '前往現行適用性聲明書（第 2.0 版）' },
+		});
 		expect(soaNotice(m.versions[0]!, m.versions, '/soa/')).toBeUndefined();
 	});
 
 	it('an upcoming version says when it takes effect', () => {
 		const early = model('2026-10-31');
-		expect(soaNotice(early.versions[0]!, early.versions, '/soa/')).toMatchObject({ tone: 'caution', label: '尚未生效', message: '本版次將於民國115年11月1日生效；在此之前以現行第 1.2 版為準。' });
+		expect(soaNotice(early.versions[0]!, early.versions, '/soa/')).toMatchObject({
+			tone: 'caution',
+			label: '尚未生效',
+			message: '本版次將於民國115年11月1日生效；在此之前以現行第 1.2 版為準。',
+		});
 	});
 });

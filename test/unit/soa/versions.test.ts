@@ -2,8 +2,16 @@ import { describe, it, expect } from 'vitest';
 import type { Soa } from '../../../src/lib/soa/data.ts';
 import { resolveSoaVersions } from '../../../src/lib/soa/versions.ts';
 
-const soa = (version: string, effective: string, catalogue: '2013' | '2022' = '2013'): Soa => ({ file: `content/soa/${version}.yaml`, version, effective, approvedBy: '資通安全長', catalogue, entries: {} });
-const states = (list: Soa[], today: string) => resolveSoaVersions(list, today).versions.map((v) => [v.soa.version, v.state, v.supersededBy?.version]);
+const soa = (version: string, effective: string, catalogue: '2013' | '2022' = '2013'): Soa => ({
+	file: `content/soa/${version}.yaml`,
+	version,
+	effective,
+	approvedBy: '資通安全長',
+	catalogue,
+	entries: {},
+});
+const states = (list: Soa[], today: string) =>
+	resolveSoaVersions(list, today).versions.map((v) => [v.soa.version, v.state, v.supersededBy?.version]);
 
 describe('resolveSoaVersions: the document rule', () => {
 	const list = [soa('1.2', '2026-01-15'), soa('2.0', '2026-12-01', '2022'), soa('1.10', '2026-06-01')];

@@ -6,8 +6,27 @@ import { SOA_INFO_SHEET, SOA_SHEET, soaSheets } from '../../../src/lib/soa/workb
 import { PROJECT_ROOT } from '../_helpers.ts';
 
 const c2013 = loadControls(PROJECT_ROOT).c2013!;
-const matrix = computeSoa(c2013, { file: 'content/soa.yaml', version: '1.2', effective: '2026-01-15', approvedBy: '資通安全長', catalogue: '2013', entries: { 'A.5.1.1': { id: 'A.5.1.1', applicable: true, reasons: ['risk'], status: 'implemented', lastReviewed: '2026-01-15' } } }, []);
-const HEADING: SoaHeading = { standard: 'ISO/IEC 27001:2013', organization: '臺北市政府警察局', version: '1.2', effective: '2026-01-15', approvedBy: '資通安全長', changes: '依 114 年度風險評鑑結果更新。', generated: '2026-03-01' };
+const matrix = computeSoa(
+	c2013,
+	{
+		file: 'content/soa.yaml',
+		version: '1.2',
+		effective: '2026-01-15',
+		approvedBy: '資通安全長',
+		catalogue: '2013',
+		entries: { 'A.5.1.1': { id: 'A.5.1.1', applicable: true, reasons: ['risk'], status: 'implemented', lastReviewed: '2026-01-15' } },
+	},
+	[],
+);
+const HEADING: SoaHeading = {
+	standard: 'ISO/IEC 27001:2013',
+	organization: '臺北市政府警察局',
+	version: '1.2',
+	effective: '2026-01-15',
+	approvedBy: '資通安全長',
+	changes: '依 114 年度風險評鑑結果更新。',
+	generated: '2026-03-01',
+};
 
 describe('soaSheets', () => {
 	const [table, info] = soaSheets(matrix, HEADING);
@@ -30,7 +49,11 @@ describe('soaSheets', () => {
 	});
 
 	it('without SoA data says so', () => {
-		const [, none] = soaSheets(computeSoa(c2013, undefined, []), { standard: 'ISO/IEC 27001:2013', organization: '臺北市政府警察局', generated: '2026-03-01' });
+		const [, none] = soaSheets(computeSoa(c2013, undefined, []), {
+			standard: 'ISO/IEC 27001:2013',
+			organization: '臺北市政府警察局',
+			generated: '2026-03-01',
+		});
 		expect(none!.rows).toContainEqual(['狀態', '尚未建立適用性聲明書資料']);
 	});
 });
