@@ -6,7 +6,7 @@ import { loadControls } from '../../src/node/controls.ts';
 import { loadCorpus } from '../../src/node/corpus.ts';
 import { LIMITS } from '../../src/lib/limits.ts';
 import { readSourceFile } from '../../src/node/source-file.ts';
-import { copyControls, DOCS, makeTree, removeTempDirs, versionFile } from './_helpers.ts';
+import { copyControls, DOCS, makeTree, removeTempDirs, versionFile } from '../unit/_helpers.ts';
 
 afterEach(removeTempDirs);
 
