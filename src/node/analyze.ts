@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import type { Root } from 'mdast';
 import { join } from 'node:path';
-import { computeCeiling } from '../lib/ceiling/ceiling.ts';
+import { computeCeiling, type Ceiling } from '../lib/ceiling/ceiling.ts';
 import { checkReferences } from '../lib/references/check.ts';
 import { ceilingProblems } from '../lib/ceiling/check-ceiling.ts';
 import type { BuildSettings } from '../lib/site/settings.ts';
@@ -19,7 +19,8 @@ import { bodyFaults } from '../lib/body/mdx-rules.ts';
 import { scanBody, treeNestingFault } from '../lib/body/body-guard.ts';
 import { withFile } from '../lib/failure.ts';
 import type { Problem } from '../lib/problems.ts';
-import { createRedactor, redactText, redactTree } from '../lib/ceiling/redact.ts';
+import { createRedactor, redactText, redactTree, type Redactor } from '../lib/ceiling/redact.ts';
+import type { DocumentVersion } from '../lib/documents/document-version.ts';
 import { buildOutline } from '../lib/outline/outline.ts';
 import type { MdNode } from '../lib/outline/tree.ts';
 import { attachCitingClauses } from '../lib/outline/citing.ts';
