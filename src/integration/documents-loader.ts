@@ -1,16 +1,18 @@
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { documentsSource, type DocumentEntry, type DocumentsSource } from './documents-source.ts';
+import { documentsSource, hasImages, type DocumentEntry, type DocumentsSource } from './documents-source.ts';
 
 /**
- * The `documents` collection (src/content.config.ts): every published version with its body already
- * rendered as HTML (src/integration/documents.ts) from the tree the analysis parsed, so `render(entry)`
- * returns that HTML and its headings and no document is compiled into a JavaScript module. The
- * version's frontmatter was read and validated by the analysis; the entry carries its number only.
+ * The `documents` collection (src/content.config.ts). Every published version's body is rendered here,
+ * once, at content sync (src/integration/documents.ts: HTML from the tree the analysis parsed; the tree
+ * is let go), and kept by the source for its page (documents-source.ts `documentBody`). Only the
+ * versions whose body shows images become entries of the store: Astro's `render(entry)` optimises and
+ * serves their images (`__ASTRO_IMAGE_`). Every other body stays out of the store, which Astro would
+ * otherwise serialise into one JSON module (25 MB at 400 documents) that a build bundles and that
+ * `astro dev` writes and reloads whole after each save.
  *
  * In `astro dev` the loader keeps the store: after each save the dev server's analysis names the
- * versions whose rendering changed (the saved one, its citers whose links change, added ones), and
- * exactly those are rendered again and set, removed versions deleted; Astro writes the store and its
- * pages read the new entries on their next request. No restart, no second sync.
+ * versions whose rendering changed; of those, the ones with images are rendered and set again, the ones
+ * gone (or without images now) deleted. A store without them is not written at all after a save.
  */
 export function documentsLoader(): Loader {
 	let unsubscribe: (() => void) | undefined;
@@ -42,6 +44,11 @@ async function setEntry(
 	entry: DocumentEntry,
 ): Promise<void> {
 	const rendered = await source.render(entry.id);
+	if (!hasImages(rendered)) {
+		// Deleting marks the store for writing: only an entry that is there.
+		if (store.has(entry.id)) store.delete(entry.id);
+		return;
+	}
 	store.set({
 		id: entry.id,
 		data: { docNo: entry.docNo, version: entry.version },
@@ -50,12 +57,12 @@ async function setEntry(
 			html: rendered.html,
 			metadata: { headings: rendered.headings, imagePaths: rendered.imagePaths, frontmatter: rendered.frontmatter },
 		},
-		...(rendered.imagePaths.length > 0 ? { assetImports: rendered.imagePaths } : {}),
+		assetImports: rendered.imagePaths,
 		digest: generateDigest(rendered.html),
 	});
 }
 
-/** The store after an analysis: versions gone are deleted, new and changed ones rendered and set. */
+/** The store after an analysis: versions gone are deleted, new and changed ones rendered (and set when they show images). */
 async function update(
 	store: Store,
 	generateDigest: LoaderContext['generateDigest'],
@@ -64,6 +71,5 @@ async function update(
 ): Promise<void> {
 	const ids = new Set(source.entries.map((entry) => entry.id));
 	for (const id of store.keys()) if (!ids.has(id)) store.delete(id);
-	for (const entry of source.entries)
-		if (changed.has(entry.id) || !store.has(entry.id)) await setEntry(store, generateDigest, source, entry);
+	for (const entry of source.entries) if (changed.has(entry.id)) await setEntry(store, generateDigest, source, entry);
 }

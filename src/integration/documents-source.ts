@@ -48,8 +48,25 @@ export function documentsSource(): DocumentsSource | undefined {
 }
 
 /**
+ * The body a document page shows (src/components/DocumentPage.astro), from the source itself: bodies
+ * are not kept in Astro's content store (which, with every body in it, is one JSON module of tens of
+ * megabytes that Vite bundles in a build and that `astro dev` writes and reloads whole after each
+ * save). Only a body with images also has a store entry (documents-loader.ts), because Astro's
+ * image pipeline (`render(entry)`) optimises and serves them.
+ */
+export async function documentBody(id: string): Promise<RenderedDocument> {
+	const source = documentsSource();
+	if (!source) throw new Error('入口網的文件來源尚未建立：文件頁面必須由 isms-portal 外掛（astro.config.mjs）提供');
+	return source.render(id);
+}
+
+/** Whether a rendered body has images for Astro's pipeline, and so an entry in the content store. */
+export const hasImages = (rendered: RenderedDocument): boolean => rendered.imagePaths.length > 0;
+
+/**
  * The dev server's source: one object the loader subscribes to once, whose entries and rendering are
- * replaced after each analysis (`update`), with the ids to render again.
+ * replaced after each analysis (`update`), with the ids to render again. It keeps each rendering
+ * until its id is named stale, so a page asked for again after an unrelated save is not rendered again.
  */
 export interface LiveDocuments extends DocumentsSource {
 	update(next: DocumentsSource, changed: ReadonlySet<string>): void;
@@ -57,16 +74,29 @@ export interface LiveDocuments extends DocumentsSource {
 
 export function liveDocuments(initial: DocumentsSource): LiveDocuments {
 	const listeners = new Set<(changed: ReadonlySet<string>) => void>();
+	const rendered = new Map<string, Promise<RenderedDocument>>();
+	let current = initial;
 	const live: LiveDocuments = {
 		entries: initial.entries,
-		render: initial.render,
+		render(id) {
+			let kept = rendered.get(id);
+			if (!kept) {
+				kept = current.render(id);
+				rendered.set(id, kept);
+				// A failed rendering is not kept: the next request tries again.
+				kept.catch(() => rendered.get(id) === kept && rendered.delete(id));
+			}
+			return kept;
+		},
 		subscribe(listener) {
 			listeners.add(listener);
 			return () => listeners.delete(listener);
 		},
 		update(next, changed) {
+			current = next;
 			live.entries = next.entries;
-			live.render = next.render;
+			const ids = new Set(next.entries.map((entry) => entry.id));
+			for (const id of rendered.keys()) if (changed.has(id) || !ids.has(id)) rendered.delete(id);
 			for (const listener of listeners) listener(changed);
 		},
 	};

@@ -109,7 +109,8 @@ export function documentRendering(options: DocumentRendering): DocumentsSource {
 				imagePaths,
 				frontmatter: file.data.astro.frontmatter,
 			};
-			if (options.keep) done.set(id, rendered);
+			// Kept for the page (documents-loader.ts renders every body at sync, the page reads it later).
+			done.set(id, rendered);
 			return rendered;
 		},
 	};
