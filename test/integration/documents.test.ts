@@ -77,6 +77,25 @@ describe('documents: rendered from the analysis, again after a save (astro dev)'
 		expect((await live.render('ISMS-M-001/1.0')).html).toContain('id="sec-2-3"');
 	});
 
+	it('the live source keeps a rendering until an update names it stale, and drops versions gone', async () => {
+		let renders = 0;
+		const counting = (current: Snapshot) => {
+			const rendering = renderingOf(current);
+			return { ...rendering, render: (id: string) => (renders++, rendering.render(id)) };
+		};
+		const live = liveDocuments(counting(snapshot));
+		const first = await live.render('ISMS-P-002/1.0');
+		expect(await live.render('ISMS-P-002/1.0')).toBe(first);
+		live.update(counting(snapshot), new Set(['ISMS-M-001/1.0']));
+		expect(await live.render('ISMS-P-002/1.0')).toBe(first);
+		expect(renders).toBe(1);
+		live.update(counting(snapshot), new Set(['ISMS-P-002/1.0']));
+		const again = await live.render('ISMS-P-002/1.0');
+		expect(again).not.toBe(first);
+		expect(again.html).toBe(first.html);
+		expect(renders).toBe(2);
+	});
+
 	it('a body that fails its checks renders empty in dev, and is stale again when fixed', async () => {
 		const before = renderKeys(snapshot, previewFor(setup, snapshot));
 		appendFileSync(join(PROJECT_ROOT, DIR, 'documents/ISMS-P-003/1.0.mdx'), '\n![圖](./assets/missing.png)\n');
