@@ -11,6 +11,7 @@ export default defineConfig({
 						'test/build/**',
 						'test/node/**',
 						'test/cli/**',
+						'test/integration/**',
 						'test/dev/**',
 						'test/fixtures/**',
 						'test/.tmp/**',
@@ -20,10 +21,10 @@ export default defineConfig({
 			},
 			{
 				// Command-line tools run as real processes (test/cli: npm run check …; test/node: src/node/, npm run
-				// publish with file systems and locks): slower than unit tests, more so on a busy machine.
+				// publish with file systems and locks; test/integration: the integration's parts, in process, on temporary corpora): slower than unit tests, more so on a busy machine.
 				test: {
 					name: 'node',
-					include: ['test/node/**/*.test.ts', 'test/cli/**/*.test.ts'],
+					include: ['test/node/**/*.test.ts', 'test/cli/**/*.test.ts', 'test/integration/**/*.test.ts'],
 					testTimeout: 60_000,
 				},
 			},

@@ -2,7 +2,7 @@ import { defineCollection } from 'astro:content';
 import { docsLoader, i18nLoader } from '@astrojs/starlight/loaders';
 import { docsSchema, i18nSchema } from '@astrojs/starlight/schema';
 import { z } from 'astro/zod';
-import { documentsLoader } from './integration/documents-loader.ts';
+import { documentsLoader } from './integration/documents/loader.ts';
 
 /**
  * Starlight's docs schema, built once. Every portal page is a <StarlightPage>, which validates its

@@ -8,7 +8,7 @@ import { dataFiles } from '../lib/site/output.ts';
 import { formatProblem } from '../lib/problems.ts';
 import { attachmentAt, findingsReport, previewOf, type Preview } from '../lib/site/preview.ts';
 import { withBase } from '../lib/site/urls.ts';
-import type { LiveDocuments } from './documents-source.ts';
+import type { LiveDocuments } from './documents/source.ts';
 import { PortalBuildError } from './errors.ts';
 import { attachmentsReader } from './output.ts';
 import { analyse, type PortalSetup, type Snapshot } from './setup.ts';
@@ -22,10 +22,10 @@ export interface PortalState {
 	cache?: AnalysisCache;
 }
 
-/** What the dev server renders the documents collection with (src/integration/documents-loader.ts). */
+/** What the dev server renders the documents collection with (src/integration/documents/loader.ts). */
 export interface DevDocuments {
 	live: LiveDocuments;
-	/** The rendering of one analysis (src/integration/documents.ts `documentRendering`). */
+	/** The rendering of one analysis (src/integration/documents/rendering.ts `documentRendering`). */
 	renderingOf: (snapshot: Snapshot, preview: Preview) => Parameters<LiveDocuments['update']>[0];
 }
 
@@ -46,7 +46,7 @@ export function previewFor(setup: PortalSetup, snapshot: Snapshot): Preview {
  * place (virtual.ts), the routes are evaluated again (their `getStaticPaths`), and the documents collection's
  * loader renders again exactly the entries whose rendering depends on what changed (their own file, their
  * outline, the cited documents' outlines, titles, the ceiling, the SoA links, whether the body may be shown)
- * and sets them in the content store (documents-loader.ts); open pages reload. Requests
+ * and sets them in the content store (loader.ts); open pages reload. Requests
  * wait for an analysis under way. The findings go to the terminal in the Problem format (a changed file's,
  * new ones elsewhere, fixed ones). A document in error never stops the server.
  */

@@ -8,8 +8,8 @@ import { createAnalysisCache } from '../node/analyze.ts';
 import type { PortalUserConfig } from '../schemas/config.ts';
 import { previewFor, servePreview, type PortalState } from './dev.ts';
 import { documentModules } from './document-modules.ts';
-import { documentRendering } from './documents.ts';
-import { liveDocuments, publishDocumentsSource } from './documents-source.ts';
+import { documentRendering } from './documents/rendering.ts';
+import { liveDocuments, publishDocumentsSource } from './documents/source.ts';
 import { problemsError } from './errors.ts';
 import { setupMarkdown } from './markdown/index.ts';
 import { writeBuildOutput } from './output.ts';
@@ -56,7 +56,7 @@ export default function ismsPortal(userConfig: PortalUserConfig): StarlightPlugi
 
 				const processor = setupMarkdown(astroConfig.markdown, setup);
 				// Document bodies are rendered from the trees the analysis parsed, checked and redacted, by the documents
-				// collection's loader (documents-loader.ts), never compiled as MDX; the dev server renders changed ones again.
+				// collection's loader (loader.ts), never compiled as MDX; the dev server renders changed ones again.
 				const renderingOf = (current: Snapshot, preview = state.preview) =>
 					documentRendering({
 						root: setup.root,

@@ -75,7 +75,7 @@ export function clearBuildRecord(outDir: URL): void {
 
 /**
  * Analyses the corpus (an unforeseen exception is one line, 請回報), keeping the published versions'
- * trees for the renderer (src/integration/documents.ts), and indexes it for the renderer's transforms;
+ * trees for the renderer (src/integration/documents/rendering.ts), and indexes it for the renderer's transforms;
  * `cache` lets the dev server's analyses keep what did not change.
  */
 export function analyse(setup: PortalSetup, cache?: AnalysisCache): Snapshot {

@@ -32,7 +32,7 @@ describe('one parse per version per build', () => {
 /**
  * Issue 19 / 21: bodies are not kept in Astro's content store (a build would bundle it as one JSON module,
  * `astro dev` would write and reload it whole after each save); only a body with images has an entry,
- * for Astro's image pipeline (src/integration/documents-loader.ts).
+ * for Astro's image pipeline (src/integration/documents/loader.ts).
  */
 describe('document bodies stay out of the content store', () => {
 	const store = (fixture: string) => readFileSync(join(fixtureEnv(fixture, fixture).PORTAL_CACHE_DIR!, 'data-store.json'), 'utf8');

@@ -1,10 +1,10 @@
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { documentsSource, hasImages, type DocumentEntry, type DocumentsSource } from './documents-source.ts';
+import { documentsSource, hasImages, type DocumentEntry, type DocumentsSource } from './source.ts';
 
 /**
  * The `documents` collection (src/content.config.ts). Every published version's body is rendered here,
- * once, at content sync (src/integration/documents.ts: HTML from the tree the analysis parsed; the tree
- * is let go), and kept by the source for its page (documents-source.ts `documentBody`). Only the
+ * once, at content sync (src/integration/documents/rendering.ts: HTML from the tree the analysis parsed; the tree
+ * is let go), and kept by the source for its page (source.ts `documentBody`). Only the
  * versions whose body shows images become entries of the store: Astro's `render(entry)` optimises and
  * serves their images (`__ASTRO_IMAGE_`). Every other body stays out of the store, which Astro would
  * otherwise serialise into one JSON module (25 MB at 400 documents) that a build bundles and that

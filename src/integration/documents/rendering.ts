@@ -4,12 +4,13 @@ import { toHtml } from 'hast-util-to-html';
 import { resolve } from 'node:path';
 import { unified, type Pluggable } from 'unified';
 import { VFile } from 'vfile';
-import { documentHast } from '../lib/render/to-hast.ts';
-import { controlLink } from '../lib/soa/links.ts';
-import { remarkClauseAnchors } from './markdown/remark-clause-anchors.ts';
-import { remarkBaseLinks, remarkReferences } from './markdown/remark-references.ts';
-import type { DocumentEntry, DocumentsSource, RenderedDocument } from './documents-source.ts';
-import type { Snapshot } from './setup.ts';
+import { documentHast } from '../../lib/render/to-hast.ts';
+import { controlLink } from '../../lib/soa/links.ts';
+import { remarkClauseAnchors } from '../../lib/render/clause-anchors.ts';
+import { remarkBaseLinks } from '../../lib/render/base-links.ts';
+import { remarkReferences } from '../../lib/render/references.ts';
+import type { DocumentEntry, DocumentsSource, RenderedDocument } from './source.ts';
+import type { Snapshot } from '../setup.ts';
 
 export interface DocumentRendering {
 	root: string;
@@ -109,7 +110,7 @@ export function documentRendering(options: DocumentRendering): DocumentsSource {
 				imagePaths,
 				frontmatter: file.data.astro.frontmatter,
 			};
-			// Kept for the page (documents-loader.ts renders every body at sync, the page reads it later).
+			// Kept for the page (loader.ts renders every body at sync, the page reads it later).
 			done.set(id, rendered);
 			return rendered;
 		},

@@ -1,8 +1,8 @@
 import type { MarkdownHeading } from '@astrojs/markdown-remark';
 
 /**
- * What the integration (src/integration/documents.ts) hands the documents collection's loader
- * (documents-loader.ts). Both run in the build's process but in different module graphs (the
+ * What the integration (src/integration/documents/rendering.ts) hands the documents collection's loader
+ * (loader.ts). Both run in the build's process but in different module graphs (the
  * integration is loaded with the Astro config, the loader with src/content.config.ts), so the
  * source is left on `globalThis`; this file is all the loader's graph imports of it.
  */
@@ -51,7 +51,7 @@ export function documentsSource(): DocumentsSource | undefined {
  * The body a document page shows (src/components/DocumentPage.astro), from the source itself: bodies
  * are not kept in Astro's content store (which, with every body in it, is one JSON module of tens of
  * megabytes that Vite bundles in a build and that `astro dev` writes and reloads whole after each
- * save). Only a body with images also has a store entry (documents-loader.ts), because Astro's
+ * save). Only a body with images also has a store entry (loader.ts), because Astro's
  * image pipeline (`render(entry)`) optimises and serves them.
  */
 export async function documentBody(id: string): Promise<RenderedDocument> {

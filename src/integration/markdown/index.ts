@@ -2,7 +2,7 @@ import { isUnifiedProcessor, type UnifiedResolvedOptions } from '@astrojs/markdo
 import type { AstroConfig } from 'astro';
 import { settingError } from '../errors.ts';
 import type { PortalSetup } from '../setup.ts';
-import { remarkBaseLinks } from './remark-references.ts';
+import { remarkBaseLinks } from '../../lib/render/base-links.ts';
 import { rehypeTableScroll } from './rehype-table-scroll.ts';
 
 /** Astro's unified processor, as the portal needs it (astro.config.mjs `markdown.processor: unified()`). */
@@ -13,7 +13,7 @@ export interface MarkdownProcessor {
 /**
  * Sets up Astro's unified processor (astro.config.mjs `markdown.processor`) for the Markdown Astro
  * itself compiles — the help pages — and for the rehype plugins the documents' renderer runs
- * (src/integration/documents.ts): no smart punctuation, root-relative links under the base path,
+ * (src/integration/documents/rendering.ts): no smart punctuation, root-relative links under the base path,
  * tables in their own scroll box. Document bodies never go through this processor's remark stage:
  * they are rendered from the analysis's trees, with the portal's own transforms.
  */

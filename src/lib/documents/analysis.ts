@@ -64,7 +64,7 @@ export interface CorpusAnalysis {
 	problems: Problem[];
 	/**
 	 * With `keepTrees`: the parsed (and redacted) tree of every published version, by version id, for
-	 * the site build to render its page from (src/integration/documents.ts): the one parse per version.
+	 * the site build to render its page from (src/integration/documents/rendering.ts): the one parse per version.
 	 */
 	trees: Map<string, Root>;
 }

@@ -10,7 +10,7 @@ import type { Clause } from './outline.ts';
  */
 
 /**
- * Where the anchor plugin (src/integration/remark-clause-anchors.ts) leaves a body's clause entries for
+ * Where the anchor plugin (src/lib/render/clause-anchors.ts) leaves a body's clause entries for
  * the page: `render(entry).remarkPluginFrontmatter[CLAUSE_TOC]`.
  */
 export const CLAUSE_TOC = 'portalClauseToc';

@@ -1,8 +1,8 @@
 import type { Nodes, Parent, Root, Text } from 'mdast';
-import { readMarker } from '../../lib/outline/numbering.ts';
-import { buildOutline, type Clause } from '../../lib/outline/outline.ts';
-import { CLAUSE_TOC, clauseToc, type BodyItem } from '../../lib/outline/toc.ts';
-import type { MdNode } from '../../lib/outline/tree.ts';
+import { readMarker } from '../outline/numbering.ts';
+import { buildOutline, type Clause } from '../outline/outline.ts';
+import { CLAUSE_TOC, clauseToc, type BodyItem } from '../outline/toc.ts';
+import type { MdNode } from '../outline/tree.ts';
 
 /**
  * Gives every numbered clause of a document body its anchor from the outline (src/lib/outline/):

@@ -1,13 +1,12 @@
 import type { Link, Parent, PhrasingContent, Root, Text } from 'mdast';
 import { SKIP, visit } from 'unist-util-visit';
-import { renderReference, type LinkTargets } from '../../lib/references/linking.ts';
-import { redactTree, type Redactor } from '../../lib/ceiling/redact.ts';
-import { citingClauseAt } from '../../lib/outline/citing.ts';
-import { canonicalAnchor } from '../../lib/outline/numbering.ts';
-import { resolveClauseReference, type ClauseReference } from '../../lib/outline/clause-references.ts';
-import type { Outline } from '../../lib/outline/outline.ts';
-import { textReferences } from '../../lib/references/references.ts';
-import { withBase } from '../../lib/site/urls.ts';
+import { renderReference, type LinkTargets } from '../references/linking.ts';
+import { redactTree, type Redactor } from '../ceiling/redact.ts';
+import { citingClauseAt } from '../outline/citing.ts';
+import { canonicalAnchor } from '../outline/numbering.ts';
+import { resolveClauseReference, type ClauseReference } from '../outline/clause-references.ts';
+import type { Outline } from '../outline/outline.ts';
+import { textReferences } from '../references/references.ts';
 
 export interface RemarkReferencesOptions {
 	/** The citing document's docNo for a file, or undefined for files this plugin leaves alone. */
@@ -135,17 +134,4 @@ function linkify(
 	if (!changed) return undefined;
 	if (cursor < node.value.length) out.push({ type: 'text', value: node.value.slice(cursor) });
 	return out;
-}
-
-/**
- * Prefixes root-relative link URLs (`/documents/…`, `/soa/#…`) with the site's base path, for a site
- * served below the root (a GitHub Pages project site). Authors and the portal write site paths.
- */
-export function remarkBaseLinks(options: { base: string }) {
-	return (tree: Root) => {
-		if (!options.base || options.base === '/') return;
-		visit(tree, 'link', (node: Link) => {
-			node.url = withBase(options.base, node.url);
-		});
-	};
 }

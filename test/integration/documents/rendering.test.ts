@@ -4,18 +4,18 @@ import { appendFileSync, cpSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { portal } from '../../astro.config.mjs';
-import { renderKeys, staleEntries, previewFor } from '../../src/integration/dev.ts';
-import { documentRendering } from '../../src/integration/documents.ts';
-import { liveDocuments } from '../../src/integration/documents-source.ts';
-import { setupMarkdown } from '../../src/integration/markdown/index.ts';
-import { analyse, readSetup, type Snapshot } from '../../src/integration/setup.ts';
-import { parseCount } from '../../src/lib/body/mdx.ts';
-import { createAnalysisCache } from '../../src/node/analyze.ts';
-import { PROJECT_ROOT } from '../unit/_helpers.ts';
+import { portal } from '../../../astro.config.mjs';
+import { renderKeys, staleEntries, previewFor } from '../../../src/integration/dev.ts';
+import { documentRendering } from '../../../src/integration/documents/rendering.ts';
+import { liveDocuments } from '../../../src/integration/documents/source.ts';
+import { setupMarkdown } from '../../../src/integration/markdown/index.ts';
+import { analyse, readSetup, type Snapshot } from '../../../src/integration/setup.ts';
+import { parseCount } from '../../../src/lib/body/mdx.ts';
+import { createAnalysisCache } from '../../../src/node/analyze.ts';
+import { PROJECT_ROOT } from '../../unit/_helpers.ts';
 
 /**
- * The documents collection as the dev server keeps it (src/integration/documents.ts, documents-source.ts,
+ * The documents collection as the dev server keeps it (src/integration/documents/: rendering.ts, source.ts,
  * dev.ts): bodies rendered from the analysis's trees; after a save, the cache re-parses the saved file
  * only, and exactly the saved version and the citers whose links change are rendered again.
  */

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { portal } from '../../../astro.config.mjs';
 import { PortalBuildError } from '../../../src/integration/errors.ts';
 import { setupMarkdown } from '../../../src/integration/markdown/index.ts';
-import { remarkBaseLinks } from '../../../src/integration/markdown/remark-references.ts';
+import { remarkBaseLinks } from '../../../src/lib/render/base-links.ts';
 import { rehypeTableScroll } from '../../../src/integration/markdown/rehype-table-scroll.ts';
 import { readSetup } from '../../../src/integration/setup.ts';
 import { PROJECT_ROOT } from '../../unit/_helpers.ts';

@@ -4,7 +4,7 @@ import rehypeStringify from 'rehype-stringify';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
-import { remarkClauseAnchors } from '../../../src/integration/markdown/remark-clause-anchors.ts';
+import { remarkClauseAnchors } from '../../../src/lib/render/clause-anchors.ts';
 import { CLAUSE_TOC } from '../../../src/lib/outline/toc.ts';
 
 const withAnchors = (include: (path: string | undefined) => boolean = () => true) =>

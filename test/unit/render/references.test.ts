@@ -3,7 +3,7 @@ import rehypeStringify from 'rehype-stringify';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
-import { remarkReferences, type RemarkReferencesOptions } from '../../../src/integration/markdown/remark-references.ts';
+import { remarkReferences, type RemarkReferencesOptions } from '../../../src/lib/render/references.ts';
 import { computeCeiling } from '../../../src/lib/ceiling/ceiling.ts';
 import { buildOutline } from '../../../src/lib/outline/outline.ts';
 import { createRedactor } from '../../../src/lib/ceiling/redact.ts';
