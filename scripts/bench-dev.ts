@@ -8,7 +8,7 @@
  * picks and is stopped at the end. Exit 1 if the server restarted.
  */
 import { spawn } from 'node:child_process';
-import { appendFileSync, cpSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { writeSyntheticCorpus } from './synthetic-corpus.ts';
@@ -35,7 +35,7 @@ const versions = readdirSync(join(root, dir, target))
 	.filter((name) => name.endsWith('.mdx'))
 	.sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
 const file = join(root, dir, target, versions.at(-1)!);
-const page = `/documents/${target.toLowerCase()}/`;
+const pagePath = `/documents/${target.toLowerCase()}/`;
 
 const started = performance.now();
 const child = spawn(process.execPath, [join(root, 'node_modules/astro/bin/astro.mjs'), 'dev', '--host', '127.0.0.1', '--port', '0'], {
@@ -55,6 +55,8 @@ let output = '';
 child.stdout.on('data', (chunk: Buffer) => (output += chunk));
 child.stderr.on('data', (chunk: Buffer) => (output += chunk));
 const stop = () => {
+	// What the server printed, for whoever reads the figures (or a failure).
+	writeFileSync(join(root, base, 'server.log'), output);
 	try {
 		process.kill(-child.pid!, 'SIGTERM');
 	} catch {
@@ -81,12 +83,55 @@ const until = async (path: string, accept: (text: string) => boolean): Promise<n
 };
 
 const firstFrom = performance.now();
-await get(page);
+await get(pagePath);
 const first = performance.now() - firstFrom;
+/**
+ * Saves as an author makes them: each on a later clock tick of the file system than the one before. The dev
+ * server's watcher (chokidar, through Vite) drops a change whose modification time equals the last one it saw,
+ * which two writes a few milliseconds apart can share on a file system with coarse timestamps.
+ */
+const settled = async () => {
+	while (Date.now() - statSync(file).mtimeMs < 50) await new Promise((resolve) => setImmediate(resolve));
+};
 const times: number[] = [];
 for (let n = 1; n <= edits; n++) {
+	await settled();
 	appendFileSync(file, `\n預覽量測第 ${n} 次修改。\n`);
-	times.push(await until(page, (text) => text.includes(`預覽量測第 ${n} 次修改`)));
+	times.push(await until(pagePath, (text) => text.includes(`預覽量測第 ${n} 次修改`)));
+}
+// A broken reference (a clause the cited document does not have): from saving to the finding in the terminal (the
+// Problem line naming the file) and on the page (預覽檢查), then from the fix to the terminal's 「沒有發現問題」 for it.
+const relative = file.slice(root.length + 1);
+const findingLine = new RegExp(`${relative.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:\\d+:\\d+ {2}error {2}ref/unknown-clause`);
+const since = (what: string, from: number, accept: () => boolean): Promise<number> =>
+	new Promise((resolve, reject) => {
+		const look = () => {
+			if (accept()) return resolve(performance.now() - from);
+			if (performance.now() - from > 120_000) return reject(new Error(`${what}: not within 120 s\n${output.slice(-3000)}`));
+			setTimeout(look, 10);
+		};
+		look();
+	});
+const findingTimes = { terminal: [] as number[], page: [] as number[], fixed: [] as number[] };
+const clean = readFileSync(file, 'utf8');
+for (let n = 1; n <= Math.min(edits, 3); n++) {
+	const outputBefore = output.length;
+	await settled();
+	const saved = performance.now();
+	appendFileSync(file, `\n依本文件第 9${n}.9 節辦理。\n`);
+	output += `[bench] ${new Date().toISOString()} appended 9${n}.9 mtime ${statSync(file).mtimeMs}\n`;
+	const terminal = since('the finding in the terminal', saved, () => findingLine.test(output.slice(outputBefore)));
+	const page = until(pagePath, (text) => text.includes('預覽檢查') && text.includes(`9${n}.9`));
+	findingTimes.terminal.push(await terminal);
+	findingTimes.page.push(await page);
+	const fixedBefore = output.length;
+	await settled();
+	const fixedAt = performance.now();
+	writeFileSync(file, clean);
+	output += `[bench] ${new Date().toISOString()} fixed mtime ${statSync(file).mtimeMs}\n`;
+	findingTimes.fixed.push(
+		await since('the fix in the terminal', fixedAt, () => output.slice(fixedBefore).includes(`${relative}  沒有發現問題`)),
+	);
 }
 const median = (list: number[]) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)]!;
 const result = {
@@ -94,11 +139,13 @@ const result = {
 	readyMs: Math.round(ready),
 	firstPageMs: Math.round(first),
 	editToVisibleMs: { median: Math.round(median(times)), max: Math.round(Math.max(...times)), runs: times.map(Math.round) },
+	/** A broken reference saved: the Problem line in the terminal, the 預覽檢查 box on the page; the fix: 「沒有發現問題」. */
+	findingMs: Object.fromEntries(
+		Object.entries(findingTimes).map(([key, list]) => [key, { median: Math.round(median(list)), max: Math.round(Math.max(...list)) }]),
+	),
 	restarted: /Restarting/.test(output),
 };
 writeFileSync(join(root, base, 'result.json'), `${JSON.stringify(result, null, 2)}\n`);
-// What the server printed, for whoever reads the figures.
-writeFileSync(join(root, base, 'server.log'), output);
 process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
 stop();
 process.exit(result.restarted ? 1 : 0);
