@@ -16,7 +16,7 @@ describe('starlightOverrides', () => {
 		const overrides = starlightOverrides(setup, { title: 'x' } as never);
 		expect(overrides).toMatchObject({ title: setup.config.siteTitle, pagefind: false, disable404Route: true, pagination: false });
 		expect(overrides.sidebar).toBe(PORTAL_SIDEBAR);
-		expect(PORTAL_SIDEBAR.map((item) => item.label)).toEqual([
+		expect(PORTAL_SIDEBAR.map((item) => (typeof item === 'string' ? item : item.label))).toEqual([
 			'首頁',
 			'文件一覽表',
 			'適用性聲明書',
