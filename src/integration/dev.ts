@@ -2,7 +2,7 @@ import type { AstroIntegrationLogger } from 'astro';
 import { existsSync, readFileSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
 import type { ViteDevServer } from 'vite';
-import type { AnalysisCache } from '../node/analyze.ts';
+import type { AnalysisCache } from '../node/analysis-cache.ts';
 import type { Outline } from '../lib/outline/outline.ts';
 import { dataFiles } from '../lib/site/output.ts';
 import { formatProblem } from '../lib/problems.ts';
@@ -42,7 +42,7 @@ export function previewFor(setup: PortalSetup, snapshot: Snapshot): Preview {
 /**
  * `astro dev` (issue 21): a saved, added or deleted source (documents, catalogues, SoA data, synonyms)
  * never restarts the server. It is analysed again — unchanged files and bodies, catalogues and SoA data are
- * kept (src/node/analyze.ts `AnalysisCache`) — the served model and preview objects take the new state in
+ * kept (src/node/analysis-cache.ts) — the served model and preview objects take the new state in
  * place (virtual.ts), the routes are evaluated again (their `getStaticPaths`), and the documents collection's
  * loader renders again exactly the entries whose rendering depends on what changed (their own file, their
  * outline, the cited documents' outlines, titles, the ceiling, the SoA links, whether the body may be shown)

@@ -1,6 +1,7 @@
+import type { AstroIntegrationLogger } from 'astro';
 import { failureLine, failureStack } from '../lib/failure.ts';
 import { readSiteSettings } from '../lib/site/settings.ts';
-import { formatProblem, sortProblems, summarizeProblems, type Problem } from '../lib/problems.ts';
+import { formatProblem, hasErrors, sortProblems, summarizeProblems, type Problem } from '../lib/problems.ts';
 
 /**
  * Why the portal stops a build: a document controller's mistake (or a setting), never a crash. Thrown
@@ -25,6 +26,38 @@ export class PortalBuildError extends Error {
 export function problemsError(problems: readonly Problem[]): PortalBuildError {
 	const sorted = sortProblems(problems);
 	return new PortalBuildError(sorted.map(formatProblem), summarizeProblems(sorted));
+}
+
+/**
+ * The problems of an analysis, sorted: a build with errors stops on them (one list, thrown); a passing build
+ * leaves its warnings to `npm run check`; `astro dev` (and `astro sync`) shows every one in the terminal and
+ * goes on (the dev server also shows them beside each page).
+ */
+export function reportProblems(
+	problems: readonly Problem[],
+	command: string,
+	logger: Pick<AstroIntegrationLogger, 'error' | 'warn'>,
+): void {
+	const sorted = sortProblems(problems);
+	if (command === 'build') {
+		if (hasErrors(sorted)) throw problemsError(sorted);
+		return;
+	}
+	for (const problem of sorted) (problem.severity === 'error' ? logger.error : logger.warn).call(logger, formatProblem(problem));
+}
+
+/**
+ * The bundler's log filter (Vite `build.rolldownOptions.onLog`): Astro marks every MDX module (the help
+ * pages) with a directive the bundler warns about, a ten-line warning each (withastro/astro#18087), kept out of
+ * build logs; everything else is passed on.
+ */
+export function quietDirectives(
+	level: string,
+	log: { code?: string; message: string },
+	handler: (level: string, log: unknown) => void,
+): void {
+	if (log.code === 'MODULE_LEVEL_DIRECTIVE' && log.message.includes('astro:head-inject')) return;
+	handler(level, log);
 }
 
 /** A setting the build cannot use (the portal's configuration, a PORTAL_* variable). */

@@ -5,13 +5,14 @@ import { BUILD_MARKER, PENDING_MARKER } from '../lib/publish/build-record.ts';
 import { classificationLabels } from '../lib/documents/classification.ts';
 import { parsePortalConfig, type PortalConfig, type PortalUserConfig } from '../schemas/config.ts';
 import { readBuildSettings, type BuildSettings } from '../lib/site/settings.ts';
-import type { AnalysisCache } from '../node/analyze.ts';
+import type { AstroIntegrationLogger } from 'astro';
+import { createAnalysisCache, type AnalysisCache } from '../node/analysis-cache.ts';
 import type { DocumentVersion } from '../lib/documents/document-version.ts';
 import { ceilingNotices, citedDocuments } from '../lib/documents/ceiling-notice.ts';
 import type { Outline } from '../lib/outline/outline.ts';
 import type { BuildOutput } from '../lib/documents/portal.ts';
 import { buildPortal } from '../node/portal.ts';
-import { guarded, settingError } from './errors.ts';
+import { guarded, reportProblems, settingError } from './errors.ts';
 
 export type Command = 'dev' | 'build' | 'preview' | 'sync';
 
@@ -71,6 +72,25 @@ export function readSetup(
 /** A build that stops on errors must not leave an older build looking publishable. */
 export function clearBuildRecord(outDir: URL): void {
 	for (const marker of [BUILD_MARKER, PENDING_MARKER]) rmSync(join(fileURLToPath(outDir), marker), { force: true });
+}
+
+/**
+ * The first analysis of an `astro` run: a build first removes the build record an older build left (its
+ * output must not look publishable if this one stops), then the corpus is analysed — `astro dev` keeps a cache
+ * for the analyses after each save — its problems are reported (a build with errors stops here, errors.ts
+ * `reportProblems`) and what the publication ceiling leaves out is told (notices).
+ */
+export function startAnalysis(
+	setup: PortalSetup,
+	outDir: URL,
+	logger: Pick<AstroIntegrationLogger, 'error' | 'warn' | 'info'>,
+): { snapshot: Snapshot; cache?: AnalysisCache } {
+	if (setup.command === 'build') clearBuildRecord(outDir);
+	const cache = setup.command === 'dev' ? createAnalysisCache() : undefined;
+	const snapshot = analyse(setup, cache);
+	reportProblems(snapshot.problems, setup.command, logger);
+	for (const line of noticesOf(setup, snapshot)) logger.info(line);
+	return { snapshot, ...(cache ? { cache } : {}) };
 }
 
 /**

@@ -7,7 +7,7 @@ import type { Problem } from '../lib/problems.ts';
 /**
  * The ONE translator from validation issues (zod) to what staff read: every YAML file and setting the
  * portal validates (document frontmatter, SoA versions, the Annex A catalogues and crosswalk, the portal
- * configuration in astro.config.mjs) explains a wrong field here, in Traditional Chinese: where it is,
+ * configuration in astro.config.mjs, the search synonyms) explains a wrong field here, in Traditional Chinese: where it is,
  * the field and its Chinese name, the value found, what was expected, and the allowed value meant when
  * one is close (「是否要寫「內部使用」？」). YAML syntax errors are explained where YAML is parsed
  * (src/lib/yaml-source.ts, pure), so every file gets the same words for them too.
@@ -23,6 +23,22 @@ export interface FieldSpec {
 	values?: readonly string[];
 	/** A hint for a typical mistake with this value (a number without quotes …), or ''. */
 	hint?: (value: unknown) => string;
+	/** A list's elements, when a message names an element by its place (「第 2 組同義詞」) rather than as `groups[1]`. */
+	items?: ElementSpec;
+}
+
+/** The elements of a list field (and, through `items`, the elements of those), as explained to staff. */
+export interface ElementSpec {
+	/** The element's name from its index and its list's name (`''` for the field itself): 「第 2 組同義詞的第 1 個詞」. */
+	name: (index: number, parent: string) => string;
+	/** What an element is expected to be, in words. */
+	expected: string;
+	hint?: (value: unknown) => string;
+	/** The rule of an invalid element, instead of the file's invalid-value rule (`synonyms/invalid-word`). */
+	rule?: string;
+	/** What the element's own elements are counted in, when it is a list too short: 「個詞」 (default 「項」). */
+	count?: string;
+	items?: ElementSpec;
 }
 
 /** The mapping at a path in the file: its fields and how a message names it (「領域 A.9 › 第 3 個控制措施」). */
@@ -30,6 +46,8 @@ export interface ItemSpec {
 	fields: Record<string, FieldSpec>;
 	/** Named before the message, `<where>：…`; none at a flat file's top level. */
 	where?: string;
+	/** What the file's top level must be, said when it is something else (a list, a text): 「檔案內容應為 YAML 對應表…」. */
+	expected?: string;
 }
 
 export type IssueKind = 'unknown-field' | 'missing-field' | 'invalid-value';
@@ -42,6 +60,8 @@ export interface FieldIssue {
 	target: 'key' | 'value';
 	kind: IssueKind;
 	message: string;
+	/** The rule, when the field's spec names its own (an element's `rule`); else the file's rule for `kind`. */
+	rule?: string;
 }
 
 /**
@@ -57,8 +77,16 @@ export function explainIssues(
 	const out: FieldIssue[] = [];
 	const seen = new Set<string>();
 	const lead = (where: string | undefined) => (where ? `${where}：` : '');
-	for (const issue of issues) {
+	const paths = issues.map((issue) => [...prefix, ...issue.path].map(String).join('\u0000'));
+	for (const [index, issue] of issues.entries()) {
 		const path = [...prefix, ...issue.path];
+		// A list's length is explained only when its elements are right: one problem, at the element.
+		if (issue.code === 'too_small' && paths.some((other) => other.startsWith(`${paths[index]!}\u0000`))) continue;
+		if (path.length === 0 && issue.code === 'invalid_type') {
+			const expected = itemAt(path).expected;
+			if (expected) out.push({ path, target: 'value', kind: 'invalid-value', message: `${expected}；收到${describeValue(data)}` });
+			continue;
+		}
 		if (issue.code === 'unrecognized_keys') {
 			const item = itemAt(path);
 			const known = Object.keys(item.fields);
@@ -96,7 +124,24 @@ export function explainIssues(
 			.slice(fieldIndex)
 			.map((segment, i) => (i === 0 ? String(segment) : `[${String(segment)}]`))
 			.join('');
-		const tooFew = issue.code === 'too_small' && Array.isArray(value) ? '（清單不可為空）' : '';
+		const element = elementOf(spec, path.slice(fieldIndex + 1));
+		const unit = element?.spec.count ?? '項';
+		const tooFew =
+			issue.code === 'too_small' && Array.isArray(value)
+				? Number(issue.minimum) > 1
+					? `（只有 ${value.length} ${unit}，至少要有 ${issue.minimum} ${unit}）`
+					: '（清單不可為空）'
+				: '';
+		if (element) {
+			out.push({
+				path,
+				target: 'value',
+				kind: 'invalid-value',
+				message: `${lead(item.where)}${element.name}${describeValue(value)}無效${tooFew}；應為 ${element.spec.expected}${element.spec.hint?.(value) ?? ''}`,
+				...(element.spec.rule ? { rule: element.spec.rule } : {}),
+			});
+			continue;
+		}
 		const values = allowedValues(issue) ?? (path.length === fieldIndex + 1 || Array.isArray(fieldValue) ? spec.values : undefined);
 		const meant = typeof value === 'string' || typeof value === 'number' ? nearestValue(String(value), values ?? []) : undefined;
 		out.push({
@@ -120,7 +165,7 @@ export function issuesToProblems(
 		file,
 		...at(issue.path, issue.target),
 		severity: 'error',
-		rule: rules[issue.kind],
+		rule: issue.rule ?? rules[issue.kind],
 		message: issue.message,
 	}));
 }
@@ -139,6 +184,19 @@ function fieldIndexOf(path: readonly PropertyKey[], itemAt: (path: readonly Prop
 		if (typeof segment === 'string' && segment in itemAt(path.slice(0, i)).fields) return i;
 	}
 	return path.findLastIndex((segment) => typeof segment === 'string');
+}
+
+/** The element of a list field at `rest` (the path below the field), when the field names its elements. */
+function elementOf(spec: FieldSpec, rest: readonly PropertyKey[]): { name: string; spec: ElementSpec } | undefined {
+	if (rest.length === 0) return undefined;
+	let element: ElementSpec | undefined = spec.items;
+	let name = '';
+	for (const [depth, segment] of rest.entries()) {
+		if (!element || typeof segment !== 'number') return undefined;
+		name = element.name(segment, name);
+		if (depth < rest.length - 1) element = element.items;
+	}
+	return element ? { name, spec: element } : undefined;
 }
 
 /** The values a zod enum or literal allows, as staff write them. */

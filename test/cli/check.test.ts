@@ -106,8 +106,8 @@ describe('npm run check: the search synonyms file', { timeout: 60_000 }, () => {
 		expect(result.status).toBe(1);
 		const lines = result.stdout.split('\n').filter((line) => line.startsWith('test/fixtures/search/synonyms-bad.yaml'));
 		expect(lines).toEqual([
-			'test/fixtures/search/synonyms-bad.yaml:3:5  error  synonyms/invalid-group  第 1 組同義詞只有 1 個詞；一組同義詞至少要有 2 個詞，例如 [公文系統, 電子公文]',
-			'test/fixtures/search/synonyms-bad.yaml:4:11  error  synonyms/invalid-word  第 2 組同義詞的第 2 個詞「3」（數字）無效；應為含文字或數字的詞；數字或 true/false 請加引號，例如 "5G"',
+			'test/fixtures/search/synonyms-bad.yaml:3:5  error  synonyms/invalid-group  第 1 組同義詞「["公文系統"]」無效（只有 1 個詞，至少要有 2 個詞）；應為 以方括號列出、至少 2 個意思相同的詞，例如 [公文系統, 電子公文]',
+			'test/fixtures/search/synonyms-bad.yaml:4:11  error  synonyms/invalid-word  第 2 組同義詞的第 2 個詞「3」（數字）無效；應為 含文字或數字的詞；數字或 true/false 請加引號，例如 "5G"',
 		]);
 		expect(result.stderr).not.toMatch(/at .*\.ts:\d+/);
 	});

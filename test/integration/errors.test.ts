@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { guarded, PortalBuildError, problemsError, siteSettings } from '../../src/integration/errors.ts';
+import { guarded, PortalBuildError, problemsError, quietDirectives, reportProblems, siteSettings } from '../../src/integration/errors.ts';
 import { FileFailure } from '../../src/lib/failure.ts';
 
 describe('errors: a build stops with one list of problems, the way Astro expects', () => {
@@ -73,5 +73,46 @@ describe('errors: a build stops with one list of problems, the way Astro expects
 			site: 'https://isms.example.gov.tw',
 			base: '/portal/',
 		});
+	});
+});
+
+describe('reportProblems: how each command reports an analysis', () => {
+	const problems = [
+		{ file: 'b.mdx', line: 2, column: 1, severity: 'warning' as const, rule: 'r/w', message: '警告' },
+		{ file: 'a.mdx', line: 9, column: 3, severity: 'error' as const, rule: 'r/e', message: '錯誤' },
+	];
+	const logger = () => {
+		const lines: string[] = [];
+		return { lines, error: (line: string) => lines.push(`error: ${line}`), warn: (line: string) => lines.push(`warn: ${line}`) };
+	};
+
+	it("a build with errors throws the one list; a passing build prints nothing (warnings are npm run check's)", () => {
+		const log = logger();
+		expect(() => reportProblems(problems, 'build', log)).toThrow(PortalBuildError);
+		reportProblems([problems[0]!], 'build', log);
+		expect(log.lines).toEqual([]);
+	});
+
+	it('astro dev logs each problem sorted, errors as errors and warnings as warnings, and goes on', () => {
+		const log = logger();
+		reportProblems(problems, 'dev', log);
+		expect(log.lines).toEqual(['error: a.mdx:9:3  error  r/e  錯誤', 'warn: b.mdx:2:1  warning  r/w  警告']);
+	});
+});
+
+describe('quietDirectives: the build log filter', () => {
+	it('drops the bundler warning about the directive Astro adds to MDX modules, and passes everything else on', () => {
+		const passed: unknown[] = [];
+		const handler = (_level: string, log: unknown) => passed.push(log);
+		quietDirectives(
+			'warn',
+			{ code: 'MODULE_LEVEL_DIRECTIVE', message: 'Module level directives cause errors when bundled, "astro:head-inject" in …' },
+			handler,
+		);
+		const other = { code: 'MODULE_LEVEL_DIRECTIVE', message: 'Module level directives cause errors when bundled, "use client" in …' };
+		const unrelated = { code: 'CIRCULAR_DEPENDENCY', message: 'astro:head-inject' };
+		quietDirectives('warn', other, handler);
+		quietDirectives('warn', unrelated, handler);
+		expect(passed).toEqual([other, unrelated]);
 	});
 });

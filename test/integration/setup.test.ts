@@ -1,10 +1,14 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { portal } from '../../astro.config.mjs';
 import { PortalBuildError } from '../../src/integration/errors.ts';
-import { analyse, documentOf, readSetup } from '../../src/integration/setup.ts';
-import { createAnalysisCache } from '../../src/node/analyze.ts';
-import { PROJECT_ROOT } from '../unit/_helpers.ts';
+import { analyse, documentOf, readSetup, startAnalysis } from '../../src/integration/setup.ts';
+import { formatProblem, sortProblems } from '../../src/lib/problems.ts';
+import { BUILD_MARKER, PENDING_MARKER } from '../../src/lib/publish/build-record.ts';
+import { createAnalysisCache } from '../../src/node/analysis-cache.ts';
+import { makeTree, PROJECT_ROOT, removeTempDirs } from '../unit/_helpers.ts';
 
 const astro = { root: pathToFileURL(`${PROJECT_ROOT}/`), base: '/' };
 const FIXTURE = {
@@ -70,5 +74,65 @@ describe('setup: configuration, settings and the analysis', () => {
 		expect(analyse(setup).analysis.analyses.get('ISMS-P-002/1.0')!.outline).not.toBe(
 			first.analysis.analyses.get('ISMS-P-002/1.0')!.outline,
 		);
+	});
+});
+
+describe('startAnalysis: the first analysis of an astro run', () => {
+	afterEach(removeTempDirs);
+	const logger = () => {
+		const lines: string[] = [];
+		return {
+			lines,
+			error: (line: string) => lines.push(`error ${line}`),
+			warn: (line: string) => lines.push(`warn ${line}`),
+			info: (line: string) => lines.push(`info ${line}`),
+		};
+	};
+	const outDirWithRecord = () => {
+		const outDir = makeTree({ [BUILD_MARKER]: '{}', [PENDING_MARKER]: '{}', 'index.html': '' });
+		return { dir: outDir, url: pathToFileURL(`${outDir}/`) };
+	};
+	const INVALID = { PORTAL_DOCUMENTS_DIR: 'test/fixtures/corpus-invalid', PORTAL_TODAY: '2025-01-15' };
+
+	it('a build with errors stops with the one list, after removing the older build record', () => {
+		const out = outDirWithRecord();
+		const log = logger();
+		expect(() => startAnalysis(readSetup(portal, astro, 'build', INVALID), out.url, log)).toThrow(PortalBuildError);
+		expect(existsSync(join(out.dir, BUILD_MARKER))).toBe(false);
+		expect(existsSync(join(out.dir, PENDING_MARKER))).toBe(false);
+		expect(existsSync(join(out.dir, 'index.html'))).toBe(true);
+		expect(log.lines).toEqual([]);
+	});
+
+	it('astro dev shows every problem in the Problem format, sorted, keeps going and keeps a cache; the record is left alone', () => {
+		const out = outDirWithRecord();
+		const log = logger();
+		const { snapshot, cache } = startAnalysis(readSetup(portal, astro, 'dev', INVALID), out.url, log);
+		expect(cache).toBeDefined();
+		const shown = log.lines.filter((line) => !line.startsWith('info '));
+		expect(shown.length).toBeGreaterThan(0);
+		expect(shown).toEqual(
+			sortProblems(snapshot.problems).map((problem) => `${problem.severity === 'error' ? 'error' : 'warn'} ${formatProblem(problem)}`),
+		);
+		expect(shown[0]).toMatch(/^error test\/fixtures\/corpus-invalid\/\S+:\d+:\d+ {2}error {2}/);
+		expect(existsSync(join(out.dir, BUILD_MARKER))).toBe(true);
+	});
+
+	it('a passing build keeps no cache, prints no problem and tells what the ceiling leaves out', () => {
+		const out = outDirWithRecord();
+		const log = logger();
+		const setup = readSetup(portal, astro, 'build', {
+			PORTAL_DOCUMENTS_DIR: 'test/fixtures/corpus-ceiling-notice',
+			PORTAL_TODAY: '2025-01-15',
+		});
+		const started = startAnalysis(setup, out.url, log);
+		expect(started.cache).toBeUndefined();
+		expect(log.lines.filter((line) => !line.startsWith('info '))).toEqual([]);
+		const notices = log.lines.filter((line) => line.startsWith('info ') && line.includes('  notice  ceiling/'));
+		expect(notices.map((line) => line.match(/ceiling\/\S+ {2}ISMS-\S+/)?.[0]).sort()).toEqual([
+			'ceiling/document-left-out  ISMS-P-010',
+			'ceiling/document-left-out  ISMS-S-009',
+			'ceiling/upcoming-left-out  ISMS-P-011',
+		]);
 	});
 });

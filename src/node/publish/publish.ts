@@ -7,7 +7,8 @@
  * web server sees either the old or the new release, never a half-copied one or no `current` at all.
  * Before anything is written: the target must be an ordinary, writable folder (location.ts) and set up for
  * the build's audience (src/lib/publish/audience.ts). Every change happens under the target's lock (lock.ts), which
- * first removes what a failed publish left behind.
+ * first removes what a failed publish left behind. Switching `current` and the lock are shared with the
+ * rollback (current.ts, rollback.ts).
  */
 import { existsSync, mkdirSync, realpathSync, rmSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
@@ -23,40 +24,18 @@ import type { Classification } from '../../lib/documents/classification.ts';
 import {
 	CURRENT_LINK,
 	DEFAULT_KEEP,
-	isReleaseName,
 	nextReleaseName,
 	PARTIAL_SUFFIX,
 	PublishError,
 	RELEASES_DIR,
 	releasesToPrune,
-	temporaryLinkName,
 } from '../../lib/publish/releases.ts';
-import { copyTree, countFiles, messageOf, NODE_FS, syncTree, type PublishFs } from './fs.ts';
+import { switchCurrent, takeLock, type Hooks } from './current.ts';
+import { copyTree, messageOf, NODE_FS, syncTree, type PublishFs } from './fs.ts';
 import { checkTargetLocation } from './location.ts';
-import { acquireLock, DEFAULT_WAIT_MS, type Lock, type LockHolder } from './lock.ts';
+import type { LockHolder } from './lock.ts';
 import { checkUnchanged, readBuildRecord } from './source.ts';
-import {
-	checkCurrentIsLink,
-	cleanLeftovers,
-	completeReleases,
-	readReleaseRecord,
-	readTargetSetup,
-	releaseEntries,
-	writeTargetSetup,
-} from './target.ts';
-
-interface Hooks {
-	/** Replacements for some file-system calls (tests). */
-	fs?: Partial<PublishFs>;
-	/** Names the temporary symlink `current.tmp-<pid>` and the lock's holder; default process.pid. */
-	pid?: number;
-	/** How long to wait for another publish of the same target; default 5 minutes, 0 refuses at once. */
-	waitMs?: number;
-	/** Whether a process of this machine runs (stale locks); tests replace it. */
-	isAlive?: (pid: number) => boolean;
-	/** Called once if another publish holds the target and this one starts waiting for it. */
-	onWait?: (holder: LockHolder | null) => void;
-}
+import { checkCurrentIsLink, cleanLeftovers, readTargetSetup, releaseEntries, writeTargetSetup } from './target.ts';
 
 export interface PublishOptions extends Hooks, RequestedSetup {
 	/** The build output folder (`dist`). */
@@ -93,22 +72,6 @@ export interface PublishResult {
 	pruned: string[];
 	/** Folders that could not be removed (the publish itself succeeded). */
 	pruneFailures: { name: string; message: string }[];
-}
-
-export interface RollbackOptions extends Hooks {
-	target: string;
-	/** The release to switch to; default the one just older than `current`. */
-	to?: string;
-}
-
-export interface RollbackResult {
-	/** The release `current` pointed to before. */
-	from: string | null;
-	/** The release `current` points to now. */
-	release: string;
-	files: number;
-	/** What `current` points to now: `releases/<release>`. */
-	current: string;
 }
 
 export function publish(options: PublishOptions): PublishResult {
@@ -189,16 +152,6 @@ export function verifyAudience(source: string, audience: Classification): BuildR
 	return record;
 }
 
-function takeLock(target: string, command: string, options: Hooks): Lock {
-	return acquireLock(target, {
-		waitMs: options.waitMs ?? DEFAULT_WAIT_MS,
-		pid: options.pid ?? process.pid,
-		command,
-		...(options.isAlive ? { isAlive: options.isAlive } : {}),
-		...(options.onWait ? { onWait: options.onWait } : {}),
-	});
-}
-
 function checkPaths(source: string, target: string): void {
 	const realSource = realpathSync(source);
 	const realTarget = existsSync(target) ? realpathSync(target) : resolve(target);
@@ -210,25 +163,6 @@ function checkPaths(source: string, target: string): void {
 function isInside(path: string, dir: string): boolean {
 	const rel = relative(dir, path);
 	return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
-}
-
-/**
- * Points `<target>/current` at `releases/<release>` atomically: a new relative symlink
- * `current.tmp-<pid>` renamed over `current`. On failure the temporary link is removed and `current` is unchanged.
- */
-function switchCurrent(target: string, release: string, fs: PublishFs, pid: number): string {
-	const link = `${RELEASES_DIR}/${release}`;
-	const temporary = join(target, temporaryLinkName(pid));
-	rmSync(temporary, { force: true });
-	fs.symlink(link, temporary);
-	try {
-		fs.rename(temporary, join(target, CURRENT_LINK));
-	} catch (error) {
-		rmSync(temporary, { force: true });
-		throw new PublishError(`切換 current 失敗（current 未變更）：${messageOf(error)}`, { cause: error });
-	}
-	fs.fsync(target);
-	return link;
 }
 
 function pruneReleases(target: string, keep: number, current: string): Pick<PublishResult, 'pruned' | 'pruneFailures'> {
@@ -251,56 +185,4 @@ function checkServed(target: string, release: string): void {
 	if (state.kind !== 'link' || state.release !== release || !existsSync(join(target, CURRENT_LINK, BUILD_MARKER))) {
 		throw new PublishError(`發布後檢查失敗：current 未指向完整的 ${RELEASES_DIR}/${release}。請以 --list 檢查發布目的地。`);
 	}
-}
-
-export function rollback(options: RollbackOptions): RollbackResult {
-	const { to, pid = process.pid } = options;
-	const fs: PublishFs = { ...NODE_FS, ...options.fs };
-	const { target, exists } = checkTargetLocation(options.target);
-	if (!exists) throw new PublishError('尚未發布任何版本，無法回復。');
-	checkCurrentIsLink(target);
-	const lock = takeLock(target, 'rollback', options);
-	try {
-		const state = checkCurrentIsLink(target);
-		const from = state.kind === 'link' ? state.release : null;
-		const releases = completeReleases(target);
-		const release = to === undefined ? previousRelease(releases, from) : namedRelease(releases, from, to);
-		checkReleaseForTarget(target, release);
-		const current = switchCurrent(target, release, fs, pid);
-		return { from, release, files: countFiles(join(target, RELEASES_DIR, release)), current };
-	} finally {
-		lock.release();
-	}
-}
-
-/** A rollback never serves a release the target's recorded audience may not see. */
-function checkReleaseForTarget(target: string, release: string): void {
-	const setup = readTargetSetup(target);
-	if (setup === null) return;
-	const record = readReleaseRecord(join(target, RELEASES_DIR, release));
-	if (record === null) {
-		throw new PublishError(`版本 ${release} 沒有可讀的建置紀錄 ${BUILD_MARKER}，無法確認其發布上限：不回復。`);
-	}
-	checkBuildForAudience({ ceiling: record.ceiling, includeDrafts: record.includeDrafts === true }, setup, `發布目的地 ${target} `);
-}
-
-function previousRelease(releases: readonly string[], current: string | null): string {
-	if (releases.length === 0) throw new PublishError('尚未發布任何版本，無法回復。');
-	if (current === null) {
-		throw new PublishError(`current 未指向 ${RELEASES_DIR}/ 中的版本，無法判斷上一版；請用 --to 指定版本。`);
-	}
-	const index = releases.indexOf(current);
-	if (index === -1) throw new PublishError(`current 指向的版本 ${current} 已不存在；請用 --to 指定版本。`);
-	const previous = releases[index + 1];
-	if (previous === undefined) throw new PublishError(`current 已是最舊的版本 ${current}，沒有更早的版本可回復。`);
-	return previous;
-}
-
-function namedRelease(releases: readonly string[], current: string | null, to: string): string {
-	if (!isReleaseName(to)) {
-		throw new PublishError(`「${to}」不是版本名稱；版本名稱如 20261125T210501Z（見 --list）。`);
-	}
-	if (!releases.includes(to)) throw new PublishError(`找不到版本 ${to}（見 --list）。`);
-	if (to === current) throw new PublishError(`current 已指向 ${to}。`);
-	return to;
 }

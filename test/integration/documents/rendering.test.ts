@@ -11,7 +11,7 @@ import { liveDocuments } from '../../../src/integration/documents/source.ts';
 import { setupMarkdown } from '../../../src/integration/markdown/index.ts';
 import { analyse, readSetup, type Snapshot } from '../../../src/integration/setup.ts';
 import { parseCount } from '../../../src/lib/body/mdx.ts';
-import { createAnalysisCache } from '../../../src/node/analyze.ts';
+import { createAnalysisCache } from '../../../src/node/analysis-cache.ts';
 import { PROJECT_ROOT } from '../../unit/_helpers.ts';
 
 /**

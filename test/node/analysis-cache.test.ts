@@ -2,13 +2,14 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { portal } from '../../astro.config.mjs';
-import { analyzeCorpus, createAnalysisCache } from '../../src/node/analyze.ts';
+import { analyzeCorpus } from '../../src/node/analyze.ts';
+import { createAnalysisCache } from '../../src/node/analysis-cache.ts';
 import { portalConfigSchema } from '../../src/schemas/config.ts';
 import { parseCount } from '../../src/lib/body/mdx.ts';
 import { buildSettings, DOCS, makeProjectTree, mdx, removeTempDirs, versionFields } from '../unit/_helpers.ts';
 
 /**
- * What the dev server's analyses keep between saves (src/node/analyze.ts `AnalysisCache`): unchanged bodies,
+ * What the dev server's analyses keep between saves (src/node/analysis-cache.ts `AnalysisCache`): unchanged bodies,
  * the catalogues and SoA data; and what they never keep: a changed file, anything when a title or the
  * ceiling changed, and whether an image's file exists.
  */
