@@ -11,9 +11,17 @@ import { withBase } from '../lib/site/urls.ts';
 import type { LiveDocuments } from './documents/source.ts';
 import { PortalBuildError } from './errors.ts';
 import { attachmentsReader } from './output.ts';
+import { fileStamp } from '../node/source-file.ts';
 import { analyse, type PortalSetup, type Snapshot } from './setup.ts';
 import { updateLive } from './virtual.ts';
 import { invalidateFiles, reloadBrowsers, routeFiles } from './vite-modules.ts';
+
+/**
+ * The watcher (chokidar, through Vite) passes on one change of a file per 50 ms and drops the others: a file
+ * written twice in quick succession (an editor's save and its formatter, a script) would keep its second
+ * state unseen. The files an analysis read are looked at again once that window has passed.
+ */
+const WATCHER_THROTTLE_MS = 50;
 
 /** What the dev server serves from: the current analysis, its preview, and what the next analysis may keep. */
 export interface PortalState {
@@ -66,6 +74,11 @@ export function servePreview(
 	const refresh = () => {
 		const files = changed;
 		changed = new Set();
+		// Each file as the analysis is about to read it; a save the watcher dropped shows as another state.
+		const stamps = [...files].map((file) => [file, fileStamp(setup.root, file)?.stamp] as const);
+		setTimeout(() => {
+			for (const [file, stamp] of stamps) if (fileStamp(setup.root, file)?.stamp !== stamp) schedule(file);
+		}, WATCHER_THROTTLE_MS * 2).unref();
 		const started = performance.now();
 		const cache = state.cache;
 		if (cache && [...files].some(sources.controls)) delete cache.controls;
