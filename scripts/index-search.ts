@@ -3,20 +3,30 @@
  * Astro build has exited so that the two never hold memory at the same time; then the audit of
  * every output file for what the build must not publish (src/lib/ceiling/audit.ts). Only a build that
  * passed every check left its pending record; only an audit that finds nothing makes it final.
- * Usage: node scripts/index-search.ts [outDir]   (default dist)
+ * The index is written in parts of at most 1,500 pages (src/lib/search/index-parts.ts), one Pagefind index
+ * at a time, so that Pagefind's memory stays under the build's budget however many versions there are.
+ * Usage: node scripts/index-search.ts [outDir] [--pages-per-index N]   (default dist, 1500)
  */
 import { existsSync, readFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
+import { parseArgs } from 'node:util';
 import * as pagefind from 'pagefind';
 import { guardCli } from './cli-guard.ts';
 import { formatFinding } from '../src/lib/ceiling/audit.ts';
 import { BUILD_MARKER, PENDING_MARKER, type BuildRecord } from '../src/lib/publish/build-record.ts';
 import { globOfFiles } from '../src/lib/search/index-attributes.ts';
+import { INDEX_PARTS_FILE, indexParts, PAGES_PER_INDEX, partsFileContent } from '../src/lib/search/index-parts.ts';
 import { auditOutput, emptyOutput, readAuditList, removeAuditList } from '../src/node/audit.ts';
 
 guardCli('建立搜尋索引');
 
-const dir = resolve(process.argv[2] ?? 'dist');
+const { values, positionals } = parseArgs({ allowPositionals: true, options: { 'pages-per-index': { type: 'string' } } });
+const pagesPerIndex = Number(values['pages-per-index'] ?? PAGES_PER_INDEX);
+if (!Number.isInteger(pagesPerIndex) || pagesPerIndex < 1) {
+	process.stderr.write(`--pages-per-index 應為正整數（每個索引分冊的頁數），收到「${values['pages-per-index']}」\n`);
+	process.exit(1);
+}
+const dir = resolve(positionals[0] ?? 'dist');
 const pending = join(dir, PENDING_MARKER);
 if (!existsSync(pending)) {
 	process.stderr.write(`${dir} 沒有通過檢查的建置紀錄（${PENDING_MARKER}）：請先執行 astro build 並修正所有錯誤\n`);
@@ -30,23 +40,30 @@ const fail = (errors: string[]): never => {
 };
 try {
 	const record = JSON.parse(readFileSync(pending, 'utf8')) as BuildRecord;
-	const created = await pagefind.createIndex();
-	if (!created.index) fail(created.errors);
-	// Pagefind reads the pages itself, in parallel; it indexes those with a search body (document pages,
-	// help) and ignores the rest. Left out: the 404 page and the copies of pages already indexed.
+	// Pagefind reads the pages itself, in parallel. Only pages with a search body (document pages, help) are
+	// given to it: an index none of whose pages has one would take whole pages instead (Pagefind's rule, per
+	// index, and the index is written in parts). Left out too: the copies of pages already indexed.
 	const skipped = new Set(['404.html', ...record.duplicatePages]);
 	const files = readdirSync(dir, { recursive: true, encoding: 'utf8' })
 		.map((file) => file.split(sep).join('/'))
-		.filter((file) => file.endsWith('.html') && !skipped.has(file));
+		.filter((file) => file.endsWith('.html') && !skipped.has(file))
+		.filter((file) => readFileSync(join(dir, file), 'utf8').includes('data-pagefind-body'));
 	let pages = 0;
-	if (files.length > 0) {
-		const added = await created.index!.addDirectory({ path: dir, glob: globOfFiles(files) });
-		if (added.errors.length > 0) fail(added.errors);
-		pages = added.page_count;
+	const parts = [];
+	for (const part of indexParts(files, pagesPerIndex)) {
+		// One index at a time, let go before the next: Pagefind's peak is one part's.
+		const created = await pagefind.createIndex();
+		if (!created.index) fail(created.errors);
+		const added = part.files.length > 0 ? await created.index!.addDirectory({ path: dir, glob: globOfFiles(part.files) }) : undefined;
+		if (added && added.errors.length > 0) fail(added.errors);
+		pages += added?.page_count ?? 0;
+		parts.push(part);
+		const written = await created.index!.writeFiles({ outputPath: join(dir, part.bundle) });
+		if (written.errors.length > 0) fail(written.errors);
+		await created.index!.deleteIndex();
 	}
-	const written = await created.index!.writeFiles({ outputPath: join(dir, 'pagefind') });
-	if (written.errors.length > 0) fail(written.errors);
-	process.stdout.write(`搜尋索引：讀取 ${pages} 頁，${Math.round(performance.now() - started)} ms\n`);
+	if (parts.length > 1) writeFileSync(join(dir, INDEX_PARTS_FILE), partsFileContent(parts));
+	process.stdout.write(`搜尋索引：讀取 ${pages} 頁（${parts.length} 個分冊），${Math.round(performance.now() - started)} ms\n`);
 	await auditAndFinish(record);
 } finally {
 	await pagefind.close();

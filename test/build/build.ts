@@ -71,8 +71,8 @@ export function astroBuild(outDir: string, env: Record<string, string>): { statu
 }
 
 /** The second step of `npm run build`: scripts/index-search.ts (search index, then the audit of the output). */
-export function indexStep(outDir: string): { status: number | null; stdout: string; stderr: string } {
-	const run = spawnSync(process.execPath, [join(ROOT, 'scripts/index-search.ts'), outDir], {
+export function indexStep(outDir: string, args: string[] = []): { status: number | null; stdout: string; stderr: string } {
+	const run = spawnSync(process.execPath, [join(ROOT, 'scripts/index-search.ts'), outDir, ...args], {
 		cwd: ROOT,
 		encoding: 'utf8',
 		env: hostEnv(),

@@ -11,6 +11,7 @@ import type { AddressInfo } from 'node:net';
 import { extname, join, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gunzipSync } from 'node:zlib';
+import { INDEX_PARTS_FILE, readIndexParts } from '../../src/lib/search/index-parts.ts';
 
 /** The part of Pagefind's JS API that the portal uses (pagefind.js has no bundled types). */
 export interface PagefindFragment {
@@ -37,6 +38,13 @@ export interface PagefindApi {
 	search(term: string | null, options?: { filters?: unknown }): Promise<PagefindResponse>;
 	filters(): Promise<Record<string, Record<string, number>>>;
 	options(options: Record<string, unknown>): Promise<void>;
+	mergeIndex?(url: string, options: Record<string, unknown>): Promise<void>;
+}
+
+/** The extra bundles of a site whose index is in parts (src/lib/search/index-parts.ts), `pagefind-2/` … */
+export function indexPartsOf(distDir: string): string[] {
+	const file = join(distDir, INDEX_PARTS_FILE);
+	return existsSync(file) ? readIndexParts(JSON.parse(readFileSync(file, 'utf8'))) : [];
 }
 
 export interface NodePagefind extends PagefindApi {
@@ -106,6 +114,10 @@ export async function loadPagefind(distDir: string, lang = 'zh-TW'): Promise<Nod
 	let instance: PagefindApi;
 	try {
 		instance = module.createInstance({ basePath: `${server.origin}/pagefind/`, baseUrl: '/' });
+		// A large site's index is in parts: merged as the browser merges them (src/client/search-engine.ts), each
+		// part searched in the page language (in Node, Pagefind does not read it for a merged part).
+		for (const part of indexPartsOf(distDir))
+			await instance.mergeIndex!(`${server.origin}/${part}`, { baseUrl: '/', language: lang.toLowerCase() });
 	} finally {
 		if (previous === undefined) delete global.document;
 		else global.document = previous;
@@ -130,14 +142,15 @@ export interface IndexedPage {
 	filters: Record<string, string[]>;
 }
 
-/** Every page in `<distDir>/pagefind/fragment/`, decompressed (gzip, then the `pagefind_dcd` signature). */
+/** Every page in `<distDir>/pagefind/fragment/` (and its other parts'), decompressed (gzip, then the `pagefind_dcd` signature). */
 export function readIndexedPages(distDir: string): IndexedPage[] {
-	const dir = join(distDir, 'pagefind', 'fragment');
-	if (!existsSync(dir)) return [];
-	return readdirSync(dir)
+	const dirs = ['pagefind/', ...indexPartsOf(distDir)].map((bundle) => join(distDir, bundle, 'fragment'));
+	return dirs
+		.filter((dir) => existsSync(dir))
+		.flatMap((dir) => readdirSync(dir).map((file) => join(dir, file)))
 		.filter((file) => file.endsWith('.pf_fragment'))
-		.map((file) => {
-			const raw = gunzipSync(readFileSync(join(dir, file))).toString('utf8');
+		.map((path) => {
+			const raw = gunzipSync(readFileSync(path)).toString('utf8');
 			const data = JSON.parse(raw.slice(raw.indexOf('{'))) as Partial<IndexedPage> & { url: string; content: string };
 			return { url: data.url, content: data.content.replace(/\u200b/g, ''), meta: data.meta ?? {}, filters: data.filters ?? {} };
 		})
