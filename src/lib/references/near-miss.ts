@@ -41,22 +41,17 @@ export interface NearMiss {
 /** Dashes an author may type for the hyphen: ‐ ‑ ‒ – — ― − ﹘ ﹣ －. */
 const DASHES = /[\u2010-\u2015\u2212\ufe58\ufe63\uff0d]/u;
 
-/** Every character `fold` changes; most text has none and is returned as it is. */
-const FOLDED = /[\u00a0\u2010-\u2015\u2212\u3000\ufe58\ufe63\uff01-\uff5e]/u;
+/** Every character `fold` changes: dashes, full-width ASCII, ideographic and no-break spaces. */
+const FOLDED = /[\u00a0\u2010-\u2015\u2212\u3000\ufe58\ufe63\uff01-\uff5e]/g;
 
 /** One UTF-16 unit for one: full-width ASCII to ASCII, dashes to `-`, ideographic and no-break spaces to ` `. */
 function fold(text: string): string {
-	if (!FOLDED.test(text)) return text;
-	let out = '';
-	for (const char of text) {
+	return text.replace(FOLDED, (char) => {
+		if (DASHES.test(char)) return '-';
 		const code = char.charCodeAt(0);
-		if (char.length > 1) out += char;
-		else if (DASHES.test(char)) out += '-';
-		else if (code >= 0xff01 && code <= 0xff5e) out += String.fromCharCode(code - 0xfee0);
-		else if (char === '\u3000' || char === '\u00a0') out += ' ';
-		else out += char;
-	}
-	return out;
+		if (code >= 0xff01 && code <= 0xff5e) return String.fromCharCode(code - 0xfee0);
+		return ' ';
+	});
 }
 
 /** The literal letters a pattern starts with (`^ISMS-…` → `ISMS`), if any. */
