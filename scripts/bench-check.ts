@@ -7,7 +7,9 @@ import { parseArgs } from 'node:util';
 import { benchCheck, CHECK_DOCUMENTS, CHECK_TARGET_MS } from './bench/check.ts';
 import { seconds2, withSpread } from './bench/stats.ts';
 
-const { values } = parseArgs({ options: { documents: { type: 'string', default: String(CHECK_DOCUMENTS) }, runs: { type: 'string', default: '3' } } });
+const { values } = parseArgs({
+	options: { documents: { type: 'string', default: String(CHECK_DOCUMENTS) }, runs: { type: 'string', default: '3' } },
+});
 const documents = Number(values.documents);
 const runs = Number(values.runs);
 if (!(documents >= 1) || !(runs >= 1)) {

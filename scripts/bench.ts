@@ -71,7 +71,17 @@ const result = {
 	// What was measured: the portal is built from the working tree, uncommitted changes included.
 	tree: {
 		commit: git(['rev-parse', '--short', 'HEAD']),
-		uncommitted: git(['status', '--porcelain', '--', 'src', 'scripts', 'portal.config.mjs', 'astro.config.mjs', 'package.json', 'package-lock.json'])
+		uncommitted: git([
+			'status',
+			'--porcelain',
+			'--',
+			'src',
+			'scripts',
+			'portal.config.mjs',
+			'astro.config.mjs',
+			'package.json',
+			'package-lock.json',
+		])
 			.split('\n')
 			.filter(Boolean),
 	},

@@ -70,7 +70,8 @@ export async function measureBuild(
 ): Promise<BuildMeasure> {
 	const plainDist = `${paths.plainDir}/dist`;
 	const outDir = kind === 'portal' ? paths.portalDist : plainDist;
-	const clean = kind === 'portal' ? [paths.portalDist, paths.portalCache] : [plainDist, `${paths.plainDir}/.cache`, `${paths.plainDir}/.astro`];
+	const clean =
+		kind === 'portal' ? [paths.portalDist, paths.portalCache] : [plainDist, `${paths.plainDir}/.cache`, `${paths.plainDir}/.astro`];
 	for (const dir of clean) rmSync(join(root, dir), { recursive: true, force: true });
 	mkdirSync(join(root, paths.logsDir), { recursive: true });
 	const node = process.execPath;

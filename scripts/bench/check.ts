@@ -43,5 +43,11 @@ export function benchCheck(root: string, options: { documents: number; runs: num
 		const ms = /，(\d+) ms）/.exec(summary);
 		if (ms) analysis.push(Number(ms[1]));
 	}
-	return { documents: docs.length, versions, wallMs: spread(wall), analysisMs: spread(analysis.length > 0 ? analysis : [Number.NaN]), summary };
+	return {
+		documents: docs.length,
+		versions,
+		wallMs: spread(wall),
+		analysisMs: spread(analysis.length > 0 ? analysis : [Number.NaN]),
+		summary,
+	};
 }

@@ -53,9 +53,14 @@ export function parseBenchOptions(args: string[]): BenchOptions | { error: strin
 	} catch (error) {
 		return { error: (error as Error).message };
 	}
-	const list = (text: string) => text.split(',').map((s) => s.trim()).filter(Boolean);
+	const list = (text: string) =>
+		text
+			.split(',')
+			.map((s) => s.trim())
+			.filter(Boolean);
 	const count = (text: string) => (/^\d+$/.test(text) && Number(text) >= 1 ? Number(text) : Number.NaN);
-	const sizes = values.sizes !== undefined ? list(values.sizes).map(count) : values.documents !== undefined ? [count(values.documents)] : DEFAULT_SIZES;
+	const sizes =
+		values.sizes !== undefined ? list(values.sizes).map(count) : values.documents !== undefined ? [count(values.documents)] : DEFAULT_SIZES;
 	const targets = list(values.targets) as Target[];
 	// The wall-time target compares both sides; the memory target alone needs only the portal's builds.
 	const kinds = (values.builds !== undefined ? list(values.builds) : targets.includes('wall') ? ['portal', 'plain'] : ['portal']) as Kind[];

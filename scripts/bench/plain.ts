@@ -72,7 +72,10 @@ export const collections = { docs: defineCollection({ loader: docsLoader(), sche
 			if (!m) throw new Error(`${file} has no frontmatter`);
 			const frontmatter = parseYaml(m[1]!) as { docNo: string; title: string };
 			const body = source.slice(m[0].length);
-			writeFileSync(join(target, `v${version}.mdx`), `---\ntitle: ${JSON.stringify(`${frontmatter.docNo} ${frontmatter.title}`)}\n---\n${body}`);
+			writeFileSync(
+				join(target, `v${version}.mdx`),
+				`---\ntitle: ${JSON.stringify(`${frontmatter.docNo} ${frontmatter.title}`)}\n---\n${body}`,
+			);
 		}
 	}
 }

@@ -92,12 +92,16 @@ describe('npm run check', { timeout: 60_000 }, () => {
 const seen = new Set();
 registerHooks({ resolve(specifier, context, next) { const result = next(specifier, context); seen.add(result.url); return result; } });
 process.on('exit', () => process.stderr.write('LOADED ' + JSON.stringify([...seen]) + '\\n'));`;
-		const result = spawnSync(process.execPath, ['--import', `data:text/javascript,${encodeURIComponent(hook)}`, resolve(ROOT, 'scripts/check.ts')], {
-			cwd: ROOT,
-			encoding: 'utf8',
-			env: { ...process.env, ...REFS },
-			timeout: 60_000,
-		});
+		const result = spawnSync(
+			process.execPath,
+			['--import', `data:text/javascript,${encodeURIComponent(hook)}`, resolve(ROOT, 'scripts/check.ts')],
+			{
+				cwd: ROOT,
+				encoding: 'utf8',
+				env: { ...process.env, ...REFS },
+				timeout: 60_000,
+			},
+		);
 		expect(result.status).toBe(1);
 		const loaded = JSON.parse(/^LOADED (.*)$/m.exec(result.stderr)![1]!) as string[];
 		expect(loaded.some((url) => url.endsWith('/portal.config.mjs'))).toBe(true);

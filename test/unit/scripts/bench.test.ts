@@ -65,7 +65,9 @@ describe('npm run bench: figures with their spread', () => {
 
 describe('npm run bench: a verdict per target', () => {
 	it('judges wall time by the ratio of the medians at each size, and lists stated sizes not run', () => {
-		const list = verdicts(['wall'], { sizes: [size(400, summary([90_000, 100_000, 120_000], [GIB]), summary([100_000, 105_000, 110_000], [GIB]))] });
+		const list = verdicts(['wall'], {
+			sizes: [size(400, summary([90_000, 100_000, 120_000], [GIB]), summary([100_000, 105_000, 110_000], [GIB]))],
+		});
 		expect(list.map((v) => [v.status, v.documents])).toEqual([
 			['PASS', 400],
 			['not measured', 1600],
