@@ -35,5 +35,10 @@ export default defineConfig({
 			expressiveCode: { defaultProps: { wrap: true } },
 			plugins: [ismsPortal(portal)],
 		}),
+		// `astro dev` restarts when its config file changes, not when a file the config imports does: portal.config.mjs too.
+		{
+			name: 'isms-portal-config-watch',
+			hooks: { 'astro:config:setup': ({ addWatchFile }) => addWatchFile(new URL('./portal.config.mjs', import.meta.url)) },
+		},
 	],
 });
