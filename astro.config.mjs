@@ -6,21 +6,10 @@ import { fileURLToPath } from 'node:url';
 import ismsPortal from './src/integration/index.ts';
 import { portalCsp } from './src/node/csp.ts';
 import { siteSettings } from './src/integration/errors.ts';
+import { portal } from './portal.config.mjs';
 
-/**
- * The portal's configuration: who publishes it and how documents are numbered.
- * @type {import('./src/schemas/config.ts').PortalUserConfig}
- */
-export const portal = {
-	organization: '臺北市政府警察局',
-	siteTitle: '資安文件入口網',
-	documentsDir: 'content/documents',
-	controlsDir: 'content/controls',
-	docNoPattern: '^ISMS-[A-Z]-\\d{3}$',
-	docNoDescription: 'ISMS-<大寫英文字母>-<3 位數字>，例如 ISMS-P-005',
-	maxClassification: 'internal',
-	controlsCatalogue: '2013',
-};
+// The portal's configuration (organisation, numbering, publication ceiling…) is in portal.config.mjs.
+export { portal };
 
 export default defineConfig({
 	// PORTAL_SITE_URL, and PORTAL_BASE_PATH when served below the root (a GitHub Pages project
@@ -46,5 +35,10 @@ export default defineConfig({
 			expressiveCode: { defaultProps: { wrap: true } },
 			plugins: [ismsPortal(portal)],
 		}),
+		// `astro dev` restarts when its config file changes, not when a file the config imports does: portal.config.mjs too.
+		{
+			name: 'isms-portal-config-watch',
+			hooks: { 'astro:config:setup': ({ addWatchFile }) => addWatchFile(new URL('./portal.config.mjs', import.meta.url)) },
+		},
 	],
 });

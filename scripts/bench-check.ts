@@ -1,39 +1,25 @@
 /**
- * npm run bench:check [-- --documents 1000]
- * Measures `npm run check` (the standalone cross-reference checker) on a generated corpus.
- * Target (issue: cross-reference checker): ≤ 2 s for 1,000 documents.
+ * npm run bench:check [-- --documents 1000 --runs 3]
+ * `npm run check` (the standalone cross-reference checker) on a generated corpus (scripts/bench/check.ts; also
+ * a target of `npm run bench`). Target (issue 19): ≤ 1 s at 1,000 documents. Exit 1 when over.
  */
-import { spawnSync } from 'node:child_process';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { writeSyntheticCorpus } from './synthetic-corpus.ts';
+import { benchCheck, CHECK_DOCUMENTS, CHECK_TARGET_MS } from './bench/check.ts';
+import { seconds2, withSpread } from './bench/stats.ts';
 
-const { values } = parseArgs({ options: { documents: { type: 'string', default: '1000' }, runs: { type: 'string', default: '3' } } });
+const { values } = parseArgs({
+	options: { documents: { type: 'string', default: String(CHECK_DOCUMENTS) }, runs: { type: 'string', default: '3' } },
+});
 const documents = Number(values.documents);
 const runs = Number(values.runs);
-const root = process.cwd();
-const dir = 'test/.tmp/bench-check/documents';
-const docs = writeSyntheticCorpus(join(root, dir), { documents, versionsPerDocument: 1.5 });
-const versions = docs.reduce((sum, doc) => sum + doc.versions.length, 0);
-
-const times: number[] = [];
-let output = '';
-for (let i = 0; i < runs; i++) {
-	const started = performance.now();
-	const result = spawnSync(process.execPath, ['scripts/check.ts'], {
-		cwd: root,
-		encoding: 'utf8',
-		env: { ...process.env, PORTAL_DOCUMENTS_DIR: dir, PORTAL_TODAY: '2026-11-25' },
-	});
-	times.push(performance.now() - started);
-	output = result.stdout.trim().split('\n').at(-1) ?? '';
-	if (result.status !== 0) {
-		process.stderr.write(`check failed on the synthetic corpus:\n${result.stdout.slice(0, 2000)}\n${result.stderr}`);
-		process.exit(1);
-	}
+if (!(documents >= 1) || !(runs >= 1)) {
+	process.stderr.write('usage: npm run bench:check -- [--documents 1000] [--runs 3]\n');
+	process.exit(2);
 }
-const best = Math.min(...times);
-const median = [...times].sort((a, b) => a - b)[Math.floor(times.length / 2)]!;
+const result = benchCheck(process.cwd(), { documents, runs });
+const pass = result.wallMs.median <= CHECK_TARGET_MS;
 process.stdout.write(
-	`npm run check on ${documents} documents (${versions} versions): best ${(best / 1000).toFixed(2)} s, median ${(median / 1000).toFixed(2)} s over ${runs} runs (target ≤ 2 s) ${median <= 2000 ? 'OK' : 'OVER TARGET'}\n${output}\n`,
+	`npm run check on ${result.documents} documents (${result.versions} versions): median (min–max) ${withSpread(result.wallMs, seconds2)} over ${runs} runs, ` +
+		`analysis ${withSpread(result.analysisMs, seconds2)}; target ≤ 1 s: ${pass ? 'PASS' : 'FAIL'}\n${result.summary}\n`,
 );
+process.exit(pass ? 0 : 1);

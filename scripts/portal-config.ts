@@ -4,12 +4,15 @@ import { pathToFileURL } from 'node:url';
 import { parsePortalConfig, type PortalConfig, type PortalUserConfig } from '../src/schemas/config.ts';
 import { readBuildSettings, type BuildSettings } from '../src/lib/site/settings.ts';
 
-/** The portal configuration as written in astro.config.mjs (its `portal` export), for the CLIs. */
+/** Where the portal's configuration is written: plain data, read by the CLIs without loading Astro (astro.config.mjs imports it). */
+export const PORTAL_CONFIG_FILE = 'portal.config.mjs';
+
+/** The portal configuration as written in portal.config.mjs (its `portal` export), for the CLIs. */
 export async function loadPortalConfig(root: string): Promise<PortalUserConfig> {
-	const file = join(root, 'astro.config.mjs');
+	const file = join(root, PORTAL_CONFIG_FILE);
 	if (!existsSync(file)) throw new Error(`找不到 ${file}`);
 	const mod = (await import(pathToFileURL(file).href)) as { portal?: PortalUserConfig };
-	if (!mod.portal) throw new Error('astro.config.mjs 沒有匯出入口網設定（export const portal = {...}）');
+	if (!mod.portal) throw new Error(`${PORTAL_CONFIG_FILE} 沒有匯出入口網設定（export const portal = {...}）`);
 	return mod.portal;
 }
 
@@ -24,7 +27,7 @@ export async function portalSetup(root: string): Promise<{ config: PortalConfig;
 		if (!parsed.ok) throw new Error(parsed.messages.join('；'));
 		return { config: parsed.config, settings: readBuildSettings(parsed.config, process.env) };
 	} catch (error) {
-		const [file, rule] = error instanceof RangeError ? ['(環境變數)', 'config/env'] : ['astro.config.mjs', 'config/invalid'];
+		const [file, rule] = error instanceof RangeError ? ['(環境變數)', 'config/env'] : [PORTAL_CONFIG_FILE, 'config/invalid'];
 		process.stderr.write(`${file}  error  ${rule}  ${(error as Error).message}\n`);
 		process.exit(1);
 	}

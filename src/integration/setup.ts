@@ -41,7 +41,7 @@ export interface Snapshot extends BuildOutput {
 }
 
 /**
- * The portal's configuration (astro.config.mjs) and the PORTAL_* variables, validated: a mistake is
+ * The portal's configuration (portal.config.mjs) and the PORTAL_* variables, validated: a mistake is
  * one line (config/invalid, config/env) and the build stops (a PortalBuildError, no stack).
  * `astro dev` shows drafts with their notice unless PORTAL_INCLUDE_DRAFTS says otherwise.
  */
@@ -54,7 +54,7 @@ export function readSetup(
 	const parsed = parsePortalConfig(userConfig);
 	if (!parsed.ok)
 		throw settingError(
-			parsed.messages.map((message) => `astro.config.mjs  error  config/invalid  ${message}`).join('\n'),
+			parsed.messages.map((message) => `portal.config.mjs  error  config/invalid  ${message}`).join('\n'),
 			'入口網設定有誤',
 		);
 	const config = parsed.config;

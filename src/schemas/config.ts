@@ -4,7 +4,7 @@ import { DEFAULT_DOCNO_DESCRIPTION, DEFAULT_DOCNO_PATTERN } from '../lib/documen
 import { REFERENCE_RULES, type ReferenceRule } from '../lib/references/check.ts';
 import { explainIssues, type FieldSpec } from './issues.ts';
 
-/** The portal's configuration, written in astro.config.mjs. */
+/** The portal's configuration, written in portal.config.mjs. */
 export const portalConfigSchema = z.strictObject({
 	/** 機關名稱, e.g. 臺北市政府警察局: printed on every controlled-document header. */
 	organization: z.string().trim().min(1),
@@ -72,7 +72,7 @@ export const CONFIG_FIELDS: Record<string, FieldSpec> = {
 
 /**
  * The portal configuration as written, validated: its value, or one zh-TW message per wrong option
- * (`astro.config.mjs  error  config/invalid  <message>` in the build and the CLIs).
+ * (`portal.config.mjs  error  config/invalid  <message>` in the build and the CLIs).
  */
 export function parsePortalConfig(userConfig: unknown): { ok: true; config: PortalConfig } | { ok: false; messages: string[] } {
 	const parsed = portalConfigSchema.safeParse(userConfig);

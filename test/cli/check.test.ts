@@ -1,6 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { problemLines } from '../hostile-cases.ts';
-import { runScript } from './run.ts';
+import { spawnSync } from 'node:child_process';
+import { resolve } from 'node:path';
+import { ROOT, runScript } from './run.ts';
 
 // Each case starts the checker as a process: over 5 s on a loaded 2-core machine.
 vi.setConfig({ testTimeout: 60_000 });
@@ -82,6 +84,34 @@ describe('npm run check', { timeout: 60_000 }, () => {
 		expect(result.stdout).toContain('共 0 個錯誤、5 個警告');
 		expect(problemLines(result.stdout)).toEqual([]);
 		expect(result.status).toBe(0);
+	});
+
+	it('starts without loading Astro, Starlight or Vite: the configuration comes from portal.config.mjs (startup is part of its 1 s)', () => {
+		// A resolve hook in the checker's process lists every module it loads.
+		const hook = `import { registerHooks } from 'node:module';
+const seen = new Set();
+registerHooks({ resolve(specifier, context, next) { const result = next(specifier, context); seen.add(result.url); return result; } });
+process.on('exit', () => process.stderr.write('LOADED ' + JSON.stringify([...seen]) + '\\n'));`;
+		const result = spawnSync(
+			process.execPath,
+			['--import', `data:text/javascript,${encodeURIComponent(hook)}`, resolve(ROOT, 'scripts/check.ts')],
+			{
+				cwd: ROOT,
+				encoding: 'utf8',
+				env: { ...process.env, ...REFS },
+				timeout: 60_000,
+			},
+		);
+		expect(result.status).toBe(1);
+		const loaded = JSON.parse(/^LOADED (.*)$/m.exec(result.stderr)![1]!) as string[];
+		expect(loaded.some((url) => url.endsWith('/portal.config.mjs'))).toBe(true);
+		// `astro/zod` (zod re-exported, the schemas' one import of Astro) is all it may take from Astro.
+		const heavy = loaded.filter(
+			(url) =>
+				/\/node_modules\/(astro|@astrojs\/[^/]+|vite|rollup|rolldown)\/|\/astro\.config\.mjs$|\/src\/integration\//.test(url) &&
+				!url.endsWith('/node_modules/astro/dist/zod.js'),
+		);
+		expect(heavy).toEqual([]);
 	});
 
 	it('rejects an unknown format with a clear message', () => {

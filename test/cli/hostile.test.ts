@@ -44,7 +44,7 @@ describe('npm run check on each hostile file', { timeout: 60_000 }, () => {
 });
 
 describe('the last-resort guard', { timeout: 60_000 }, () => {
-	// A fault nobody foresaw, provoked on purpose: the astro.config.mjs the CLI imports cannot be read.
+	// A fault nobody foresaw, provoked on purpose: an exception inside the checker's work on a file.
 	it('prints one line with 請回報 and exit 1 for an unexpected exception; the stack only with PORTAL_DEBUG=1', () => {
 		const script = `import { guardCli } from ${JSON.stringify(resolve(ROOT, 'scripts/cli-guard.ts'))};
 import { withFile } from ${JSON.stringify(resolve(ROOT, 'src/lib/failure.ts'))};

@@ -25,7 +25,7 @@ describe('setup: configuration, settings and the analysis', () => {
 		} catch (error) {
 			expect(error).toBeInstanceOf(PortalBuildError);
 			expect((error as PortalBuildError).lines.join('\n')).toMatch(
-				/^astro\.config\.mjs {2}error {2}config\/invalid {2}入口網設定 .*docNoPattern（文件編號格式）的值「42」（數字）無效/,
+				/^portal\.config\.mjs {2}error {2}config\/invalid {2}入口網設定 .*docNoPattern（文件編號格式）的值「42」（數字）無效/,
 			);
 		}
 	});

@@ -123,9 +123,18 @@ function cite(
 	return { kind: 'outline-clause', form, segments, index, length };
 }
 
+/** The pattern of a title written right before a reference, by title (one per document, asked for every reference). */
+const titlePatterns = new Map<string, RegExp>();
+
 function ownTitle(before: string, title: string | undefined): { index: number } | undefined {
 	if (!title) return undefined;
-	const match = new RegExp(`「?${title.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')}」?\\s*$`, 'u').exec(before);
+	let pattern = titlePatterns.get(title);
+	if (!pattern) {
+		pattern = new RegExp(`「?${title.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')}」?\\s*$`, 'u');
+		if (titlePatterns.size >= 4096) titlePatterns.clear();
+		titlePatterns.set(title, pattern);
+	}
+	const match = pattern.exec(before);
 	return match ? { index: match.index } : undefined;
 }
 

@@ -41,18 +41,17 @@ export interface NearMiss {
 /** Dashes an author may type for the hyphen: ‐ ‑ ‒ – — ― − ﹘ ﹣ －. */
 const DASHES = /[\u2010-\u2015\u2212\ufe58\ufe63\uff0d]/u;
 
+/** Every character `fold` changes: dashes, full-width ASCII, ideographic and no-break spaces. */
+const FOLDED = /[\u00a0\u2010-\u2015\u2212\u3000\ufe58\ufe63\uff01-\uff5e]/g;
+
 /** One UTF-16 unit for one: full-width ASCII to ASCII, dashes to `-`, ideographic and no-break spaces to ` `. */
 function fold(text: string): string {
-	let out = '';
-	for (const char of text) {
+	return text.replace(FOLDED, (char) => {
+		if (DASHES.test(char)) return '-';
 		const code = char.charCodeAt(0);
-		if (char.length > 1) out += char;
-		else if (DASHES.test(char)) out += '-';
-		else if (code >= 0xff01 && code <= 0xff5e) out += String.fromCharCode(code - 0xfee0);
-		else if (char === '\u3000' || char === '\u00a0') out += ' ';
-		else out += char;
-	}
-	return out;
+		if (code >= 0xff01 && code <= 0xff5e) return String.fromCharCode(code - 0xfee0);
+		return ' ';
+	});
 }
 
 /** The literal letters a pattern starts with (`^ISMS-…` → `ISMS`), if any. */
@@ -60,11 +59,27 @@ function patternPrefix(pattern: string): string | undefined {
 	return /^\^?([A-Za-z]{2,})/u.exec(pattern)?.[1]?.toUpperCase();
 }
 
-const cache = new Map<string, { prefixes: RegExp; pattern: RegExp }>();
+interface Compiled {
+	prefixes: RegExp;
+	pattern: RegExp;
+	/** The known numbers as a set, and the shapes (`A-A-9`) they have. */
+	known: ReadonlySet<string>;
+	shapes: ReadonlySet<string>;
+}
 
-function compiled(syntax: NearMissSyntax) {
-	const key = `${syntax.docNoPattern}\n${syntax.known.join(' ')}`;
-	let entry = cache.get(key);
+/**
+ * By list of known numbers (the analysis passes one list for the whole corpus), then by pattern: the body
+ * checker calls this for every run of text, so neither the list nor the regular expressions are built again.
+ */
+const cache = new WeakMap<readonly string[], Map<string, Compiled>>();
+
+function compiled(syntax: NearMissSyntax): Compiled {
+	let byPattern = cache.get(syntax.known);
+	if (!byPattern) {
+		byPattern = new Map();
+		cache.set(syntax.known, byPattern);
+	}
+	let entry = byPattern.get(syntax.docNoPattern);
 	if (!entry) {
 		const prefixes = new Set<string>();
 		const fromPattern = patternPrefix(syntax.docNoPattern);
@@ -77,9 +92,13 @@ function compiled(syntax: NearMissSyntax) {
 		// A prefix, then up to three runs of letters or digits, each after a dash, a space or nothing.
 		const token = `(?<![A-Za-z0-9/\\\\._@#-])(?:${alternatives})(?:(?: {0,2}-{1,2} {0,2}| {1,2}|_)?[A-Za-z0-9]+){1,3}`;
 		const body = syntax.docNoPattern.replace(/^\^/u, '').replace(/\$$/u, '');
-		entry = { prefixes: new RegExp(token, 'giu'), pattern: new RegExp(`^(?:${body})$`, 'u') };
-		if (cache.size > 16) cache.clear();
-		cache.set(key, entry);
+		entry = {
+			prefixes: new RegExp(token, 'giu'),
+			pattern: new RegExp(`^(?:${body})$`, 'u'),
+			known: new Set(syntax.known),
+			shapes: new Set(syntax.known.map(shapeOf)),
+		};
+		byPattern.set(syntax.docNoPattern, entry);
 	}
 	return entry;
 }
@@ -107,7 +126,8 @@ function partsOf(folded: string, start: number): Part[] {
 
 /** Every near-miss document number in a run of text. `taken` are spans the reference parser already read. */
 export function findNearMisses(text: string, syntax: NearMissSyntax, taken: readonly { index: number; length: number }[] = []): NearMiss[] {
-	const { prefixes, pattern } = compiled(syntax);
+	const entry = compiled(syntax);
+	const { prefixes, pattern } = entry;
 	const folded = fold(text);
 	const found: NearMiss[] = [];
 	for (const match of folded.matchAll(prefixes)) {
@@ -117,7 +137,7 @@ export function findNearMisses(text: string, syntax: NearMissSyntax, taken: read
 		// A file name (`isms-p-007.pdf`) or an e-mail address is no reference.
 		if (/^\.[A-Za-z0-9]|^@/u.test(folded.slice(matchEnd))) continue;
 		const parts = partsOf(folded, start).filter((p) => p.end <= matchEnd);
-		const miss = judge(parts, pattern, syntax.known);
+		const miss = judge(parts, entry, syntax.known);
 		if (!miss) continue;
 		const written = text.slice(start, miss.end);
 		if (pattern.test(written)) continue;
@@ -138,7 +158,7 @@ export function findNearMisses(text: string, syntax: NearMissSyntax, taken: read
  */
 function judge(
 	parts: Part[],
-	pattern: RegExp,
+	{ pattern, known: knownSet, shapes }: Compiled,
 	known: readonly string[],
 ): { end: number; result: Omit<NearMiss, 'kind' | 'index' | 'length' | 'faults'> } | undefined {
 	const ends: number[] = [];
@@ -152,7 +172,7 @@ function judge(
 		if (pattern.test(normal(k)))
 			return {
 				end: parts[k - 1]!.end,
-				result: { miss: 'form', normalised: normal(k), candidates: known.includes(normal(k)) ? [normal(k)] : [] },
+				result: { miss: 'form', normalised: normal(k), candidates: knownSet.has(normal(k)) ? [normal(k)] : [] },
 			};
 	}
 	for (const k of ends) {
@@ -160,7 +180,6 @@ function judge(
 		if (candidates.length > 0) return { end: parts[k - 1]!.end, result: { miss: 'close', normalised: normal(k), candidates } };
 	}
 	// Written like a number (a dash in it, the runs of a known number's kinds) but no number is close.
-	const shapes = new Set(known.map(shapeOf));
 	for (const k of ends) {
 		if (parts.slice(1, k).some((p) => p.joint === 'dash') && shapes.has(shapeOf(normal(k)))) {
 			return { end: parts[k - 1]!.end, result: { miss: 'shape', normalised: normal(k), candidates: [] } };
