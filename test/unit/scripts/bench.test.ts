@@ -86,15 +86,28 @@ describe('npm run bench: a verdict per target', () => {
 		expect(small[0]!.text).toContain('(stated at 1,600)');
 	});
 
-	it('judges the checker and the preview by their medians; a restarted server fails', () => {
+	it('judges the checker and the preview (save to page, finding to terminal) by their medians; a restarted server fails', () => {
 		const check = { documents: 1000, versions: 1494, wallMs: spread([900, 1100, 950]), analysisMs: spread([700]), summary: '' };
-		const preview = { documents: 400, readyMs: 1, firstPageMs: 1, editToVisibleMs: spread([500]), restarted: true };
+		const preview = {
+			documents: 400,
+			readyMs: 1,
+			firstPageMs: 1,
+			editToVisibleMs: spread([500]),
+			findingMs: spread([100]),
+			restarted: true,
+		};
 		const list = verdicts(['check', 'preview'], { sizes: [], check, preview });
 		expect(list.map((v) => [v.target, v.status])).toEqual([
 			['check', 'PASS'],
 			['preview', 'FAIL'],
 		]);
 		expect(list[1]!.text).toContain('RESTARTED');
+		// The finding in the terminal counts too.
+		const slowFinding = { ...preview, restarted: false, findingMs: spread([1200, 1300, 900]) };
+		expect(verdicts(['preview'], { sizes: [], preview: slowFinding }).map((v) => v.status)).toEqual(['FAIL']);
+		expect(verdicts(['preview'], { sizes: [], preview: { ...slowFinding, findingMs: spread([300]) } }).map((v) => v.status)).toEqual([
+			'PASS',
+		]);
 	});
 
 	it('ends with one overall line', () => {
