@@ -54,8 +54,9 @@ export default function ismsPortal(userConfig: PortalUserConfig): StarlightPlugi
 						keep: command !== 'build',
 						blocked: new Set(preview.blocked),
 					});
-				const live = liveDocuments(renderingOf(snapshot));
-				publishDocumentsSource(live);
+				// A build renders each body once and lets it go after its page; the dev server's source follows the analyses.
+				const live = command === 'dev' ? liveDocuments(renderingOf(snapshot)) : undefined;
+				publishDocumentsSource(live ?? renderingOf(snapshot));
 				const modules = documentModules((path) => Boolean(path && path.startsWith(setup.documentsRoot)));
 				updateConfig(starlightOverrides(setup, starlightConfig));
 				// Page titles without repetition; the sidebar marks the section of a page it has no link for.
@@ -77,7 +78,7 @@ export default function ismsPortal(userConfig: PortalUserConfig): StarlightPlugi
 							});
 						},
 						'astro:server:setup'({ server, logger: devLogger }) {
-							servePreview(server, setup, state, { live, renderingOf }, devLogger);
+							if (live) servePreview(server, setup, state, { live, renderingOf }, devLogger);
 						},
 						'astro:build:done'({ dir }) {
 							writeBuildOutput(state.snapshot, {

@@ -84,6 +84,8 @@ export function documentRendering(options: DocumentRendering): DocumentsSource {
 	const done = new Map<string, RenderedDocument>();
 	return {
 		entries: documentEntries(snapshot),
+		// A build lets each body go once its page has it; the dev server keeps them for the next request.
+		...(options.keep ? {} : { release: (id: string) => void done.delete(id) }),
 		async render(id) {
 			const kept = done.get(id);
 			if (kept) return kept;
