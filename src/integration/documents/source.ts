@@ -30,8 +30,6 @@ export interface DocumentEntry {
 export interface DocumentsSource {
 	entries: DocumentEntry[];
 	render(id: string): Promise<RenderedDocument>;
-	/** A build's: the page has its body, the rendering is let go (each version's page is rendered once). */
-	release?(id: string): void;
 	/**
 	 * The dev server's (src/integration/dev.ts): called after each analysis with the ids whose rendering
 	 * changed (`entries` and `render` are then the new analysis's). Returns the unsubscription.
@@ -59,9 +57,7 @@ export function documentsSource(): DocumentsSource | undefined {
 export async function documentBody(id: string): Promise<RenderedDocument> {
 	const source = documentsSource();
 	if (!source) throw new Error('入口網的文件來源尚未建立：文件頁面必須由 isms-portal 外掛（astro.config.mjs）提供');
-	const body = await source.render(id);
-	source.release?.(id);
-	return body;
+	return source.render(id);
 }
 
 /** Whether a rendered body has images for Astro's pipeline, and so an entry in the content store. */
