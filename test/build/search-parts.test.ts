@@ -1,6 +1,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHROMIUM, hasChromium, launch, serve } from '../browser/browser.ts';
 import { BUILD_MARKER } from '../../src/lib/publish/build-record.ts';
 import { runSearch } from '../../src/lib/search/run.ts';
 import { indexPartsOf, loadPagefind, readIndexedPages, type NodePagefind } from '../pagefind/pagefind-node.ts';
@@ -73,5 +75,37 @@ describe('the search index in parts', () => {
 				expect(pages(mine), label).toEqual(expect.arrayContaining(pages(one)));
 			}
 		expect(await parted.filters()).toEqual(await whole.filters());
+	});
+});
+
+describe('the search index in parts, in Chromium', () => {
+	let browser: Browser;
+	let server: Awaited<ReturnType<typeof serve>>;
+
+	beforeAll(async () => {
+		if (!hasChromium())
+			throw new Error(`找不到 Chromium（${CHROMIUM}）：請先執行 apt-get install -y chromium fonts-noto-cjk，或以 PORTAL_CHROMIUM 指定路徑`);
+		server = await serve(OUT);
+		browser = await launch();
+	});
+
+	afterAll(async () => {
+		await browser?.close();
+		await server?.close();
+	});
+
+	it('/search/ merges every part under the page’s security policy: a page of the last parts is found, nothing fails', async () => {
+		const tab = await browser.newPage({ locale: 'zh-TW', viewport: { width: 1280, height: 900 } });
+		const errors: string[] = [];
+		tab.on('console', (message) => void (message.type() === 'error' && errors.push(message.text())));
+		tab.on('pageerror', (error) => void errors.push(String(error)));
+		const fetched = new Set<string>();
+		tab.on('request', (request) => void fetched.add(new URL(request.url()).pathname.split('/')[1]!));
+		await tab.goto(`${server.url}/search/?q=${encodeURIComponent('舊版條文')}&all=1`);
+		const first = tab.locator('main .portal-search__hit').first();
+		await expect.poll(() => first.locator('a').first().getAttribute('href')).toBe('/documents/isms-p-005/v1.0/#sec-1');
+		for (const part of indexPartsOf(OUT)) expect(fetched, part).toContain(part.replace(/\/$/, ''));
+		expect(errors).toEqual([]);
+		await tab.close();
 	});
 });
