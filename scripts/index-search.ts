@@ -49,15 +49,14 @@ try {
 		.filter((file) => file.endsWith('.html') && !skipped.has(file))
 		.filter((file) => readFileSync(join(dir, file), 'utf8').includes('data-pagefind-body'));
 	let pages = 0;
-	const parts = [];
-	for (const part of indexParts(files, pagesPerIndex)) {
+	const parts = indexParts(files, pagesPerIndex);
+	for (const part of parts) {
 		// One index at a time, let go before the next: Pagefind's peak is one part's.
 		const created = await pagefind.createIndex();
 		if (!created.index) fail(created.errors);
 		const added = part.files.length > 0 ? await created.index!.addDirectory({ path: dir, glob: globOfFiles(part.files) }) : undefined;
 		if (added && added.errors.length > 0) fail(added.errors);
 		pages += added?.page_count ?? 0;
-		parts.push(part);
 		const written = await created.index!.writeFiles({ outputPath: join(dir, part.bundle) });
 		if (written.errors.length > 0) fail(written.errors);
 		await created.index!.deleteIndex();

@@ -51,10 +51,11 @@ export function previewFor(setup: PortalSetup, snapshot: Snapshot): Preview {
  * `astro dev` (issue 21): a saved, added or deleted source (documents, catalogues, SoA data, synonyms)
  * never restarts the server. It is analysed again — unchanged files and bodies, catalogues and SoA data are
  * kept (src/node/analysis-cache.ts) — the served model and preview objects take the new state in
- * place (virtual.ts), the routes are evaluated again (their `getStaticPaths`), and the documents collection's
- * loader renders again exactly the entries whose rendering depends on what changed (their own file, their
- * outline, the cited documents' outlines, titles, the ceiling, the SoA links, whether the body may be shown)
- * and sets them in the content store (loader.ts); open pages reload. Requests
+ * place (virtual.ts), the routes are evaluated again (their `getStaticPaths`), and exactly the bodies whose
+ * rendering depends on what changed (their own file, their outline, the cited documents' outlines, titles, the
+ * ceiling, the SoA links, whether the body may be shown) are rendered again when their page is next asked for
+ * (documents/source.ts `liveDocuments`; a body with images is also set again in the content store, loader.ts);
+ * open pages reload. Requests
  * wait for an analysis under way. The findings go to the terminal in the Problem format (a changed file's,
  * new ones elsewhere, fixed ones). A document in error never stops the server.
  */
@@ -101,7 +102,7 @@ export function servePreview(
 		keys = nextKeys;
 		// Pages read the new model on their next request; routes list their pages again (getStaticPaths).
 		updateLive({ model: snapshot.model, preview: state.preview });
-		// The loader renders the stale entries again into the content store.
+		// Stale bodies are rendered again on their next request (and, with images, set again in the content store by the loader).
 		documents.live.update(documents.renderingOf(snapshot, state.preview), stale);
 		invalidateFiles(server, routeFiles(server));
 		// What changed and is still there: version files and data files (not an image or attachment beside them).
