@@ -15,7 +15,7 @@ import { analyseBody, checkUncheckedBody } from './analyze-body.ts';
 import { cachedBody, contextKey, forgetRemoved, type AnalysisCache } from './analysis-cache.ts';
 import { missingFiles, missingImages } from './asset-files.ts';
 import { loadControls } from './controls.ts';
-import { loadCorpus } from './corpus.ts';
+import { loadCorpus, readBodyAgain } from './corpus.ts';
 import { loadSoaVersions } from './soa.ts';
 import { loadSynonymsFile } from './synonyms.ts';
 
@@ -80,9 +80,16 @@ export function analyzeCorpus(root: string, config: PortalConfig, settings: Buil
 	const syntaxProblems: Problem[] = [];
 	const leakProblems: Problem[] = [];
 	for (const version of loaded.versions) {
-		const body =
-			cachedBody(cache, version, context, keepTrees) ??
-			withFile(version.file, () => analyseBody(version, redactor, ceiling, nearMiss, keepTrees));
+		let body = cachedBody(cache, version, context, keepTrees);
+		if (!body) {
+			const bodyLength = loaded.unread.get(version.file);
+			const unreadable = bodyLength === undefined ? undefined : readBodyAgain(root, version, bodyLength);
+			if (unreadable) {
+				syntaxProblems.push(unreadable);
+				continue;
+			}
+			body = withFile(version.file, () => analyseBody(version, redactor, ceiling, nearMiss, keepTrees));
+		}
 		cache?.bodies.set(version.file, { version, context, body });
 		syntaxProblems.push(...body.problems);
 		leakProblems.push(...body.leaks);

@@ -1,4 +1,5 @@
 import { listVersionFiles } from './documents-dir.ts';
+import { textDigest } from './digest.ts';
 import { fileStamp, readSourceFile } from './source-file.ts';
 import type { DocumentVersion } from '../lib/documents/document-version.ts';
 import { withFile } from '../lib/failure.ts';
@@ -25,7 +26,20 @@ export interface LoadOptions extends SchemaOptions {
 	 * since (same inode, size and times, src/node/source-file.ts `fileStamp`) is not read again, one whose
 	 * text is the same is not parsed again; either keeps its DocumentVersion object. Filled in as files are read.
 	 */
-	reuse?: Map<string, { stamp: string; source: string; result: ReturnType<typeof readVersion> }>;
+	reuse?: Map<string, ReusedFile>;
+}
+
+/** What a previous load read of one file (`LoadOptions.reuse`). */
+export interface ReusedFile {
+	stamp: string;
+	/** The text as read; absent when it was kept as a digest only (`npm run check`'s cache, src/node/check-cache.ts). */
+	source?: string;
+	/**
+	 * The text's digest (`textDigest`) and its body's length: the body is the end of the text, read again
+	 * (the file is read even when its stamp is the same, but then not digested).
+	 */
+	digest?: { hash: string; bodyLength: number };
+	result: ReturnType<typeof readVersion>;
 }
 
 export interface LoadedCorpus {
@@ -38,6 +52,8 @@ export interface LoadedCorpus {
 	 */
 	folders: { name: string; path: string; files: string[] }[];
 	problems: Problem[];
+	/** Versions taken from the checker's cache without reading their files: by file, the body's length (`readBodyAgain`). */
+	unread: Map<string, number>;
 }
 
 /** The body of a version file whose frontmatter (or name) is wrong. */
@@ -56,12 +72,20 @@ export interface UncheckedBody {
 export function loadCorpus(options: LoadOptions): LoadedCorpus {
 	const versions: DocumentVersion[] = [];
 	const unchecked: UncheckedBody[] = [];
+	const unread = new Map<string, number>();
 	const listed = listVersionFiles(options.root, options);
 	const problems: Problem[] = [...listed.problems];
 	for (const entry of listed.files) {
 		const stamp = options.reuse ? fileStamp(options.root, entry.file) : undefined;
 		const previous = options.reuse?.get(entry.file);
-		let result = stamp?.settled && previous?.stamp === stamp.stamp ? previous.result : undefined;
+		const unchanged = stamp?.settled === true && previous?.stamp === stamp.stamp;
+		// A result kept with its text is taken as it is. One kept as a digest (the checker's cache) with a valid
+		// version is too, its body unread: read when it has to be analysed again (`readBodyAgain`).
+		let result = unchanged && previous?.source !== undefined ? previous.result : undefined;
+		if (!result && unchanged && previous?.digest && previous.result.version) {
+			result = previous.result;
+			unread.set(entry.file, previous.digest.bodyLength);
+		}
 		if (!result) {
 			const source = readSourceFile(options.root, entry.file);
 			if (!source.ok) {
@@ -70,10 +94,11 @@ export function loadCorpus(options: LoadOptions): LoadedCorpus {
 			}
 			const text = source.text;
 			result =
-				previous?.source === text
-					? previous.result
-					: withFile(entry.file, () => readVersion(text, entry.file, entry.folder, entry.version, options));
-			if (stamp) options.reuse?.set(entry.file, { stamp: stamp.stamp, source: text, result });
+				(previous && sameText(previous, text, unchanged)) ??
+				withFile(entry.file, () => readVersion(text, entry.file, entry.folder, entry.version, options));
+			// A digest kept for this text stays with it (what the checker's cache writes back).
+			const digest = previous?.result === result ? previous.digest : undefined;
+			if (stamp) options.reuse?.set(entry.file, { stamp: stamp.stamp, source: text, result, ...(digest ? { digest } : {}) });
 		}
 		problems.push(...result.problems);
 		if (result.version) versions.push(result.version);
@@ -83,7 +108,33 @@ export function loadCorpus(options: LoadOptions): LoadedCorpus {
 		...folder,
 		files: listed.files.filter((f) => f.folder === folder.name).map((f) => f.file),
 	}));
-	return { versions, unchecked, folders, problems };
+	return { versions, unchecked, folders, problems, unread };
+}
+
+/**
+ * Reads the body of a version whose file was not read (`LoadedCorpus.unread`: unchanged since the checker's
+ * cache kept it) into `version.body`; the file's problem when it can no longer be read.
+ */
+export function readBodyAgain(root: string, version: DocumentVersion, bodyLength: number): Problem | undefined {
+	const source = readSourceFile(root, version.file);
+	if (!source.ok) return source.problem;
+	version.body = source.text.slice(source.text.length - bodyLength);
+	return undefined;
+}
+
+/**
+ * The previous result when `text` is the text it was read from; one kept as a digest gets its body back
+ * from the text (its end, as `splitFrontmatter` cuts it). A file whose stamp is the same (`unchanged`) is
+ * not digested again.
+ */
+function sameText(previous: ReusedFile, text: string, unchanged: boolean): ReturnType<typeof readVersion> | undefined {
+	if (previous.source !== undefined) return previous.source === text ? previous.result : undefined;
+	if (!previous.digest || (!unchanged && previous.digest.hash !== textDigest(text))) return undefined;
+	const body = text.slice(text.length - previous.digest.bodyLength);
+	const { version, unchecked } = previous.result;
+	if (version) version.body = body;
+	if (unchecked) unchecked.body = body;
+	return previous.result;
 }
 
 /** Parses and validates one version file; exported for tests and single-file checks. */

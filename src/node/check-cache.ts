@@ -1,0 +1,182 @@
+/**
+ * `npm run check`'s cache between runs, as `eslint --cache` keeps one: what each version file yielded (its
+ * frontmatter read and its body's findings, outline clauses and references), so that a run after editing one
+ * file reads and analyses that file again and takes the rest from here. The cross-document checks (references,
+ * versions in force, the ceiling) run every time on the whole corpus; only per-file work is kept.
+ *
+ * Kept: by file, the text's digest (never the text), the load result without the body (the body is the end of
+ * the text and is read again), and the body's analysis under the one context it was made in (titles, the
+ * ceiling, the corpus's numbers: analysis-cache.ts `contextKey`). Thrown away whole when the portal's code, its
+ * configuration or the build settings differ (`cacheKey`). A cache that cannot be read is no cache.
+ *
+ * It lives in node_modules/.cache/ (the usual place for tools' caches; never published, never in content/)
+ * and holds what the checker reads, restricted documents' clause texts included, like the source files beside it.
+ */
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { AnalysisCache } from './analysis-cache.ts';
+import type { BodyAnalysis } from './analyze-body.ts';
+import type { ReusedFile } from './corpus.ts';
+import { pathsDigest, textDigest } from './digest.ts';
+import { readSourcesCache, sourcesDigest, writeSourcesCache } from './check-cache-sources.ts';
+import type { BuildSettings } from '../lib/site/settings.ts';
+import type { PortalConfig } from '../schemas/config.ts';
+
+export const CHECK_CACHE_FILE = 'node_modules/.cache/isms-portal/check.json';
+
+/** Bumped when what is stored changes shape. */
+const FORMAT = 1;
+
+/**
+ * The file: a header line (JSON: format, key, context), then one line per version file, a JSON array
+ * `[file, stamp, digest, body length, load result without the body, body analysis or null]`. A line whose file
+ * is unchanged is written back as it was read (no JSON.stringify of the whole corpus after a one-file edit).
+ */
+interface Header {
+	format: number;
+	key: string;
+	context: string;
+}
+
+type Line = [file: string, stamp: string, hash: string, bodyLength: number, result: ReusedFile['result'], body: StoredBody | null];
+
+type StoredBody = Omit<BodyAnalysis, 'tree' | 'keptTree'>;
+
+/** What the checker starts from, and what it was read from (to tell what to write back). */
+export interface CheckCache {
+	key: string;
+	/** What the catalogues, SoA and synonyms were read from (check-cache-sources.ts). */
+	sources: { digest: string; kept: boolean };
+	analysis: AnalysisCache;
+	read: { context: string; lines: Map<string, { line: string; stamp: string; result: ReusedFile['result']; body?: BodyAnalysis }> };
+}
+
+/** Source folders and files whose change changes what the checker finds. */
+const CODE = ['src/lib', 'src/node', 'src/schemas', 'scripts/check-main.ts', 'package-lock.json'];
+
+/**
+ * What the stored analyses were made by: the portal's code (its checker's sources and the locked dependencies,
+ * by content), its configuration and the build settings (the date left out: it changes what is in force, which is
+ * checked every run, and the context of each body).
+ */
+function cacheKey(root: string, config: unknown, settings: Record<string, unknown>): string {
+	return pathsDigest(root, CODE, JSON.stringify([FORMAT, process.version, config, { ...settings, today: undefined }]));
+}
+
+/** What the last run left for this one: the version files' analyses and the sources they are checked against. */
+export function openCheckCache(root: string, config: PortalConfig, settings: BuildSettings): CheckCache {
+	const key = cacheKey(root, config, settings as unknown as Record<string, unknown>);
+	const cache = readCheckCache(root, key);
+	const digest = sourcesDigest(root, config, settings);
+	const sources = readSourcesCache(root, digest);
+	if (sources) Object.assign(cache.analysis, sources);
+	return { ...cache, key, sources: { digest, kept: Boolean(sources) } };
+}
+
+/** Keeps what this run's analysis read for the next run. */
+export function saveCheckCache(root: string, cache: CheckCache): void {
+	writeCheckCache(root, cache);
+	const { controls, soa, synonyms } = cache.analysis;
+	if (!cache.sources.kept && controls && soa && synonyms) writeSourcesCache(root, cache.sources.digest, { controls, soa, synonyms });
+}
+
+/**
+ * The analysis cache as the last run left it under `key`, or an empty one (no file, another key, a file that
+ * cannot be read or is not what this module writes).
+ */
+function readCheckCache(root: string, key: string): Omit<CheckCache, 'key' | 'sources'> {
+	const empty = () => ({
+		analysis: { files: new Map(), bodies: new Map() } as AnalysisCache,
+		read: { context: '', lines: new Map() } as CheckCache['read'],
+	});
+	let text: string;
+	try {
+		text = readFileSync(join(root, CHECK_CACHE_FILE), 'utf8');
+	} catch {
+		return empty();
+	}
+	const lines = text.split('\n');
+	try {
+		const header = JSON.parse(lines[0]!) as Header;
+		if (header?.format !== FORMAT || header.key !== key || typeof header.context !== 'string') return empty();
+		const cache = empty();
+		cache.read.context = header.context;
+		for (const line of lines.slice(1)) {
+			if (line === '') continue;
+			const [file, stamp, hash, bodyLength, result, stored] = JSON.parse(line) as Line;
+			if (typeof file !== 'string' || typeof bodyLength !== 'number' || !Array.isArray(result?.problems)) return empty();
+			cache.analysis.files.set(file, { stamp, digest: { hash, bodyLength }, result });
+			const body = result.version && stored ? { ...stored, keptTree: false } : undefined;
+			if (body) cache.analysis.bodies.set(file, { version: result.version!, context: header.context, body });
+			cache.read.lines.set(file, { line, stamp, result, ...(body ? { body } : {}) });
+		}
+		return cache;
+	} catch {
+		return empty();
+	}
+}
+
+/**
+ * Writes what this run's analysis keeps, for the next run: the files read and the bodies analysed under this
+ * run's context (the one every body analysed or kept by this run carries), atomically (a run that stops half
+ * way leaves the old cache or none); nothing when it is what was read.
+ */
+function writeCheckCache(root: string, { key, analysis, read: previous }: CheckCache): void {
+	const context = analysis.bodies.values().next().value?.context ?? '';
+	const lines = [JSON.stringify({ format: FORMAT, key, context } satisfies Header)];
+	let changed = context !== previous.context;
+	for (const [file, read] of analysis.files) {
+		const analysed = analysis.bodies.get(file);
+		const body = analysed && analysed.context === context && analysed.version === read.result.version ? analysed.body : undefined;
+		const before = previous.lines.get(file);
+		if (before && before.stamp === read.stamp && before.result === read.result && before.body === body) {
+			lines.push(before.line);
+			continue;
+		}
+		const kept = read.digest ?? (read.source === undefined ? undefined : digestOf(read.source, read.result));
+		if (!kept) continue;
+		changed = true;
+		const line: Line = [file, read.stamp, kept.hash, kept.bodyLength, withoutBody(read.result), body ? storedBody(body) : null];
+		lines.push(JSON.stringify(line));
+	}
+	// Header and files as read, every line as it was: nothing to write.
+	if (!changed && lines.length === previous.lines.size + 1) return;
+	const target = join(root, CHECK_CACHE_FILE);
+	const temporary = `${target}.${process.pid}.tmp`;
+	try {
+		mkdirSync(dirname(target), { recursive: true });
+		writeFileSync(temporary, `${lines.join('\n')}\n`);
+		renameSync(temporary, target);
+	} catch {
+		// A cache that cannot be written is no cache: the next run checks everything.
+		rmSync(temporary, { force: true });
+	}
+}
+
+/** The text's digest and its body's length, when the body is the end of the text (splitFrontmatter); else nothing is kept. */
+function digestOf(text: string, result: ReusedFile['result']): ReusedFile['digest'] {
+	const body = result.version?.body ?? result.unchecked?.body ?? '';
+	return text.endsWith(body) ? { hash: textDigest(text), bodyLength: body.length } : undefined;
+}
+
+function withoutBody(result: ReusedFile['result']): ReusedFile['result'] {
+	return {
+		problems: result.problems,
+		...(result.version ? { version: { ...result.version, body: '' } } : {}),
+		...(result.unchecked ? { unchecked: { ...result.unchecked, body: '' } } : {}),
+	};
+}
+
+/**
+ * What the checker reads of a body's analysis: the outline's clauses without their text, and no blocks (text
+ * for the diff and search, which the checker does not read).
+ */
+function storedBody(body: BodyAnalysis): StoredBody {
+	const { problems, leaks, assets, analysed } = body;
+	const slim: StoredBody = { problems, leaks, assets };
+	if (analysed) {
+		const clauses = analysed.outline.clauses.map((clause) => ({ ...clause, text: '' }));
+		slim.analysed = { ...analysed, outline: { ...analysed.outline, clauses, blocks: [] } };
+	}
+	return slim;
+}
