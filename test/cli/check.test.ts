@@ -1,11 +1,15 @@
-import { describe, expect, it, vi } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { problemLines } from '../hostile-cases.ts';
 import { spawnSync } from 'node:child_process';
-import { resolve } from 'node:path';
+import { copyFileSync, existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { ROOT, runScript } from './run.ts';
+import { CHECK_CACHE_FILE } from '../../src/node/check-cache.ts';
+import { DOCS, makeProjectTree, mdx, removeTempDirs, versionFields } from '../unit/_helpers.ts';
 
 // Each case starts the checker as a process: over 5 s on a loaded 2-core machine.
 vi.setConfig({ testTimeout: 60_000 });
+afterAll(removeTempDirs);
 
 const REFS = { PORTAL_DOCUMENTS_DIR: 'test/fixtures/corpus-refs', PORTAL_TODAY: '2025-01-15' };
 const FILE = 'test/fixtures/corpus-refs/ISMS-M-001/1.0.mdx';
@@ -112,6 +116,31 @@ process.on('exit', () => process.stderr.write('LOADED ' + JSON.stringify([...see
 				!url.endsWith('/node_modules/astro/dist/zod.js'),
 		);
 		expect(heavy).toEqual([]);
+	});
+
+	it('finds from its cache (node_modules/.cache) what it finds without it (--no-cache)', () => {
+		const findings = (args: string[], env: Record<string, string>) => {
+			const result = runScript('check', ['--format', 'json', ...args], env);
+			return { status: result.status, findings: (JSON.parse(result.stdout) as { problems: unknown[] }).problems };
+		};
+		for (const env of [REFS, { PORTAL_DOCUMENTS_DIR: 'test/fixtures/corpus-body-findings', PORTAL_TODAY: '2025-01-15' }]) {
+			const fresh = findings(['--no-cache'], env);
+			expect(fresh.findings.length).toBeGreaterThan(0);
+			// The first run may write the cache, the second reads it.
+			expect(findings([], env)).toEqual(fresh);
+			expect(findings([], env)).toEqual(fresh);
+		}
+	});
+
+	it('keeps its cache in the project (node_modules/.cache/isms-portal), and none with --no-cache', () => {
+		const root = makeProjectTree({ [`${DOCS}/ISMS-M-001/1.0.mdx`]: mdx(versionFields('ISMS-M-001', '1.0')) });
+		copyFileSync(join(ROOT, 'portal.config.mjs'), join(root, 'portal.config.mjs'));
+		const run = (args: string[]) =>
+			spawnSync(process.execPath, [resolve(ROOT, 'scripts/check.ts'), ...args], { cwd: root, encoding: 'utf8', timeout: 60_000 });
+		expect(run(['--no-cache']).status).toBe(0);
+		expect(existsSync(join(root, CHECK_CACHE_FILE))).toBe(false);
+		expect(run([]).status).toBe(0);
+		expect(existsSync(join(root, CHECK_CACHE_FILE))).toBe(true);
 	});
 
 	it('rejects an unknown format with a clear message', () => {

@@ -225,6 +225,7 @@ describe('loadCorpus: layout', () => {
 			unchecked: [],
 			folders: [{ name: 'ISMS-P-005', path: 'content/documents/ISMS-P-005/', files: [] }],
 			problems: [],
+			unread: new Map(),
 		});
 	});
 
