@@ -87,7 +87,15 @@ describe('npm run bench: a verdict per target', () => {
 	});
 
 	it('judges the checker and the preview (save to page, finding to terminal) by their medians; a restarted server fails', () => {
-		const check = { documents: 1000, versions: 1494, wallMs: spread([900, 1100, 950]), analysisMs: spread([700]), summary: '' };
+		const check = {
+			documents: 1000,
+			versions: 1494,
+			coldMs: spread([2500]),
+			wallMs: spread([900, 1100, 950]),
+			unchangedMs: spread([600]),
+			analysisMs: spread([700]),
+			summary: '',
+		};
 		const preview = {
 			documents: 400,
 			readyMs: 1,
@@ -102,6 +110,9 @@ describe('npm run bench: a verdict per target', () => {
 			['preview', 'FAIL'],
 		]);
 		expect(list[1]!.text).toContain('RESTARTED');
+		// Judged after an edit; the cold check is printed beside it.
+		expect(list[0]!.text).toContain('after editing one file: 0.95 s');
+		expect(list[0]!.text).toContain('cold, no cache 2.50 s');
 		// The finding in the terminal counts too.
 		const slowFinding = { ...preview, restarted: false, findingMs: spread([1200, 1300, 900]) };
 		expect(verdicts(['preview'], { sizes: [], preview: slowFinding }).map((v) => v.status)).toEqual(['FAIL']);
