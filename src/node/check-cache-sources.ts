@@ -5,14 +5,14 @@
  * the configuration names). Reading the YAML and checking it against its schemas takes about a third of a
  * second; reading this back, about a millisecond.
  */
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { BuildSettings } from '../lib/site/settings.ts';
 import { makeCrosswalk, type CrosswalkMapping } from '../lib/soa/crosswalk.ts';
 import type { PortalConfig } from '../schemas/config.ts';
 import type { AnalysisCache } from './analysis-cache.ts';
-import { pathsDigest } from './digest.ts';
+import { pathsDigest, replaceCacheFile } from './digest.ts';
 
 export const SOURCES_CACHE_FILE = 'node_modules/.cache/isms-portal/check-sources.bin';
 
@@ -57,14 +57,7 @@ export function readSourcesCache(root: string, digest: string): Sources | undefi
 
 /** Keeps the sources this run loaded (atomically; a cache that cannot be written is no cache). */
 export function writeSourcesCache(root: string, digest: string, sources: Sources): void {
-	const target = join(root, SOURCES_CACHE_FILE);
-	const temporary = `${target}.${process.pid}.tmp`;
-	try {
-		const stored: Stored = { digest, ...sources, controls: { ...sources.controls, crosswalk: sources.controls.crosswalk.mappings } };
-		mkdirSync(dirname(target), { recursive: true });
-		writeFileSync(temporary, serialize(stored));
-		renameSync(temporary, target);
-	} catch {
-		rmSync(temporary, { force: true });
-	}
+	replaceCacheFile(join(root, SOURCES_CACHE_FILE), () =>
+		serialize({ digest, ...sources, controls: { ...sources.controls, crosswalk: sources.controls.crosswalk.mappings } } satisfies Stored),
+	);
 }

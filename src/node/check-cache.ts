@@ -12,12 +12,12 @@
  * It lives in node_modules/.cache/ (the usual place for tools' caches; never published, never in content/)
  * and holds what the checker reads, restricted documents' clause texts included, like the source files beside it.
  */
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { AnalysisCache } from './analysis-cache.ts';
 import type { BodyAnalysis } from './analyze-body.ts';
 import type { ReusedFile } from './corpus.ts';
-import { pathsDigest, textDigest } from './digest.ts';
+import { pathsDigest, replaceCacheFile, textDigest } from './digest.ts';
 import { readSourcesCache, sourcesDigest, writeSourcesCache } from './check-cache-sources.ts';
 import type { BuildSettings } from '../lib/site/settings.ts';
 import type { PortalConfig } from '../schemas/config.ts';
@@ -141,16 +141,8 @@ function writeCheckCache(root: string, { key, analysis, read: previous }: CheckC
 	}
 	// Header and files as read, every line as it was: nothing to write.
 	if (!changed && lines.length === previous.lines.size + 1) return;
-	const target = join(root, CHECK_CACHE_FILE);
-	const temporary = `${target}.${process.pid}.tmp`;
-	try {
-		mkdirSync(dirname(target), { recursive: true });
-		writeFileSync(temporary, `${lines.join('\n')}\n`);
-		renameSync(temporary, target);
-	} catch {
-		// A cache that cannot be written is no cache: the next run checks everything.
-		rmSync(temporary, { force: true });
-	}
+	// A cache that cannot be written is no cache: the next run checks everything.
+	replaceCacheFile(join(root, CHECK_CACHE_FILE), () => `${lines.join('\n')}\n`);
 }
 
 /** The text's digest and its body's length, when the body is the end of the text (splitFrontmatter); else nothing is kept. */

@@ -1,10 +1,10 @@
 /**
- * Digests of what a cache depends on (`npm run check`'s cache, src/node/check-cache.ts): a text, and files and
- * folders by their names, kinds and contents.
+ * What `npm run check`'s cache (src/node/check-cache.ts) is made of: digests of what it depends on (a text, and
+ * files and folders by their names, kinds and contents), and its files, replaced whole.
  */
 import { createHash, type Hash } from 'node:crypto';
-import { lstatSync, readdirSync, readFileSync, readlinkSync } from 'node:fs';
-import { join } from 'node:path';
+import { lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 
 /** A digest of a file's text: the same text, the same digest. */
 export function textDigest(text: string): string {
@@ -31,4 +31,20 @@ function digestPath(hash: Hash, root: string, path: string): void {
 		hash.update(`${path}\0folder\0`);
 		for (const name of readdirSync(full).sort()) digestPath(hash, root, `${path}/${name}`);
 	} else hash.update(`${path}\0other\0`);
+}
+
+/**
+ * Replaces a cache file at once (a temporary file renamed over it: a run that stops half way leaves the old file
+ * or none, and a symbolic link there is replaced, not followed). `data` is called inside: a cache that cannot be
+ * made or written is no cache, never an error.
+ */
+export function replaceCacheFile(target: string, data: () => string | NodeJS.ArrayBufferView): void {
+	const temporary = `${target}.${process.pid}.tmp`;
+	try {
+		mkdirSync(dirname(target), { recursive: true });
+		writeFileSync(temporary, data());
+		renameSync(temporary, target);
+	} catch {
+		rmSync(temporary, { force: true });
+	}
 }

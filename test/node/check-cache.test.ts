@@ -1,4 +1,5 @@
-import { chmodSync, existsSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, lstatSync, mkdirSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { portal } from '../../astro.config.mjs';
@@ -139,6 +140,17 @@ describe("npm run check's cache", () => {
 		expect(parseCount()).toBe(before + 2);
 		expect(cache.sources.kept).toBe(false);
 		expect(problems).toEqual(uncached(root, buildSettings({ ceiling: 'public' })));
+	});
+
+	it('replaces a symbolic link where its file goes, never writing through it', () => {
+		const root = project();
+		const outside = join(root, 'outside.txt');
+		writeFileSync(outside, 'keep');
+		mkdirSync(dirname(join(root, CHECK_CACHE_FILE)), { recursive: true });
+		symlinkSync(outside, join(root, CHECK_CACHE_FILE));
+		expect(check(root).problems).toEqual(uncached(root));
+		expect(readFileSync(outside, 'utf8')).toBe('keep');
+		expect(lstatSync(join(root, CHECK_CACHE_FILE)).isFile()).toBe(true);
 	});
 
 	it('loads the catalogues again when one of their files changes', () => {
