@@ -25,18 +25,14 @@ export function toIsoDate(date: Date): string {
 	return date.toISOString().slice(0, 10);
 }
 
-const rocLong = new Intl.DateTimeFormat('zh-TW-u-ca-roc', {
-	era: 'long',
-	year: 'numeric',
-	month: 'long',
-	day: 'numeric',
-	timeZone: 'UTC',
-});
+/** Made on first use: ICU's ROC calendar takes tens of milliseconds to load, which every CLI's start would pay. */
+let rocLong: Intl.DateTimeFormat | undefined;
 
 /** 民國109年10月16日 for 2020-10-16. */
 export function formatRocDate(value: string | Date): string {
 	const date = typeof value === 'string' ? parseIsoDate(value) : value;
 	if (!date) throw new RangeError(`not a YYYY-MM-DD date: ${String(value)}`);
+	rocLong ??= new Intl.DateTimeFormat('zh-TW-u-ca-roc', { era: 'long', year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' });
 	return rocLong.format(date);
 }
 
