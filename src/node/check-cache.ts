@@ -15,6 +15,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AnalysisCache } from './analysis-cache.ts';
+import type { Clause, Outline } from '../lib/outline/outline.ts';
 import type { BodyAnalysis } from './analyze-body.ts';
 import type { ReusedFile } from './corpus.ts';
 import { pathsDigest, replaceCacheFile, textDigest } from './digest.ts';
@@ -25,7 +26,7 @@ import type { PortalConfig } from '../schemas/config.ts';
 export const CHECK_CACHE_FILE = 'node_modules/.cache/isms-portal/check.json';
 
 /** Bumped when what is stored changes shape. */
-const FORMAT = 1;
+const FORMAT = 2;
 
 /**
  * The file: a header line (JSON: format, key, context), then one line per version file, a JSON array
@@ -40,7 +41,48 @@ interface Header {
 
 type Line = [file: string, stamp: string, hash: string, bodyLength: number, result: ReusedFile['result'], body: StoredBody | null];
 
-type StoredBody = Omit<BodyAnalysis, 'tree' | 'keptTree'>;
+/** A body's analysis as kept: its outline's clauses as rows (`packClause`), without blocks. */
+type StoredBody = Omit<BodyAnalysis, 'tree' | 'keptTree' | 'analysed'> & {
+	analysed?: Omit<Analysed, 'outline'> & { outline: Omit<Outline, 'clauses' | 'blocks'> & { clauses: PackedClause[] } };
+};
+type Analysed = NonNullable<BodyAnalysis['analysed']>;
+
+/** A clause as a row, its text left out: 40 % less to read back than the object with its keys. */
+type PackedClause = [
+	path: Clause['path'],
+	anchor: string,
+	label: string,
+	kind: Clause['kind'],
+	line: number,
+	column: number,
+	depth: number,
+	parent: number | null,
+	headingLevel: number | null,
+	duplicate: 0 | 1,
+];
+
+export function packClause(clause: Clause): PackedClause {
+	const { path, anchor, label, kind, line, column, depth, parent, headingLevel, duplicate } = clause;
+	return [path, anchor, label, kind, line, column, depth, parent ?? null, headingLevel ?? null, duplicate ? 1 : 0];
+}
+
+/** The clause a row was packed from, with an empty text (the checker does not read it). */
+export function unpackClause(row: PackedClause): Clause {
+	const [path, anchor, label, kind, line, column, depth, parent, headingLevel, duplicate] = row;
+	return {
+		path,
+		anchor,
+		label,
+		kind,
+		text: '',
+		line,
+		column,
+		depth,
+		...(parent !== null ? { parent } : {}),
+		...(headingLevel !== null ? { headingLevel } : {}),
+		...(duplicate ? { duplicate: true as const } : {}),
+	};
+}
 
 /** What the checker starts from, and what it was read from (to tell what to write back). */
 export interface CheckCache {
@@ -106,7 +148,7 @@ function readCheckCache(root: string, key: string): Omit<CheckCache, 'key' | 'so
 			const [file, stamp, hash, bodyLength, result, stored] = JSON.parse(line) as Line;
 			if (typeof file !== 'string' || typeof bodyLength !== 'number' || !Array.isArray(result?.problems)) return empty();
 			cache.analysis.files.set(file, { stamp, digest: { hash, bodyLength }, result });
-			const body = result.version && stored ? { ...stored, keptTree: false } : undefined;
+			const body = result.version && stored ? unpackBody(stored) : undefined;
 			if (body) cache.analysis.bodies.set(file, { version: result.version!, context: header.context, body });
 			cache.read.lines.set(file, { line, stamp, result, ...(body ? { body } : {}) });
 		}
@@ -167,8 +209,15 @@ function storedBody(body: BodyAnalysis): StoredBody {
 	const { problems, leaks, assets, analysed } = body;
 	const slim: StoredBody = { problems, leaks, assets };
 	if (analysed) {
-		const clauses = analysed.outline.clauses.map((clause) => ({ ...clause, text: '' }));
-		slim.analysed = { ...analysed, outline: { ...analysed.outline, clauses, blocks: [] } };
+		const { clauses, blocks: _blocks, ...outline } = analysed.outline;
+		slim.analysed = { ...analysed, outline: { ...outline, clauses: clauses.map(packClause) } };
 	}
 	return slim;
+}
+
+function unpackBody(stored: StoredBody): BodyAnalysis {
+	const { analysed, ...rest } = stored;
+	if (!analysed) return { ...rest, keptTree: false };
+	const outline: Outline = { ...analysed.outline, clauses: analysed.outline.clauses.map(unpackClause), blocks: [] };
+	return { ...rest, analysed: { ...analysed, outline }, keptTree: false };
 }

@@ -7,10 +7,10 @@ import { parseCount } from '../../src/lib/body/mdx.ts';
 import { sortProblems } from '../../src/lib/problems.ts';
 import type { BuildSettings } from '../../src/lib/site/settings.ts';
 import { analyzeCorpus } from '../../src/node/analyze.ts';
-import { CHECK_CACHE_FILE, openCheckCache, saveCheckCache } from '../../src/node/check-cache.ts';
+import { CHECK_CACHE_FILE, openCheckCache, packClause, saveCheckCache, unpackClause } from '../../src/node/check-cache.ts';
 import { SOURCES_CACHE_FILE } from '../../src/node/check-cache-sources.ts';
 import { portalConfigSchema } from '../../src/schemas/config.ts';
-import { buildSettings, DOCS, makeProjectTree, mdx, removeTempDirs, versionFields } from '../unit/_helpers.ts';
+import { buildSettings, DOCS, makeProjectTree, mdx, PROJECT_ROOT, removeTempDirs, versionFields } from '../unit/_helpers.ts';
 
 /**
  * `npm run check`'s cache between runs (src/node/check-cache.ts): what it keeps, when it is thrown away, and
@@ -162,5 +162,25 @@ describe("npm run check's cache", () => {
 		expect(cache.sources.kept).toBe(false);
 		expect(problems.some((p) => p.file === 'content/controls/iso27001-2022.yaml')).toBe(true);
 		expect(problems).toEqual(uncached(root));
+	});
+});
+
+describe("npm run check's cache: clauses as rows", () => {
+	it('keeps every field of every clause but its text (content/, the outline fixtures, a duplicated clause)', () => {
+		const duplicated = makeProjectTree({
+			[`${DOCS}/ISMS-M-001/1.0.mdx`]: mdx(versionFields('ISMS-M-001', '1.0'), '## 1. 目的\n\n- 1.1 甲。\n- 1.1 乙。\n'),
+		});
+		const clauses = [
+			[PROJECT_ROOT, 'content/documents'],
+			[PROJECT_ROOT, 'test/fixtures/outline'],
+			[duplicated, DOCS],
+		].flatMap(([root, documentsDir]) =>
+			[...analyzeCorpus(root!, config, buildSettings({ documentsDir })).analyses.values()].flatMap((a) => a.outline.clauses),
+		);
+		expect(clauses.length).toBeGreaterThan(500);
+		// Every optional field occurs, so each is seen to come back.
+		expect(clauses.some((c) => c.duplicate) && clauses.some((c) => c.headingLevel) && clauses.some((c) => c.parent === 0)).toBe(true);
+		const packed = JSON.parse(JSON.stringify(clauses.map(packClause))) as ReturnType<typeof packClause>[];
+		expect(packed.map(unpackClause)).toEqual(clauses.map((clause) => ({ ...clause, text: '' })));
 	});
 });
