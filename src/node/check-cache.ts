@@ -26,7 +26,7 @@ import type { PortalConfig } from '../schemas/config.ts';
 export const CHECK_CACHE_FILE = 'node_modules/.cache/isms-portal/check.json';
 
 /** Bumped when what is stored changes shape. */
-const FORMAT = 2;
+const FORMAT = 3;
 
 /**
  * The file: a header line (JSON: format, key, context), then one line per version file, a JSON array
@@ -133,7 +133,8 @@ function readCheckCache(root: string, key: string): Omit<CheckCache, 'key' | 'so
 	});
 	let text: string;
 	try {
-		text = readFileSync(join(root, CHECK_CACHE_FILE), 'utf8');
+		// ASCII only (asciiJson): read a byte a character, no UTF-8 decoding of megabytes of Chinese text.
+		text = readFileSync(join(root, CHECK_CACHE_FILE), 'latin1');
 	} catch {
 		return empty();
 	}
@@ -165,7 +166,7 @@ function readCheckCache(root: string, key: string): Omit<CheckCache, 'key' | 'so
  */
 function writeCheckCache(root: string, { key, analysis, read: previous }: CheckCache): void {
 	const context = analysis.bodies.values().next().value?.context ?? '';
-	const lines = [JSON.stringify({ format: FORMAT, key, context } satisfies Header)];
+	const lines = [asciiJson({ format: FORMAT, key, context } satisfies Header)];
 	let changed = context !== previous.context;
 	for (const [file, read] of analysis.files) {
 		const analysed = analysis.bodies.get(file);
@@ -179,7 +180,7 @@ function writeCheckCache(root: string, { key, analysis, read: previous }: CheckC
 		if (!kept) continue;
 		changed = true;
 		const line: Line = [file, read.stamp, kept.hash, kept.bodyLength, withoutBody(read.result), body ? storedBody(body) : null];
-		lines.push(JSON.stringify(line));
+		lines.push(asciiJson(line));
 	}
 	// Header and files as read, every line as it was: nothing to write.
 	if (!changed && lines.length === previous.lines.size + 1) return;
@@ -191,6 +192,14 @@ function writeCheckCache(root: string, { key, analysis, read: previous }: CheckC
 function digestOf(text: string, result: ReusedFile['result']): ReusedFile['digest'] {
 	const body = result.version?.body ?? result.unchecked?.body ?? '';
 	return text.endsWith(body) ? { hash: textDigest(text), bodyLength: body.length } : undefined;
+}
+
+/**
+ * JSON with every character beyond ASCII escaped (`\u4e2d`; a character beyond the BMP as its two surrogates,
+ * hence no `u` flag): the file is read back as one byte a character.
+ */
+function asciiJson(value: unknown): string {
+	return JSON.stringify(value).replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 function withoutBody(result: ReusedFile['result']): ReusedFile['result'] {

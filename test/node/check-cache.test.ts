@@ -55,6 +55,18 @@ describe("npm run check's cache", () => {
 		expect(second.cache.sources.kept).toBe(true);
 	});
 
+	it('reads back text beyond the BMP (a title with 𠮷) as written', () => {
+		const root = makeProjectTree({
+			[`${DOCS}/ISMS-M-001/1.0.mdx`]: mdx(versionFields('ISMS-M-001', '1.0', { title: '𠮷野資訊安全政策' })),
+		});
+		check(root);
+		later();
+		const { cache, problems } = check(root);
+		expect(cache.analysis.files.get(`${DOCS}/ISMS-M-001/1.0.mdx`)?.result.version?.title).toBe('𠮷野資訊安全政策');
+		expect(readFileSync(join(root, CHECK_CACHE_FILE), 'latin1')).toMatch(/^[\x00-\x7f]*$/);
+		expect(problems).toEqual(uncached(root));
+	});
+
 	it('analyses an edited file again, and only it', () => {
 		const root = project();
 		check(root);
