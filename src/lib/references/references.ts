@@ -289,7 +289,7 @@ export function textReferences(
 	const documentEnds: { end: number; docNo: string }[] = [];
 	for (const ref of found) if (ref.kind === 'document') documentEnds.push({ end: ref.index + ref.length, docNo: ref.docNo });
 	const references = found.length;
-	for (const ref of findClauseReferences(text, { documentEnds, blockStart: options.blockStart, ownTitle: options.ownTitle })) {
+	for (const ref of findClauseReferences(text, { documentEnds, ...options })) {
 		if (overlapsAny(found, references, ref)) continue;
 		found.push(ref);
 	}
