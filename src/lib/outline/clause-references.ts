@@ -145,7 +145,9 @@ function cite(
 const titlePatterns = new Map<string, RegExp>();
 
 function ownTitle(before: string, title: string | undefined): { index: number } | undefined {
-	if (!title) return undefined;
+	// The pattern needs the title written whole: most texts before a number have none (and most documents'
+	// patterns, never compiled, cost nothing).
+	if (!title || !before.includes(title)) return undefined;
 	let pattern = titlePatterns.get(title);
 	if (!pattern) {
 		pattern = new RegExp(`「?${title.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')}」?\\s*$`, 'u');

@@ -166,6 +166,17 @@ describe('findClauseReferences: the 要點 form', () => {
 		]);
 	});
 
+	it('takes the own title only written whole right before the number, quoted or spaced, whatever characters it has', () => {
+		const ownTitle = '資訊(安全)作業要點.v2';
+		expect(find('依「資訊(安全)作業要點.v2」 第三點', { ownTitle })).toMatchObject([{ self: true, index: 1, length: 19 }]);
+		expect(find('依資訊(安全)作業要點.v2\u3000第三點', { ownTitle })).toMatchObject([{ self: true, index: 1, length: 17 }]);
+		// Part of the title (another document's 要點), or the title further back: not this document.
+		expect(find('依安全)作業要點.v2第三點', { ownTitle })).toMatchObject([{ index: 11, length: 3 }]);
+		expect(find('依作業要點第三點', { ownTitle })).toEqual([]);
+		expect(find('資訊(安全)作業要點.v2 所定之第三點', { ownTitle })).toMatchObject([{ index: 17, length: 3 }]);
+		expect(find('資訊(安全)作業要點.v2 所定之第三點', { ownTitle })[0]).not.toHaveProperty('self');
+	});
+
 	it('does not read a number that is not one (第一一點)', () => {
 		expect(find('第一一點')).toEqual([]);
 	});
