@@ -133,7 +133,7 @@ export function stripMarker(text: string, source: MarkerSource = 'text'): string
 function segmentToken(segment: Segment): string {
 	switch (segment.scheme) {
 		case 'decimal':
-			return segment.numbers.join('-');
+			return joinNumbers(segment.numbers, '-');
 		case 'upper':
 			return formatNumeral(segment.number, 'upper');
 		case 'han':
@@ -233,7 +233,7 @@ export function canonicalAnchor(fragment: string): string | undefined {
 export function segmentLabel(segment: Segment): string {
 	switch (segment.scheme) {
 		case 'decimal':
-			return segment.numbers.join('.');
+			return joinNumbers(segment.numbers, '.');
 		case 'upper':
 		case 'han':
 			return `${segmentToken(segment)}、`;
@@ -248,9 +248,17 @@ export function segmentLabel(segment: Segment): string {
 
 /** A clause path as staff write it: `6.4.3`, `參、一、（二）1.（1）`, `6.4.3 （一）`. */
 export function labelOf(path: ClausePath): string {
-	return path
-		.map((segment, index) => (index > 0 && path[index - 1]!.scheme === 'decimal' ? ` ${segmentLabel(segment)}` : segmentLabel(segment)))
-		.join('');
+	let label = '';
+	for (let index = 0; index < path.length; index++)
+		label += index > 0 && path[index - 1]!.scheme === 'decimal' ? ` ${segmentLabel(path[index]!)}` : segmentLabel(path[index]!);
+	return label;
+}
+
+/** `[6, 4, 3]` → `6.4.3` (or `6-4-3`): `join` without its general machinery, for every clause. */
+function joinNumbers(numbers: readonly number[], separator: string): string {
+	let text = numbers.length > 0 ? `${numbers[0]}` : '';
+	for (let i = 1; i < numbers.length; i++) text += `${separator}${numbers[i]}`;
+	return text;
 }
 
 /** How messages, search results and backlinks name a clause: `第 6.4.3 節`, or the path `參、一、（二）`. */
