@@ -27,7 +27,10 @@ export function decodeSource(bytes: Uint8Array): DecodedSource {
 			},
 		};
 	}
-	const bad = firstInvalidUtf8(bytes);
+	// The platform's decoder checks well-formedness as `firstInvalidUtf8` does (RFC 3629, the WHATWG
+	// decoder's fatal mode), natively: the byte-by-byte scan only runs to say where a file goes wrong.
+	const valid = decodeFatal(bytes);
+	const bad = valid === undefined ? firstInvalidUtf8(bytes) : -1;
 	if (bad >= 0) {
 		const at = positionOfByte(bytes, bad);
 		const big5 = decodesAs('big5', bytes);
@@ -41,7 +44,7 @@ export function decodeSource(bytes: Uint8Array): DecodedSource {
 			},
 		};
 	}
-	const text = new TextDecoder('utf-8').decode(bytes);
+	const text = valid ?? new TextDecoder('utf-8').decode(bytes);
 	const control = /[\u0000-\u0008\u000B\u000E-\u001F\u007F]/.exec(text);
 	if (control) {
 		const before = text.slice(0, control.index);
@@ -79,6 +82,17 @@ function utf16Order(bytes: Uint8Array): string | undefined {
 	if (oddNul >= pairs * 0.75 && evenNul === 0) return ' LE';
 	if (evenNul >= pairs * 0.75 && oddNul === 0) return ' BE';
 	return undefined;
+}
+
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
+/** The text (a leading byte-order mark dropped), or undefined when the bytes are not well-formed UTF-8. */
+function decodeFatal(bytes: Uint8Array): string | undefined {
+	try {
+		return UTF8.decode(bytes);
+	} catch {
+		return undefined;
+	}
 }
 
 function decodesAs(encoding: string, bytes: Uint8Array): boolean {

@@ -73,5 +73,7 @@ export function splitFrontmatter(input: string): SplitSource {
 
 function countLines(text: string): number {
 	if (text === '') return 0;
-	return text.split('\n').length - (text.endsWith('\n') ? 1 : 0);
+	let lines = 1;
+	for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lines++;
+	return lines - (text.endsWith('\n') ? 1 : 0);
 }

@@ -1,5 +1,18 @@
 import { fullWidthColonIn, yamlMessage } from './yaml-errors.ts';
-import { LineCounter, isAlias, isMap, isScalar, isSeq, parseDocument, visit, type Alias, type Document, type Node } from 'yaml';
+import {
+	LineCounter,
+	isAlias,
+	isCollection,
+	isMap,
+	isPair,
+	isScalar,
+	isSeq,
+	parseDocument,
+	visit,
+	type Alias,
+	type Document,
+	type Node,
+} from 'yaml';
 
 /** A 1-based line and column in a source file. */
 export interface Position {
@@ -76,20 +89,13 @@ export function parseYamlSource(text: string, firstLine = 1): YamlSource {
 		return range ? toPosition(range[0]) : { line: firstLine, column: 1 };
 	};
 	// Mapping keys that are lists or mappings: JavaScript objects cannot hold them (and Node would warn).
-	if (errors.length === 0)
-		visit(doc, {
-			Pair(_key, pair) {
-				if (pair.key && !isScalar(pair.key) && !isAlias(pair.key)) {
-					const range = (pair.key as Node).range;
-					errors.push({
-						...toPosition(range?.[0] ?? 0),
-						message: 'YAML 語法錯誤：欄位名稱不可為清單或對應表；欄位名稱應為文字，例如 title:',
-					});
-					return visit.BREAK;
-				}
-				return undefined;
-			},
+	const collectionKey = errors.length === 0 ? firstCollectionKey(doc.contents) : undefined;
+	if (collectionKey) {
+		errors.push({
+			...toPosition(collectionKey.range?.[0] ?? 0),
+			message: 'YAML 語法錯誤：欄位名稱不可為清單或對應表；欄位名稱應為文字，例如 title:',
 		});
+	}
 	let data: unknown;
 	if (errors.length === 0) {
 		try {
@@ -109,6 +115,23 @@ export function parseYamlSource(text: string, firstLine = 1): YamlSource {
 		}
 	}
 	return { data, errors, at };
+}
+
+/**
+ * The first key (in document order, a pair before what its key and value hold) that is a list or a
+ * mapping, as `visit` would meet it: a walk of the collections alone, without `visit`'s path per node.
+ */
+function firstCollectionKey(node: unknown): Node | undefined {
+	if (isPair(node)) {
+		if (node.key && !isScalar(node.key) && !isAlias(node.key)) return node.key as Node;
+		return firstCollectionKey(node.key) ?? firstCollectionKey(node.value);
+	}
+	if (isCollection(node))
+		for (const item of node.items) {
+			const found = firstCollectionKey(item);
+			if (found) return found;
+		}
+	return undefined;
 }
 
 /** The yaml library's own default: enough for any honest reuse of a value, far too few for a bomb. */

@@ -80,3 +80,36 @@ describe('firstInvalidUtf8', () => {
 		expect(firstInvalidUtf8(new Uint8Array(bytes))).toBe(expected);
 	});
 });
+
+describe('firstInvalidUtf8 and the platform decoder agree', () => {
+	// decodeSource validates with the platform's fatal UTF-8 decoder and scans with firstInvalidUtf8
+	// only a file that fails: both must call the same bytes well-formed. Every lead byte, with
+	// continuation candidates at the edges of every range (and the sequence cut short), inside ASCII.
+	it('on every lead byte with the boundary bytes after it', () => {
+		const fatal = new TextDecoder('utf-8', { fatal: true });
+		const edges = [0x7f, 0x80, 0x8f, 0x90, 0x9f, 0xa0, 0xbf, 0xc0, undefined];
+		const disagree: string[] = [];
+		for (let lead = 0x80; lead <= 0xff; lead++)
+			for (const second of edges)
+				for (const third of edges)
+					for (const fourth of edges) {
+						const tail = [second, third, fourth].filter((b): b is number => b !== undefined);
+						const bytes = new Uint8Array([0x61, lead, ...tail, 0x62]);
+						let decoded = true;
+						try {
+							fatal.decode(bytes);
+						} catch {
+							decoded = false;
+						}
+						if ((firstInvalidUtf8(bytes) === -1) !== decoded) disagree.push([...bytes].map((b) => b.toString(16)).join(' '));
+					}
+		expect(disagree).toEqual([]);
+	});
+
+	it('decodeSource reports the first bad byte of a file the decoder refuses', () => {
+		expect(decodeSource(new Uint8Array([...utf8('甲\n乙'), 0xed, 0xa0, 0x80]))).toMatchObject({
+			ok: false,
+			fault: { line: 2, column: 2, rule: 'file/encoding' },
+		});
+	});
+});

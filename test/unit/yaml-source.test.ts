@@ -38,6 +38,17 @@ describe('parseYamlSource: hostile YAML', () => {
 		]);
 	});
 
+	it('reports the first list or mapping key in document order, however deep, and takes an alias key as text', () => {
+		const first = (yaml: string) => parseYamlSource(yaml).errors.map((e) => `${e.line}:${e.column}`);
+		expect(first('a: 1\n? [b]\n: 2\n? {c: 1}\n: 3\n')).toEqual(['2:3']);
+		expect(first('a:\n  - x: 1\n    ? {b: 1}\n    : 2\n')).toEqual(['3:7']);
+		expect(first('a:\n  b:\n    ? [1, {c: d}]\n    : e\n')).toEqual(['3:7']);
+		expect(first('list: [{? [k] : v}]\n')).toEqual(['1:11']);
+		expect(first('x: [a: b, [c]: d]\n')).toEqual(['1:11']);
+		expect(first('- ? [x]\n  : 1\n')).toEqual(['1:5']);
+		expect(parseYamlSource('a: &x 1\n? *x\n: 2\n')).toMatchObject({ errors: [], data: { a: 1, 1: 2 } });
+	});
+
 	it('explains nesting the parser cannot follow in Chinese', () => {
 		const yaml = parseYamlSource(`title: ${'['.repeat(5000)}${']'.repeat(5000)}\n`);
 		expect(yaml.errors.length).toBeGreaterThan(0);

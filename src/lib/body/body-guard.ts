@@ -94,7 +94,7 @@ export function scanBody(body: string, firstLine: number): Fault[] {
 			const { p, c } = indentAt();
 			if (c - base >= 4) break;
 			LIST_MARKER.lastIndex = p;
-			const marker = raw[p] === '>' ? '>' : LIST_MARKER.exec(raw)?.[0];
+			const marker = raw.charCodeAt(p) === 0x3e ? '>' : LIST_MARKER.exec(raw)?.[0];
 			if (!marker) break;
 			pos = p + marker.length;
 			col = c + marker.length;
@@ -175,10 +175,8 @@ function fenceAt(raw: string, pos: number): string | undefined {
 /** Emphasis characters and character references in a line's text. */
 function countMarks(text: string): number {
 	let count = 0;
-	for (let i = 0; i < text.length; i++) {
-		const ch = text.charCodeAt(i);
-		if (ch === 42 || ch === 95) count++;
-	}
+	for (let i = text.indexOf('*'); i !== -1; i = text.indexOf('*', i + 1)) count++;
+	for (let i = text.indexOf('_'); i !== -1; i = text.indexOf('_', i + 1)) count++;
 	if (text.includes('&')) count += text.match(REFERENCES)?.length ?? 0;
 	return count;
 }

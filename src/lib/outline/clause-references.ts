@@ -39,22 +39,38 @@ const HAN = `[${NUMERAL_CHARS.lower.replace('〇', '')}]+`;
 const UPPER = `[${NUMERAL_CHARS.upper}]+`;
 const DIGITS = '[0-9０-９]{1,3}';
 const SEGMENT = new RegExp(`(${UPPER})、|(${HAN})、|[（(](${HAN})[）)]、?|[（(](${DIGITS})[）)]、?|(${DIGITS})[.．、](?![0-9０-９])`, 'uy');
-const SEGMENT_START = new RegExp(`[${NUMERAL_CHARS.upper}${NUMERAL_CHARS.lower}（(0-9０-９]`, 'gu');
 const NUMBER = `(${HAN}|${DIGITS})`;
 const POINT = new RegExp(`第\\s*${NUMBER}\\s*點(?:\\s*第\\s*${NUMBER}\\s*款(?:\\s*第\\s*${NUMBER}\\s*目)?)?`, 'gu');
 /** 本文件, 本程序書, 本要點 …: the citing document. */
 const SELF = /本(?:文件|程序書|要點|計畫書|計畫|辦法|政策|手冊|規範|作業說明書|說明書|準則|規定|須知|注意事項|原則)\s*$/u;
 /** A title of another document ends right before: 「行政院…管理要點」第三點. */
 const OTHER_TITLE = /(?:要點|規定|辦法|須知|注意事項|原則|規範|法|條例|細則|準則|計畫|計畫書|程序書|政策|手冊|說明書|標準)[」』》]?\s*$/u;
-/** A character before a number that makes it part of something longer: 第一、二、三類, 十一、, 甲、一、 */
-const CONTINUES = new RegExp(`^[${NUMERAL_CHARS.upper}${NUMERAL_CHARS.lower}0-9０-９.．、第]$`, 'u');
+/** What a character is to a path, by UTF-16 code unit (every character here is one unit). */
+const KIND = new Uint8Array(0x10000);
+/** The characters a number is written with: numerals of either set, ASCII and full-width digits. */
+const NUMERAL = 1;
+/** A path segment starts with a numeral or an opening parenthesis. */
+const PAREN = 2;
+/** A character before a number that makes it part of something longer (with the numerals): 第一、二、三類, 十一、, 甲、一、 */
+const CONTINUES = 4;
+const mark = (chars: string, kind: number) => {
+	for (const char of chars) KIND[char.charCodeAt(0)] = KIND[char.charCodeAt(0)]! | kind;
+};
+mark(`${NUMERAL_CHARS.upper}${NUMERAL_CHARS.lower}0123456789０１２３４５６７８９`, NUMERAL);
+mark('（(', PAREN);
+mark('.．、第', CONTINUES);
+/** What ends a segment (`一、`, `（一）`, `1.`): a text without any of these has no path in it. */
+const SEGMENT_END = /[、）).．]/u;
 
 export function findClauseReferences(text: string, options: ClauseReferenceOptions = {}): ClauseReference[] {
 	const found: ClauseReference[] = [];
 	const taken: [number, number][] = [];
 	const isTaken = (i: number) => taken.some(([start, end]) => i >= start && i < end);
 
-	for (const match of text.matchAll(POINT)) {
+	// Both forms need characters most runs of text lack (點; 、 ） . after a number): look for those first.
+	POINT.lastIndex = 0;
+	const points = text.includes('點');
+	for (let match; points && (match = POINT.exec(text)) !== null;) {
 		const numbers = [match[1], match[2], match[3]].filter((n): n is string => n !== undefined).map(readNumber);
 		if (numbers.some((n) => n === undefined)) continue;
 		const schemes = ['han', 'han-paren', 'arabic'] as const;
@@ -66,9 +82,11 @@ export function findClauseReferences(text: string, options: ClauseReferenceOptio
 		}
 	}
 
-	for (const start of text.matchAll(SEGMENT_START)) {
-		const i = start.index;
-		if (isTaken(i) || CONTINUES.test(text[i - 1] ?? '')) continue;
+	const paths = SEGMENT_END.test(text);
+	for (let i = 0; paths && i < text.length; i++) {
+		if ((KIND[text.charCodeAt(i)]! & (NUMERAL | PAREN)) === 0) continue;
+		// Only the first numeral of a run starts a segment (十一、 is one number, not 一、 after 十).
+		if ((i > 0 && (KIND[text.charCodeAt(i - 1)]! & (NUMERAL | CONTINUES)) !== 0) || isTaken(i)) continue;
 		const segments: Segment[] = [];
 		let end = i;
 		for (;;) {
@@ -127,7 +145,9 @@ function cite(
 const titlePatterns = new Map<string, RegExp>();
 
 function ownTitle(before: string, title: string | undefined): { index: number } | undefined {
-	if (!title) return undefined;
+	// The pattern needs the title written whole: most texts before a number have none (and most documents'
+	// patterns, never compiled, cost nothing).
+	if (!title || !before.includes(title)) return undefined;
 	let pattern = titlePatterns.get(title);
 	if (!pattern) {
 		pattern = new RegExp(`「?${title.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')}」?\\s*$`, 'u');

@@ -64,7 +64,7 @@ export function createNesting(): Nesting {
 	let partDecided = false;
 
 	const popTo = (length: number) => {
-		stack.length = Math.min(stack.length, length);
+		if (length < stack.length) stack.length = length;
 	};
 	const isDecimal = (entry: Entry) => entry.path.at(-1)?.scheme === 'decimal';
 	const decimalNumbers = (entry: Entry) => {
@@ -113,7 +113,9 @@ export function createNesting(): Nesting {
 
 		open(index, path, marker, place) {
 			const scope = place.items.at(-1) ?? 0;
-			stack.push({ index, path, style: marker.style, origin: place.origin, ...(place.level ? { level: place.level } : {}), scope });
+			const entry: Entry = { index, path, style: marker.style, origin: place.origin, scope };
+			if (place.level) entry.level = place.level;
+			stack.push(entry);
 			partHasClauses = true;
 		},
 

@@ -1,6 +1,6 @@
 import type { Severity } from '../problems.ts';
 import { createNesting, type Place } from './nesting.ts';
-import { depthOf, labelOf, listMarker, readMarker, type ClausePath, type Marker, type MarkerSource, type Segment } from './numbering.ts';
+import { depthOf, labelOf, listMarker, readMarker, type ClausePath, type Marker, type Segment } from './numbering.ts';
 import { htmlTableRows, markdownTableRows, type TableCell } from './tables.ts';
 import { isElement, normalise, rawText, startOf, textStartOf, type MdNode } from './tree.ts';
 
@@ -99,7 +99,6 @@ export function buildOutline(tree: MdNode, options: OutlineOptions = {}): Outlin
 		depth: number,
 		place: Place,
 		marker: Marker | undefined,
-		source: MarkerSource,
 		at: { line: number; column: number },
 	) => {
 		nesting.enter(place, marker !== undefined);
@@ -109,18 +108,11 @@ export function buildOutline(tree: MdNode, options: OutlineOptions = {}): Outlin
 		if (marker && placement) {
 			const { path, anchor, label } = nesting.anchorFor(placement, (a) => byAnchor.has(a));
 			const first = byAnchor.get(anchor);
-			clause = {
-				path,
-				anchor,
-				label,
-				kind,
-				text,
-				...at,
-				depth: depthOf(path),
-				...(placement.parent !== undefined ? { parent: placement.parent } : {}),
-				...(place.level ? { headingLevel: place.level } : {}),
-				...(first ? { duplicate: true as const } : {}),
-			};
+			// Optional fields set after the literal, in the same order (no object spread per clause).
+			clause = { path, anchor, label, kind, text, line: at.line, column: at.column, depth: depthOf(path) };
+			if (placement.parent !== undefined) clause.parent = placement.parent;
+			if (place.level) clause.headingLevel = place.level;
+			if (first) clause.duplicate = true;
 			clauses.push(clause);
 			nesting.open(clauses.length - 1, path, marker, place);
 			if (first) {
@@ -136,14 +128,21 @@ export function buildOutline(tree: MdNode, options: OutlineOptions = {}): Outlin
 			}
 			options.onClause?.(node, clause);
 		}
-		const markerLength = clause ? (kind === 'item' && marker?.length === 0 ? 0 : (readMarker(text, source)?.length ?? 0)) : undefined;
-		pushBlock({ kind, text, depth, ...at, ...(clause ? { clause: clause.label, markerLength } : {}) });
+		const block: OutlineBlock = { kind, text, depth, line: at.line, column: at.column };
+		if (clause) {
+			block.clause = clause.label;
+			// The marker was read from this text (a list's own number takes none of it).
+			block.markerLength = marker!.length;
+		}
+		pushBlock(block);
 	};
 
-	const pushBlock = (block: Omit<OutlineBlock, 'within'>) => {
+	/** Adds a block made for it (its clause set last, no copy). */
+	const pushBlock = (block: OutlineBlock) => {
 		if (block.text === '') return;
 		const within = withinNow();
-		blocks.push({ ...block, ...(within ? { within } : {}) });
+		if (within) block.within = within;
+		blocks.push(block);
 	};
 
 	const body = (items: readonly number[]): Place => ({ origin: 'body', items });
@@ -152,7 +151,7 @@ export function buildOutline(tree: MdNode, options: OutlineOptions = {}): Outlin
 		const raw = rawText(node);
 		const text = normalise(raw);
 		const at = startOf(node);
-		numbered(kind, owner, text, depth, body(items), readMarker(text, 'text'), 'text', at);
+		numbered(kind, owner, text, depth, body(items), readMarker(text, 'text'), at);
 		joinedClauses(raw, at, problems);
 	};
 
@@ -162,7 +161,7 @@ export function buildOutline(tree: MdNode, options: OutlineOptions = {}): Outlin
 			case 'heading': {
 				const text = normalise(rawText(node));
 				const place: Place = { origin: 'heading', level: node.depth ?? 1, items };
-				numbered('heading', node, text, node.depth ?? 1, place, readMarker(text, 'heading'), 'heading', textStartOf(node));
+				numbered('heading', node, text, node.depth ?? 1, place, readMarker(text, 'heading'), textStartOf(node));
 				return;
 			}
 			case 'paragraph':
@@ -179,10 +178,11 @@ export function buildOutline(tree: MdNode, options: OutlineOptions = {}): Outlin
 			case 'list':
 				(node.children ?? []).forEach((item, position) => {
 					const inner = [...items, ++itemIds];
-					const [first, ...rest] = item.children ?? [];
+					const children = item.children ?? [];
+					const first = children[0];
 					if (node.ordered) {
 						const text = first?.type === 'paragraph' ? normalise(rawText(first)) : '';
-						numbered('item', item, text, listDepth + 1, body(inner), listMarker((node.start ?? 1) + position), 'text', startOf(item));
+						numbered('item', item, text, listDepth + 1, body(inner), listMarker((node.start ?? 1) + position), startOf(item));
 						if (first?.type === 'paragraph') joinedClauses(rawText(first), startOf(first), problems);
 						else if (first) walk(first, listDepth + 1, inner);
 					} else if (first?.type === 'paragraph') {
@@ -190,7 +190,7 @@ export function buildOutline(tree: MdNode, options: OutlineOptions = {}): Outlin
 					} else if (first) {
 						walk(first, listDepth + 1, inner);
 					}
-					for (const child of rest) walk(child, listDepth + 1, inner);
+					for (let k = 1; k < children.length; k++) walk(children[k]!, listDepth + 1, inner);
 				});
 				return;
 			default:
@@ -212,12 +212,6 @@ export function buildOutline(tree: MdNode, options: OutlineOptions = {}): Outlin
  */
 function checkSequence(clause: Clause, clauses: readonly Clause[], highest: Map<string, number>, problems: OutlineProblem[]): void {
 	const last = clause.path.at(-1)!;
-	const parentKey =
-		clause.parent !== undefined
-			? clauses[clause.parent]!.anchor
-			: clause.path[0]!.scheme === 'part'
-				? labelOf(clause.path.slice(0, 1))
-				: '';
 	const renumber = (n: number): ClausePath => {
 		const replaced: Segment =
 			last.scheme === 'decimal' ? { scheme: 'decimal', numbers: [...last.numbers.slice(0, -1), n] } : { ...last, number: n };
@@ -227,14 +221,23 @@ function checkSequence(clause: Clause, clauses: readonly Clause[], highest: Map<
 	let number: number;
 	if (last.scheme === 'decimal') {
 		const prefix = clause.path[0]!.scheme === 'part' ? labelOf(clause.path.slice(0, 1)) : '';
-		key = `${prefix}#${last.numbers.slice(0, -1).join('.')}`;
-		number = last.numbers.at(-1)!;
+		// The key of a level is the numbers above it: `#` for 1, `#1` for 1.1, `#1.1` for 1.1.1.
 		// 1.1.1 implies 1.1 (and 1): 1.2 after it skips nothing.
+		let implied = `${prefix}#`;
 		for (let k = 1; k < last.numbers.length; k++) {
-			const implied = `${prefix}#${last.numbers.slice(0, k - 1).join('.')}`;
-			highest.set(implied, Math.max(highest.get(implied) ?? 0, last.numbers[k - 1]!));
+			const above = last.numbers[k - 1]!;
+			highest.set(implied, Math.max(highest.get(implied) ?? 0, above));
+			implied += k === 1 ? `${above}` : `.${above}`;
 		}
+		key = implied;
+		number = last.numbers.at(-1)!;
 	} else {
+		const parentKey =
+			clause.parent !== undefined
+				? clauses[clause.parent]!.anchor
+				: clause.path[0]!.scheme === 'part'
+					? labelOf(clause.path.slice(0, 1))
+					: '';
 		key = `${parentKey}|${last.scheme}`;
 		number = last.number;
 	}
@@ -265,6 +268,7 @@ function checkSequence(clause: Clause, clauses: readonly Clause[], highest: Map<
  * without an empty line before it) is not a clause: Markdown joins it to the paragraph.
  */
 function joinedClauses(raw: string, start: { line: number; column: number }, problems: OutlineProblem[]): void {
+	if (!raw.includes('\n')) return;
 	const lines = raw.split('\n');
 	for (let k = 1; k < lines.length; k++) {
 		const line = lines[k]!;

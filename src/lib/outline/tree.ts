@@ -28,8 +28,12 @@ export function rawText(node: MdNode): string {
 
 /** Whitespace collapsed and trimmed: how blocks are compared and shown. */
 export function normalise(text: string): string {
-	return text.replace(/\s+/gu, ' ').trim();
+	// Most texts have no whitespace but single spaces: nothing to collapse, only to trim.
+	return NOT_SINGLE_SPACE.test(text) ? text.replace(/\s+/gu, ' ').trim() : text.trim();
 }
+
+/** Whitespace `normalise` changes inside a text: any but a space, or spaces in a row. */
+const NOT_SINGLE_SPACE = /[^\S ]| {2}/u;
 
 export function startOf(node: MdNode): { line: number; column: number } {
 	return { line: node.position?.start.line ?? 0, column: node.position?.start.column ?? 0 };

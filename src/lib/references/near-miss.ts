@@ -60,6 +60,8 @@ function patternPrefix(pattern: string): string | undefined {
 }
 
 interface Compiled {
+	/** A prefix as written before folding (each letter ASCII or full-width, either case): a text without one has no near miss. */
+	written: RegExp;
 	prefixes: RegExp;
 	pattern: RegExp;
 	/** The known numbers as a set, and the shapes (`A-A-9`) they have. */
@@ -92,7 +94,10 @@ function compiled(syntax: NearMissSyntax): Compiled {
 		// A prefix, then up to three runs of letters or digits, each after a dash, a space or nothing.
 		const token = `(?<![A-Za-z0-9/\\\\._@#-])(?:${alternatives})(?:(?: {0,2}-{1,2} {0,2}| {1,2}|_)?[A-Za-z0-9]+){1,3}`;
 		const body = syntax.docNoPattern.replace(/^\^/u, '').replace(/\$$/u, '');
+		const widths = (prefix: string) =>
+			[...prefix].map((letter) => `[${letter}${String.fromCharCode(letter.charCodeAt(0) + 0xfee0)}]`).join('');
 		entry = {
+			written: new RegExp([...prefixes].map(widths).join('|') || '(?!)', 'iu'),
 			prefixes: new RegExp(token, 'giu'),
 			pattern: new RegExp(`^(?:${body})$`, 'u'),
 			known: new Set(syntax.known),
@@ -128,9 +133,13 @@ function partsOf(folded: string, start: number): Part[] {
 export function findNearMisses(text: string, syntax: NearMissSyntax, taken: readonly { index: number; length: number }[] = []): NearMiss[] {
 	const entry = compiled(syntax);
 	const { prefixes, pattern } = entry;
+	// Folding is one unit for one, and letters only lose their width: no prefix before it, none after.
+	if (!entry.written.test(text)) return [];
 	const folded = fold(text);
 	const found: NearMiss[] = [];
-	for (const match of folded.matchAll(prefixes)) {
+	// `exec` on the one pattern (`matchAll` would copy it): nothing below uses it. A token is never empty.
+	prefixes.lastIndex = 0;
+	for (let match; (match = prefixes.exec(folded)) !== null;) {
 		const start = match.index;
 		const matchEnd = start + match[0].length;
 		if (taken.some((t) => start < t.index + t.length && t.index < matchEnd)) continue;

@@ -83,11 +83,23 @@ function firstDocNo(pattern: string): RegExp {
 }
 const firstDocNoRegExps = new Map<string, RegExp>();
 
+/** Every match of a global pattern, as `matchAll` gives them, without the copy of the pattern `matchAll` makes per call. */
+function allMatches(pattern: RegExp, text: string): RegExpExecArray[] {
+	const matches: RegExpExecArray[] = [];
+	pattern.lastIndex = 0;
+	for (let match; (match = pattern.exec(text)) !== null;) {
+		matches.push(match);
+		// An empty match moves on by one character, as `matchAll` does.
+		if (match[0] === '') pattern.lastIndex += (text.codePointAt(pattern.lastIndex) ?? 0) > 0xffff ? 2 : 1;
+	}
+	return matches;
+}
+
 export function findReferences(text: string, syntax: ReferenceSyntax): FoundReference[] {
 	const found: FoundReference[] = [];
 	const documentEnds: { end: number; docNo: string }[] = [];
 
-	for (const match of text.matchAll(docNoRegExp(syntax.docNoPattern))) {
+	for (const match of allMatches(docNoRegExp(syntax.docNoPattern), text)) {
 		const docNo = match[0];
 		let start = match.index;
 		let end = start + docNo.length;
@@ -108,22 +120,32 @@ export function findReferences(text: string, syntax: ReferenceSyntax): FoundRefe
 				end = cited.end;
 			}
 		}
-		found.push({ kind: 'document', docNo, ...(citedTitle ? { citedTitle } : {}), quoted, index: start, length: end - start });
+		// One literal each way (no spread per reference); the fields in the same order.
+		found.push(
+			citedTitle
+				? { kind: 'document', docNo, citedTitle, quoted, index: start, length: end - start }
+				: { kind: 'document', docNo, quoted, index: start, length: end - start },
+		);
 		documentEnds.push({ end, docNo });
 	}
 
-	for (const match of text.matchAll(CLAUSE)) {
+	// Clauses are written with 節, controls with `A.`: most runs of text have neither.
+	for (const match of text.includes('節') ? allMatches(CLAUSE, text) : []) {
 		const clause = (match[1] ?? match[2])!;
 		// `ISMS-P-005 第 4.2 節`, 「ISMS-P-005 …」第 4.2 節: the clause belongs to the document right before it.
 		const before = documentEnds.find((d) => d.end <= match.index && /^\s*$/.test(text.slice(d.end, match.index)));
-		found.push({ kind: 'clause', ...(before ? { docNo: before.docNo } : {}), clause, index: match.index, length: match[0].length });
+		found.push(
+			before
+				? { kind: 'clause', docNo: before.docNo, clause, index: match.index, length: match[0].length }
+				: { kind: 'clause', clause, index: match.index, length: match[0].length },
+		);
 	}
 
-	for (const match of text.matchAll(CONTROL)) {
+	for (const match of text.includes('A.') ? allMatches(CONTROL, text) : []) {
 		found.push({ kind: 'control', id: match[0], index: match.index, length: match[0].length });
 	}
 
-	return found.sort((a, b) => a.index - b.index);
+	return found.length > 1 ? found.sort((a, b) => a.index - b.index) : found;
 }
 
 /**
@@ -227,6 +249,9 @@ export function collectReferences(
 	const sites: ReferenceSite[] = [];
 	// The first text of a heading, paragraph or list item: a clause number there is the clause's own.
 	let blockStart = false;
+	const title = options.ownTitle ? { ownTitle: options.ownTitle } : {};
+	const atBlockStart = { blockStart: true, ...title };
+	const inBlock = { blockStart: false, ...title };
 
 	// Continuation lines of a paragraph start at its column (the parser strips the list indentation).
 	const visit = (node: MdNode, blockColumn = 1): void => {
@@ -244,13 +269,14 @@ export function collectReferences(
 			return;
 		}
 		if (node.type === 'text' && node.value && node.position) {
-			const found = textReferences(node.value, syntax, { blockStart, ...(options.ownTitle ? { ownTitle: options.ownTitle } : {}) });
+			const found = textReferences(node.value, syntax, blockStart ? atBlockStart : inBlock);
 			blockStart = false;
 			const misses = options.nearMiss ? findNearMisses(node.value, options.nearMiss, found) : [];
-			for (const ref of [...found, ...misses]) {
-				const { line, column } = advance(node.position.start, node.value, ref.index, blockColumn);
-				sites.push({ ...ref, text: node.value.slice(ref.index, ref.index + ref.length), line, column });
-			}
+			for (const refs of [found, misses])
+				for (const ref of refs) {
+					const { line, column } = advance(node.position.start, node.value, ref.index, blockColumn);
+					sites.push({ ...ref, text: node.value.slice(ref.index, ref.index + ref.length), line, column });
+				}
 			return;
 		}
 		for (const child of node.children ?? []) visit(child, blockColumn);
@@ -269,13 +295,24 @@ export function textReferences(
 	options: { blockStart?: boolean; ownTitle?: string } = {},
 ): (FoundReference | ClauseReference)[] {
 	const found: (FoundReference | ClauseReference)[] = findReferences(text, syntax);
-	const documentEnds = found.flatMap((ref) => (ref.kind === 'document' ? [{ end: ref.index + ref.length, docNo: ref.docNo }] : []));
-	const taken = found.map((ref) => [ref.index, ref.index + ref.length] as const);
+	const documentEnds: { end: number; docNo: string }[] = [];
+	for (const ref of found) if (ref.kind === 'document') documentEnds.push({ end: ref.index + ref.length, docNo: ref.docNo });
+	const references = found.length;
 	for (const ref of findClauseReferences(text, { documentEnds, ...options })) {
-		if (taken.some(([start, end]) => ref.index < end && ref.index + ref.length > start)) continue;
+		if (overlapsAny(found, references, ref)) continue;
 		found.push(ref);
 	}
-	return found.sort((a, b) => a.index - b.index);
+	// `findReferences` returns its references in order: only clause references added need a sort.
+	return found.length === references ? found : found.sort((a, b) => a.index - b.index);
+}
+
+/** Whether `ref` overlaps one of the first `count` references. */
+function overlapsAny(found: readonly { index: number; length: number }[], count: number, ref: { index: number; length: number }): boolean {
+	for (let k = 0; k < count; k++) {
+		const other = found[k]!;
+		if (ref.index < other.index + other.length && ref.index + ref.length > other.index) return true;
+	}
+	return false;
 }
 
 /** Line and column of `index` within a text node that starts at `start`. */

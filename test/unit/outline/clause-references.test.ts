@@ -74,6 +74,44 @@ describe('findClauseReferences: outline paths', () => {
 	});
 });
 
+describe('findClauseReferences: what is looked at before the patterns', () => {
+	// The parser skips a text without 點 (the 要點 form) or without 、 ） ) . ． (what ends a path
+	// segment), and tries a segment only at the first numeral of a run: these cases read the same
+	// whether a text is skipped or parsed in full.
+	it('finds nothing in a text with numerals but nothing that ends a segment, or 點 but no 第…點', () => {
+		expect(find('保存三年，共十二個月，逾 30 日銷毀')).toEqual([]);
+		expect(find('重點：三年內完成；十點前回覆')).toEqual([]);
+		expect(find('保存三年，以確保機密性、完整性及可用性。')).toEqual([]);
+		expect(find('一百萬元以下（含）者，依 2.5 倍計')).toEqual([]);
+	});
+
+	it('finds a reference when one of those characters is the only one in the text', () => {
+		expect(written('見本文件參、')).toEqual(['本文件參、']);
+		expect(written('見本文件（二）')).toEqual(['本文件（二）']);
+		expect(written('見本文件(2)')).toEqual(['本文件(2)']);
+		expect(written('見本文件１．')).toEqual(['本文件１．']);
+		expect(written('依第三點辦理')).toEqual(['第三點']);
+	});
+
+	it('reads a run of numerals as one number, from its first character', () => {
+		expect(find('見本要點十一、辦理')).toMatchObject([{ segments: [{ scheme: 'han', number: 11 }], self: true, index: 1, length: 6 }]);
+		expect(find('依二十一、（三）辦理')).toMatchObject([
+			{
+				segments: [
+					{ scheme: 'han', number: 21 },
+					{ scheme: 'han-paren', number: 3 },
+				],
+				index: 1,
+				length: 7,
+			},
+		]);
+		expect(find('參、一、辦理')).toMatchObject([{ index: 0, length: 4 }]);
+		// A parenthesis right after a numeral continues it; one after other text starts a segment.
+		expect(find('見一（二）、（三）')).toEqual([]);
+		expect(written('見本要點一、（二）')).toEqual(['本要點一、（二）']);
+	});
+});
+
 describe('findClauseReferences: the 要點 form', () => {
 	it.each([
 		['依第三點辦理', '第三點', [{ scheme: 'han', number: 3 }]],
@@ -126,6 +164,17 @@ describe('findClauseReferences: the 要點 form', () => {
 		expect(find('依花蓮縣政府資訊安全政策與管理作業要點第三點', { ownTitle: '花蓮縣政府資訊安全政策與管理作業要點' })).toMatchObject([
 			{ self: true, index: 1 },
 		]);
+	});
+
+	it('takes the own title only written whole right before the number, quoted or spaced, whatever characters it has', () => {
+		const ownTitle = '資訊(安全)作業要點.v2';
+		expect(find('依「資訊(安全)作業要點.v2」 第三點', { ownTitle })).toMatchObject([{ self: true, index: 1, length: 19 }]);
+		expect(find('依資訊(安全)作業要點.v2\u3000第三點', { ownTitle })).toMatchObject([{ self: true, index: 1, length: 17 }]);
+		// Part of the title (another document's 要點), or the title further back: not this document.
+		expect(find('依安全)作業要點.v2第三點', { ownTitle })).toMatchObject([{ index: 11, length: 3 }]);
+		expect(find('依作業要點第三點', { ownTitle })).toEqual([]);
+		expect(find('資訊(安全)作業要點.v2 所定之第三點', { ownTitle })).toMatchObject([{ index: 17, length: 3 }]);
+		expect(find('資訊(安全)作業要點.v2 所定之第三點', { ownTitle })[0]).not.toHaveProperty('self');
 	});
 
 	it('does not read a number that is not one (第一一點)', () => {

@@ -11,6 +11,19 @@ describe('tree helpers', () => {
 		}
 	});
 
+	it('collapse every kind of whitespace, and only trim a text whose spaces are single', () => {
+		// The second group takes the shortcut (nothing to collapse): the same result as the first.
+		expect(['a\tb', 'a\u00a0b', 'a\u3000b', 'a  b', 'a \n b', '\n a b\r\n'].map(normalise)).toEqual([
+			'a b',
+			'a b',
+			'a b',
+			'a b',
+			'a b',
+			'a b',
+		]);
+		expect([' a b ', 'a b', '一、 目的', '', ' '].map(normalise)).toEqual(['a b', 'a b', '一、 目的', '', '']);
+	});
+
 	it('point at where a heading’s text starts, after the #', () => {
 		for (const tree of [satteri('### 一、總則\n'), remark('### 一、總則\n')]) {
 			const heading = tree.children![0]!;

@@ -40,6 +40,20 @@ describe('findNearMisses: the number written in the wrong form (the pattern matc
 	});
 });
 
+describe('findNearMisses: the prefix looked for before folding', () => {
+	// A text is folded (full-width to ASCII, dashes to -) only when the prefix is in it, in either width and case.
+	it('finds a prefix written in full-width lower case, or in mixed widths', () => {
+		expect(brief('依 ｉｓｍｓ－ｐ－００７ 辦理')).toEqual([
+			['ｉｓｍｓ－ｐ－００７', 'form', 'ISMS-P-007', 'ISMS-P-007', 'full-width lower-case'],
+		]);
+		expect(brief('ＩＳMS P-007')).toEqual([['ＩＳMS P-007', 'form', 'ISMS-P-007', 'ISMS-P-007', 'full-width separator']]);
+	});
+
+	it('finds nothing when the prefix is not written whole', () => {
+		expect(brief('IS MS-P-007，ＩＳＭ－Ｐ－００７，ISO 27001')).toEqual([]);
+	});
+});
+
 describe('findNearMisses: a number one character off, or padded differently', () => {
 	it('ISMS-P-07 (a digit missing) means ISMS-P-007, the one padded alike; not ISMS-P-017', () => {
 		expect(brief('依 ISMS-P-07 辦理')).toEqual([['ISMS-P-07', 'close', 'ISMS-P-07', 'ISMS-P-007', '']]);

@@ -247,6 +247,26 @@ describe('findReferences: mixed', () => {
 	});
 });
 
+describe('findReferences: what is looked at before the patterns', () => {
+	// Clauses are only looked for in a text with 節, controls in one with `A.`.
+	it('finds no clause or control in a text with 節 or `A.` but none written', () => {
+		expect(find('節省經費，A.B 級與 A. 類，A.9 及 1.1.1 版')).toEqual([]);
+	});
+
+	it('finds them when 節 or `A.` is in the reference only', () => {
+		expect(find('見 6.4.3 節').map((r) => [r.kind, r.index, r.length])).toEqual([['clause', 2, 7]]);
+		expect(find('依 A.5.15').map((r) => [r.kind, r.index, r.length])).toEqual([['control', 2, 6]]);
+	});
+
+	it('reads a pattern that can match nothing as matchAll does, characters outside the BMP included', () => {
+		const optional: ReferenceSyntax = { docNoPattern: '^(?:POL-\\d{2})?$', titleOf: () => undefined };
+		const text = '𠀀 POL-07，𠀀';
+		const expected = [...text.matchAll(docNoRegExp(optional.docNoPattern))].map((m) => [m.index, m[0]]);
+		expect(expected.length).toBeGreaterThan(3);
+		expect(findReferences(text, optional).map((r) => [r.index, r.kind === 'document' ? r.docNo : ''])).toEqual(expected);
+	});
+});
+
 /** References of a body, each with its citing clause from the body's outline (as analyze.ts does). */
 const collect = (body: string, lineOffset = 0) => {
 	const tree = parseBody(body, lineOffset);
