@@ -21,8 +21,11 @@ export const LIMITS = {
 	controls: 200,
 } as const;
 
-/** `524,288` */
-export const formatCount = (n: number): string => n.toLocaleString('en-US');
+/**
+ * `524,288`: digits grouped by threes, as `toLocaleString('en-US')` writes a whole number, without loading ICU's
+ * number formatting at every CLI's start (messages are made when their modules load).
+ */
+export const formatCount = (n: number): string => String(Math.trunc(n)).replace(/\B(?=(\d{3})+(?!\d))/gu, ',');
 
 export interface Fault {
 	line: number;
