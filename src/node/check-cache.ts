@@ -23,13 +23,31 @@ import { readSourcesCache, sourcesDigest, writeSourcesCache } from './check-cach
 import type { BuildSettings } from '../lib/site/settings.ts';
 import type { PortalConfig } from '../schemas/config.ts';
 
-export const CHECK_CACHE_FILE = 'node_modules/.cache/isms-portal/check.json';
+export const CHECK_CACHE_DIR = 'node_modules/.cache/isms-portal';
+
+/**
+ * The version files' analyses are kept in this many files, a document's versions in one (by its folder's name),
+ * so that a run after a one-file edit writes one sixteenth of the cache.
+ */
+const SHARDS = 16;
+
+/** Where shard `n` of the version files' analyses is kept (relative to the project root). */
+export function checkCacheFile(n: number): string {
+	return `${CHECK_CACHE_DIR}/check-${String(n).padStart(2, '0')}.json`;
+}
+
+function shardOf(file: string): number {
+	const folder = file.split('/').at(-2) ?? '';
+	let hash = 0;
+	for (let i = 0; i < folder.length; i++) hash = (hash * 31 + folder.charCodeAt(i)) >>> 0;
+	return hash % SHARDS;
+}
 
 /** Bumped when what is stored changes shape. */
 const FORMAT = 3;
 
 /**
- * The file: a header line (JSON: format, key, context), then one line per version file, a JSON array
+ * Each file: a header line (JSON: format, key, context), then one line per version file, a JSON array
  * `[file, stamp, digest, body length, load result without the body, body analysis or null]`. A line whose file
  * is unchanged is written back as it was read (no JSON.stringify of the whole corpus after a one-file edit).
  */
@@ -90,7 +108,11 @@ export interface CheckCache {
 	/** What the catalogues, SoA and synonyms were read from (check-cache-sources.ts). */
 	sources: { digest: string; kept: boolean };
 	analysis: AnalysisCache;
-	read: { context: string; lines: Map<string, { line: string; stamp: string; result: ReusedFile['result']; body?: BodyAnalysis }> };
+	read: {
+		/** Each shard's context and number of lines, as read. */
+		shards: { context: string; lines: number }[];
+		lines: Map<string, { line: string; stamp: string; result: ReusedFile['result']; body?: BodyAnalysis }>;
+	};
 }
 
 /** Source folders and files whose change changes what the checker finds. */
@@ -123,69 +145,83 @@ export function saveCheckCache(root: string, cache: CheckCache): void {
 }
 
 /**
- * The analysis cache as the last run left it under `key`, or an empty one (no file, another key, a file that
- * cannot be read or is not what this module writes).
+ * The analysis cache as the last run left it under `key`: every shard that can be read and was written under
+ * `key` (a shard that cannot be read, or is not what this module writes, is no cache).
  */
 function readCheckCache(root: string, key: string): Omit<CheckCache, 'key' | 'sources'> {
-	const empty = () => ({
+	const cache = {
 		analysis: { files: new Map(), bodies: new Map() } as AnalysisCache,
-		read: { context: '', lines: new Map() } as CheckCache['read'],
-	});
-	let text: string;
-	try {
-		// ASCII only (asciiJson): read a byte a character, no UTF-8 decoding of megabytes of Chinese text.
-		text = readFileSync(join(root, CHECK_CACHE_FILE), 'latin1');
-	} catch {
-		return empty();
-	}
-	const lines = text.split('\n');
-	try {
-		const header = JSON.parse(lines[0]!) as Header;
-		if (header?.format !== FORMAT || header.key !== key || typeof header.context !== 'string') return empty();
-		const cache = empty();
-		cache.read.context = header.context;
-		for (const line of lines.slice(1)) {
-			if (line === '') continue;
-			const [file, stamp, hash, bodyLength, result, stored] = JSON.parse(line) as Line;
-			if (typeof file !== 'string' || typeof bodyLength !== 'number' || !Array.isArray(result?.problems)) return empty();
+		read: { shards: Array.from({ length: SHARDS }, () => ({ context: '', lines: 0 })), lines: new Map() } as CheckCache['read'],
+	};
+	for (let n = 0; n < SHARDS; n++) {
+		let text: string;
+		try {
+			// ASCII only (asciiJson): read a byte a character, no UTF-8 decoding of megabytes of Chinese text.
+			text = readFileSync(join(root, checkCacheFile(n)), 'latin1');
+		} catch {
+			continue;
+		}
+		const shard = readShard(text, key);
+		if (!shard) continue;
+		cache.read.shards[n] = { context: shard.context, lines: shard.lines.length };
+		for (const { file, line, stamp, hash, bodyLength, result, stored } of shard.lines) {
 			cache.analysis.files.set(file, { stamp, digest: { hash, bodyLength }, result });
 			const body = result.version && stored ? unpackBody(stored) : undefined;
-			if (body) cache.analysis.bodies.set(file, { version: result.version!, context: header.context, body });
+			if (body) cache.analysis.bodies.set(file, { version: result.version!, context: shard.context, body });
 			cache.read.lines.set(file, { line, stamp, result, ...(body ? { body } : {}) });
 		}
-		return cache;
+	}
+	return cache;
+}
+
+function readShard(text: string, key: string) {
+	try {
+		const [first, ...rest] = text.split('\n');
+		const header = JSON.parse(first!) as Header;
+		if (header?.format !== FORMAT || header.key !== key || typeof header.context !== 'string') return undefined;
+		const lines = rest
+			.filter((line) => line !== '')
+			.map((line) => {
+				const [file, stamp, hash, bodyLength, result, stored] = JSON.parse(line) as Line;
+				if (typeof file !== 'string' || typeof bodyLength !== 'number' || !Array.isArray(result?.problems)) throw new TypeError(file);
+				return { file, line, stamp, hash, bodyLength, result, stored };
+			});
+		return { context: header.context, lines };
 	} catch {
-		return empty();
+		return undefined;
 	}
 }
 
 /**
  * Writes what this run's analysis keeps, for the next run: the files read and the bodies analysed under this
- * run's context (the one every body analysed or kept by this run carries), atomically (a run that stops half
- * way leaves the old cache or none); nothing when it is what was read.
+ * run's context (the one every body analysed or kept by this run carries). Each shard is replaced at once (a
+ * run that stops half way leaves the old one or none), and only when it differs from what was read.
  */
 function writeCheckCache(root: string, { key, analysis, read: previous }: CheckCache): void {
 	const context = analysis.bodies.values().next().value?.context ?? '';
-	const lines = [asciiJson({ format: FORMAT, key, context } satisfies Header)];
-	let changed = context !== previous.context;
+	const header = asciiJson({ format: FORMAT, key, context } satisfies Header);
+	const shards = Array.from({ length: SHARDS }, (_, n) => ({ lines: [header], changed: previous.shards[n]!.context !== context }));
 	for (const [file, read] of analysis.files) {
+		const shard = shards[shardOf(file)]!;
 		const analysed = analysis.bodies.get(file);
 		const body = analysed && analysed.context === context && analysed.version === read.result.version ? analysed.body : undefined;
 		const before = previous.lines.get(file);
 		if (before && before.stamp === read.stamp && before.result === read.result && before.body === body) {
-			lines.push(before.line);
+			shard.lines.push(before.line);
 			continue;
 		}
 		const kept = read.digest ?? (read.source === undefined ? undefined : digestOf(read.source, read.result));
 		if (!kept) continue;
-		changed = true;
+		shard.changed = true;
 		const line: Line = [file, read.stamp, kept.hash, kept.bodyLength, withoutBody(read.result), body ? storedBody(body) : null];
-		lines.push(asciiJson(line));
+		shard.lines.push(asciiJson(line));
 	}
-	// Header and files as read, every line as it was: nothing to write.
-	if (!changed && lines.length === previous.lines.size + 1) return;
-	// A cache that cannot be written is no cache: the next run checks everything.
-	replaceCacheFile(join(root, CHECK_CACHE_FILE), () => `${lines.join('\n')}\n`);
+	shards.forEach((shard, n) => {
+		// Header and files as read, every line as it was: nothing to write.
+		if (!shard.changed && shard.lines.length === previous.shards[n]!.lines + 1) return;
+		// A cache that cannot be written is no cache: the next run checks those files again.
+		replaceCacheFile(join(root, checkCacheFile(n)), () => `${shard.lines.join('\n')}\n`);
+	});
 }
 
 /** The text's digest and its body's length, when the body is the end of the text (splitFrontmatter); else nothing is kept. */

@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { ROOT, runScript } from './run.ts';
-import { CHECK_CACHE_FILE } from '../../src/node/check-cache.ts';
+import { CHECK_CACHE_DIR } from '../../src/node/check-cache.ts';
 import { DOCS, makeProjectTree, mdx, removeTempDirs, versionFields } from '../unit/_helpers.ts';
 
 // Each case starts the checker as a process: over 5 s on a loaded 2-core machine.
@@ -138,9 +138,9 @@ process.on('exit', () => process.stderr.write('LOADED ' + JSON.stringify([...see
 		const run = (args: string[]) =>
 			spawnSync(process.execPath, [resolve(ROOT, 'scripts/check.ts'), ...args], { cwd: root, encoding: 'utf8', timeout: 60_000 });
 		expect(run(['--no-cache']).status).toBe(0);
-		expect(existsSync(join(root, CHECK_CACHE_FILE))).toBe(false);
+		expect(existsSync(join(root, CHECK_CACHE_DIR))).toBe(false);
 		expect(run([]).status).toBe(0);
-		expect(existsSync(join(root, CHECK_CACHE_FILE))).toBe(true);
+		expect(existsSync(join(root, CHECK_CACHE_DIR))).toBe(true);
 	});
 
 	it('rejects an unknown format with a clear message', () => {

@@ -1,5 +1,15 @@
-import { chmodSync, existsSync, lstatSync, mkdirSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import {
+	chmodSync,
+	lstatSync,
+	mkdirSync,
+	readdirSync,
+	readFileSync,
+	rmSync,
+	statSync,
+	symlinkSync,
+	utimesSync,
+	writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { portal } from '../../astro.config.mjs';
@@ -7,7 +17,7 @@ import { parseCount } from '../../src/lib/body/mdx.ts';
 import { sortProblems } from '../../src/lib/problems.ts';
 import type { BuildSettings } from '../../src/lib/site/settings.ts';
 import { analyzeCorpus } from '../../src/node/analyze.ts';
-import { CHECK_CACHE_FILE, openCheckCache, packClause, saveCheckCache, unpackClause } from '../../src/node/check-cache.ts';
+import { CHECK_CACHE_DIR, checkCacheFile, openCheckCache, packClause, saveCheckCache, unpackClause } from '../../src/node/check-cache.ts';
 import { SOURCES_CACHE_FILE } from '../../src/node/check-cache-sources.ts';
 import { portalConfigSchema } from '../../src/schemas/config.ts';
 import { buildSettings, DOCS, makeProjectTree, mdx, PROJECT_ROOT, removeTempDirs, versionFields } from '../unit/_helpers.ts';
@@ -34,6 +44,13 @@ function check(root: string, settings: BuildSettings = buildSettings()) {
 	return { problems: sortProblems(analysis.problems), cache };
 }
 const uncached = (root: string, settings: BuildSettings = buildSettings()) => sortProblems(analyzeCorpus(root, config, settings).problems);
+/** The shards of the version files' analyses, by name, and their text. */
+const shards = (root: string) =>
+	Object.fromEntries(
+		readdirSync(join(root, CHECK_CACHE_DIR))
+			.filter((name) => name.startsWith('check-') && name.endsWith('.json'))
+			.map((name) => [name, readFileSync(join(root, CHECK_CACHE_DIR, name), 'latin1')]),
+	);
 const rules = (problems: { rule: string; file: string }[]) => problems.map((p) => `${p.file} ${p.rule}`);
 
 describe("npm run check's cache", () => {
@@ -45,7 +62,7 @@ describe("npm run check's cache", () => {
 	it('analyses no body again when nothing changed, and finds what a run without it finds', () => {
 		const root = project();
 		const first = check(root);
-		expect(existsSync(join(root, CHECK_CACHE_FILE))).toBe(true);
+		expect(Object.keys(shards(root))).toHaveLength(16);
 		later();
 		const before = parseCount();
 		const second = check(root);
@@ -63,7 +80,7 @@ describe("npm run check's cache", () => {
 		later();
 		const { cache, problems } = check(root);
 		expect(cache.analysis.files.get(`${DOCS}/ISMS-M-001/1.0.mdx`)?.result.version?.title).toBe('𠮷野資訊安全政策');
-		expect(readFileSync(join(root, CHECK_CACHE_FILE), 'latin1')).toMatch(/^[\x00-\x7f]*$/);
+		for (const text of Object.values(shards(root))) expect(text).toMatch(/^[\x00-\x7f]*$/);
 		expect(problems).toEqual(uncached(root));
 	});
 
@@ -77,6 +94,22 @@ describe("npm run check's cache", () => {
 		expect(parseCount()).toBe(before + 1);
 		expect(rules(problems)).toEqual([`${DOCS}/ISMS-P-002/1.0.mdx ref/unknown-clause`]);
 		expect(problems).toEqual(uncached(root));
+	});
+
+	it('writes only the shard of the edited document, and nothing when nothing changed', () => {
+		const root = project();
+		check(root);
+		later();
+		check(root);
+		const written = () => Object.keys(shards(root)).map((name) => statSync(join(root, CHECK_CACHE_DIR, name)).mtimeMs);
+		const before = written();
+		later();
+		check(root);
+		expect(written()).toEqual(before);
+		writeFileSync(join(root, DOCS, 'ISMS-P-002/1.0.mdx'), P002('- 1.2 新增。\n'));
+		check(root);
+		const after = written();
+		expect(after.filter((mtime, n) => mtime !== before[n])).toHaveLength(1);
 	});
 
 	it('reads every body again when what they read of the others changes (a title), files unread until then', () => {
@@ -115,7 +148,7 @@ describe("npm run check's cache", () => {
 		rmSync(join(root, DOCS, 'ISMS-P-002'), { recursive: true });
 		later();
 		expect(check(root).problems).toEqual([]);
-		expect(readFileSync(join(root, CHECK_CACHE_FILE), 'utf8')).not.toContain('ISMS-P-002/1.0.mdx');
+		expect(Object.values(shards(root)).join('')).not.toContain('ISMS-P-002/1.0.mdx');
 	});
 
 	it('reads an unchanged file again when its body must be analysed again and it cannot be read', () => {
@@ -145,7 +178,7 @@ describe("npm run check's cache", () => {
 		let before = parseCount();
 		check(root, buildSettings({ ceiling: 'public' }));
 		expect(parseCount()).toBe(before + 2);
-		writeFileSync(join(root, CHECK_CACHE_FILE), '{"format":1,"key":');
+		for (const name of Object.keys(shards(root))) writeFileSync(join(root, CHECK_CACHE_DIR, name), '{"format":1,"key":');
 		writeFileSync(join(root, SOURCES_CACHE_FILE), 'not v8');
 		before = parseCount();
 		const { problems, cache } = check(root, buildSettings({ ceiling: 'public' }));
@@ -158,11 +191,11 @@ describe("npm run check's cache", () => {
 		const root = project();
 		const outside = join(root, 'outside.txt');
 		writeFileSync(outside, 'keep');
-		mkdirSync(dirname(join(root, CHECK_CACHE_FILE)), { recursive: true });
-		symlinkSync(outside, join(root, CHECK_CACHE_FILE));
+		mkdirSync(join(root, CHECK_CACHE_DIR), { recursive: true });
+		for (let n = 0; n < 16; n++) symlinkSync(outside, join(root, checkCacheFile(n)));
 		expect(check(root).problems).toEqual(uncached(root));
 		expect(readFileSync(outside, 'utf8')).toBe('keep');
-		expect(lstatSync(join(root, CHECK_CACHE_FILE)).isFile()).toBe(true);
+		for (let n = 0; n < 16; n++) expect(lstatSync(join(root, checkCacheFile(n))).isFile()).toBe(true);
 	});
 
 	it('loads the catalogues again when one of their files changes', () => {
