@@ -17,3 +17,13 @@ export function liveHeap(): number {
 export function flatText(bytes: number, fill: string): string {
 	return Buffer.alloc(bytes, fill).toString('latin1');
 }
+
+/**
+ * Whether the object a WeakRef points to has been collected: after the current job (a WeakRef keeps its
+ * object alive until then) and full garbage collections.
+ */
+export async function collected(ref: WeakRef<object>): Promise<boolean> {
+	await new Promise((resolve) => setImmediate(resolve));
+	liveHeap();
+	return ref.deref() === undefined;
+}
