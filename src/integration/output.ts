@@ -2,6 +2,7 @@ import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { BuildRecord } from '../lib/publish/build-record.ts';
 import { PENDING_MARKER } from '../lib/publish/build-record.ts';
+import { SEARCH_BODY } from '../lib/search/index-attributes.ts';
 import { dataFiles as siteDataFiles, pageFile, permalinkCopies } from '../lib/site/output.ts';
 import { buildCanaries } from '../lib/site/canaries.ts';
 import { writeAuditList } from '../node/audit.ts';
@@ -86,7 +87,11 @@ export function outputPreparer(snapshot: Snapshot, root: string): () => Prepared
 export function writeBuildOutput(output: PreparedOutput, options: OutputOptions, now = new Date()): BuildRecord {
 	const { model, dataFiles, canaries, warnings, versions } = output;
 	const { outDir } = options;
-	const unsafe = auditBuiltPages(outDir);
+	// Pages with a search body, for the search-index step (scripts/index-search.ts), seen while the audit reads every page.
+	const searchPages: string[] = [];
+	const unsafe = auditBuiltPages(outDir, (file, html) => {
+		if (html.includes(SEARCH_BODY)) searchPages.push(file);
+	});
 	if (unsafe.length > 0) throw new PortalBuildError(unsafe, `共 ${unsafe.length} 個頁面問題違反內容安全政策`, '建置中止，輸出不可發布。');
 	// The current version's /v<version>/ page is the permalink page (src/lib/output.ts).
 	const copies = permalinkCopies(model.documents);
@@ -118,6 +123,7 @@ export function writeBuildOutput(output: PreparedOutput, options: OutputOptions,
 		// One parse per version: the analysis's; no document became a module.
 		parses: { versions, ...options.parses() },
 		duplicatePages: copies.map((copy) => copy.to),
+		searchPages,
 		audit,
 	};
 	writeFileSync(join(outDir, PENDING_MARKER), `${JSON.stringify(record, null, 2)}\n`);

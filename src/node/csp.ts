@@ -56,14 +56,17 @@ export function cachedCspHash(): (text: string) => string {
 /**
  * Audits every built page against its own policy (src/lib/site/csp.ts `auditPage`) and moves the policy
  * to the top of each page's head. Returns one line per fault, naming the page; the build stops on any.
+ * `visit` sees each page as read (its path below `outDir`, with `/`), for what else the build learns from
+ * its pages while they are read once.
  */
-export function auditBuiltPages(outDir: string): string[] {
+export function auditBuiltPages(outDir: string, visit?: (file: string, html: string) => void): string[] {
 	const hash = cachedCspHash();
 	const lines: string[] = [];
 	for (const file of readdirSync(outDir, { recursive: true, encoding: 'utf8' })) {
 		if (!file.endsWith('.html')) continue;
 		const path = join(outDir, file);
 		const html = readFileSync(path, 'utf8');
+		visit?.(file.split(sep).join('/'), html);
 		const audit = auditPage(html, hash);
 		const page = relative(process.cwd(), path).split(sep).join('/');
 		for (const fault of audit.faults) lines.push(`${page}:1:1  error  csp/page  ${fault}`);

@@ -42,7 +42,7 @@ afterEach(() => {
 
 describe('output: what the build adds once Astro has written every page', () => {
 	it('copies each permalink page to its version page, writes versions.json, the audit list (outside the output) and, last, the pending build record', () => {
-		const { outDir, cacheDir } = builtSite();
+		const { outDir, cacheDir } = builtSite(PAGE.replace('<body>', '<body><main data-pagefind-body>'));
 		const record = writeBuildOutput(
 			prepareBuildOutput(snapshot, PROJECT_ROOT),
 			{ outDir, cacheDir, site: undefined, root: PROJECT_ROOT, parses: () => ({ bodies: 3, documentModules: 0 }) },
@@ -71,6 +71,8 @@ describe('output: what the build adds once Astro has written every page', () => 
 			'documents/isms-p-002/v1.0/index.html',
 			'documents/isms-p-003/v1.0/index.html',
 		]);
+		// The pages with a search body, for the search-index step: here the home page only.
+		expect(record.searchPages).toEqual(['index.html']);
 		expect(record.audit!.file.startsWith(cacheDir)).toBe(true);
 		expect(existsSync(record.audit!.file)).toBe(true);
 	});
