@@ -14,7 +14,7 @@ import * as pagefind from 'pagefind';
 import { guardCli } from './cli-guard.ts';
 import { formatFinding } from '../src/lib/ceiling/audit.ts';
 import { BUILD_MARKER, PENDING_MARKER, type BuildRecord } from '../src/lib/publish/build-record.ts';
-import { globOfFiles } from '../src/lib/search/index-attributes.ts';
+import { globOfFiles, SEARCH_BODY } from '../src/lib/search/index-attributes.ts';
 import { INDEX_PARTS_FILE, indexParts, PAGES_PER_INDEX, partsFileContent } from '../src/lib/search/index-parts.ts';
 import { auditOutput, emptyOutput, readAuditList, removeAuditList } from '../src/node/audit.ts';
 
@@ -42,12 +42,15 @@ try {
 	const record = JSON.parse(readFileSync(pending, 'utf8')) as BuildRecord;
 	// Pagefind reads the pages itself, in parallel. Only pages with a search body (document pages, help) are
 	// given to it: an index none of whose pages has one would take whole pages instead (Pagefind's rule, per
-	// index, and the index is written in parts). Left out too: the copies of pages already indexed.
+	// index, and the index is written in parts). The build listed them while it audited every page (a record
+	// without the list: every page is read here). Left out too: the copies of pages already indexed.
 	const skipped = new Set(['404.html', ...record.duplicatePages]);
-	const files = readdirSync(dir, { recursive: true, encoding: 'utf8' })
-		.map((file) => file.split(sep).join('/'))
-		.filter((file) => file.endsWith('.html') && !skipped.has(file))
-		.filter((file) => readFileSync(join(dir, file), 'utf8').includes('data-pagefind-body'));
+	const files = (
+		record.searchPages ??
+		readdirSync(dir, { recursive: true, encoding: 'utf8' })
+			.map((file) => file.split(sep).join('/'))
+			.filter((file) => file.endsWith('.html') && readFileSync(join(dir, file), 'utf8').includes(SEARCH_BODY))
+	).filter((file) => !skipped.has(file));
 	let pages = 0;
 	const parts = indexParts(files, pagesPerIndex);
 	for (const part of parts) {
@@ -98,8 +101,8 @@ async function auditAndFinish(record: BuildRecord): Promise<void> {
 		);
 	}
 	removeAuditList(record.audit!.file);
-	// The final record does not name the list (a path of the build machine); renamed into place at once.
-	const { audit: _audit, ...final } = record;
+	// The final record does not name the list (a path of the build machine) nor the searched pages; renamed into place at once.
+	const { audit: _audit, searchPages: _searchPages, ...final } = record;
 	writeFileSync(pending, `${JSON.stringify(final, null, 2)}\n`);
 	renameSync(pending, join(dir, BUILD_MARKER));
 	process.stdout.write(

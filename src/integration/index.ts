@@ -10,7 +10,7 @@ import { documentRendering } from './documents/rendering.ts';
 import { liveDocuments, publishDocumentsSource } from './documents/source.ts';
 import { quietDirectives } from './errors.ts';
 import { setupMarkdown } from './markdown/index.ts';
-import { writeBuildOutput } from './output.ts';
+import { outputPreparer, writeBuildOutput } from './output.ts';
 import { readSetup, startAnalysis, type Snapshot } from './setup.ts';
 import { asset, starlightOverrides } from './starlight.ts';
 import { virtualModules } from './virtual.ts';
@@ -36,16 +36,18 @@ export default function ismsPortal(userConfig: PortalUserConfig): StarlightPlugi
 				const setup = readSetup(userConfig, astroConfig, command, process.env);
 				// A build with errors stops here; `astro dev` shows them and keeps a cache for the analyses after each save.
 				const { snapshot, cache } = startAnalysis(setup, astroConfig.outDir, logger);
-				const state: PortalState = {
-					snapshot,
-					preview: command === 'dev' ? previewFor(setup, snapshot) : NO_PREVIEW,
-					...(cache ? { cache } : {}),
-				};
+				// The dev server serves from the current analysis; a build keeps only its model once the output is prepared.
+				const state: PortalState | undefined =
+					command === 'dev' ? { snapshot, preview: previewFor(setup, snapshot), ...(cache ? { cache } : {}) } : undefined;
+				const model = snapshot.model;
+				// A build: what build:done writes from the analysis (versions.json, the audit's canaries) is made once every
+				// body is rendered, at build:start (after content sync); the analysis is let go then (output.ts).
+				const prepared = command === 'build' ? outputPreparer(snapshot, setup.root) : undefined;
 
 				const processor = setupMarkdown(astroConfig.markdown, setup);
 				// Document bodies are rendered from the trees the analysis parsed, checked and redacted, by the documents
 				// collection's loader (loader.ts), never compiled as MDX; the dev server renders changed ones again.
-				const renderingOf = (current: Snapshot, preview = state.preview) =>
+				const renderingOf = (current: Snapshot, preview = state?.preview ?? NO_PREVIEW) =>
 					documentRendering({
 						root: setup.root,
 						base: astroConfig.base,
@@ -69,7 +71,10 @@ export default function ismsPortal(userConfig: PortalUserConfig): StarlightPlugi
 							updateAstroConfig({
 								vite: {
 									plugins: [
-										virtualModules(() => ({ model: state.snapshot.model, preview: state.preview }), command === 'dev'),
+										virtualModules(
+											() => (state ? { model: state.snapshot.model, preview: state.preview } : { model, preview: NO_PREVIEW }),
+											command === 'dev',
+										),
 										modules.plugin,
 									],
 									// A ten-line bundler warning for every help page, kept out of build logs.
@@ -78,10 +83,14 @@ export default function ismsPortal(userConfig: PortalUserConfig): StarlightPlugi
 							});
 						},
 						'astro:server:setup'({ server, logger: devLogger }) {
-							if (live) servePreview(server, setup, state, { live, renderingOf }, devLogger);
+							if (live && state) servePreview(server, setup, state, { live, renderingOf }, devLogger);
+						},
+						'astro:build:start'() {
+							prepared?.();
 						},
 						'astro:build:done'({ dir }) {
-							writeBuildOutput(state.snapshot, {
+							if (!prepared) return;
+							writeBuildOutput(prepared(), {
 								outDir: fileURLToPath(dir),
 								cacheDir: fileURLToPath(astroConfig.cacheDir),
 								site: astroConfig.site,

@@ -39,21 +39,34 @@ export function portalCsp(root: string) {
 }
 
 /**
- * Audits every built page against its own policy (src/lib/site/csp.ts `auditPage`) and moves the policy
- * to the top of each page's head. Returns one line per fault, naming the page; the build stops on any.
+ * `cspHash` with a cache: the same inline scripts and styles are on thousands of pages. A body is a slice of
+ * its page's HTML, and V8 keeps the whole string a slice was cut from alive; the cache keeps a copy, or each
+ * page with a body of its own (the print style) would stay in memory until the audit ends (~500 MB of heap at
+ * 1,600 documents, the build's peak).
  */
-export function auditBuiltPages(outDir: string): string[] {
+export function cachedCspHash(): (text: string) => string {
 	const cache = new Map<string, string>();
-	const hash = (text: string) => {
+	return (text) => {
 		let digest = cache.get(text);
-		if (digest === undefined) cache.set(text, (digest = cspHash(text)));
+		if (digest === undefined) cache.set(Buffer.from(text, 'utf8').toString('utf8'), (digest = cspHash(text)));
 		return digest;
 	};
+}
+
+/**
+ * Audits every built page against its own policy (src/lib/site/csp.ts `auditPage`) and moves the policy
+ * to the top of each page's head. Returns one line per fault, naming the page; the build stops on any.
+ * `visit` sees each page as read (its path below `outDir`, with `/`), for what else the build learns from
+ * its pages while they are read once.
+ */
+export function auditBuiltPages(outDir: string, visit?: (file: string, html: string) => void): string[] {
+	const hash = cachedCspHash();
 	const lines: string[] = [];
 	for (const file of readdirSync(outDir, { recursive: true, encoding: 'utf8' })) {
 		if (!file.endsWith('.html')) continue;
 		const path = join(outDir, file);
 		const html = readFileSync(path, 'utf8');
+		visit?.(file.split(sep).join('/'), html);
 		const audit = auditPage(html, hash);
 		const page = relative(process.cwd(), path).split(sep).join('/');
 		for (const fault of audit.faults) lines.push(`${page}:1:1  error  csp/page  ${fault}`);

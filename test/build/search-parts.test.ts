@@ -1,9 +1,9 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, sep } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM, hasChromium, launch, serve } from '../browser/browser.ts';
-import { BUILD_MARKER } from '../../src/lib/publish/build-record.ts';
+import { BUILD_MARKER, PENDING_MARKER, type BuildRecord } from '../../src/lib/publish/build-record.ts';
 import { runSearch } from '../../src/lib/search/run.ts';
 import { indexPartsOf, loadPagefind, readIndexedPages, type NodePagefind } from '../pagefind/pagefind-node.ts';
 import { astroBuild, buildFixture, fixtureEnv, indexStep, ROOT } from './build.ts';
@@ -17,11 +17,13 @@ const OUT = join(ROOT, 'test/.tmp/search-parts/dist');
 let parted: NodePagefind;
 let whole: NodePagefind;
 let indexed: { status: number | null; stdout: string; stderr: string };
+let pending: BuildRecord;
 const single = () => buildFixture('corpus-basic');
 
 beforeAll(async () => {
 	const built = astroBuild(OUT, fixtureEnv('corpus-basic', 'search-parts'));
 	if (built.status !== 0) throw new Error(`build failed:\n${built.stderr}`);
+	pending = JSON.parse(readFileSync(join(OUT, PENDING_MARKER), 'utf8')) as BuildRecord;
 	indexed = indexStep(OUT, ['--pages-per-index', '4']);
 	if (indexed.status !== 0) throw new Error(`index failed:\n${indexed.stderr}`);
 	if (single().status !== 0) throw new Error(`build failed:\n${single().stderr}`);
@@ -43,6 +45,22 @@ describe('the search index in parts', () => {
 		expect(existsSync(join(OUT, BUILD_MARKER))).toBe(true);
 		// The one-bundle build has no parts file.
 		expect(indexPartsOf(single().outDir)).toEqual([]);
+	});
+
+	it('gives Pagefind the pages with a search body the build listed while it audited them; the final record does not list them', () => {
+		// Pages of the output with a search body, but the copies of the permalink pages and the 404 page (not indexed).
+		const indexable = (file: string) => file !== '404.html' && !pending.duplicatePages.includes(file);
+		const withBody = readdirSync(OUT, { recursive: true, encoding: 'utf8' })
+			.map((file) => file.split(sep).join('/'))
+			.filter((file) => file.endsWith('.html') && readFileSync(join(OUT, file), 'utf8').includes('data-pagefind-body'))
+			.filter(indexable);
+		const given = pending.searchPages!.filter(indexable);
+		expect(given.sort()).toEqual(withBody.sort());
+		expect(given).toContain('documents/isms-p-005/v1.0/index.html');
+		expect(readIndexedPages(OUT).length).toBe(given.length);
+		const final = JSON.parse(readFileSync(join(OUT, BUILD_MARKER), 'utf8')) as BuildRecord;
+		expect(final.searchPages).toBeUndefined();
+		expect(final.audit).toBeUndefined();
 	});
 
 	it('indexes the same pages, each once, as one bundle does', () => {

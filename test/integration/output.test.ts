@@ -5,9 +5,11 @@ import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { portal } from '../../astro.config.mjs';
 import { PortalBuildError } from '../../src/integration/errors.ts';
-import { writeBuildOutput } from '../../src/integration/output.ts';
+import { attachmentsReader, outputPreparer, prepareBuildOutput, writeBuildOutput } from '../../src/integration/output.ts';
+import { dataFiles } from '../../src/lib/site/output.ts';
 import { analyse, readSetup } from '../../src/integration/setup.ts';
 import { PENDING_MARKER, type BuildRecord } from '../../src/lib/publish/build-record.ts';
+import { collected } from '../unit/_heap.ts';
 import { PROJECT_ROOT } from '../unit/_helpers.ts';
 
 const PAGE = `<!doctype html><html><head><meta charset="utf-8"><meta http-equiv="content-security-policy" content="script-src 'self'; style-src 'self'"></head><body><p>頁面</p></body></html>`;
@@ -40,9 +42,9 @@ afterEach(() => {
 
 describe('output: what the build adds once Astro has written every page', () => {
 	it('copies each permalink page to its version page, writes versions.json, the audit list (outside the output) and, last, the pending build record', () => {
-		const { outDir, cacheDir } = builtSite();
+		const { outDir, cacheDir } = builtSite(PAGE.replace('<body>', '<body><main data-pagefind-body>'));
 		const record = writeBuildOutput(
-			snapshot,
+			prepareBuildOutput(snapshot, PROJECT_ROOT),
 			{ outDir, cacheDir, site: undefined, root: PROJECT_ROOT, parses: () => ({ bodies: 3, documentModules: 0 }) },
 			new Date('2025-01-15T01:02:03Z'),
 		);
@@ -69,37 +71,55 @@ describe('output: what the build adds once Astro has written every page', () => 
 			'documents/isms-p-002/v1.0/index.html',
 			'documents/isms-p-003/v1.0/index.html',
 		]);
+		// The pages with a search body, for the search-index step: here the home page only.
+		expect(record.searchPages).toEqual(['index.html']);
 		expect(record.audit!.file.startsWith(cacheDir)).toBe(true);
 		expect(existsSync(record.audit!.file)).toBe(true);
 	});
 
-	it('writes versions.json for a document with two published versions', () => {
-		const withDrafts = analyse(
-			readSetup(portal, { root: pathToFileURL(`${PROJECT_ROOT}/`), base: '/' }, 'build', {
-				PORTAL_DOCUMENTS_DIR: 'test/fixtures/corpus-dev',
-				PORTAL_SOA_FILE: 'test/fixtures/soa/basic.yaml',
-				PORTAL_TODAY: '2025-01-15',
-				PORTAL_INCLUDE_DRAFTS: '1',
-			}),
-		);
+	it('writes versions.json for a document with two published versions, prepared before the pages, without keeping the analysis', async () => {
+		const withDrafts = () =>
+			analyse(
+				readSetup(portal, { root: pathToFileURL(`${PROJECT_ROOT}/`), base: '/' }, 'build', {
+					PORTAL_DOCUMENTS_DIR: 'test/fixtures/corpus-dev',
+					PORTAL_SOA_FILE: 'test/fixtures/soa/basic.yaml',
+					PORTAL_TODAY: '2025-01-15',
+					PORTAL_INCLUDE_DRAFTS: '1',
+				}),
+			);
+		let analysis: WeakRef<object> | undefined;
+		const prepared = (() => {
+			const snapshot = withDrafts();
+			analysis = new WeakRef(snapshot.analysis);
+			return outputPreparer(snapshot, PROJECT_ROOT);
+		})();
+		expect(await collected(analysis!)).toBe(false);
+		// At astro:build:start, once every body is rendered: the analysis is let go.
+		prepared();
+		expect(await collected(analysis!)).toBe(true);
 		const { outDir, cacheDir } = builtSite();
-		writeBuildOutput(withDrafts, {
+		writeBuildOutput(prepared(), {
 			outDir,
 			cacheDir,
 			site: 'https://isms.example.gov.tw',
 			root: PROJECT_ROOT,
 			parses: () => ({ bodies: 4, documentModules: 0 }),
 		});
-		const versions = JSON.parse(readFileSync(join(outDir, 'documents/isms-p-003/versions.json'), 'utf8')) as {
-			versions: { version: string }[];
-		};
+		const written = readFileSync(join(outDir, 'documents/isms-p-003/versions.json'), 'utf8');
+		const versions = JSON.parse(written) as { versions: { version: string }[] };
 		expect(versions.versions.map((v) => v.version).sort()).toEqual(['1.0', '1.1']);
+		// What the dev server serves for the same analysis (src/lib/site/output.ts dataFiles), byte for byte.
+		const snapshot = withDrafts();
+		const served = dataFiles(snapshot.model.documents, snapshot.blocks, attachmentsReader(PROJECT_ROOT, '/')).get(
+			'/documents/isms-p-003/versions.json',
+		);
+		expect(written).toBe(served!());
 	});
 
 	it('stops on a page that breaks its Content Security Policy: one line per fault, and no build record (nothing publishable)', () => {
 		const { outDir, cacheDir } = builtSite(PAGE.replace('<p>頁面</p>', '<p onclick="x()">頁面</p>'));
 		try {
-			writeBuildOutput(snapshot, {
+			writeBuildOutput(prepareBuildOutput(snapshot, PROJECT_ROOT), {
 				outDir,
 				cacheDir,
 				site: undefined,

@@ -1,8 +1,8 @@
 import { rehypeHeadingIds, type MarkdownHeading, type UnifiedResolvedOptions } from '@astrojs/markdown-remark';
 import type { Root as HastRoot } from 'hast';
+import type { Root } from 'mdast';
 import { toHtml } from 'hast-util-to-html';
 import { resolve } from 'node:path';
-import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { unified, type Pluggable } from 'unified';
 import { VFile } from 'vfile';
 import { documentHast } from '../../lib/render/to-hast.ts';
@@ -11,7 +11,9 @@ import { remarkClauseAnchors } from '../../lib/render/clause-anchors.ts';
 import { remarkBaseLinks } from '../../lib/render/base-links.ts';
 import { remarkReferences } from '../../lib/render/references.ts';
 import type { DocumentEntry, DocumentsSource, RenderedDocument } from './source.ts';
+import type { CorpusAnalysis } from '../../lib/documents/analysis.ts';
 import type { Snapshot } from '../setup.ts';
+import { pack, unpack } from '../packed.ts';
 
 export interface DocumentRendering {
 	root: string;
@@ -49,12 +51,76 @@ export function documentEntries(snapshot: Snapshot): DocumentEntry[] {
  * HTML elements (src/lib/render/), then the rehype plugins Astro's Markdown pipeline would run
  * (Starlight's heading ids and anchor links, Expressive Code for code blocks, the table scroll box),
  * serialised once. No body becomes a JavaScript module.
+ *
+ * A build renders every body once, at content sync (loader.ts), and keeps it for its page, which reads it
+ * later: packed (the rendering as JSON, compressed, packed.ts: 4,000 versions' HTML is ~200 MB as strings,
+ * ~15 MB packed). Once every entry is rendered it lets the analysis go (every version's outline and source,
+ * most of the build's heap). The dev server keeps its renderings as they are, and the analysis, which the
+ * next save's analysis starts from.
  */
 export function documentRendering(options: DocumentRendering): DocumentsSource {
-	const { root, base, snapshot } = options;
+	// Not `options` itself in the closures below: it holds the snapshot, which a build lets go.
+	const { keep, blocked, processor } = options;
+	const entries = documentEntries(options.snapshot);
+	let context: RenderContext | undefined = renderContext(options);
+
+	let rehype: ReturnType<typeof unified> | undefined;
+	const pipeline = async () => {
+		// Read when the first body is rendered: every integration has added its plugins by then.
+		if (!rehype) {
+			const plugins = await Promise.all(processor.options.rehypePlugins.map(loadPlugin));
+			rehype = unified()
+				.use(plugins as Pluggable[])
+				.use(rehypeHeadingIds) as unknown as ReturnType<typeof unified>;
+		}
+		return rehype;
+	};
+	const done = new Map<string, RenderedDocument | Uint8Array>();
+	return {
+		entries,
+		async render(id) {
+			const kept = done.get(id);
+			if (kept) return kept instanceof Uint8Array ? (JSON.parse(unpack(kept)) as RenderedDocument) : kept;
+			const version = context?.byId.get(id);
+			const analysed = context?.trees.get(id);
+			// The dev server keeps serving when a body failed its checks (the terminal and the page list them): its page shows no body.
+			if (keep && (!analysed || blocked?.has(id))) return EMPTY;
+			if (!context || !analysed || !version) throw new Error(`${version?.file ?? id}：沒有可呈現的內文（分析時未保留此版次的語法樹）`);
+			// A build renders each tree once and lets it go; the dev server's trees are the analysis cache's, kept for the next save.
+			const tree = keep ? structuredClone(analysed) : analysed;
+			if (!keep) context.trees.delete(id);
+			const path = resolve(context.root, version.file);
+			const frontmatter: Record<string, unknown> = {};
+			const file = { path, data: { astro: { frontmatter } } };
+			context.transform(tree, file);
+			const { tree: hast, imagePaths } = documentHast(tree);
+			const vfile = new VFile({ path, data: { astro: { frontmatter: {} } } });
+			const processed = (await (await pipeline()).run(hast as never, vfile)) as unknown as HastRoot;
+			const rendered: RenderedDocument = {
+				html: toHtml(processed, { allowDangerousHtml: true }),
+				headings: (vfile.data as { astro?: { headings?: MarkdownHeading[] } }).astro?.headings ?? [],
+				imagePaths,
+				frontmatter: file.data.astro.frontmatter,
+			};
+			// Packed as JSON, its strings come back flat: none keeps a version's source alive as a slice of it.
+			done.set(id, keep ? rendered : pack(JSON.stringify(rendered)));
+			if (!keep && done.size === entries.length) context = undefined;
+			return rendered;
+		},
+	};
+}
+
+/** What rendering a tree needs of the analysis: the trees, the versions, and the portal's transforms. */
+interface RenderContext {
+	root: string;
+	trees: Map<string, Root>;
+	byId: ReadonlyMap<string, CorpusAnalysis['versions'][number]>;
+	/** The portal's Markdown transforms, in order: redaction and auto-links, clause anchors, base-path links. */
+	transform(tree: Root, file: { path: string; data: { astro: { frontmatter: Record<string, unknown> } } }): void;
+}
+
+function renderContext({ root, base, snapshot }: DocumentRendering): RenderContext {
 	const { model, analysis, redactor, byFile, meant, published } = snapshot;
-	const trees = analysis.trees;
-	const byId = new Map(analysis.versions.map((version) => [version.id, version]));
 	const references = remarkReferences({
 		docNoOf: (path) => (path ? byFile.get(resolve(path))?.docNo : undefined),
 		outlineOf: (path) => (path ? analysis.analyses.get(byFile.get(resolve(path))?.id ?? '')?.outline : undefined),
@@ -70,52 +136,14 @@ export function documentRendering(options: DocumentRendering): DocumentsSource {
 	// Clause anchors from the outline, after the redaction and the auto-links (which keep the text).
 	const anchors = remarkClauseAnchors({ include: () => true });
 	const baseLinks = remarkBaseLinks({ base });
-
-	let rehype: ReturnType<typeof unified> | undefined;
-	const pipeline = async () => {
-		// Read when the first body is rendered: every integration has added its plugins by then.
-		if (!rehype) {
-			const plugins = await Promise.all(options.processor.options.rehypePlugins.map(loadPlugin));
-			rehype = unified()
-				.use(plugins as Pluggable[])
-				.use(rehypeHeadingIds) as unknown as ReturnType<typeof unified>;
-		}
-		return rehype;
-	};
-	// Every body is rendered at content sync (loader.ts) and kept for its page, which reads it later: a build keeps
-	// the HTML compressed (a fifth of its size; 4,000 versions' HTML is ~200 MB as strings), the dev server as is.
-	const done = new Map<string, Omit<RenderedDocument, 'html'> & { html: string | Buffer }>();
 	return {
-		entries: documentEntries(snapshot),
-		async render(id) {
-			const kept = done.get(id);
-			if (kept)
-				return typeof kept.html === 'string' ? (kept as RenderedDocument) : { ...kept, html: inflateRawSync(kept.html).toString('utf8') };
-			const version = byId.get(id);
-			const analysed = trees.get(id);
-			// The dev server keeps serving when a body failed its checks (the terminal and the page list them): its page shows no body.
-			if (options.keep && (!analysed || options.blocked?.has(id))) return EMPTY;
-			if (!analysed || !version) throw new Error(`${version?.file ?? id}：沒有可呈現的內文（分析時未保留此版次的語法樹）`);
-			// A build renders each tree once and lets it go; the dev server's trees are the analysis cache's, kept for the next save.
-			const tree = options.keep ? structuredClone(analysed) : analysed;
-			if (!options.keep) trees.delete(id);
-			const path = resolve(root, version.file);
-			const frontmatter: Record<string, unknown> = {};
-			const file = { path, data: { astro: { frontmatter } } };
+		root,
+		trees: analysis.trees,
+		byId: new Map(analysis.versions.map((version) => [version.id, version])),
+		transform(tree, file) {
 			references(tree, file);
 			anchors(tree, file);
 			baseLinks(tree);
-			const { tree: hast, imagePaths } = documentHast(tree);
-			const vfile = new VFile({ path, data: { astro: { frontmatter: {} } } });
-			const processed = (await (await pipeline()).run(hast as never, vfile)) as unknown as HastRoot;
-			const rendered: RenderedDocument = {
-				html: toHtml(processed, { allowDangerousHtml: true }),
-				headings: (vfile.data as { astro?: { headings?: MarkdownHeading[] } }).astro?.headings ?? [],
-				imagePaths,
-				frontmatter: file.data.astro.frontmatter,
-			};
-			done.set(id, options.keep ? rendered : { ...rendered, html: deflateRawSync(rendered.html, { level: 1 }) });
-			return rendered;
 		},
 	};
 }

@@ -38,6 +38,12 @@ export interface BuildRecord {
 	 */
 	parses?: { versions: number; bodies: number; documentModules: number };
 	/**
+	 * Pending record only: the pages with a search body (`data-pagefind-body`), below the output folder, found
+	 * while the build audited every page; the search-index step gives Pagefind these (it need not read every page
+	 * again) and removes this field.
+	 */
+	searchPages?: string[];
+	/**
 	 * Pending record only: the build's canary list for the audit of its output (src/node/audit.ts),
 	 * kept in the Astro cache folder, never in the output. The index step removes this field.
 	 */

@@ -63,6 +63,12 @@ export function versionStanding(version: PublishedVersion): string {
 }
 
 /**
+ * The attribute that marks a page's search body (Starlight's and the document page's main content). Only pages
+ * that have one are given to Pagefind: an index none of whose pages has one would take whole pages instead.
+ */
+export const SEARCH_BODY = 'data-pagefind-body';
+
+/**
  * A Pagefind glob (wax syntax) matching exactly these output files: `{a,b,c}` with the glob
  * metacharacters of each path escaped. Pagefind then reads and indexes them itself, in parallel.
  */

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { auditPage, inlineScriptBodies, parsePolicy } from '../../../src/lib/site/csp.ts';
-import { cspHash, portalCsp } from '../../../src/node/csp.ts';
+import { cachedCspHash, cspHash, portalCsp } from '../../../src/node/csp.ts';
 import { PROJECT_ROOT } from '../_helpers.ts';
+import { flatText, liveHeap } from '../_heap.ts';
 
 const THEME = "\n\twindow.theme = 'dark';\n";
 const STYLE = '@page { size: A4; }';
@@ -72,5 +73,22 @@ describe('portalCsp', () => {
 
 	it('parsePolicy reads directives by name', () => {
 		expect(parsePolicy("default-src 'self'; script-src 'self' 'sha256-a';").get('script-src')).toEqual(["'self'", "'sha256-a'"]);
+	});
+});
+
+describe('cachedCspHash', () => {
+	it('hashes as cspHash does, and keeps no page alive through the bodies it has seen', () => {
+		const hash = cachedCspHash();
+		expect(hash(STYLE)).toBe(cspHash(STYLE));
+		expect(hash(STYLE)).toBe(cspHash(STYLE));
+		const before = liveHeap();
+		// 40 pages of 900 kB, each with a body of its own (as each document page has its print style): a cache keyed by
+		// the body, a slice of the page, would keep 36 MB of pages.
+		for (let i = 0; i < 40; i++) {
+			const page = flatText(900_000, `<style>@page { page ${i}; }</style>`);
+			const body = page.slice(7, 7 + 20 + String(i).length);
+			expect(hash(body)).toBe(cspHash(body));
+		}
+		expect(liveHeap() - before).toBeLessThan(8_000_000);
 	});
 });
