@@ -12,7 +12,7 @@ import { attachCitingClauses } from '../lib/outline/citing.ts';
 import { buildOutline } from '../lib/outline/outline.ts';
 import type { MdNode } from '../lib/outline/tree.ts';
 import type { Problem } from '../lib/problems.ts';
-import { collectReferences } from '../lib/references/references.ts';
+import { collectReferences } from '../lib/references/collect.ts';
 
 /** What a body's analysis reads of the other documents: their numbers, for a number typed almost right. */
 export interface NearMiss {

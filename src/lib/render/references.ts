@@ -4,9 +4,10 @@ import { renderReference, type LinkTargets } from '../references/linking.ts';
 import { redactTree, type Redactor } from '../ceiling/redact.ts';
 import { citingClauseAt } from '../outline/citing.ts';
 import { canonicalAnchor } from '../outline/numbering.ts';
-import { resolveClauseReference, type ClauseReference } from '../outline/clause-references.ts';
+import type { ClauseReference } from '../outline/clause-references.ts';
+import { resolveClauseReference } from '../outline/clause-resolution.ts';
 import type { Outline } from '../outline/outline.ts';
-import { textReferences } from '../references/references.ts';
+import { textReferences } from '../references/collect.ts';
 
 export interface RemarkReferencesOptions {
 	/** The citing document's docNo for a file, or undefined for files this plugin leaves alone. */

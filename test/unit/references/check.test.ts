@@ -6,7 +6,7 @@ import type { BuildSettings } from '../../../src/lib/site/settings.ts';
 import { parseBody } from '../../../src/lib/body/mdx.ts';
 import { buildOutline } from '../../../src/lib/outline/outline.ts';
 import type { Problem } from '../../../src/lib/problems.ts';
-import type { ReferenceSite } from '../../../src/lib/references/references.ts';
+import type { ReferenceSite } from '../../../src/lib/references/collect.ts';
 import { resolveDocuments } from '../../../src/lib/documents/resolve.ts';
 import {
 	buildSettings as settings,
