@@ -7,14 +7,14 @@
  * at a time, so that Pagefind's memory stays under the build's budget however many versions there are.
  * Usage: node scripts/index-search.ts [outDir] [--pages-per-index N]   (default dist, 1500)
  */
-import { existsSync, readFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import * as pagefind from 'pagefind';
 import { guardCli } from './cli-guard.ts';
 import { formatFinding } from '../src/lib/ceiling/audit.ts';
 import { BUILD_MARKER, PENDING_MARKER, type BuildRecord } from '../src/lib/publish/build-record.ts';
-import { globOfFiles, SEARCH_BODY } from '../src/lib/search/index-attributes.ts';
+import { globOfFiles } from '../src/lib/search/index-attributes.ts';
 import { INDEX_PARTS_FILE, indexParts, PAGES_PER_INDEX, partsFileContent } from '../src/lib/search/index-parts.ts';
 import { auditOutput, emptyOutput, readAuditList, removeAuditList } from '../src/node/audit.ts';
 
@@ -42,15 +42,12 @@ try {
 	const record = JSON.parse(readFileSync(pending, 'utf8')) as BuildRecord;
 	// Pagefind reads the pages itself, in parallel. Only pages with a search body (document pages, help) are
 	// given to it: an index none of whose pages has one would take whole pages instead (Pagefind's rule, per
-	// index, and the index is written in parts). The build listed them while it audited every page (a record
-	// without the list: every page is read here). Left out too: the copies of pages already indexed.
+	// index, and the index is written in parts). The build listed them while it audited every page. Left out
+	// too: the copies of pages already indexed.
+	if (!Array.isArray(record.searchPages))
+		fail([`${pending}：建置紀錄沒有列出要建立索引的頁面（searchPages）；請以同一版入口網重新執行 npm run build`]);
 	const skipped = new Set(['404.html', ...record.duplicatePages]);
-	const files = (
-		record.searchPages ??
-		readdirSync(dir, { recursive: true, encoding: 'utf8' })
-			.map((file) => file.split(sep).join('/'))
-			.filter((file) => file.endsWith('.html') && readFileSync(join(dir, file), 'utf8').includes(SEARCH_BODY))
-	).filter((file) => !skipped.has(file));
+	const files = record.searchPages!.filter((file) => !skipped.has(file));
 	let pages = 0;
 	const parts = indexParts(files, pagesPerIndex);
 	for (const part of parts) {

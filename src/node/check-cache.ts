@@ -123,13 +123,13 @@ const CODE = ['src/lib', 'src/node', 'src/schemas', 'scripts/check-main.ts', 'pa
  * by content), its configuration and the build settings (the date left out: it changes what is in force, which is
  * checked every run, and the context of each body).
  */
-function cacheKey(root: string, config: unknown, settings: Record<string, unknown>): string {
+function cacheKey(root: string, config: PortalConfig, settings: BuildSettings): string {
 	return pathsDigest(root, CODE, JSON.stringify([FORMAT, process.version, config, { ...settings, today: undefined }]));
 }
 
 /** What the last run left for this one: the version files' analyses and the sources they are checked against. */
 export function openCheckCache(root: string, config: PortalConfig, settings: BuildSettings): CheckCache {
-	const key = cacheKey(root, config, settings as unknown as Record<string, unknown>);
+	const key = cacheKey(root, config, settings);
 	const cache = readCheckCache(root, key);
 	const digest = sourcesDigest(root, config, settings);
 	const sources = readSourcesCache(root, digest);
